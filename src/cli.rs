@@ -1,0 +1,189 @@
+//! The command line: clap types live here and are turned into a plain
+//! [`stemma::pipeline::Config`] once.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use stemma::index::{Channels, IndexConfig};
+use stemma::pipeline::{Config, Level};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "stemma",
+    version,
+    about = "Audit secondary text (news, feeds, summaries) against its primary sources.",
+    long_about = "Audit secondary text (news, feeds, summaries) against its primary sources, \
+passage by passage, with exact positions.\n\n\
+Exit codes: 0 success; 2 usage, configuration or input error (unreadable, binary, \
+empty or malformed input; the other files are still processed and reported, and \
+every skipped file is listed)."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// Worker threads (default: one per core).
+    #[arg(long, global = true, value_name = "N")]
+    pub threads: Option<usize>,
+    /// No progress bar and no warnings on stderr (errors are still printed).
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    /// Print documents, passages, bytes, time per stage, MB/s and peak memory to stderr.
+    #[arg(long, global = true)]
+    pub stats: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Exact and near-duplicate passages within and across documents.
+    Dedup(DedupArgs),
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum OutputFormat {
+    /// Clusters with path:line:col and an excerpt of each copy.
+    Human,
+    /// The JSON contract (schema stemma.dedup/1: documents, duplicates, skipped).
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum LevelArg {
+    Paragraph,
+    Sentence,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ChannelArg {
+    /// Simhash tables only (fast, but misses most edited copies).
+    Simhash,
+    /// MinHash LSH bands only.
+    Minhash,
+    /// Both channels; a pair found by either is verified and kept.
+    Both,
+}
+
+#[derive(Args, Debug)]
+pub struct CorpusArgs {
+    /// Files or directories. A directory with a stemma.toml manifest is read as
+    /// the manifest says; any other directory is walked (hidden files skipped).
+    #[arg(default_value = "corpus")]
+    pub paths: Vec<PathBuf>,
+    /// Mark a file as a primary source (repeatable); without a manifest, every
+    /// other file is secondary.
+    #[arg(long, value_name = "PATH")]
+    pub primary: Vec<PathBuf>,
+    /// Refuse files larger than this many bytes (suffixes K, M, G allowed).
+    #[arg(long, value_name = "SIZE", default_value = "512M", value_parser = parse_size)]
+    pub max_file_size: u64,
+}
+
+#[derive(Args, Debug)]
+pub struct DedupArgs {
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: OutputFormat,
+    /// Write the report to FILE instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Compare paragraphs (blocks) or sentences.
+    #[arg(long, value_enum, default_value = "paragraph")]
+    pub level: LevelArg,
+    /// Passages with fewer words are not compared (shorter ones are
+    /// formulaic: headings, bylines, "Read more"). Default 8: the shortest
+    /// title lines that a capture repeats are about 10 words.
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    pub min_words: usize,
+    /// Which index channels find near-duplicate candidates.
+    #[arg(long, value_enum, default_value = "both")]
+    pub index: ChannelArg,
+    /// Simhash channel: largest Hamming distance between 64-bit simhashes
+    /// (k+1 tables by pigeonhole). Default 3 (Manku et al. 2007).
+    #[arg(long, value_name = "K", default_value_t = 3)]
+    pub hamming: u32,
+    /// MinHash channel: number of LSH bands. 20 bands x 5 rows puts the
+    /// S-curve's steep part at Jaccard 0.5-0.6, so pairs at 0.7 are found
+    /// with probability 0.97 (see README, "Choosing the thresholds").
+    #[arg(long, value_name = "B", default_value_t = 20)]
+    pub bands: usize,
+    /// MinHash channel: bins per band.
+    #[arg(long, value_name = "R", default_value_t = 5)]
+    pub rows: usize,
+    /// Smallest estimated 3-shingle Jaccard similarity for a near-duplicate.
+    /// Default 0.6: planted copies at a true 0.7 estimate above it 99% of the time.
+    #[arg(long, value_name = "J", default_value_t = 0.6)]
+    pub min_jaccard: f64,
+    /// Buckets with more passages than this are chained (each to the next)
+    /// instead of compared pairwise, so time stays linear.
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub max_bucket: usize,
+}
+
+/// Parses `512M`, `2G`, `100K` or a plain number of bytes.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let s = s.trim();
+    let (num, mult) = match s.char_indices().last() {
+        Some((i, 'K' | 'k')) => (&s[..i], 1u64 << 10),
+        Some((i, 'M' | 'm')) => (&s[..i], 1 << 20),
+        Some((i, 'G' | 'g')) => (&s[..i], 1 << 30),
+        _ => (s, 1),
+    };
+    num.trim()
+        .parse::<u64>()
+        .map(|n| n.saturating_mul(mult))
+        .map_err(|_| format!("{s:?} is not a size (e.g. 512M, 2G, 1000)"))
+}
+
+impl DedupArgs {
+    pub fn config(&self, progress: bool) -> Result<Config, String> {
+        if self.bands == 0 || self.rows == 0 || self.rows > 16 {
+            return Err("--bands must be at least 1 and --rows between 1 and 16".into());
+        }
+        if !(0.0..=1.0).contains(&self.min_jaccard) {
+            return Err("--min-jaccard must be between 0 and 1".into());
+        }
+        if self.hamming > 63 {
+            return Err("--hamming must be below 64".into());
+        }
+        Ok(Config {
+            max_file_bytes: self.corpus.max_file_size,
+            min_words: self.min_words.max(1),
+            level: match self.level {
+                LevelArg::Paragraph => Level::Paragraph,
+                LevelArg::Sentence => Level::Sentence,
+            },
+            index: IndexConfig {
+                channels: match self.index {
+                    ChannelArg::Simhash => Channels::Simhash,
+                    ChannelArg::Minhash => Channels::Minhash,
+                    ChannelArg::Both => Channels::Both,
+                },
+                hamming: self.hamming,
+                bands: self.bands,
+                rows: self.rows,
+                min_jaccard: self.min_jaccard,
+                max_bucket: self.max_bucket.max(2),
+            },
+            progress,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("512M"), Ok(512 << 20));
+        assert_eq!(parse_size("10"), Ok(10));
+        assert!(parse_size("lots").is_err());
+    }
+
+    #[test]
+    fn cli_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,142 @@
+//! Plain text and Markdown: paragraphs are separated by blank lines; inside a
+//! paragraph, hard-wrapped lines are joined back, while lines that were broken
+//! on purpose (headings, list items, short title lines, repeated lines) stay
+//! blocks of their own.
+
+use std::ops::Range;
+
+/// Hard wrapping is not assumed for lines wider than this: nobody wraps prose
+/// at 200 columns, and long lines in a chunk are paragraphs of their own.
+pub const MAX_WRAP_WIDTH: usize = 200;
+
+/// A line: byte range without its line ending.
+#[derive(Clone, Copy, Debug)]
+struct Line {
+    start: usize,
+    end: usize,
+}
+
+/// Splits `range` of `text` into block ranges (see the module docs).
+pub fn blocks(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut chunk: Vec<Line> = Vec::new();
+    let mut pos = range.start;
+    for raw in text[range.clone()].split_inclusive('\n') {
+        let line_end = pos + raw.trim_end_matches(['\n', '\r']).len();
+        let line = Line {
+            start: pos,
+            end: line_end,
+        };
+        pos += raw.len();
+        if text[line.start..line.end].trim().is_empty() {
+            split_chunk(text, &chunk, &mut out);
+            chunk.clear();
+        } else {
+            chunk.push(line);
+        }
+    }
+    split_chunk(text, &chunk, &mut out);
+    out
+}
+
+fn split_chunk(text: &str, lines: &[Line], out: &mut Vec<Range<usize>>) {
+    let Some(first) = lines.first() else { return };
+    let s = |l: &Line| text[l.start..l.end].trim();
+    let width = lines
+        .iter()
+        .map(|l| s(l).chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut counts: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    for l in lines {
+        *counts.entry(s(l)).or_default() += 1;
+    }
+    let repeated = |l: &Line| counts[s(l)] > 1;
+    let mut start = first.start;
+    for pair in lines.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if !is_wrap(s(a), s(b), width) || repeated(a) || repeated(b) {
+            out.push(start..a.end);
+            start = b.start;
+        }
+    }
+    out.push(start..lines[lines.len() - 1].end);
+}
+
+/// Was the break between lines `a` and `b` made by wrapping? It was if the
+/// first word of `b` would not have fitted on `a` within the chunk's width,
+/// and neither line is Markdown block structure.
+fn is_wrap(a: &str, b: &str, width: usize) -> bool {
+    if width > MAX_WRAP_WIDTH || starts_block(b) || starts_block(a) && a.starts_with('#') {
+        return false;
+    }
+    if a.starts_with('|') || a.ends_with("  ") {
+        return false;
+    }
+    let first_word = b.split_whitespace().next().unwrap_or("");
+    a.chars().count() + 1 + first_word.chars().count() > width
+}
+
+/// Markdown block starts: headings, list items, quotes, rules, tables, fences.
+fn starts_block(line: &str) -> bool {
+    let t = line.trim_start();
+    if t.starts_with('#') || t.starts_with('>') || t.starts_with('|') || t.starts_with("```") {
+        return true;
+    }
+    if let Some(rest) = t.strip_prefix(['-', '*', '+', '•']) {
+        return rest.starts_with(' ') || rest.is_empty();
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0
+        && digits < 4
+        && t[digits..].starts_with(['.', ')'])
+        && t[digits + 1..].starts_with(' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &str) -> Vec<&str> {
+        blocks(t, 0..t.len()).into_iter().map(|r| &t[r]).collect()
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_joined() {
+        let t = "MI5 Director\nGeneral Ken\nMcCallum\ntoday gave\nhis latest.\n\nNext para.";
+        assert_eq!(
+            texts(t),
+            [
+                "MI5 Director\nGeneral Ken\nMcCallum\ntoday gave\nhis latest.",
+                "Next para."
+            ]
+        );
+    }
+
+    #[test]
+    fn deliberate_breaks_are_kept() {
+        let t = "A title line\nA long paragraph that follows the title and runs on well past its width.\n# Heading\n- item one\n- item two";
+        assert_eq!(
+            texts(t),
+            [
+                "A title line",
+                "A long paragraph that follows the title and runs on well past its width.",
+                "# Heading",
+                "- item one",
+                "- item two"
+            ]
+        );
+    }
+
+    #[test]
+    fn repeated_lines_stay_apart() {
+        let t = "same line of text here\nsame line of text here\nsame line of text here";
+        assert_eq!(texts(t).len(), 3);
+    }
+
+    #[test]
+    fn crlf_lines() {
+        let t = "one two\r\nthree\r\n\r\nfour";
+        assert_eq!(texts(t), ["one two\r\nthree", "four"]);
+    }
+}

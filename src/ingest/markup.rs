@@ -1,0 +1,298 @@
+//! The markup scanner: turns a range of text into blocks of visible text.
+//! Tags are skipped (block-level tags end a block), entities are decoded into
+//! pieces that remember the entity's bytes, Markdown link targets are skipped.
+//! Every piece keeps its byte range in the text, so offsets survive.
+
+use std::ops::Range;
+
+use super::{Block, Piece};
+
+/// Tags after which visible text starts a new block.
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+];
+
+/// Elements whose content is not text.
+const SKIP_CONTENT: &[&str] = &["script", "style", "noscript", "template"];
+
+/// Does this text look like HTML rather than text with a stray tag?
+pub fn looks_like_html(text: &str) -> bool {
+    let mut n = 0;
+    for (i, _) in text.match_indices('<') {
+        if let Some(t) = parse_tag(text, i)
+            && BLOCK_TAGS.contains(&t.name.as_str())
+        {
+            n += 1;
+            if n >= 2 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+pub(crate) struct Tag {
+    pub name: String,
+    pub end: usize,
+    pub closing: bool,
+}
+
+/// Parses a tag, comment or declaration starting at `at` (which holds `<`).
+pub(crate) fn parse_tag(text: &str, at: usize) -> Option<Tag> {
+    let b = text.as_bytes();
+    let rest = &text[at..];
+    if rest.starts_with("<!--") {
+        let end = rest.find("-->").map(|e| at + e + 3)?;
+        return Some(Tag {
+            name: "!--".into(),
+            end,
+            closing: false,
+        });
+    }
+    let mut i = at + 1;
+    let closing = b.get(i) == Some(&b'/');
+    if closing {
+        i += 1;
+    }
+    let bang = !closing && b.get(i) == Some(&b'!');
+    if bang {
+        i += 1;
+    }
+    let name_start = i;
+    while i < b.len() && (b[i].is_ascii_alphanumeric() || (i > name_start && b[i] == b':')) {
+        i += 1;
+    }
+    if i == name_start || !b[name_start].is_ascii_alphabetic() {
+        return None;
+    }
+    let name = text[name_start..i].to_ascii_lowercase();
+    // Attributes: scan to `>` outside quotes, giving up at a blank line or
+    // after a long stretch, so a stray `<` in prose does not swallow text.
+    let mut quote = 0u8;
+    while i < b.len() && i - at < 4096 {
+        let c = b[i];
+        if quote != 0 {
+            if c == quote {
+                quote = 0;
+            }
+        } else if c == b'"' || c == b'\'' {
+            quote = c;
+        } else if c == b'>' {
+            return Some(Tag {
+                name: if bang { format!("!{name}") } else { name },
+                end: i + 1,
+                closing,
+            });
+        } else if c == b'<' || (c == b'\n' && b.get(i + 1) == Some(&b'\n')) {
+            return None;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Decodes an HTML entity at `at` (which holds `&`): its end and its text.
+fn parse_entity(text: &str, at: usize) -> Option<(usize, String)> {
+    let rest = &text[at..];
+    let semi = rest[..rest.len().min(34)].find(';')?;
+    let body = &rest[1..semi];
+    let ok = if let Some(num) = body.strip_prefix('#') {
+        let (digits, radix) = match num.strip_prefix(['x', 'X']) {
+            Some(h) => (h, 16),
+            None => (num, 10),
+        };
+        !digits.is_empty() && u32::from_str_radix(digits, radix).is_ok()
+    } else {
+        !body.is_empty() && body.bytes().all(|c| c.is_ascii_alphanumeric())
+    };
+    if !ok {
+        return None;
+    }
+    let raw = &rest[..=semi];
+    let decoded = html_escape::decode_html_entities(raw);
+    (decoded != raw).then(|| (at + semi + 1, decoded.into_owned()))
+}
+
+/// Scans `range` of `text` into blocks appended to `out`. `split_on_blank`
+/// also ends a block at a blank line (used for HTML, where newlines are
+/// otherwise plain whitespace).
+pub fn scan(text: &str, range: Range<usize>, split_on_blank: bool, out: &mut Vec<Block>) {
+    let b = text.as_bytes();
+    let mut cur = Block::default();
+    let mut run = range.start;
+    let mut i = range.start;
+    let flush_run = |cur: &mut Block, from: usize, to: usize| {
+        if to > from {
+            cur.pieces.push(Piece::verbatim(from, to));
+        }
+    };
+    while i < range.end {
+        match b[i] {
+            b'<' => {
+                let Some(tag) = parse_tag(text, i).filter(|t| t.end <= range.end) else {
+                    i += 1;
+                    continue;
+                };
+                flush_run(&mut cur, run, i);
+                let mut end = tag.end;
+                if !tag.closing && SKIP_CONTENT.contains(&tag.name.as_str()) {
+                    let close = format!("</{}", tag.name);
+                    end = find_ci(&text[end..range.end], &close)
+                        .and_then(|p| text[end + p..range.end].find('>').map(|q| end + p + q + 1))
+                        .unwrap_or(range.end);
+                }
+                if BLOCK_TAGS.contains(&tag.name.as_str()) {
+                    cur.heading |= !tag.closing && tag.name.len() == 2 && tag.name.starts_with('h');
+                    push_block(&mut cur, text, out);
+                }
+                i = end;
+                run = i;
+            }
+            b'&' => match parse_entity(text, i).filter(|(e, _)| *e <= range.end) {
+                Some((end, decoded)) => {
+                    flush_run(&mut cur, run, i);
+                    cur.pieces.push(Piece::replaced(i, end, decoded));
+                    i = end;
+                    run = i;
+                }
+                None => i += 1,
+            },
+            b']' if b.get(i + 1) == Some(&b'(') => {
+                // Markdown link or image target: `[text](url)`.
+                let close = text[i + 2..range.end]
+                    .find([')', '\n', ' '])
+                    .map(|p| i + 2 + p)
+                    .filter(|&p| b[p] == b')');
+                match close {
+                    Some(p) => {
+                        flush_run(&mut cur, run, i + 1);
+                        i = p + 1;
+                        run = i;
+                    }
+                    None => i += 1,
+                }
+            }
+            b'\n' if split_on_blank && blank_line_follows(b, i, range.end) => {
+                flush_run(&mut cur, run, i);
+                push_block(&mut cur, text, out);
+                i += 1;
+                run = i;
+            }
+            _ => i += 1,
+        }
+    }
+    flush_run(&mut cur, run, range.end);
+    push_block(&mut cur, text, out);
+}
+
+fn blank_line_follows(b: &[u8], nl: usize, end: usize) -> bool {
+    let mut j = nl + 1;
+    while j < end && matches!(b[j], b' ' | b'\t' | b'\r') {
+        j += 1;
+    }
+    j < end && b[j] == b'\n'
+}
+
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    hay.to_ascii_lowercase().find(needle)
+}
+
+/// Trims whitespace off both ends of the block and keeps it if anything is left.
+fn push_block(cur: &mut Block, text: &str, out: &mut Vec<Block>) {
+    let mut block = std::mem::take(cur);
+    trim_pieces(&mut block.pieces, text);
+    if let (Some(first), Some(last)) = (block.pieces.first(), block.pieces.last()) {
+        block.start = first.start;
+        block.end = last.end;
+        out.push(block);
+    } else {
+        cur.heading = false;
+    }
+}
+
+fn trim_pieces(pieces: &mut Vec<Piece>, text: &str) {
+    let is_blank = |p: &Piece| p.text(text).chars().all(char::is_whitespace);
+    while pieces.first().is_some_and(is_blank) {
+        pieces.remove(0);
+    }
+    while pieces.last().is_some_and(is_blank) {
+        pieces.pop();
+    }
+    if let Some(p) = pieces.first_mut().filter(|p| p.repl.is_none()) {
+        let s = &text[p.start as usize..p.end as usize];
+        p.start += (s.len() - s.trim_start().len()) as u32;
+    }
+    if let Some(p) = pieces.last_mut().filter(|p| p.repl.is_none()) {
+        let s = &text[p.start as usize..p.end as usize];
+        p.end -= (s.len() - s.trim_end().len()) as u32;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn visible(text: &str, blocks: &[Block]) -> Vec<String> {
+        blocks.iter().map(|b| b.visible_text(text)).collect()
+    }
+
+    #[test]
+    fn tags_entities_and_blocks() {
+        let t = "<p>It&rsquo;s <b>bold</b>&nbsp;text.</p> <p>Two<br>lines</p><script>x<y</script>";
+        let mut out = Vec::new();
+        scan(t, 0..t.len(), true, &mut out);
+        assert_eq!(visible(t, &out), ["It’s bold\u{a0}text.", "Two", "lines"]);
+        assert_eq!(
+            &t[out[0].start as usize..out[0].end as usize],
+            "It&rsquo;s <b>bold</b>&nbsp;text."
+        );
+    }
+
+    #[test]
+    fn markdown_links_keep_their_text() {
+        let t = "see [the guidance](https://x.org/a) now";
+        let mut out = Vec::new();
+        scan(t, 0..t.len(), false, &mut out);
+        assert_eq!(visible(t, &out), ["see [the guidance] now"]);
+    }
+
+    #[test]
+    fn stray_angle_brackets_are_text() {
+        let t = "a < b and c > d";
+        let mut out = Vec::new();
+        scan(t, 0..t.len(), false, &mut out);
+        assert_eq!(visible(t, &out), [t]);
+        assert!(!looks_like_html(t));
+    }
+}

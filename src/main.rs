@@ -1,0 +1,114 @@
+//! The `stemma` binary: parse flags, run the library, print from one thread.
+
+mod cli;
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::Parser;
+
+use cli::{Cli, Command, DedupArgs, OutputFormat};
+use stemma::{corpus, dedup, pipeline, report, stats};
+
+/// Exit codes scripts can rely on.
+mod exit {
+    /// Success (a report was written, whatever it found).
+    pub const OK: u8 = 0;
+    /// Usage, configuration or input error (some input could not be used).
+    pub const INPUT: u8 = 2;
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Some(n) = cli.threads
+        && let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+    {
+        eprintln!("stemma: cannot start {n} threads: {e}");
+        return ExitCode::from(exit::INPUT);
+    }
+    let result = match &cli.command {
+        Command::Dedup(args) => run_dedup(&cli, args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("stemma: {e}");
+            ExitCode::from(exit::INPUT)
+        }
+    }
+}
+
+fn run_dedup(cli: &Cli, args: &DedupArgs) -> Result<u8, String> {
+    let t0 = Instant::now();
+    let progress = !cli.quiet && std::io::stderr().is_terminal();
+    let cfg = args.config(progress)?;
+    let inputs =
+        corpus::resolve(&args.corpus.paths, &args.corpus.primary).map_err(|e| e.to_string())?;
+    let mut fp = pipeline::fingerprint_corpus(inputs, &cfg);
+    let (clusters, counts) = dedup::find(&mut fp, &cfg);
+    let t_report = Instant::now();
+    let rep = report::dedup_report(&fp, &clusters, &cfg);
+    let text = match args.format {
+        OutputFormat::Human => report::human::dedup(&rep),
+        OutputFormat::Json => report::json::to_string(&rep),
+    };
+    write_output(args.output.as_deref(), &text)?;
+    fp.stats.stages.push(("report", t_report.elapsed()));
+    if !cli.quiet {
+        for w in &rep.warnings {
+            eprintln!("stemma: warning: {w}");
+        }
+    }
+    for s in &rep.skipped {
+        eprintln!("stemma: skipped {}: {}", s.path, s.reason);
+    }
+    if cli.stats {
+        eprint!(
+            "{}",
+            stats::render(
+                &fp.stats,
+                fp.files.len(),
+                fp.docs.len(),
+                counts.compared,
+                t0.elapsed()
+            )
+        );
+        eprintln!(
+            "  candidates: {} exact groups, {} simhash pairs, {} minhash pairs",
+            counts.exact_groups, counts.simhash_pairs, counts.minhash_pairs
+        );
+    }
+    if !rep.skipped.is_empty() {
+        eprintln!(
+            "stemma: {} input(s) could not be used (listed above)",
+            rep.skipped.len()
+        );
+        return Ok(exit::INPUT);
+    }
+    if fp.files.is_empty() {
+        return Err("no input files".into());
+    }
+    Ok(exit::OK)
+}
+
+/// Writes the report to a file (atomically: temporary file, then rename) or stdout.
+fn write_output(path: Option<&std::path::Path>, text: &str) -> Result<(), String> {
+    match path {
+        Some(p) => {
+            let tmp = p.with_extension("stemma-tmp");
+            std::fs::write(&tmp, text)
+                .and_then(|_| std::fs::rename(&tmp, p))
+                .map_err(|e| format!("{}: cannot write: {e}", p.display()))
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                r => r.map_err(|e| format!("cannot write to stdout: {e}")),
+            }
+        }
+    }
+}

@@ -1,0 +1,449 @@
+//! Normalize: visible text becomes lexemes, each with its byte range in the
+//! file and, for words and numbers, a hash of its *matching form*. Matching
+//! folds case, apostrophe and quote style, dashes (hyphenated words split),
+//! whitespace, and number forms: "13%" = "13 per cent" = "thirteen percent",
+//! "10,000" = "10000", "twenty-five" = "25". Reports show the original bytes.
+
+use std::sync::LazyLock;
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::ingest::Piece;
+
+/// What a lexeme is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LexKind {
+    Word,
+    Number,
+    /// URLs, paths and e-mail addresses: kept for offsets, never matched.
+    Url,
+    /// Punctuation (one character), used for sentences and quotations.
+    Punct,
+}
+
+/// One lexeme. `start..end` is its byte range in the decoded file text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lexeme {
+    pub start: u32,
+    pub end: u32,
+    /// xxh3 of the matching form (words and numbers); 0 otherwise.
+    pub hash: u64,
+    pub kind: LexKind,
+    /// The character, for punctuation.
+    pub ch: char,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// Preceded by whitespace (or the start of the block).
+    pub space_before: bool,
+    /// Followed by whitespace (or the end of the block).
+    pub space_after: bool,
+}
+
+impl Lexeme {
+    pub fn is_token(&self) -> bool {
+        matches!(self.kind, LexKind::Word | LexKind::Number)
+    }
+}
+
+/// Hash of a matching form (what tokens of that form hash to).
+pub fn form_hash(form: &str) -> u64 {
+    xxh3_64(form.as_bytes())
+}
+
+static H_PER: LazyLock<u64> = LazyLock::new(|| form_hash("per"));
+static H_CENT: LazyLock<u64> = LazyLock::new(|| form_hash("cent"));
+static H_PERCENT: LazyLock<u64> = LazyLock::new(|| form_hash("percent"));
+
+const UNITS: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// The value of a number word ("thirteen" = 13), if it is one.
+pub fn number_word(w: &str) -> Option<u32> {
+    if let Some(i) = UNITS.iter().position(|u| *u == w) {
+        return Some(i as u32);
+    }
+    TENS.iter()
+        .position(|t| *t == w)
+        .map(|i| 20 + 10 * i as u32)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | '‘')
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−')
+}
+
+/// Characters that are neither whitespace nor text: soft hyphens, zero-width
+/// spaces and joiners. They are skipped.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+/// A character with its byte range in the file text.
+#[derive(Clone, Copy)]
+struct Ch {
+    c: char,
+    start: u32,
+    end: u32,
+}
+
+/// Reusable buffers; one per thread keeps tokenizing allocation-free.
+#[derive(Default)]
+pub struct Lexer {
+    chunk: Vec<Ch>,
+    form: String,
+}
+
+impl Lexer {
+    /// Appends the lexemes of a block (its pieces over `text`) to `out`.
+    pub fn lex_block(&mut self, text: &str, pieces: &[Piece], out: &mut Vec<Lexeme>) {
+        let first = out.len();
+        self.chunk.clear();
+        for piece in pieces {
+            let mut push = |c: char, start: u32, end: u32, lexer: &mut Lexer| {
+                if c.is_whitespace() {
+                    if !lexer.chunk.is_empty() {
+                        lexer.flush(out);
+                    }
+                } else if !is_invisible(c) {
+                    lexer.chunk.push(Ch { c, start, end });
+                }
+            };
+            match &piece.repl {
+                None => {
+                    let s = &text[piece.start as usize..piece.end as usize];
+                    for (i, c) in s.char_indices() {
+                        let st = piece.start + i as u32;
+                        push(c, st, st + c.len_utf8() as u32, self);
+                    }
+                }
+                Some(r) => {
+                    for c in r.chars() {
+                        push(c, piece.start, piece.end, self);
+                    }
+                }
+            }
+        }
+        if !self.chunk.is_empty() {
+            self.flush(out);
+        }
+        merge_per_cent(&mut out[first..]);
+        let mut w = first;
+        for r in first..out.len() {
+            if out[r].kind != LexKind::Punct || out[r].ch != '\0' {
+                out[w] = out[r];
+                w += 1;
+            }
+        }
+        out.truncate(w);
+    }
+
+    /// Lexes one whitespace-delimited chunk.
+    fn flush(&mut self, out: &mut Vec<Lexeme>) {
+        let chunk = std::mem::take(&mut self.chunk);
+        let first = out.len();
+        if looks_like_url(&chunk) {
+            out.push(Lexeme {
+                start: chunk[0].start,
+                end: chunk[chunk.len() - 1].end,
+                hash: 0,
+                kind: LexKind::Url,
+                ch: '\0',
+                cap: false,
+                space_before: true,
+                space_after: true,
+            });
+        } else {
+            self.lex_chunk(&chunk, out);
+        }
+        if let Some(l) = out.get_mut(first) {
+            l.space_before = true;
+        }
+        if out.len() > first
+            && let Some(l) = out.last_mut()
+        {
+            l.space_after = true;
+        }
+        self.chunk = chunk;
+        self.chunk.clear();
+    }
+
+    fn lex_chunk(&mut self, ch: &[Ch], out: &mut Vec<Lexeme>) {
+        let mut i = 0;
+        while i < ch.len() {
+            let c = ch[i].c;
+            if c.is_alphanumeric() {
+                let mut j = i + 1;
+                while j < ch.len() && joins(ch, j) {
+                    j += 1;
+                }
+                self.word(&ch[i..j], out);
+                i = j;
+                continue;
+            }
+            if c == '%' {
+                out.push(lexeme(ch[i], ch[i].end, *H_PERCENT, LexKind::Word));
+            } else if is_dash(c) && hyphen_number(out, ch, i) {
+                // "twenty-five": fold the units into the tens just lexed.
+                let mut j = i + 1;
+                while j < ch.len() && ch[j].c.is_alphabetic() {
+                    j += 1;
+                }
+                let units = number_word(&lower(&ch[i + 1..j])).unwrap_or(0);
+                let last = out.last_mut().expect("hyphen_number checked it");
+                let tens = number_word(&self.form).unwrap_or(0);
+                last.hash = form_hash(&(tens + units).to_string());
+                last.end = ch[j - 1].end;
+                i = j;
+                continue;
+            } else {
+                out.push(Lexeme {
+                    ch: c,
+                    ..lexeme(ch[i], ch[i].end, 0, LexKind::Punct)
+                });
+            }
+            i += 1;
+        }
+    }
+
+    /// A run of letters and digits (with inner apostrophes or digit separators).
+    fn word(&mut self, w: &[Ch], out: &mut Vec<Lexeme>) {
+        self.form.clear();
+        let numeric = w
+            .iter()
+            .all(|c| c.c.is_ascii_digit() || c.c == ',' || c.c == '.');
+        let (kind, hash) = if numeric {
+            for c in w.iter().filter(|c| c.c != ',') {
+                self.form.push(c.c);
+            }
+            if self.form.contains('.') {
+                let t = self.form.trim_end_matches('0').trim_end_matches('.').len();
+                self.form.truncate(t);
+            }
+            (LexKind::Number, form_hash(&self.form))
+        } else {
+            for c in w {
+                if is_apostrophe(c.c) {
+                    self.form.push('\'');
+                } else if c.c.is_ascii() {
+                    self.form.push(c.c.to_ascii_lowercase());
+                } else {
+                    self.form.extend(c.c.to_lowercase());
+                }
+            }
+            match number_word(&self.form) {
+                Some(v) => (LexKind::Number, form_hash(&v.to_string())),
+                None => (LexKind::Word, form_hash(&self.form)),
+            }
+        };
+        let mut l = lexeme(w[0], w[w.len() - 1].end, hash, kind);
+        l.cap = w[0].c.is_uppercase();
+        out.push(l);
+    }
+}
+
+fn lower(ch: &[Ch]) -> String {
+    ch.iter().flat_map(|c| c.c.to_lowercase()).collect()
+}
+
+fn lexeme(c: Ch, end: u32, hash: u64, kind: LexKind) -> Lexeme {
+    Lexeme {
+        start: c.start,
+        end,
+        hash,
+        kind,
+        ch: '\0',
+        cap: false,
+        space_before: false,
+        space_after: false,
+    }
+}
+
+/// May character `j` continue the word running up to it?
+fn joins(ch: &[Ch], j: usize) -> bool {
+    let c = ch[j].c;
+    if c.is_alphanumeric() {
+        return true;
+    }
+    let (prev, next) = (ch[j - 1].c, ch.get(j + 1).map(|c| c.c));
+    match next {
+        Some(n) if is_apostrophe(c) => prev.is_alphabetic() && n.is_alphabetic(),
+        Some(n) if c == ',' || c == '.' => prev.is_ascii_digit() && n.is_ascii_digit(),
+        _ => false,
+    }
+}
+
+/// Is the dash at `i` inside a number word like "twenty-five"?
+fn hyphen_number(out: &[Lexeme], ch: &[Ch], i: usize) -> bool {
+    let Some(last) = out.last() else { return false };
+    if last.kind != LexKind::Number
+        || last.end != ch[i].start
+        || i == 0
+        || !ch[i - 1].c.is_alphabetic()
+    {
+        return false;
+    }
+    let mut j = i + 1;
+    while j < ch.len() && ch[j].c.is_alphabetic() {
+        j += 1;
+    }
+    let tens = lower(&ch[..i]);
+    let tens = tens
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    TENS.contains(&tens)
+        && j > i + 1
+        && number_word(&lower(&ch[i + 1..j])).is_some_and(|u| (1..10).contains(&u))
+}
+
+/// "per cent" becomes one token, the same as "percent" and "%". The second
+/// lexeme is blanked (punct `\0`) and removed by the caller.
+fn merge_per_cent(ls: &mut [Lexeme]) {
+    for i in 1..ls.len() {
+        if ls[i].hash == *H_CENT && ls[i - 1].hash == *H_PER && ls[i].kind == LexKind::Word {
+            ls[i - 1].hash = *H_PERCENT;
+            ls[i - 1].end = ls[i].end;
+            ls[i].kind = LexKind::Punct;
+            ls[i].ch = '\0';
+            ls[i].hash = 0;
+        }
+    }
+}
+
+fn looks_like_url(ch: &[Ch]) -> bool {
+    if !ch.iter().any(|c| matches!(c.c, '/' | '@' | ':' | '.')) {
+        return false;
+    }
+    let s: String = ch
+        .iter()
+        .map(|c| c.c)
+        .skip_while(|c| matches!(c, '(' | '<' | '[' | '"'))
+        .take(12)
+        .collect();
+    if s.starts_with("http://")
+        || s.starts_with("https://")
+        || s.starts_with("www.")
+        || s.starts_with("mailto:")
+    {
+        return true;
+    }
+    if s.starts_with('/') {
+        return true;
+    }
+    let at = ch.iter().position(|c| c.c == '@');
+    at.is_some_and(|a| {
+        a > 0
+            && ch[a..].iter().any(|c| c.c == '.')
+            && ch[a + 1..].first().is_some_and(|c| c.c.is_alphanumeric())
+    })
+}
+
+/// Lexes a plain string (one verbatim piece). Handy in tests and benches.
+pub fn lex_str(text: &str) -> Vec<Lexeme> {
+    let mut out = Vec::new();
+    Lexer::default().lex_block(text, &[Piece::verbatim(0, text.len())], &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(text: &str) -> Vec<u64> {
+        lex_str(text)
+            .iter()
+            .filter(|l| l.is_token())
+            .map(|l| l.hash)
+            .collect()
+    }
+
+    #[test]
+    fn number_forms_match() {
+        assert_eq!(forms("13% of all"), forms("13 per cent of all"));
+        assert_eq!(forms("thirteen percent"), forms("13%"));
+        assert_eq!(
+            forms("twenty Iran-backed plots"),
+            forms("20 Iran backed plots")
+        );
+        assert_eq!(forms("10,000 troops"), forms("10000 troops"));
+        assert_eq!(forms("twenty-five"), forms("25"));
+        assert_ne!(forms("13%"), forms("14%"));
+    }
+
+    #[test]
+    fn case_quotes_dashes_fold() {
+        assert_eq!(
+            forms("It’s the UK’s “right-wing”"),
+            forms("it's the uk's \"right wing\"")
+        );
+        assert_eq!(forms("Al-Qaeda"), forms("Al Qaeda"));
+    }
+
+    #[test]
+    fn urls_are_not_tokens() {
+        let ls = lex_str("About Us (/about-us) and https://example.org/x.");
+        let kinds: Vec<_> = ls.iter().map(|l| l.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                LexKind::Word,
+                LexKind::Word,
+                LexKind::Url,
+                LexKind::Word,
+                LexKind::Url
+            ]
+        );
+    }
+
+    #[test]
+    fn offsets_cover_the_original() {
+        let t = "He said: “We’ll see” – 13 per cent.";
+        for l in lex_str(t) {
+            assert!(t.is_char_boundary(l.start as usize) && t.is_char_boundary(l.end as usize));
+        }
+        let pc = lex_str(t)
+            .into_iter()
+            .find(|l| l.hash == *H_PERCENT)
+            .unwrap();
+        assert_eq!(&t[pc.start as usize..pc.end as usize], "per cent");
+    }
+
+    #[test]
+    fn quote_marks_are_punctuation() {
+        let ls = lex_str("“Islamist terrorism” don’t");
+        assert_eq!(ls[0].kind, LexKind::Punct);
+        assert_eq!(ls[0].ch, '“');
+        assert!(ls[0].space_before && !ls[0].space_after);
+        assert_eq!(ls[3].ch, '”');
+        assert_eq!(ls[4].kind, LexKind::Word);
+    }
+}

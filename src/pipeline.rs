@@ -1,0 +1,314 @@
+//! The pipeline: wires the stages together, owns the parallelism (rayon) and
+//! the progress bar. Files are read, ingested, segmented and fingerprinted in
+//! parallel; the text is then dropped, so memory holds fingerprints, not the
+//! corpus. Reports re-read the few files they quote.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::corpus::{InputFile, Inputs, Role};
+use crate::fingerprint::{self, Print};
+use crate::index::IndexConfig;
+use crate::ingest::{self, Boilerplate, Warning, boilerplate};
+use crate::normalize::{LexKind, Lexer};
+use crate::segment::{self, Analysis, PassageKind};
+use crate::source::{self, Encoding, InputError, SourceFile};
+
+/// Which passages are compared for duplicates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Paragraph,
+    Sentence,
+}
+
+/// Everything the library needs to know; built once from the command line.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub max_file_bytes: u64,
+    /// Passages with fewer matching words are not compared.
+    pub min_words: usize,
+    pub level: Level,
+    pub index: IndexConfig,
+    /// Show a progress bar (the bar also hides itself off a terminal).
+    pub progress: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            max_file_bytes: source::DEFAULT_MAX_FILE_BYTES,
+            min_words: 8,
+            level: Level::Paragraph,
+            index: IndexConfig::default(),
+            progress: false,
+        }
+    }
+}
+
+/// A file that was read.
+#[derive(Clone, Debug)]
+pub struct FileMeta {
+    pub input: InputFile,
+    pub encoding: Encoding,
+    pub bytes: usize,
+}
+
+/// A document (a file, or one item of a feed), without its text.
+#[derive(Clone, Debug)]
+pub struct DocMeta {
+    pub id: String,
+    pub file: u32,
+    pub role: Role,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub link: Option<String>,
+    pub author: Option<String>,
+    /// Byte range in the original file.
+    pub start: u32,
+    pub end: u32,
+}
+
+/// A compared passage (a paragraph, or a sentence with `--level sentence`).
+#[derive(Clone, Copy, Debug)]
+pub struct Unit {
+    pub doc: u32,
+    /// Position among the document's units (for merging runs of duplicates).
+    pub rank: u32,
+    pub start: u32,
+    pub end: u32,
+    pub words: u32,
+    pub print: Print,
+    pub boilerplate: Option<Boilerplate>,
+}
+
+/// Time spent per stage, and sizes, for `--stats`.
+#[derive(Clone, Debug, Default)]
+pub struct Stats {
+    pub stages: Vec<(&'static str, Duration)>,
+    pub bytes: usize,
+    pub paragraphs: usize,
+    pub sentences: usize,
+}
+
+/// The fingerprinted corpus.
+#[derive(Debug, Default)]
+pub struct Fingerprinted {
+    pub name: Option<String>,
+    pub files: Vec<FileMeta>,
+    pub docs: Vec<DocMeta>,
+    pub units: Vec<Unit>,
+    /// Units with MinHash signatures (at least `min_words` words).
+    pub sig_units: Vec<u32>,
+    pub sigs: Vec<u32>,
+    pub skipped: Vec<InputError>,
+    pub warnings: Vec<Warning>,
+    pub stats: Stats,
+}
+
+/// What one file contributes (doc and unit indices local to the file).
+struct FileOut {
+    meta: FileMeta,
+    docs: Vec<DocMeta>,
+    units: Vec<Unit>,
+    sig_units: Vec<u32>,
+    sigs: Vec<u32>,
+    paragraphs: usize,
+    sentences: usize,
+    warnings: Vec<Warning>,
+}
+
+fn progress_bar(show: bool, len: u64, what: &str) -> ProgressBar {
+    let target = if show {
+        ProgressDrawTarget::stderr()
+    } else {
+        ProgressDrawTarget::hidden()
+    };
+    let bar = ProgressBar::with_draw_target(Some(len), target);
+    let style = ProgressStyle::with_template("{msg:12} [{bar:30}] {pos}/{len} files ({elapsed})")
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> ");
+    bar.set_style(style);
+    bar.set_message(what.to_string());
+    bar
+}
+
+/// Reads and decodes one input, as a shared source file.
+pub fn load(input: &InputFile, cfg: &Config) -> Result<Arc<SourceFile>, InputError> {
+    source::read_source(&input.path, &input.rel, cfg.max_file_bytes).map(Arc::new)
+}
+
+/// Ingests one decoded file and analyzes its documents, boilerplate marked.
+pub fn analyze_file(
+    input: &InputFile,
+    file: Arc<SourceFile>,
+    lexer: &mut Lexer,
+    warnings: &mut Vec<Warning>,
+) -> Vec<(ingest::Document, Analysis)> {
+    let docs = ingest::ingest(input, file, warnings);
+    docs.into_iter()
+        .map(|mut doc| {
+            let mut a = segment::analyze(&doc, lexer);
+            let stats = block_stats(&a);
+            boilerplate::mark(&mut doc.blocks, &stats, &doc.file.text);
+            for p in &mut a.passages {
+                p.boilerplate = doc.blocks[p.block as usize].boilerplate.is_some();
+            }
+            (doc, a)
+        })
+        .collect()
+}
+
+fn block_stats(a: &Analysis) -> Vec<boilerplate::BlockStats> {
+    let mut buf = Vec::new();
+    a.block_lexemes
+        .iter()
+        .map(|r| {
+            let ls = &a.lexemes[r.start as usize..r.end as usize];
+            let toks: Vec<u64> = ls.iter().filter(|l| l.is_token()).map(|l| l.hash).collect();
+            boilerplate::BlockStats {
+                exact: fingerprint::hash_tokens(&toks, &mut buf),
+                words: toks.len(),
+                urls: ls.iter().filter(|l| l.kind == LexKind::Url).count(),
+            }
+        })
+        .collect()
+}
+
+fn process_file(input: &InputFile, cfg: &Config) -> Result<FileOut, InputError> {
+    let file = load(input, cfg)?;
+    let mut warnings = Vec::new();
+    if file.encoding == Encoding::Windows1252 {
+        warnings.push(Warning {
+            path: input.rel.clone(),
+            message: "not valid UTF-8: decoded as windows-1252".into(),
+        });
+    }
+    let meta = FileMeta {
+        input: input.clone(),
+        encoding: file.encoding,
+        bytes: file.file_len(),
+    };
+    let mut lexer = Lexer::default();
+    let analyzed = analyze_file(input, file, &mut lexer, &mut warnings);
+    let mut out = FileOut {
+        meta,
+        docs: Vec::new(),
+        units: Vec::new(),
+        sig_units: Vec::new(),
+        sigs: Vec::new(),
+        paragraphs: 0,
+        sentences: 0,
+        warnings,
+    };
+    let mut buf = Vec::new();
+    let mut sh = Vec::new();
+    let k = cfg.index.bands * cfg.index.rows;
+    for (d, (doc, a)) in analyzed.iter().enumerate() {
+        out.docs.push(DocMeta {
+            id: doc.id.clone(),
+            file: 0,
+            role: doc.role,
+            title: doc.title.clone(),
+            date: doc.date.clone(),
+            link: doc.link.clone(),
+            author: doc.author.clone(),
+            start: doc.file.file_offset(doc.range.start) as u32,
+            end: doc.file.file_offset(doc.range.end) as u32,
+        });
+        let want = match cfg.level {
+            Level::Paragraph => PassageKind::Paragraph,
+            Level::Sentence => PassageKind::Sentence,
+        };
+        let mut rank = 0;
+        for p in &a.passages {
+            match p.kind {
+                PassageKind::Paragraph => out.paragraphs += 1,
+                PassageKind::Sentence => out.sentences += 1,
+                PassageKind::Quote => {}
+            }
+            if p.kind != want {
+                continue;
+            }
+            let toks = &a.tokens[p.toks.start as usize..p.toks.end as usize];
+            fingerprint::shingles(toks, &mut sh);
+            let print = Print {
+                exact: fingerprint::hash_tokens(toks, &mut buf),
+                simhash: fingerprint::simhash(&sh),
+            };
+            if toks.len() >= cfg.min_words {
+                out.sig_units.push(out.units.len() as u32);
+                let at = out.sigs.len();
+                out.sigs.resize(at + k, 0);
+                fingerprint::minhash(&sh, &mut out.sigs[at..]);
+            }
+            out.units.push(Unit {
+                doc: d as u32,
+                rank,
+                start: p.start,
+                end: p.end,
+                words: toks.len() as u32,
+                print,
+                boilerplate: doc.blocks[p.block as usize].boilerplate,
+            });
+            if toks.len() >= cfg.min_words {
+                rank += 1;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Reads, ingests, segments and fingerprints every input, in parallel.
+pub fn fingerprint_corpus(inputs: Inputs, cfg: &Config) -> Fingerprinted {
+    let t0 = Instant::now();
+    let bar = progress_bar(cfg.progress, inputs.files.len() as u64, "fingerprint");
+    let results: Vec<Result<FileOut, InputError>> = inputs
+        .files
+        .par_iter()
+        .map(|input| {
+            let r = process_file(input, cfg);
+            bar.inc(1);
+            r
+        })
+        .collect();
+    bar.finish_and_clear();
+    let mut fp = Fingerprinted {
+        name: inputs.name,
+        skipped: inputs.problems,
+        ..Fingerprinted::default()
+    };
+    let k = cfg.index.bands * cfg.index.rows;
+    for r in results {
+        let out = match r {
+            Ok(out) => out,
+            Err(e) => {
+                fp.skipped.push(e);
+                continue;
+            }
+        };
+        let (file, doc0, unit0) = (
+            fp.files.len() as u32,
+            fp.docs.len() as u32,
+            fp.units.len() as u32,
+        );
+        fp.stats.bytes += out.meta.bytes;
+        fp.stats.paragraphs += out.paragraphs;
+        fp.stats.sentences += out.sentences;
+        fp.files.push(out.meta);
+        fp.docs
+            .extend(out.docs.into_iter().map(|d| DocMeta { file, ..d }));
+        fp.units.extend(out.units.into_iter().map(|u| Unit {
+            doc: u.doc + doc0,
+            ..u
+        }));
+        fp.sig_units.extend(out.sig_units.iter().map(|u| u + unit0));
+        debug_assert_eq!(out.sigs.len(), out.sig_units.len() * k);
+        fp.sigs.extend(out.sigs);
+        fp.warnings.extend(out.warnings);
+    }
+    fp.stats.stages.push(("read+fingerprint", t0.elapsed()));
+    fp
+}

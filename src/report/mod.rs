@@ -1,0 +1,198 @@
+//! Report: turns results into what people and scripts read. Spans always
+//! carry the file path (relative to the corpus root), byte offsets into the
+//! original file, line and column, and the exact original text.
+
+pub mod human;
+pub mod json;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::dedup::Cluster;
+use crate::pipeline::{Config, Fingerprinted, load};
+use crate::source::{InputError, SourceFile};
+
+/// A located piece of original text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// Document id (`path`, or `path#N` for a feed item).
+    pub doc: String,
+    /// Path relative to the corpus root, `/`-separated.
+    pub path: String,
+    /// Byte offsets into the original file, `[start, end)`.
+    pub start: usize,
+    pub end: usize,
+    /// 1-based line and column (column in characters) of `start`.
+    pub line: u32,
+    pub col: u32,
+    /// The original text (for a transcoded file, decoded to UTF-8).
+    pub text: String,
+    /// Why the passage is boilerplate, if it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub boilerplate: Option<crate::ingest::Boilerplate>,
+    /// Where the user can open the file (not part of the JSON contract).
+    #[serde(skip)]
+    pub display_path: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DocumentRecord {
+    pub id: String,
+    pub path: String,
+    pub role: &'static str,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    pub start: usize,
+    pub end: usize,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unlisted: bool,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DuplicateRecord {
+    pub kind: &'static str,
+    pub spans: Vec<Span>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Skipped {
+    pub path: String,
+    pub reason: String,
+}
+
+/// Everything `stemma dedup` reports.
+#[derive(Clone, Debug, Serialize)]
+pub struct DedupReport {
+    pub schema: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub corpus: Option<String>,
+    pub documents: Vec<DocumentRecord>,
+    pub duplicates: Vec<DuplicateRecord>,
+    pub skipped: Vec<Skipped>,
+    pub warnings: Vec<String>,
+}
+
+pub const DEDUP_SCHEMA: &str = "stemma.dedup/1";
+
+fn skipped(e: &InputError) -> Skipped {
+    Skipped {
+        path: e.path.display().to_string(),
+        reason: e.problem.to_string(),
+    }
+}
+
+/// Builds the dedup report, re-reading the files its spans quote.
+pub fn dedup_report(fp: &Fingerprinted, clusters: &[Cluster], cfg: &Config) -> DedupReport {
+    let mut needed: Vec<u32> = clusters
+        .iter()
+        .flat_map(|c| &c.members)
+        .map(|m| fp.docs[fp.units[m.first as usize].doc as usize].file)
+        .collect();
+    needed.sort_unstable();
+    needed.dedup();
+    let mut skipped_now = Vec::new();
+    let loaded: Vec<(u32, Result<Arc<SourceFile>, InputError>)> = needed
+        .par_iter()
+        .map(|&f| (f, load(&fp.files[f as usize].input, cfg)))
+        .collect();
+    let mut files: HashMap<u32, Arc<SourceFile>> = HashMap::new();
+    for (f, r) in loaded {
+        match r {
+            Ok(s) => {
+                files.insert(f, s);
+            }
+            Err(e) => skipped_now.push(e),
+        }
+    }
+    let duplicates = clusters
+        .iter()
+        .filter_map(|c| {
+            let spans: Option<Vec<Span>> = c
+                .members
+                .iter()
+                .map(|m| {
+                    let (a, b) = (&fp.units[m.first as usize], &fp.units[m.last as usize]);
+                    let doc = &fp.docs[a.doc as usize];
+                    let file = files.get(&doc.file)?;
+                    let mut s = make_span(
+                        fp,
+                        doc.file,
+                        &doc.id,
+                        file,
+                        a.start as usize,
+                        b.end as usize,
+                    );
+                    s.boilerplate = a.boilerplate;
+                    Some(s)
+                })
+                .collect();
+            spans.map(|spans| DuplicateRecord {
+                kind: c.kind.name(),
+                spans,
+            })
+        })
+        .collect();
+    DedupReport {
+        schema: DEDUP_SCHEMA,
+        corpus: fp.name.clone(),
+        documents: documents(fp),
+        duplicates,
+        skipped: fp.skipped.iter().chain(&skipped_now).map(skipped).collect(),
+        warnings: fp
+            .warnings
+            .iter()
+            .map(|w| format!("{}: {}", w.path, w.message))
+            .collect(),
+    }
+}
+
+/// A span of `file` text `[start, end)` (positions in the decoded text).
+pub fn make_span(
+    fp: &Fingerprinted,
+    file_idx: u32,
+    doc: &str,
+    file: &SourceFile,
+    start: usize,
+    end: usize,
+) -> Span {
+    let (line, col) = file.line_col(start);
+    Span {
+        doc: doc.to_string(),
+        path: file.rel.clone(),
+        start: file.file_offset(start),
+        end: file.file_offset(end),
+        line,
+        col,
+        text: file.text[start..end].to_string(),
+        boilerplate: None,
+        display_path: fp.files[file_idx as usize].input.path.display().to_string(),
+    }
+}
+
+fn documents(fp: &Fingerprinted) -> Vec<DocumentRecord> {
+    fp.docs
+        .iter()
+        .map(|d| {
+            let f = &fp.files[d.file as usize];
+            DocumentRecord {
+                id: d.id.clone(),
+                path: f.input.rel.clone(),
+                role: d.role.contract_name(),
+                title: d.title.clone(),
+                date: d.date.clone(),
+                link: d.link.clone(),
+                author: d.author.clone(),
+                start: d.start as usize,
+                end: d.end as usize,
+                unlisted: f.input.unlisted,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,309 @@
+//! Segment: a document's blocks become passages (paragraphs, sentences and
+//! quotations), each a byte range in the file and a range of matching tokens.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::ingest::Document;
+use crate::normalize::{LexKind, Lexeme, Lexer, form_hash};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PassageKind {
+    Paragraph,
+    Sentence,
+    /// The words between a pair of quotation marks (or from an opening mark
+    /// to the end of the paragraph when it is never closed).
+    Quote,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Passage {
+    pub kind: PassageKind,
+    /// Index of the block in the document.
+    pub block: u32,
+    /// Byte range in the decoded file text.
+    pub start: u32,
+    pub end: u32,
+    /// Range into [`Analysis::tokens`].
+    pub toks: Range<u32>,
+    /// A quotation whose closing mark is missing.
+    pub unbalanced: bool,
+    /// The block is marked as boilerplate.
+    pub boilerplate: bool,
+}
+
+/// A document cut into lexemes, tokens and passages.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    pub lexemes: Vec<Lexeme>,
+    /// Matching-form hashes of the word and number lexemes, in order.
+    pub tokens: Vec<u64>,
+    /// For each token, its lexeme index.
+    pub token_lexeme: Vec<u32>,
+    /// For each block, its range of lexemes.
+    pub block_lexemes: Vec<Range<u32>>,
+    pub passages: Vec<Passage>,
+}
+
+impl Analysis {
+    /// Byte range of a token in the decoded file text.
+    pub fn token_span(&self, t: u32) -> (u32, u32) {
+        let l = &self.lexemes[self.token_lexeme[t as usize] as usize];
+        (l.start, l.end)
+    }
+
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Passage> {
+        self.passages
+            .iter()
+            .filter(|p| p.kind == PassageKind::Paragraph)
+    }
+}
+
+/// Lexes every block and cuts passages. Boilerplate must already be marked
+/// if `Passage::boilerplate` is to be meaningful.
+pub fn analyze(doc: &Document, lexer: &mut Lexer) -> Analysis {
+    let text = doc.file.text.as_str();
+    let mut a = Analysis::default();
+    for block in &doc.blocks {
+        let from = a.lexemes.len() as u32;
+        lexer.lex_block(text, &block.pieces, &mut a.lexemes);
+        a.block_lexemes.push(from..a.lexemes.len() as u32);
+    }
+    for (i, l) in a.lexemes.iter().enumerate() {
+        if l.is_token() {
+            a.tokens.push(l.hash);
+            a.token_lexeme.push(i as u32);
+        }
+    }
+    let mut first_token = 0u32;
+    for (b, range) in a.block_lexemes.clone().into_iter().enumerate() {
+        let boilerplate = doc.blocks[b].boilerplate.is_some();
+        let n = a.lexemes[range.start as usize..range.end as usize]
+            .iter()
+            .filter(|l| l.is_token())
+            .count() as u32;
+        let mut cut = Cutter {
+            a: &mut a,
+            block: b as u32,
+            first_token,
+            boilerplate,
+        };
+        cut.block(range);
+        first_token += n;
+    }
+    a
+}
+
+struct Cutter<'a> {
+    a: &'a mut Analysis,
+    block: u32,
+    first_token: u32,
+    boilerplate: bool,
+}
+
+impl Cutter<'_> {
+    /// Token index range covered by a lexeme range.
+    fn tokens_in(&self, lex: Range<usize>) -> Range<u32> {
+        let t = &self.a.token_lexeme;
+        let lo = t.partition_point(|&x| (x as usize) < lex.start) as u32;
+        let hi = t.partition_point(|&x| (x as usize) < lex.end) as u32;
+        lo.max(self.first_token)..hi.max(lo.max(self.first_token))
+    }
+
+    fn push(&mut self, kind: PassageKind, lex: Range<usize>, unbalanced: bool) {
+        if lex.is_empty() {
+            return;
+        }
+        let toks = self.tokens_in(lex.clone());
+        if toks.is_empty() {
+            return;
+        }
+        let ls = &self.a.lexemes;
+        self.a.passages.push(Passage {
+            kind,
+            block: self.block,
+            start: ls[lex.start].start,
+            end: ls[lex.end - 1].end,
+            toks,
+            unbalanced,
+            boilerplate: self.boilerplate,
+        });
+    }
+
+    fn block(&mut self, range: Range<u32>) {
+        let range = range.start as usize..range.end as usize;
+        self.push(PassageKind::Paragraph, range.clone(), false);
+        let mut start = range.start;
+        for end in sentence_ends(&self.a.lexemes, range.clone()) {
+            self.push(PassageKind::Sentence, start..end, false);
+            start = end;
+        }
+        self.push(PassageKind::Sentence, start..range.end, false);
+        for (q, unbalanced) in quotes(&self.a.lexemes, range) {
+            self.push(PassageKind::Quote, q, unbalanced);
+        }
+    }
+}
+
+static ABBREVIATIONS: LazyLock<HashSet<u64>> = LazyLock::new(|| {
+    [
+        "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "vs", "etc", "inc", "ltd", "co", "gen",
+        "col", "lt", "rev", "no", "fig", "hon", "sgt", "capt", "approx",
+    ]
+    .iter()
+    .map(|w| form_hash(w))
+    .collect()
+});
+
+fn is_terminal(l: &Lexeme) -> bool {
+    l.kind == LexKind::Punct && matches!(l.ch, '.' | '!' | '?' | '…')
+}
+
+fn is_closer(l: &Lexeme) -> bool {
+    l.kind == LexKind::Punct && matches!(l.ch, '"' | '”' | '’' | '\'' | ')' | ']' | '»')
+}
+
+fn is_opener(l: &Lexeme) -> bool {
+    l.kind == LexKind::Punct && matches!(l.ch, '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '„')
+}
+
+/// Lexeme indices where sentences end (exclusive) inside a block.
+fn sentence_ends(ls: &[Lexeme], range: Range<usize>) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        if !is_terminal(&ls[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < range.end && is_closer(&ls[j]) && !ls[j].space_before {
+            j += 1;
+        }
+        let abbreviation = i > range.start && {
+            let prev = &ls[i - 1];
+            ls[i].ch == '.'
+                && !ls[i].space_before
+                && prev.kind == LexKind::Word
+                && (prev.end - prev.start == 1 || ABBREVIATIONS.contains(&prev.hash))
+        };
+        let next_starts = j < range.end
+            && ls[j].space_before
+            && match ls[j].kind {
+                LexKind::Word => ls[j].cap,
+                LexKind::Number => true,
+                LexKind::Punct => is_opener(&ls[j]),
+                LexKind::Url => false,
+            };
+        if next_starts && !abbreviation {
+            ends.push(j);
+        }
+        i = j.max(i + 1);
+    }
+    ends
+}
+
+/// Quotation ranges (inner lexemes) in a block, with "unbalanced" flags.
+fn quotes(ls: &[Lexeme], range: Range<usize>) -> Vec<(Range<usize>, bool)> {
+    let mut out = Vec::new();
+    let mut open_double: Option<usize> = None;
+    let mut open_single: Option<usize> = None;
+    for i in range.clone() {
+        let l = &ls[i];
+        if l.kind != LexKind::Punct {
+            continue;
+        }
+        let double = matches!(l.ch, '"' | '“' | '”' | '„' | '«' | '»');
+        let single = matches!(l.ch, '\'' | '‘' | '’');
+        if !double && !single {
+            continue;
+        }
+        // Position decides direction; the glyph breaks ties.
+        let opens = match (l.space_before, l.space_after) {
+            (true, false) => true,
+            (false, true) => false,
+            _ => matches!(l.ch, '“' | '„' | '«' | '‘') || (double && open_double.is_none()),
+        };
+        let slot = if double {
+            &mut open_double
+        } else {
+            &mut open_single
+        };
+        match (opens, *slot) {
+            (true, _) => *slot = Some(i),
+            (false, Some(o)) => {
+                out.push((o + 1..i, false));
+                *slot = None;
+            }
+            (false, None) => {}
+        }
+    }
+    if let Some(o) = open_double {
+        out.push((o + 1..range.end, true));
+    }
+    out.sort_by_key(|q| q.0.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::lex_str;
+
+    fn sentences(t: &str) -> Vec<&str> {
+        let ls = lex_str(t);
+        let mut s = 0;
+        let mut out = Vec::new();
+        for e in sentence_ends(&ls, 0..ls.len())
+            .into_iter()
+            .chain([ls.len()])
+        {
+            out.push(&t[ls[s].start as usize..ls[e - 1].end as usize]);
+            s = e;
+        }
+        out
+    }
+
+    #[test]
+    fn sentences_split_at_terminals() {
+        assert_eq!(
+            sentences("He said: “Stop.” Then Mr. Smith left at 5 p.m. today. 13% agreed."),
+            [
+                "He said: “Stop.”",
+                "Then Mr. Smith left at 5 p.m. today.",
+                "13% agreed."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_balanced_and_not() {
+        let t = "He said “we will” and 'maybe' then \"open to the end";
+        let ls = lex_str(t);
+        let q: Vec<(&str, bool)> = quotes(&ls, 0..ls.len())
+            .into_iter()
+            .map(|(r, u)| {
+                (
+                    &t[ls[r.start].start as usize..ls[r.end - 1].end as usize],
+                    u,
+                )
+            })
+            .collect();
+        assert_eq!(
+            q,
+            [
+                ("we will", false),
+                ("maybe", false),
+                ("open to the end", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn possessive_apostrophes_are_not_quotes() {
+        let t = "the teachers’ pay and the UK’s view";
+        let ls = lex_str(t);
+        assert!(quotes(&ls, 0..ls.len()).is_empty());
+    }
+}
