@@ -137,8 +137,15 @@ fn parse_size(s: &str) -> Result<u64, String> {
 
 impl DedupArgs {
     pub fn config(&self, progress: bool) -> Result<Config, String> {
-        if self.bands == 0 || self.rows == 0 || self.rows > 16 {
-            return Err("--bands must be at least 1 and --rows between 1 and 16".into());
+        if self.bands == 0
+            || self.rows == 0
+            || self.rows > 16
+            || self.bands * self.rows > stemma::fingerprint::MAX_BINS
+        {
+            return Err(format!(
+                "--bands must be at least 1, --rows between 1 and 16, and bands x rows at most {}",
+                stemma::fingerprint::MAX_BINS
+            ));
         }
         if !(0.0..=1.0).contains(&self.min_jaccard) {
             return Err("--min-jaccard must be between 0 and 1".into());

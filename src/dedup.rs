@@ -5,7 +5,7 @@
 //! (a repeated sidebar is one finding, not one per paragraph).
 
 use std::collections::HashMap;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::index::{self, Pair, Signatures};
 use crate::pipeline::{Config, Fingerprinted};
@@ -46,6 +46,9 @@ pub struct DedupCounts {
     pub exact_groups: usize,
     pub simhash_pairs: usize,
     pub minhash_pairs: usize,
+    /// Time spent finding candidates, and building clusters.
+    pub index_time: Duration,
+    pub cluster_time: Duration,
 }
 
 struct UnionFind(Vec<u32>);
@@ -72,7 +75,7 @@ impl UnionFind {
 }
 
 /// Finds the duplicate clusters of a fingerprinted corpus.
-pub fn find(fp: &mut Fingerprinted, cfg: &Config) -> (Vec<Cluster>, DedupCounts) {
+pub fn find(fp: &Fingerprinted, cfg: &Config) -> (Vec<Cluster>, DedupCounts) {
     let t0 = Instant::now();
     let units = &fp.units;
     let eligible: Vec<u32> = (0..units.len() as u32)
@@ -112,24 +115,21 @@ pub fn find(fp: &mut Fingerprinted, cfg: &Config) -> (Vec<Cluster>, DedupCounts)
     }
     if cfg.index.channels.minhash() {
         let k = cfg.index.bands * cfg.index.rows;
-        let keep: Vec<usize> = (0..fp.sig_units.len())
-            .filter(|&i| representative[fp.sig_units[i] as usize])
+        let rows: Vec<u32> = (0..fp.sig_units.len() as u32)
+            .filter(|&i| representative[fp.sig_units[i as usize] as usize])
             .collect();
-        let ids: Vec<u32> = keep.iter().map(|&i| fp.sig_units[i]).collect();
-        let mut sigs = Vec::with_capacity(keep.len() * k);
-        for &i in &keep {
-            sigs.extend_from_slice(&fp.sigs[i * k..(i + 1) * k]);
-        }
+        let ids: Vec<u32> = rows.iter().map(|&i| fp.sig_units[i as usize]).collect();
         let s = Signatures {
             ids: &ids,
-            sigs: &sigs,
+            rows: &rows,
+            sigs: &fp.sigs,
             k,
         };
         let p = index::lsh_pairs(&s, &cfg.index);
         counts.minhash_pairs = p.len();
         pairs.extend(p);
     }
-    fp.stats.stages.push(("index", t0.elapsed()));
+    counts.index_time = t0.elapsed();
     let t1 = Instant::now();
     for (a, b) in pairs {
         uf.union(a, b);
@@ -157,7 +157,7 @@ pub fn find(fp: &mut Fingerprinted, cfg: &Config) -> (Vec<Cluster>, DedupCounts)
         .collect();
     clusters.sort_by_key(|c| c.members[0]);
     let clusters = merge_runs(clusters, &eligible, fp);
-    fp.stats.stages.push(("cluster", t1.elapsed()));
+    counts.cluster_time = t1.elapsed();
     (clusters, counts)
 }
 

@@ -14,7 +14,7 @@
 
 use rayon::prelude::*;
 
-use crate::fingerprint::{band_keys, hamming, jaccard_estimate};
+use crate::fingerprint::{Bin, band_key, hamming, jaccard_estimate};
 
 /// A candidate pair of passage ids, `a < b`.
 pub type Pair = (u32, u32);
@@ -129,34 +129,32 @@ pub fn simhash_pairs(items: &[(u32, u64)], k: u32, max_bucket: usize) -> Vec<Pai
     finish(pairs)
 }
 
-/// MinHash signatures of passages: `sigs[i*k..(i+1)*k]` belongs to `ids[i]`.
+/// MinHash signatures of passages: passage `ids[i]` has the signature in
+/// row `rows[i]` of `sigs` (`k` bins a row).
 pub struct Signatures<'a> {
     pub ids: &'a [u32],
-    pub sigs: &'a [u32],
+    pub rows: &'a [u32],
+    pub sigs: &'a [Bin],
     pub k: usize,
 }
 
 impl Signatures<'_> {
-    pub fn get(&self, i: usize) -> &[u32] {
-        &self.sigs[i * self.k..(i + 1) * self.k]
+    pub fn get(&self, i: usize) -> &[Bin] {
+        let r = self.rows[i] as usize;
+        &self.sigs[r * self.k..(r + 1) * self.k]
     }
 }
 
 /// Pairs that share an LSH band and whose estimated Jaccard is high enough.
+/// Band keys are computed band by band, never stored all at once.
 pub fn lsh_pairs(s: &Signatures<'_>, cfg: &IndexConfig) -> Vec<Pair> {
     let n = s.ids.len();
-    let bands = cfg.bands;
-    let mut keys = vec![0u64; n * bands];
-    keys.par_chunks_mut(bands).enumerate().for_each(|(i, out)| {
-        for (o, k) in out.iter_mut().zip(band_keys(s.get(i), cfg.rows)) {
-            *o = k;
-        }
-    });
-    let pairs: Vec<Pair> = (0..bands)
+    let pairs: Vec<Pair> = (0..cfg.bands)
         .into_par_iter()
         .flat_map_iter(|band| {
-            let mut entries: Vec<(u64, u32)> =
-                (0..n).map(|i| (keys[i * bands + band], i as u32)).collect();
+            let mut entries: Vec<(u64, u32)> = (0..n)
+                .map(|i| (band_key(s.get(i), band, cfg.rows), i as u32))
+                .collect();
             let mut out = Vec::new();
             bucket_pairs(&mut entries, cfg.max_bucket, |a, b| {
                 if jaccard_estimate(s.get(a as usize), s.get(b as usize)) >= cfg.min_jaccard {

@@ -48,14 +48,15 @@ fn run_dedup(cli: &Cli, args: &DedupArgs) -> Result<u8, String> {
     let inputs =
         corpus::resolve(&args.corpus.paths, &args.corpus.primary).map_err(|e| e.to_string())?;
     let mut fp = pipeline::fingerprint_corpus(inputs, &cfg);
-    let (clusters, counts) = dedup::find(&mut fp, &cfg);
+    let (clusters, counts) = dedup::find(&fp, &cfg);
+    fp.stats.stages.push(("index", counts.index_time));
+    fp.stats.stages.push(("cluster", counts.cluster_time));
     let t_report = Instant::now();
     let rep = report::dedup_report(&fp, &clusters, &cfg);
-    let text = match args.format {
-        OutputFormat::Human => report::human::dedup(&rep),
-        OutputFormat::Json => report::json::to_string(&rep),
-    };
-    write_output(args.output.as_deref(), &text)?;
+    write_output(args.output.as_deref(), |w| match args.format {
+        OutputFormat::Human => w.write_all(report::human::dedup(&rep).as_bytes()),
+        OutputFormat::Json => report::json::write(&rep, w),
+    })?;
     fp.stats.stages.push(("report", t_report.elapsed()));
     if !cli.quiet {
         for w in &rep.warnings {
@@ -94,18 +95,28 @@ fn run_dedup(cli: &Cli, args: &DedupArgs) -> Result<u8, String> {
     Ok(exit::OK)
 }
 
-/// Writes the report to a file (atomically: temporary file, then rename) or stdout.
-fn write_output(path: Option<&std::path::Path>, text: &str) -> Result<(), String> {
+/// Writes the report to a file (atomically: a temporary file, then rename)
+/// or to stdout. A closed stdout (`stemma ... | head`) is not an error.
+fn write_output(
+    path: Option<&std::path::Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), String> {
     match path {
         Some(p) => {
             let tmp = p.with_extension("stemma-tmp");
-            std::fs::write(&tmp, text)
-                .and_then(|_| std::fs::rename(&tmp, p))
-                .map_err(|e| format!("{}: cannot write: {e}", p.display()))
+            let result = std::fs::File::create(&tmp).and_then(|f| {
+                let mut w = std::io::BufWriter::new(f);
+                write(&mut w)?;
+                w.flush()
+            });
+            result.and_then(|_| std::fs::rename(&tmp, p)).map_err(|e| {
+                let _ = std::fs::remove_file(&tmp);
+                format!("{}: cannot write: {e}", p.display())
+            })
         }
         None => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            match write(&mut out).and_then(|_| out.flush()) {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
                 r => r.map_err(|e| format!("cannot write to stdout: {e}")),
             }

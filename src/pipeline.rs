@@ -102,7 +102,7 @@ pub struct Fingerprinted {
     pub units: Vec<Unit>,
     /// Units with MinHash signatures (at least `min_words` words).
     pub sig_units: Vec<u32>,
-    pub sigs: Vec<u32>,
+    pub sigs: Vec<fingerprint::Bin>,
     pub skipped: Vec<InputError>,
     pub warnings: Vec<Warning>,
     pub stats: Stats,
@@ -114,7 +114,7 @@ struct FileOut {
     docs: Vec<DocMeta>,
     units: Vec<Unit>,
     sig_units: Vec<u32>,
-    sigs: Vec<u32>,
+    sigs: Vec<fingerprint::Bin>,
     paragraphs: usize,
     sentences: usize,
     warnings: Vec<Warning>,
@@ -141,16 +141,18 @@ pub fn load(input: &InputFile, cfg: &Config) -> Result<Arc<SourceFile>, InputErr
 }
 
 /// Ingests one decoded file and analyzes its documents, boilerplate marked.
+/// `fine`: also cut sentences and quotations (see [`segment::analyze`]).
 pub fn analyze_file(
     input: &InputFile,
     file: Arc<SourceFile>,
     lexer: &mut Lexer,
+    fine: bool,
     warnings: &mut Vec<Warning>,
 ) -> Vec<(ingest::Document, Analysis)> {
     let docs = ingest::ingest(input, file, warnings);
     docs.into_iter()
         .map(|mut doc| {
-            let mut a = segment::analyze(&doc, lexer);
+            let mut a = segment::analyze(&doc, lexer, fine);
             let stats = block_stats(&a);
             boilerplate::mark(&mut doc.blocks, &stats, &doc.file.text);
             for p in &mut a.passages {
@@ -165,11 +167,12 @@ fn block_stats(a: &Analysis) -> Vec<boilerplate::BlockStats> {
     let mut buf = Vec::new();
     a.block_lexemes
         .iter()
-        .map(|r| {
+        .zip(&a.block_tokens)
+        .map(|(r, t)| {
             let ls = &a.lexemes[r.start as usize..r.end as usize];
-            let toks: Vec<u64> = ls.iter().filter(|l| l.is_token()).map(|l| l.hash).collect();
+            let toks = &a.tokens[t.start as usize..t.end as usize];
             boilerplate::BlockStats {
-                exact: fingerprint::hash_tokens(&toks, &mut buf),
+                exact: fingerprint::hash_tokens(toks, &mut buf),
                 words: toks.len(),
                 urls: ls.iter().filter(|l| l.kind == LexKind::Url).count(),
             }
@@ -192,7 +195,13 @@ fn process_file(input: &InputFile, cfg: &Config) -> Result<FileOut, InputError> 
         bytes: file.file_len(),
     };
     let mut lexer = Lexer::default();
-    let analyzed = analyze_file(input, file, &mut lexer, &mut warnings);
+    let analyzed = analyze_file(
+        input,
+        file,
+        &mut lexer,
+        cfg.level == Level::Sentence,
+        &mut warnings,
+    );
     let mut out = FileOut {
         meta,
         docs: Vec::new(),
@@ -205,7 +214,7 @@ fn process_file(input: &InputFile, cfg: &Config) -> Result<FileOut, InputError> 
     };
     let mut buf = Vec::new();
     let mut sh = Vec::new();
-    let k = cfg.index.bands * cfg.index.rows;
+    let mut sig = vec![0u32; cfg.index.bands * cfg.index.rows];
     for (d, (doc, a)) in analyzed.iter().enumerate() {
         out.docs.push(DocMeta {
             id: doc.id.clone(),
@@ -238,11 +247,10 @@ fn process_file(input: &InputFile, cfg: &Config) -> Result<FileOut, InputError> 
                 exact: fingerprint::hash_tokens(toks, &mut buf),
                 simhash: fingerprint::simhash(&sh),
             };
-            if toks.len() >= cfg.min_words {
+            if toks.len() >= cfg.min_words && cfg.index.channels.minhash() {
                 out.sig_units.push(out.units.len() as u32);
-                let at = out.sigs.len();
-                out.sigs.resize(at + k, 0);
-                fingerprint::minhash(&sh, &mut out.sigs[at..]);
+                fingerprint::minhash(&sh, &mut sig);
+                fingerprint::compact(&sig, &mut out.sigs);
             }
             out.units.push(Unit {
                 doc: d as u32,
@@ -281,6 +289,11 @@ pub fn fingerprint_corpus(inputs: Inputs, cfg: &Config) -> Fingerprinted {
         ..Fingerprinted::default()
     };
     let k = cfg.index.bands * cfg.index.rows;
+    let ok = || results.iter().filter_map(|r| r.as_ref().ok());
+    fp.units.reserve_exact(ok().map(|o| o.units.len()).sum());
+    fp.sig_units
+        .reserve_exact(ok().map(|o| o.sig_units.len()).sum());
+    fp.sigs.reserve_exact(ok().map(|o| o.sigs.len()).sum());
     for r in results {
         let out = match r {
             Ok(out) => out,

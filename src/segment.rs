@@ -1,7 +1,7 @@
 //! Segment: a document's blocks become passages (paragraphs, sentences and
 //! quotations), each a byte range in the file and a range of matching tokens.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -43,6 +43,8 @@ pub struct Analysis {
     pub token_lexeme: Vec<u32>,
     /// For each block, its range of lexemes.
     pub block_lexemes: Vec<Range<u32>>,
+    /// For each block, its range of tokens.
+    pub block_tokens: Vec<Range<u32>>,
     pub passages: Vec<Passage>,
 }
 
@@ -60,11 +62,15 @@ impl Analysis {
     }
 }
 
-/// Lexes every block and cuts passages. Boilerplate must already be marked
-/// if `Passage::boilerplate` is to be meaningful.
-pub fn analyze(doc: &Document, lexer: &mut Lexer) -> Analysis {
+/// Lexes every block and cuts passages: paragraphs always, sentences and
+/// quotations when `fine` is set (dedup at paragraph level does not need
+/// them, and skips their cost).
+pub fn analyze(doc: &Document, lexer: &mut Lexer, fine: bool) -> Analysis {
     let text = doc.file.text.as_str();
     let mut a = Analysis::default();
+    a.lexemes.reserve(doc.range.len() / 5);
+    a.tokens.reserve(doc.range.len() / 6);
+    a.token_lexeme.reserve(doc.range.len() / 6);
     for block in &doc.blocks {
         let from = a.lexemes.len() as u32;
         lexer.lex_block(text, &block.pieces, &mut a.lexemes);
@@ -88,8 +94,10 @@ pub fn analyze(doc: &Document, lexer: &mut Lexer) -> Analysis {
             block: b as u32,
             first_token,
             boilerplate,
+            fine,
         };
         cut.block(range);
+        a.block_tokens.push(first_token..first_token + n);
         first_token += n;
     }
     a
@@ -100,6 +108,7 @@ struct Cutter<'a> {
     block: u32,
     first_token: u32,
     boilerplate: bool,
+    fine: bool,
 }
 
 impl Cutter<'_> {
@@ -134,6 +143,9 @@ impl Cutter<'_> {
     fn block(&mut self, range: Range<u32>) {
         let range = range.start as usize..range.end as usize;
         self.push(PassageKind::Paragraph, range.clone(), false);
+        if !self.fine {
+            return;
+        }
         let mut start = range.start;
         for end in sentence_ends(&self.a.lexemes, range.clone()) {
             self.push(PassageKind::Sentence, start..end, false);
@@ -146,7 +158,7 @@ impl Cutter<'_> {
     }
 }
 
-static ABBREVIATIONS: LazyLock<HashSet<u64>> = LazyLock::new(|| {
+static ABBREVIATIONS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
     [
         "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "vs", "etc", "inc", "ltd", "co", "gen",
         "col", "lt", "rev", "no", "fig", "hon", "sgt", "capt", "approx",

@@ -46,7 +46,8 @@ pub struct SourceFile {
     map: Option<Vec<u32>>,
     /// Bytes skipped at the start of the file (a BOM).
     shift: usize,
-    line_starts: Vec<u32>,
+    /// Computed on first use: most files are never quoted in a report.
+    line_starts: std::sync::OnceLock<Vec<u32>>,
 }
 
 /// Why a file could not be used. Displayed as one line after the file name.
@@ -164,20 +165,16 @@ pub fn decode(path: &Path, rel: &str, bytes: Vec<u8>) -> Result<SourceFile, Inpu
     } else {
         (Encoding::Utf8, 0)
     };
-    let (text, encoding, map) = match std::str::from_utf8(&bytes[shift..]) {
-        Ok(_) => {
-            let mut bytes = bytes;
-            bytes.drain(..shift);
-            // Validated just above.
-            let text = String::from_utf8(bytes).map_err(|e| {
-                err(InputProblem::InvalidUtf8 {
-                    offset: e.utf8_error().valid_up_to(),
-                })
-            })?;
-            (text, encoding, None)
-        }
+    let mut bytes = bytes;
+    bytes.drain(..shift);
+    let (text, encoding, map) = match String::from_utf8(bytes) {
+        Ok(text) => (text, encoding, None),
         Err(e) => {
-            let offset = shift + e.valid_up_to();
+            let offset = shift + e.utf8_error().valid_up_to();
+            let mut bytes = e.into_bytes();
+            if shift > 0 {
+                bytes.splice(0..0, [0xEF, 0xBB, 0xBF]);
+            }
             match decode_windows_1252(&bytes) {
                 Some((text, map)) => (text, Encoding::Windows1252, Some(map)),
                 None => return Err(err(InputProblem::InvalidUtf8 { offset })),
@@ -185,9 +182,7 @@ pub fn decode(path: &Path, rel: &str, bytes: Vec<u8>) -> Result<SourceFile, Inpu
         }
     };
     let shift = if map.is_some() { 0 } else { shift };
-    let line_starts = std::iter::once(0)
-        .chain(memchr_lines(&text))
-        .collect::<Vec<u32>>();
+    let line_starts = std::sync::OnceLock::new();
     Ok(SourceFile {
         path: path.to_path_buf(),
         rel: rel.to_string(),
@@ -200,14 +195,7 @@ pub fn decode(path: &Path, rel: &str, bytes: Vec<u8>) -> Result<SourceFile, Inpu
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
-}
-
-fn memchr_lines(text: &str) -> impl Iterator<Item = u32> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n')
-        .map(|(i, _)| i as u32 + 1)
+    memchr::memchr(0, bytes)
 }
 
 /// windows-1252 is accepted only when it is plausible: none of the five byte
@@ -244,8 +232,13 @@ impl SourceFile {
 
     /// 1-based line and column (in characters) of a position in the text.
     pub fn line_col(&self, pos: usize) -> (u32, u32) {
-        let line = self.line_starts.partition_point(|&s| s as usize <= pos);
-        let start = self.line_starts[line - 1] as usize;
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i as u32 + 1))
+                .collect()
+        });
+        let line = starts.partition_point(|&s| s as usize <= pos);
+        let start = starts[line - 1] as usize;
         let col = self.text[start..pos].chars().count() + 1;
         (line as u32, col as u32)
     }

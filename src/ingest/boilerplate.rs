@@ -2,8 +2,6 @@
 //! footers, blocks the page repeats). They are marked, never deleted: the
 //! user still sees them, and later stages decide whether to skip them.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use super::Block;
@@ -51,7 +49,7 @@ const FOOTER_WORDS: &[&str] = &[
 
 /// Marks the blocks of one document. `stats[i]` describes `blocks[i]`.
 pub fn mark(blocks: &mut [Block], stats: &[BlockStats], text: &str) {
-    let mut seen: HashMap<u64, u32> = HashMap::new();
+    let mut seen: rustc_hash::FxHashMap<u64, u32> = rustc_hash::FxHashMap::default();
     for s in stats.iter().filter(|s| s.words >= MIN_REPEATED_WORDS) {
         *seen.entry(s.exact).or_default() += 1;
     }

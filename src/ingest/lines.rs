@@ -42,12 +42,12 @@ pub fn blocks(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 fn split_chunk(text: &str, lines: &[Line], out: &mut Vec<Range<usize>>) {
     let Some(first) = lines.first() else { return };
     let s = |l: &Line| text[l.start..l.end].trim();
-    let width = lines
-        .iter()
-        .map(|l| s(l).chars().count())
-        .max()
-        .unwrap_or(0);
-    let mut counts: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    if lines.len() == 1 {
+        out.push(first.start..first.end);
+        return;
+    }
+    let width = lines.iter().map(|l| char_len(s(l))).max().unwrap_or(0);
+    let mut counts: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
     for l in lines {
         *counts.entry(s(l)).or_default() += 1;
     }
@@ -74,7 +74,15 @@ fn is_wrap(a: &str, b: &str, width: usize) -> bool {
         return false;
     }
     let first_word = b.split_whitespace().next().unwrap_or("");
-    a.chars().count() + 1 + first_word.chars().count() > width
+    char_len(a) + 1 + char_len(first_word) > width
+}
+
+fn char_len(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
 }
 
 /// Markdown block starts: headings, list items, quotes, rules, tables, fences.

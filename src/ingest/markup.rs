@@ -125,7 +125,7 @@ pub(crate) fn parse_tag(text: &str, at: usize) -> Option<Tag> {
 /// Decodes an HTML entity at `at` (which holds `&`): its end and its text.
 fn parse_entity(text: &str, at: usize) -> Option<(usize, String)> {
     let rest = &text[at..];
-    let semi = rest[..rest.len().min(34)].find(';')?;
+    let semi = rest.bytes().take(34).position(|b| b == b';')?;
     let body = &rest[1..semi];
     let ok = if let Some(num) = body.strip_prefix('#') {
         let (digits, radix) = match num.strip_prefix(['x', 'X']) {
@@ -209,7 +209,19 @@ pub fn scan(text: &str, range: Range<usize>, split_on_blank: bool, out: &mut Vec
                 i += 1;
                 run = i;
             }
-            _ => i += 1,
+            _ => {
+                // Skip to the next byte that can start markup.
+                let hay = &b[i + 1..range.end];
+                let next = if split_on_blank {
+                    memchr::memchr3(b'<', b'&', b'\n', hay).map(|p| {
+                        let q = memchr::memchr(b']', &hay[..p]).unwrap_or(p);
+                        q.min(p)
+                    })
+                } else {
+                    memchr::memchr3(b'<', b'&', b']', hay)
+                };
+                i = next.map_or(range.end, |p| i + 1 + p);
+            }
         }
     }
     flush_run(&mut cur, run, range.end);

@@ -1,11 +1,20 @@
 //! Machine output: pretty JSON with a fixed key and element order, so the
 //! same corpus always gives byte-identical output whatever the thread count.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
-/// Serializes a report (pretty-printed, newline-terminated).
+/// Streams a report (pretty-printed, newline-terminated) to `w`.
+pub fn write<T: Serialize, W: Write>(report: &T, mut w: W) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut w, report).map_err(io::Error::other)?;
+    w.write_all(b"\n")?;
+    w.flush()
+}
+
+/// The report as a string.
 pub fn to_string<T: Serialize>(report: &T) -> String {
-    let mut s = serde_json::to_string_pretty(report).expect("reports serialize: plain data only");
-    s.push('\n');
-    s
+    let mut buf = Vec::new();
+    write(report, &mut buf).expect("writing to memory does not fail");
+    String::from_utf8(buf).expect("serde_json writes UTF-8")
 }

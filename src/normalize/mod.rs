@@ -4,6 +4,8 @@
 //! whitespace, and number forms: "13%" = "13 per cent" = "thirteen percent",
 //! "10,000" = "10000", "twenty-five" = "25". Reports show the original bytes.
 
+mod ascii;
+
 use std::sync::LazyLock;
 
 use xxhash_rust::xxh3::xxh3_64;
@@ -52,42 +54,50 @@ pub fn form_hash(form: &str) -> u64 {
 
 static H_PER: LazyLock<u64> = LazyLock::new(|| form_hash("per"));
 static H_CENT: LazyLock<u64> = LazyLock::new(|| form_hash("cent"));
-static H_PERCENT: LazyLock<u64> = LazyLock::new(|| form_hash("percent"));
+pub(crate) static H_PERCENT: LazyLock<u64> = LazyLock::new(|| form_hash("percent"));
 
-const UNITS: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 8] = [
+pub(crate) const TENS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
 /// The value of a number word ("thirteen" = 13), if it is one.
 pub fn number_word(w: &str) -> Option<u32> {
-    if let Some(i) = UNITS.iter().position(|u| *u == w) {
-        return Some(i as u32);
-    }
-    TENS.iter()
-        .position(|t| *t == w)
-        .map(|i| 20 + 10 * i as u32)
+    number_word_bytes(w.as_bytes())
+}
+
+/// [`number_word`] on bytes (the ASCII path).
+pub(crate) fn number_word_bytes(w: &[u8]) -> Option<u32> {
+    Some(match w {
+        b"zero" => 0,
+        b"one" => 1,
+        b"two" => 2,
+        b"three" => 3,
+        b"four" => 4,
+        b"five" => 5,
+        b"six" => 6,
+        b"seven" => 7,
+        b"eight" => 8,
+        b"nine" => 9,
+        b"ten" => 10,
+        b"eleven" => 11,
+        b"twelve" => 12,
+        b"thirteen" => 13,
+        b"fourteen" => 14,
+        b"fifteen" => 15,
+        b"sixteen" => 16,
+        b"seventeen" => 17,
+        b"eighteen" => 18,
+        b"nineteen" => 19,
+        b"twenty" => 20,
+        b"thirty" => 30,
+        b"forty" => 40,
+        b"fifty" => 50,
+        b"sixty" => 60,
+        b"seventy" => 70,
+        b"eighty" => 80,
+        b"ninety" => 90,
+        _ => return None,
+    })
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -120,11 +130,113 @@ struct Ch {
 pub struct Lexer {
     chunk: Vec<Ch>,
     form: String,
+    bytes: Vec<u8>,
+}
+
+/// ASCII bytes that `char::is_whitespace` accepts.
+static ASCII_SPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8 as char).is_whitespace();
+        i += 1;
+    }
+    t
+};
+
+/// The char at byte `i` and its length (ASCII without decoding).
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return (b as char, 1);
+    }
+    let c = s[i..].chars().next().expect("i is a char boundary");
+    (c, c.len_utf8())
+}
+
+/// Block-level merges ("per cent") and removal of blanked lexemes.
+fn finish_block(out: &mut Vec<Lexeme>, first: usize) {
+    merge_per_cent(&mut out[first..]);
+    let mut w = first;
+    for r in first..out.len() {
+        if out[r].kind != LexKind::Punct || out[r].ch != '\0' {
+            out[w] = out[r];
+            w += 1;
+        }
+    }
+    out.truncate(w);
 }
 
 impl Lexer {
     /// Appends the lexemes of a block (its pieces over `text`) to `out`.
     pub fn lex_block(&mut self, text: &str, pieces: &[Piece], out: &mut Vec<Lexeme>) {
+        match pieces {
+            [p] if p.repl.is_none() => {
+                let first = out.len();
+                self.lex_verbatim(text, p.start as usize, p.end as usize, out);
+                finish_block(out, first);
+            }
+            _ => self.lex_block_generic(text, pieces, out),
+        }
+    }
+
+    /// One verbatim piece: whitespace-delimited chunks found on bytes; ASCII
+    /// chunks (nearly all) take the byte path, others the general one.
+    fn lex_verbatim(&mut self, text: &str, start: usize, end: usize, out: &mut Vec<Lexeme>) {
+        let s = &text[start..end];
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if ASCII_SPACE[b[i] as usize] {
+                i += 1;
+                continue;
+            }
+            let (c, len) = char_at(s, i);
+            if c.is_whitespace() {
+                i += len;
+                continue;
+            }
+            let from = i;
+            let mut ascii = true;
+            while i < b.len() {
+                let x = b[i];
+                if x < 0x80 {
+                    if ASCII_SPACE[x as usize] {
+                        break;
+                    }
+                    i += 1;
+                    continue;
+                }
+                let (c, len) = char_at(s, i);
+                if c.is_whitespace() {
+                    break;
+                }
+                ascii = false;
+                i += len;
+            }
+            if ascii {
+                ascii::lex_chunk(&b[from..i], (start + from) as u32, &mut self.bytes, out);
+            } else {
+                self.chunk.clear();
+                for (k, c) in s[from..i].char_indices() {
+                    if !is_invisible(c) {
+                        let st = (start + from + k) as u32;
+                        self.chunk.push(Ch {
+                            c,
+                            start: st,
+                            end: st + c.len_utf8() as u32,
+                        });
+                    }
+                }
+                if !self.chunk.is_empty() {
+                    self.flush(out);
+                }
+            }
+        }
+    }
+
+    /// The general path: any pieces, entities included, char by char.
+    pub fn lex_block_generic(&mut self, text: &str, pieces: &[Piece], out: &mut Vec<Lexeme>) {
         let first = out.len();
         self.chunk.clear();
         for piece in pieces {
@@ -155,15 +267,7 @@ impl Lexer {
         if !self.chunk.is_empty() {
             self.flush(out);
         }
-        merge_per_cent(&mut out[first..]);
-        let mut w = first;
-        for r in first..out.len() {
-            if out[r].kind != LexKind::Punct || out[r].ch != '\0' {
-                out[w] = out[r];
-                w += 1;
-            }
-        }
-        out.truncate(w);
+        finish_block(out, first);
     }
 
     /// Lexes one whitespace-delimited chunk.
@@ -377,6 +481,19 @@ pub fn lex_str(text: &str) -> Vec<Lexeme> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The byte path and the general path give the same lexemes.
+        #[test]
+        fn ascii_path_matches_general_path(s in "([a-zA-Z0-9 .,;:'%/@()\"-]|twenty|-five|per cent|http://x|é|’|\u{ad}|\u{a0}|\n){0,40}") {
+            let pieces = [Piece::verbatim(0, s.len())];
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            Lexer::default().lex_block(&s, &pieces, &mut fast);
+            Lexer::default().lex_block_generic(&s, &pieces, &mut slow);
+            prop_assert_eq!(fast, slow);
+        }
+    }
 
     fn forms(text: &str) -> Vec<u64> {
         lex_str(text)

@@ -1,0 +1,6 @@
+//! Integration tests: one binary (faster to link), one module per topic.
+
+mod bad_input;
+mod dedup;
+mod offsets;
+mod util;

@@ -1,0 +1,46 @@
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn stemma(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_stemma"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("stemma runs")
+}
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+pub fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("stdout is JSON ({e}): {}", stderr(o)))
+}
+
+/// Asserts that every span's bytes in the original file equal its text.
+pub fn assert_spans_exact(base: &Path, spans: &[&serde_json::Value]) {
+    for s in spans {
+        let path = base.join(s["path"].as_str().unwrap());
+        let bytes = std::fs::read(&path).unwrap();
+        let (a, b) = (
+            s["start"].as_u64().unwrap() as usize,
+            s["end"].as_u64().unwrap() as usize,
+        );
+        let text = std::str::from_utf8(&bytes[a..b]).expect("span is UTF-8");
+        assert_eq!(
+            text,
+            s["text"].as_str().unwrap(),
+            "span {a}..{b} of {}",
+            path.display()
+        );
+    }
+}
