@@ -142,7 +142,8 @@ fn benches(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("threads", threads), &threads, |b, _| {
             b.iter(|| {
                 p.install(|| {
-                    let inputs = corpus::resolve(std::slice::from_ref(&dir), &[]).expect("no manifest");
+                    let inputs =
+                        corpus::resolve(std::slice::from_ref(&dir), &[]).expect("no manifest");
                     let fp = pipeline::fingerprint_corpus(inputs, &cfg);
                     dedup::find(&fp, &cfg).0.len()
                 })

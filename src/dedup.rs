@@ -4,7 +4,6 @@
 //! all continue into the next passage together are merged into one region
 //! (a repeated sidebar is one finding, not one per paragraph).
 
-use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use crate::index::{self, Pair, Signatures};
@@ -134,15 +133,13 @@ pub fn find(fp: &Fingerprinted, cfg: &Config) -> (Vec<Cluster>, DedupCounts) {
     for (a, b) in pairs {
         uf.union(a, b);
     }
-    let mut groups: HashMap<u32, Vec<u32>> = HashMap::new();
-    for &u in &eligible {
-        groups.entry(uf.find(u)).or_default().push(u);
-    }
-    let mut clusters: Vec<Cluster> = groups
-        .into_values()
+    let mut by_root: Vec<(u32, u32)> = eligible.iter().map(|&u| (uf.find(u), u)).collect();
+    by_root.sort_unstable();
+    let mut clusters: Vec<Cluster> = by_root
+        .chunk_by(|a, b| a.0 == b.0)
         .filter(|g| g.len() > 1)
-        .map(|mut g| {
-            g.sort_unstable();
+        .map(|g| {
+            let g: Vec<u32> = g.iter().map(|x| x.1).collect();
             let exact = g
                 .iter()
                 .all(|&u| units[u as usize].print.exact == units[g[0] as usize].print.exact);
@@ -167,17 +164,21 @@ pub fn find(fp: &Fingerprinted, cfg: &Config) -> (Vec<Cluster>, DedupCounts) {
 /// not follow A's, like a title repeated both in a sidebar and above the
 /// article) B is still reported on its own.
 fn merge_runs(clusters: Vec<Cluster>, eligible: &[u32], fp: &Fingerprinted) -> Vec<Cluster> {
-    let mut next: HashMap<u32, u32> = HashMap::new();
+    const NONE: u32 = u32::MAX;
+    let mut next_of = vec![NONE; fp.units.len()];
     for w in eligible.windows(2) {
         if fp.units[w[0] as usize].doc == fp.units[w[1] as usize].doc {
-            next.insert(w[0], w[1]);
+            next_of[w[0] as usize] = w[1];
         }
     }
-    let owner: HashMap<u32, usize> = clusters
-        .iter()
-        .enumerate()
-        .flat_map(|(i, c)| c.members.iter().map(move |m| (m.first, i)))
-        .collect();
+    let next = |u: u32| Some(next_of[u as usize]).filter(|&n| n != NONE);
+    let mut owner_of = vec![NONE; fp.units.len()];
+    for (i, c) in clusters.iter().enumerate() {
+        for m in &c.members {
+            owner_of[m.first as usize] = i as u32;
+        }
+    }
+    let owner = |u: u32| Some(owner_of[u as usize] as usize).filter(|&o| o != NONE as usize);
     let mut absorbed = vec![false; clusters.len()];
     let mut out = Vec::new();
     for i in 0..clusters.len() {
@@ -186,17 +187,13 @@ fn merge_runs(clusters: Vec<Cluster>, eligible: &[u32], fp: &Fingerprinted) -> V
         }
         let mut a = clusters[i].clone();
         loop {
-            let followers: Option<Vec<u32>> = a
-                .members
-                .iter()
-                .map(|m| next.get(&m.last).copied())
-                .collect();
+            let followers: Option<Vec<u32>> = a.members.iter().map(|m| next(m.last)).collect();
             let Some(followers) = followers else { break };
-            let Some(&j) = owner.get(&followers[0]) else {
+            let Some(j) = owner(followers[0]) else {
                 break;
             };
             let b = &clusters[j];
-            if j == i || absorbed[j] || !followers.iter().all(|f| owner.get(f) == Some(&j)) {
+            if j == i || absorbed[j] || !followers.iter().all(|&f| owner(f) == Some(j)) {
                 break;
             }
             for (m, &f) in a.members.iter_mut().zip(&followers) {

@@ -87,6 +87,40 @@ fn bucket_pairs(entries: &mut [(u64, u32)], max_bucket: usize, mut f: impl FnMut
     }
 }
 
+/// Like [`bucket_pairs`] for items `0..n` with one key each, sorting single
+/// `u64`s: the key's high bits with the item index in the low bits. Keys that
+/// agree on their high bits are grouped (a rare false agreement only adds a
+/// candidate, which the caller verifies); half the memory traffic of sorting
+/// (key, id) tuples.
+fn packed_pairs(
+    keys: impl Iterator<Item = u64>,
+    n: usize,
+    max_bucket: usize,
+    mut f: impl FnMut(u32, u32),
+) {
+    let id_bits = (usize::BITS - n.leading_zeros()).max(1);
+    let high = u64::MAX << id_bits;
+    let mut packed: Vec<u64> = keys
+        .enumerate()
+        .map(|(i, k)| (k & high) | i as u64)
+        .collect();
+    packed.sort_unstable();
+    let id = |x: u64| (x & !high) as u32;
+    for run in packed.chunk_by(|a, b| a & high == b & high) {
+        if run.len() <= max_bucket {
+            for x in 0..run.len() {
+                for y in x + 1..run.len() {
+                    f(id(run[x]), id(run[y]));
+                }
+            }
+        } else {
+            for w in run.windows(2) {
+                f(id(w[0]), id(w[1]));
+            }
+        }
+    }
+}
+
 fn ordered(a: u32, b: u32) -> Pair {
     if a < b { (a, b) } else { (b, a) }
 }
@@ -111,13 +145,12 @@ pub fn simhash_pairs(items: &[(u32, u64)], k: u32, max_bucket: usize) -> Vec<Pai
             } else {
                 (1u64 << bits) - 1
             };
-            let mut entries: Vec<(u64, u32)> = items
+            // The block's bits go to the top of the key.
+            let keys = items
                 .iter()
-                .enumerate()
-                .map(|(i, &(_, h))| ((h >> shift) & mask, i as u32))
-                .collect();
+                .map(|&(_, h)| ((h >> shift) & mask) << (64 - bits));
             let mut out = Vec::new();
-            bucket_pairs(&mut entries, max_bucket, |a, c| {
+            packed_pairs(keys, items.len(), max_bucket, |a, c| {
                 let (a, c) = (items[a as usize], items[c as usize]);
                 if hamming(a.1, c.1) <= k {
                     out.push(ordered(a.0, c.0));
@@ -152,11 +185,9 @@ pub fn lsh_pairs(s: &Signatures<'_>, cfg: &IndexConfig) -> Vec<Pair> {
     let pairs: Vec<Pair> = (0..cfg.bands)
         .into_par_iter()
         .flat_map_iter(|band| {
-            let mut entries: Vec<(u64, u32)> = (0..n)
-                .map(|i| (band_key(s.get(i), band, cfg.rows), i as u32))
-                .collect();
+            let keys = (0..n).map(|i| band_key(s.get(i), band, cfg.rows));
             let mut out = Vec::new();
-            bucket_pairs(&mut entries, cfg.max_bucket, |a, b| {
+            packed_pairs(keys, n, cfg.max_bucket, |a, b| {
                 if jaccard_estimate(s.get(a as usize), s.get(b as usize)) >= cfg.min_jaccard {
                     out.push(ordered(s.ids[a as usize], s.ids[b as usize]));
                 }

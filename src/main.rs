@@ -49,15 +49,15 @@ fn run_dedup(cli: &Cli, args: &DedupArgs) -> Result<u8, String> {
         corpus::resolve(&args.corpus.paths, &args.corpus.primary).map_err(|e| e.to_string())?;
     let mut fp = pipeline::fingerprint_corpus(inputs, &cfg);
     let (clusters, counts) = dedup::find(&fp, &cfg);
-    fp.stats.stages.push(("index", counts.index_time));
-    fp.stats.stages.push(("cluster", counts.cluster_time));
+    fp.stats.stage("index", counts.index_time);
+    fp.stats.stage("cluster", counts.cluster_time);
     let t_report = Instant::now();
     let rep = report::dedup_report(&fp, &clusters, &cfg);
     write_output(args.output.as_deref(), |w| match args.format {
         OutputFormat::Human => w.write_all(report::human::dedup(&rep).as_bytes()),
         OutputFormat::Json => report::json::write(&rep, w),
     })?;
-    fp.stats.stages.push(("report", t_report.elapsed()));
+    fp.stats.stage("report", t_report.elapsed());
     if !cli.quiet {
         for w in &rep.warnings {
             eprintln!("stemma: warning: {w}");

@@ -87,10 +87,19 @@ pub struct Unit {
 /// Time spent per stage, and sizes, for `--stats`.
 #[derive(Clone, Debug, Default)]
 pub struct Stats {
-    pub stages: Vec<(&'static str, Duration)>,
+    /// Stage, time, and peak memory so far when the stage ended.
+    pub stages: Vec<(&'static str, Duration, Option<u64>)>,
     pub bytes: usize,
     pub paragraphs: usize,
     pub sentences: usize,
+}
+
+impl Stats {
+    /// Records a stage that has just ended.
+    pub fn stage(&mut self, name: &'static str, time: Duration) {
+        self.stages
+            .push((name, time, crate::stats::peak_rss_bytes()));
+    }
 }
 
 /// The fingerprinted corpus.
@@ -269,59 +278,60 @@ fn process_file(input: &InputFile, cfg: &Config) -> Result<FileOut, InputError> 
     Ok(out)
 }
 
+/// Files per batch of parallel work.
+const FILE_BATCH: usize = 1024;
+
+fn merge(fp: &mut Fingerprinted, out: FileOut, cfg: &Config) {
+    let k = cfg.index.bands * cfg.index.rows;
+    let (file, doc0, unit0) = (
+        fp.files.len() as u32,
+        fp.docs.len() as u32,
+        fp.units.len() as u32,
+    );
+    fp.stats.bytes += out.meta.bytes;
+    fp.stats.paragraphs += out.paragraphs;
+    fp.stats.sentences += out.sentences;
+    fp.files.push(out.meta);
+    fp.docs
+        .extend(out.docs.into_iter().map(|d| DocMeta { file, ..d }));
+    fp.units.extend(out.units.into_iter().map(|u| Unit {
+        doc: u.doc + doc0,
+        ..u
+    }));
+    fp.sig_units.extend(out.sig_units.iter().map(|u| u + unit0));
+    debug_assert_eq!(out.sigs.len(), out.sig_units.len() * k);
+    fp.sigs.extend(out.sigs);
+    fp.warnings.extend(out.warnings);
+}
+
 /// Reads, ingests, segments and fingerprints every input, in parallel.
 pub fn fingerprint_corpus(inputs: Inputs, cfg: &Config) -> Fingerprinted {
     let t0 = Instant::now();
     let bar = progress_bar(cfg.progress, inputs.files.len() as u64, "fingerprint");
-    let results: Vec<Result<FileOut, InputError>> = inputs
-        .files
-        .par_iter()
-        .map(|input| {
-            let r = process_file(input, cfg);
-            bar.inc(1);
-            r
-        })
-        .collect();
-    bar.finish_and_clear();
     let mut fp = Fingerprinted {
         name: inputs.name,
         skipped: inputs.problems,
         ..Fingerprinted::default()
     };
-    let k = cfg.index.bands * cfg.index.rows;
-    let ok = || results.iter().filter_map(|r| r.as_ref().ok());
-    fp.units.reserve_exact(ok().map(|o| o.units.len()).sum());
-    fp.sig_units
-        .reserve_exact(ok().map(|o| o.sig_units.len()).sum());
-    fp.sigs.reserve_exact(ok().map(|o| o.sigs.len()).sum());
-    for r in results {
-        let out = match r {
-            Ok(out) => out,
-            Err(e) => {
-                fp.skipped.push(e);
-                continue;
+    // Files are processed in batches, merged as each batch ends, so that
+    // memory never holds two copies of the fingerprints.
+    for batch in inputs.files.chunks(FILE_BATCH) {
+        let results: Vec<Result<FileOut, InputError>> = batch
+            .par_iter()
+            .map(|input| {
+                let r = process_file(input, cfg);
+                bar.inc(1);
+                r
+            })
+            .collect();
+        for r in results {
+            match r {
+                Ok(out) => merge(&mut fp, out, cfg),
+                Err(e) => fp.skipped.push(e),
             }
-        };
-        let (file, doc0, unit0) = (
-            fp.files.len() as u32,
-            fp.docs.len() as u32,
-            fp.units.len() as u32,
-        );
-        fp.stats.bytes += out.meta.bytes;
-        fp.stats.paragraphs += out.paragraphs;
-        fp.stats.sentences += out.sentences;
-        fp.files.push(out.meta);
-        fp.docs
-            .extend(out.docs.into_iter().map(|d| DocMeta { file, ..d }));
-        fp.units.extend(out.units.into_iter().map(|u| Unit {
-            doc: u.doc + doc0,
-            ..u
-        }));
-        fp.sig_units.extend(out.sig_units.iter().map(|u| u + unit0));
-        debug_assert_eq!(out.sigs.len(), out.sig_units.len() * k);
-        fp.sigs.extend(out.sigs);
-        fp.warnings.extend(out.warnings);
+        }
     }
-    fp.stats.stages.push(("read+fingerprint", t0.elapsed()));
+    bar.finish_and_clear();
+    fp.stats.stage("read+fingerprint", t0.elapsed());
     fp
 }

@@ -33,13 +33,19 @@ pub fn render(
         stats.paragraphs,
         stats.sentences
     );
-    for (stage, d) in &stats.stages {
+    for (stage, d, peak) in &stats.stages {
         let secs = d.as_secs_f64();
-        let _ = writeln!(
+        let _ = write!(
             out,
             "  {stage:<18} {secs:>8.3} s {:>9.1} MB/s",
             mb(stats.bytes) / secs.max(1e-9)
         );
+        match peak {
+            Some(p) => {
+                let _ = writeln!(out, "   peak memory so far {:>8.1} MB", mb(*p as usize));
+            }
+            None => out.push('\n'),
+        }
     }
     let secs = total.as_secs_f64();
     let _ = write!(

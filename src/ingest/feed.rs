@@ -23,6 +23,9 @@ pub struct Item {
     /// ISO 8601 date (YYYY-MM-DD).
     pub date: Option<String>,
     pub author: Option<String>,
+    /// The body's HTML is entity-escaped (`&lt;p&gt;`), as RSS descriptions
+    /// usually are outside CDATA.
+    pub escaped: bool,
 }
 
 /// Splits a feed dump into items; empty when no item structure is found.
@@ -152,6 +155,7 @@ fn flattened_items(text: &str) -> Vec<Item> {
             link,
             date: Some(iso),
             author,
+            escaped: false,
         });
         seg_start = trailer_end;
     }
@@ -221,12 +225,19 @@ fn xml_items(text: &str) -> Vec<Item> {
                     .iter()
                     .find_map(|n| element(text, inner..inner + q, n))
             };
-            let body = el(&["content:encoded", "content", "description", "summary"])
+            let raw_body = el(&["content:encoded", "content", "description", "summary"]);
+            let body = raw_body
+                .clone()
                 .map(|r| strip_cdata(text, r))
                 .unwrap_or(inner..inner + q);
+            let escaped =
+                raw_body.is_some_and(|r| r == body) && text[body.clone()].contains("&lt;");
             let plain = |r: Option<Range<usize>>| {
-                r.map(|r| text[strip_cdata(text, r)].trim().to_string())
-                    .filter(|s| !s.is_empty())
+                r.map(|r| {
+                    html_escape::decode_html_entities(text[strip_cdata(text, r)].trim())
+                        .into_owned()
+                })
+                .filter(|s| !s.is_empty())
             };
             let date = plain(el(&["pubDate", "published", "updated", "dc:date"])).and_then(|d| {
                 rfc2822_at(&d, 0)
@@ -241,6 +252,7 @@ fn xml_items(text: &str) -> Vec<Item> {
                 link,
                 date,
                 author: plain(el(&["dc:creator", "author"])),
+                escaped,
             });
             from = end;
         }
@@ -319,6 +331,8 @@ mod tests {
         assert_eq!(&t[items[0].body.clone()], "<p>Hello.</p>");
         assert_eq!(items[0].date.as_deref(), Some("2024-10-09"));
         assert_eq!(items[0].link.as_deref(), Some("https://x/a"));
+        assert_eq!(items[0].title.as_deref(), Some("A & B"));
+        assert!(!items[0].escaped);
     }
 
     #[test]

@@ -148,6 +148,51 @@ fn parse_entity(text: &str, at: usize) -> Option<(usize, String)> {
 /// also ends a block at a blank line (used for HTML, where newlines are
 /// otherwise plain whitespace).
 pub fn scan(text: &str, range: Range<usize>, split_on_blank: bool, out: &mut Vec<Block>) {
+    scan_with(text, range, split_on_blank, false, out);
+}
+
+/// An escaped tag (`&lt;p class="x"&gt;`) at `at`: its name, whether it
+/// closes, and its end.
+fn parse_escaped_tag(text: &str, at: usize, end: usize) -> Option<Tag> {
+    let rest = &text[at..end];
+    let inner = rest.strip_prefix("&lt;")?;
+    let (closing, inner) = match inner.strip_prefix('/') {
+        Some(r) => (true, r),
+        None => (false, inner),
+    };
+    let name_len = inner.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    if name_len == 0 || !inner.as_bytes()[0].is_ascii_alphabetic() {
+        return None;
+    }
+    let window = &rest[..rest.len().min(4096)];
+    let gt = window.find("&gt;")?;
+    Some(Tag {
+        name: inner[..name_len].to_ascii_lowercase(),
+        end: at + gt + 4,
+        closing,
+    })
+}
+
+/// A doubly escaped entity (`&amp;nbsp;`) at `at`: its end and its text.
+fn parse_escaped_entity(text: &str, at: usize, end: usize) -> Option<(usize, String)> {
+    let after = at + "&amp;".len();
+    let tail_end = (after + 34).min(end);
+    let tail_end = (tail_end..=end).find(|&e| text.is_char_boundary(e))?;
+    let inner = format!("&{}", &text[after..tail_end]);
+    let (e, decoded) = parse_entity(&inner, 0)?;
+    Some((after + e - 1, decoded))
+}
+
+/// [`scan`], where `escaped` means the markup itself is entity-escaped (the
+/// HTML body of an RSS `<description>`): `&lt;p&gt;` is a tag and
+/// `&amp;nbsp;` an entity. Offsets still point at the escaped bytes.
+pub fn scan_with(
+    text: &str,
+    range: Range<usize>,
+    split_on_blank: bool,
+    escaped: bool,
+    out: &mut Vec<Block>,
+) {
     let b = text.as_bytes();
     let mut cur = Block::default();
     let mut run = range.start;
@@ -176,6 +221,23 @@ pub fn scan(text: &str, range: Range<usize>, split_on_blank: bool, out: &mut Vec
                     cur.heading |= !tag.closing && tag.name.len() == 2 && tag.name.starts_with('h');
                     push_block(&mut cur, text, out);
                 }
+                i = end;
+                run = i;
+            }
+            b'&' if escaped && let Some(tag) = parse_escaped_tag(text, i, range.end) => {
+                flush_run(&mut cur, run, i);
+                if BLOCK_TAGS.contains(&tag.name.as_str()) {
+                    push_block(&mut cur, text, out);
+                }
+                i = tag.end;
+                run = i;
+            }
+            b'&' if escaped
+                && text[i..range.end].starts_with("&amp;")
+                && let Some((end, decoded)) = parse_escaped_entity(text, i, range.end) =>
+            {
+                flush_run(&mut cur, run, i);
+                cur.pieces.push(Piece::replaced(i, end, decoded));
                 i = end;
                 run = i;
             }
@@ -289,6 +351,16 @@ mod tests {
             &t[out[0].start as usize..out[0].end as usize],
             "It&rsquo;s <b>bold</b>&nbsp;text."
         );
+    }
+
+    #[test]
+    fn escaped_markup_in_feeds() {
+        let t = "&lt;p class=&quot;x&quot;&gt;Hello &amp;amp; it&amp;rsquo;s&lt;/p&gt;&lt;p&gt;Two&lt;/p&gt;";
+        let mut out = Vec::new();
+        scan_with(t, 0..t.len(), true, true, &mut out);
+        assert_eq!(visible(t, &out), ["Hello & it’s", "Two"]);
+        let two = &out[1];
+        assert_eq!(&t[two.start as usize..two.end as usize], "Two");
     }
 
     #[test]

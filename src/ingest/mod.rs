@@ -133,7 +133,7 @@ pub fn ingest(
                 .enumerate()
                 .map(|(n, item)| {
                     let mut blocks = Vec::new();
-                    markup::scan(text, item.body.clone(), true, &mut blocks);
+                    markup::scan_with(text, item.body.clone(), true, item.escaped, &mut blocks);
                     let mut d = base(format!("{}#{}", file.rel, n + 1), item.range, blocks);
                     d.role = Role::Feed;
                     d.title = item.title;

@@ -5,9 +5,6 @@
 pub mod human;
 pub mod json;
 
-use std::collections::HashMap;
-use std::sync::Arc;
-
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -90,49 +87,57 @@ fn skipped(e: &InputError) -> Skipped {
 
 /// Builds the dedup report, re-reading the files its spans quote.
 pub fn dedup_report(fp: &Fingerprinted, clusters: &[Cluster], cfg: &Config) -> DedupReport {
-    let mut needed: Vec<u32> = clusters
+    // Each file is re-read once, its spans cut, and its text dropped: memory
+    // holds the quoted text, never the corpus.
+    let mut wanted: Vec<(u32, usize, usize)> = clusters
         .iter()
-        .flat_map(|c| &c.members)
-        .map(|m| fp.docs[fp.units[m.first as usize].doc as usize].file)
+        .enumerate()
+        .flat_map(|(ci, c)| {
+            c.members.iter().enumerate().map(move |(mi, m)| {
+                let doc = fp.units[m.first as usize].doc;
+                (fp.docs[doc as usize].file, ci, mi)
+            })
+        })
         .collect();
-    needed.sort_unstable();
-    needed.dedup();
+    wanted.sort_unstable();
+    let per_file: Vec<Result<Vec<(usize, usize, Span)>, InputError>> = wanted
+        .par_chunk_by(|a, b| a.0 == b.0)
+        .map(|group| {
+            let f = group[0].0;
+            let file = load(&fp.files[f as usize].input, cfg)?;
+            Ok(group
+                .iter()
+                .map(|&(_, ci, mi)| {
+                    let m = clusters[ci].members[mi];
+                    let (a, b) = (&fp.units[m.first as usize], &fp.units[m.last as usize]);
+                    let doc = &fp.docs[a.doc as usize];
+                    let mut s = make_span(fp, f, &doc.id, &file, a.start as usize, b.end as usize);
+                    s.boilerplate = a.boilerplate;
+                    (ci, mi, s)
+                })
+                .collect())
+        })
+        .collect();
+    let mut slots: Vec<Vec<Option<Span>>> = clusters
+        .iter()
+        .map(|c| vec![None; c.members.len()])
+        .collect();
     let mut skipped_now = Vec::new();
-    let loaded: Vec<(u32, Result<Arc<SourceFile>, InputError>)> = needed
-        .par_iter()
-        .map(|&f| (f, load(&fp.files[f as usize].input, cfg)))
-        .collect();
-    let mut files: HashMap<u32, Arc<SourceFile>> = HashMap::new();
-    for (f, r) in loaded {
+    for r in per_file {
         match r {
-            Ok(s) => {
-                files.insert(f, s);
-            }
+            Ok(spans) => spans
+                .into_iter()
+                .for_each(|(ci, mi, s)| slots[ci][mi] = Some(s)),
             Err(e) => skipped_now.push(e),
         }
     }
+    // A cluster is reported whole or not at all (a file that vanished since
+    // it was fingerprinted is listed under `skipped`).
     let duplicates = clusters
         .iter()
-        .filter_map(|c| {
-            let spans: Option<Vec<Span>> = c
-                .members
-                .iter()
-                .map(|m| {
-                    let (a, b) = (&fp.units[m.first as usize], &fp.units[m.last as usize]);
-                    let doc = &fp.docs[a.doc as usize];
-                    let file = files.get(&doc.file)?;
-                    let mut s = make_span(
-                        fp,
-                        doc.file,
-                        &doc.id,
-                        file,
-                        a.start as usize,
-                        b.end as usize,
-                    );
-                    s.boilerplate = a.boilerplate;
-                    Some(s)
-                })
-                .collect();
+        .zip(slots)
+        .filter_map(|(c, spans)| {
+            let spans: Option<Vec<Span>> = spans.into_iter().collect();
             spans.map(|spans| DuplicateRecord {
                 kind: c.kind.name(),
                 spans,

@@ -2,5 +2,6 @@
 
 mod bad_input;
 mod dedup;
+mod feeds;
 mod offsets;
 mod util;
