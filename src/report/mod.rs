@@ -85,6 +85,9 @@ fn skipped(e: &InputError) -> Skipped {
     }
 }
 
+/// A span with its cluster and member index.
+type PlacedSpan = (usize, usize, Span);
+
 /// Builds the dedup report, re-reading the files its spans quote.
 pub fn dedup_report(fp: &Fingerprinted, clusters: &[Cluster], cfg: &Config) -> DedupReport {
     // Each file is re-read once, its spans cut, and its text dropped: memory
@@ -100,7 +103,7 @@ pub fn dedup_report(fp: &Fingerprinted, clusters: &[Cluster], cfg: &Config) -> D
         })
         .collect();
     wanted.sort_unstable();
-    let per_file: Vec<Result<Vec<(usize, usize, Span)>, InputError>> = wanted
+    let per_file: Vec<Result<Vec<PlacedSpan>, InputError>> = wanted
         .par_chunk_by(|a, b| a.0 == b.0)
         .map(|group| {
             let f = group[0].0;
