@@ -109,6 +109,47 @@ fn benches(c: &mut Criterion) {
                 .fold(0u64, |a, h| a ^ h)
         })
     });
+    let shingled: Vec<Vec<u64>> = paras
+        .iter()
+        .map(|p| {
+            let toks: Vec<u64> = stemma::normalize::lex_str(p)
+                .iter()
+                .filter(|l| l.is_token())
+                .map(|l| l.hash)
+                .collect();
+            let mut sh = Vec::new();
+            fingerprint::shingles(&toks, &mut sh);
+            sh
+        })
+        .collect();
+    g.bench_function("lex-only", |b| {
+        b.iter(|| {
+            paras
+                .iter()
+                .map(|p| stemma::normalize::lex_str(p).len())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("simhash-only", |b| {
+        b.iter(|| {
+            shingled
+                .iter()
+                .map(|sh| fingerprint::simhash(sh))
+                .fold(0u64, |a, h| a ^ h)
+        })
+    });
+    g.bench_function("minhash-only", |b| {
+        let mut sig = vec![0u32; cfg.index.bands * cfg.index.rows];
+        b.iter(|| {
+            shingled
+                .iter()
+                .map(|sh| {
+                    fingerprint::minhash(sh, &mut sig);
+                    sig[0]
+                })
+                .fold(0u32, |a, h| a ^ h)
+        })
+    });
     g.bench_function("simhash-crate", |b| {
         b.iter(|| {
             paras

@@ -5,6 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use stemma::align::AlignConfig;
+use stemma::audit::AuditConfig;
+use stemma::classify::ClassifyConfig;
 use stemma::index::{Channels, IndexConfig};
 use stemma::pipeline::{Config, Level};
 
@@ -35,8 +38,83 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Align every secondary sentence to the primaries and say what it did:
+    /// verbatim, copy_error, truncation, paraphrase, misquote, numeric_change,
+    /// unsupported.
+    Audit(AuditArgs),
+    /// The audit for one ad-hoc pair of files: SOURCE is the primary.
+    Compare(CompareArgs),
     /// Exact and near-duplicate passages within and across documents.
     Dedup(DedupArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct AuditOptions {
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: OutputFormat,
+    /// Write the report to FILE instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Share of a sentence's words that must match a source for the sentence
+    /// to count as taken from it. Below it, a sentence is the secondary's own
+    /// words (its quotations are still checked on their own).
+    #[arg(long, value_name = "SHARE", default_value_t = 0.5)]
+    pub min_coverage: f64,
+    /// Words per alignment seed: a run of this many shared words starts an
+    /// alignment. 3 finds fragments of quotes without matching stock phrases.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub seed_words: usize,
+    /// Seeds found more often than this in the sources are formulaic and ignored.
+    #[arg(long, value_name = "N", default_value_t = 32)]
+    pub max_seed_df: usize,
+    /// Sentences and quotations with fewer words are not aligned.
+    #[arg(long, value_name = "N", default_value_t = 4)]
+    pub min_words: usize,
+    /// A copy with errors matches at least this share of its words, with
+    /// edits of at most --max-copy-edit words; otherwise it is a paraphrase.
+    #[arg(long, value_name = "SHARE", default_value_t = 0.85)]
+    pub copy_coverage: f64,
+    /// Longest edit (in words) that still counts as mechanical damage.
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub max_copy_edit: usize,
+    /// A run of at least this many source words dropped is a cut clause (truncation).
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub min_cut_words: usize,
+    /// Longest time one word diff may take, in milliseconds; an alignment
+    /// that runs out is reported as timed out.
+    #[arg(long, value_name = "MS", default_value_t = 200)]
+    pub deadline_ms: u64,
+    /// A secondary with less than this share of its words traced to the
+    /// primaries is not read as coverage of them: only near-verbatim reuse is
+    /// reported from it (looser matches there are topic similarity).
+    #[arg(long, value_name = "SHARE", default_value_t = 0.2)]
+    pub min_traced: f64,
+    /// A secondary whose title holds at least this share of a primary title's
+    /// content words presents itself as coverage of such a speech; if it also
+    /// traces under --min-traced, it is reported as unsupported.
+    #[arg(long, value_name = "SHARE", default_value_t = 0.5)]
+    pub related_title: f64,
+}
+
+#[derive(Args, Debug)]
+pub struct AuditArgs {
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+    #[command(flatten)]
+    pub options: AuditOptions,
+}
+
+#[derive(Args, Debug)]
+pub struct CompareArgs {
+    /// The primary source.
+    pub source: PathBuf,
+    /// The secondary text to check against it.
+    pub secondary: PathBuf,
+    /// Refuse files larger than this many bytes (suffixes K, M, G allowed).
+    #[arg(long, value_name = "SIZE", default_value = "512M", value_parser = parse_size)]
+    pub max_file_size: u64,
+    #[command(flatten)]
+    pub options: AuditOptions,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -118,6 +196,40 @@ pub struct DedupArgs {
     /// instead of compared pairwise, so time stays linear.
     #[arg(long, value_name = "N", default_value_t = 64)]
     pub max_bucket: usize,
+}
+
+impl AuditOptions {
+    pub fn config(&self) -> Result<AuditConfig, String> {
+        for (name, v) in [
+            ("--min-coverage", self.min_coverage),
+            ("--copy-coverage", self.copy_coverage),
+            ("--min-traced", self.min_traced),
+            ("--related-title", self.related_title),
+        ] {
+            if !(0.0..=1.0).contains(&v) {
+                return Err(format!("{name} must be between 0 and 1"));
+            }
+        }
+        if self.seed_words == 0 {
+            return Err("--seed-words must be at least 1".into());
+        }
+        Ok(AuditConfig {
+            align: AlignConfig {
+                seed_words: self.seed_words,
+                max_seed_df: self.max_seed_df.max(1),
+                min_coverage: self.min_coverage,
+                min_words: self.min_words.max(self.seed_words),
+                deadline: std::time::Duration::from_millis(self.deadline_ms.max(1)),
+            },
+            classify: ClassifyConfig {
+                copy_coverage: self.copy_coverage,
+                max_copy_edit: self.max_copy_edit,
+                min_cut_words: self.min_cut_words.max(1),
+            },
+            min_traced: self.min_traced,
+            related_title: self.related_title,
+        })
+    }
 }
 
 /// Parses `512M`, `2G`, `100K` or a plain number of bytes.

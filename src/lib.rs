@@ -19,6 +19,9 @@
 //! The command line (`src/main.rs`, `src/cli.rs`) turns flags into a
 //! [`pipeline::Config`]; the library never sees clap types.
 
+pub mod align;
+pub mod audit;
+pub mod classify;
 pub mod corpus;
 pub mod dedup;
 pub mod fingerprint;

@@ -8,8 +8,8 @@ use std::time::Instant;
 
 use clap::Parser;
 
-use cli::{Cli, Command, DedupArgs, OutputFormat};
-use stemma::{corpus, dedup, pipeline, report, stats};
+use cli::{AuditOptions, Cli, Command, DedupArgs, OutputFormat};
+use stemma::{audit, corpus, dedup, pipeline, report, stats};
 
 /// Exit codes scripts can rely on.
 mod exit {
@@ -31,6 +31,15 @@ fn main() -> ExitCode {
     }
     let result = match &cli.command {
         Command::Dedup(args) => run_dedup(&cli, args),
+        Command::Audit(args) => corpus::resolve(&args.corpus.paths, &args.corpus.primary)
+            .map_err(|e| e.to_string())
+            .and_then(|inputs| run_audit(&cli, inputs, args.corpus.max_file_size, &args.options)),
+        Command::Compare(args) => corpus::resolve(
+            std::slice::from_ref(&args.secondary),
+            std::slice::from_ref(&args.source),
+        )
+        .map_err(|e| e.to_string())
+        .and_then(|inputs| run_audit(&cli, inputs, args.max_file_size, &args.options)),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -90,6 +99,74 @@ fn run_dedup(cli: &Cli, args: &DedupArgs) -> Result<u8, String> {
         return Ok(exit::INPUT);
     }
     if fp.files.is_empty() {
+        return Err("no input files".into());
+    }
+    Ok(exit::OK)
+}
+
+fn run_audit(
+    cli: &Cli,
+    inputs: corpus::Inputs,
+    max_file_bytes: u64,
+    opts: &AuditOptions,
+) -> Result<u8, String> {
+    let t0 = Instant::now();
+    let acfg = opts.config()?;
+    let cfg = pipeline::Config {
+        max_file_bytes,
+        progress: !cli.quiet && std::io::stderr().is_terminal(),
+        ..pipeline::Config::default()
+    };
+    let loaded = audit::load(&inputs, &cfg);
+    let t_load = t0.elapsed();
+    let t1 = Instant::now();
+    let result = audit::audit(&loaded, &acfg);
+    let t_audit = t1.elapsed();
+    let mut fp = pipeline::fingerprint_corpus(inputs, &cfg);
+    let (clusters, counts) = dedup::find(&fp, &cfg);
+    let dups = report::dedup_report(&fp, &clusters, &cfg).duplicates;
+    let rep = report::audit::build(&loaded, &result, dups);
+    let color = opts.output.is_none()
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    write_output(opts.output.as_deref(), |w| match opts.format {
+        OutputFormat::Human => w.write_all(report::audit::human(&rep, color).as_bytes()),
+        OutputFormat::Json => report::json::write(&rep, w),
+    })?;
+    if !cli.quiet {
+        for w in &rep.warnings {
+            eprintln!("stemma: warning: {w}");
+        }
+    }
+    for s in &rep.skipped {
+        eprintln!("stemma: skipped {}: {}", s.path, s.reason);
+    }
+    if cli.stats {
+        let mut st = std::mem::take(&mut fp.stats);
+        st.stages
+            .insert(0, ("read+analyze", t_load, stats::peak_rss_bytes()));
+        st.stages
+            .insert(1, ("align+classify", t_audit, stats::peak_rss_bytes()));
+        st.stage("dedup index", counts.index_time);
+        eprint!(
+            "{}",
+            stats::render(
+                &st,
+                fp.files.len(),
+                loaded.docs.len(),
+                rep.findings.len(),
+                t0.elapsed()
+            )
+        );
+    }
+    if !rep.skipped.is_empty() {
+        eprintln!(
+            "stemma: {} input(s) could not be used (listed above)",
+            rep.skipped.len()
+        );
+        return Ok(exit::INPUT);
+    }
+    if loaded.docs.is_empty() {
         return Err("no input files".into());
     }
     Ok(exit::OK)

@@ -86,26 +86,42 @@ fn joins(s: &[u8], j: usize) -> bool {
 }
 
 fn word(w: &[u8], start: u32, form: &mut Vec<u8>, out: &mut Vec<Lexeme>) {
-    form.clear();
-    let numeric = w
-        .iter()
-        .all(|&c| c.is_ascii_digit() || c == b',' || c == b'.');
-    let (kind, hash) = if numeric {
-        form.extend(w.iter().filter(|&&c| c != b','));
-        if form.contains(&b'.') {
-            while form.last() == Some(&b'0') {
-                form.pop();
+    let (mut upper, mut sep, mut alpha) = (false, false, false);
+    for &c in w {
+        upper |= c.is_ascii_uppercase();
+        sep |= c == b',' || c == b'.';
+        alpha |= c.is_ascii_alphabetic();
+    }
+    // Apostrophes only join letters, so a word without letters is digits
+    // with separators. Most words are hashed in place, without a copy.
+    let (kind, hash) = if !alpha {
+        let digits = if sep {
+            form.clear();
+            form.extend(w.iter().filter(|&&c| c != b','));
+            if form.contains(&b'.') {
+                while form.last() == Some(&b'0') {
+                    form.pop();
+                }
+                if form.last() == Some(&b'.') {
+                    form.pop();
+                }
             }
-            if form.last() == Some(&b'.') {
-                form.pop();
-            }
-        }
-        (LexKind::Number, xxhash_rust::xxh3::xxh3_64(form))
+            &form[..]
+        } else {
+            w
+        };
+        (LexKind::Number, xxhash_rust::xxh3::xxh3_64(digits))
     } else {
-        form.extend(w.iter().map(u8::to_ascii_lowercase));
-        match number_word_bytes(form) {
+        let lower = if upper {
+            form.clear();
+            form.extend(w.iter().map(u8::to_ascii_lowercase));
+            &form[..]
+        } else {
+            w
+        };
+        match number_word_bytes(lower) {
             Some(v) => (LexKind::Number, form_hash(&v.to_string())),
-            None => (LexKind::Word, xxhash_rust::xxh3::xxh3_64(form)),
+            None => (LexKind::Word, xxhash_rust::xxh3::xxh3_64(lower)),
         }
     };
     push(out, start, start + w.len() as u32, hash, kind, '\0');

@@ -2,6 +2,7 @@
 //! carry the file path (relative to the corpus root), byte offsets into the
 //! original file, line and column, and the exact original text.
 
+pub mod audit;
 pub mod human;
 pub mod json;
 
@@ -114,7 +115,7 @@ pub fn dedup_report(fp: &Fingerprinted, clusters: &[Cluster], cfg: &Config) -> D
                     let m = clusters[ci].members[mi];
                     let (a, b) = (&fp.units[m.first as usize], &fp.units[m.last as usize]);
                     let doc = &fp.docs[a.doc as usize];
-                    let mut s = make_span(fp, f, &doc.id, &file, a.start as usize, b.end as usize);
+                    let mut s = make_span(&doc.id, &file, a.start as usize, b.end as usize);
                     s.boilerplate = a.boilerplate;
                     (ci, mi, s)
                 })
@@ -162,14 +163,7 @@ pub fn dedup_report(fp: &Fingerprinted, clusters: &[Cluster], cfg: &Config) -> D
 }
 
 /// A span of `file` text `[start, end)` (positions in the decoded text).
-pub fn make_span(
-    fp: &Fingerprinted,
-    file_idx: u32,
-    doc: &str,
-    file: &SourceFile,
-    start: usize,
-    end: usize,
-) -> Span {
+pub fn make_span(doc: &str, file: &SourceFile, start: usize, end: usize) -> Span {
     let (line, col) = file.line_col(start);
     Span {
         doc: doc.to_string(),
@@ -180,7 +174,7 @@ pub fn make_span(
         col,
         text: file.text[start..end].to_string(),
         boilerplate: None,
-        display_path: fp.files[file_idx as usize].input.path.display().to_string(),
+        display_path: file.path.display().to_string(),
     }
 }
 

@@ -1,0 +1,367 @@
+//! Align: a secondary passage is matched to the place in the sources it
+//! comes from, in the spirit of the PAN text-alignment systems: *seed* with
+//! shared word 3-grams from an index of the sources, *extend* to the densest
+//! region of seeds (a passage may merge two source sentences or take one
+//! clause of a long one), then *filter* by a word-level diff (`similar`,
+//! over token ids, with a deadline) and the share of the passage it covers.
+
+use std::ops::Range;
+use std::time::{Duration, Instant};
+
+use rustc_hash::FxHashMap;
+use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
+
+use crate::fingerprint::hash_tokens;
+
+/// Alignment thresholds (each is a documented flag of `stemma audit`).
+#[derive(Clone, Copy, Debug)]
+pub struct AlignConfig {
+    /// Words per seed (a shared run this long starts an alignment).
+    pub seed_words: usize,
+    /// Seeds found more often than this in the sources are formulaic and
+    /// ignored ("in the UK", "as well as").
+    pub max_seed_df: usize,
+    /// Share of a passage's words that must match its source for the
+    /// passage to count as taken from it.
+    pub min_coverage: f64,
+    /// Passages with fewer words are not aligned on their own.
+    pub min_words: usize,
+    /// Longest time one diff may take; a diff that runs out is reported as
+    /// timed out, never as "everything changed".
+    pub deadline: Duration,
+}
+
+impl Default for AlignConfig {
+    fn default() -> Self {
+        AlignConfig {
+            seed_words: 3,
+            max_seed_df: 32,
+            min_coverage: 0.5,
+            min_words: 4,
+            deadline: Duration::from_millis(200),
+        }
+    }
+}
+
+/// Word 3-gram postings over every source's tokens.
+pub struct SourceIndex {
+    postings: FxHashMap<u64, Vec<(u32, u32)>>,
+    seed_words: usize,
+}
+
+impl SourceIndex {
+    /// `sources[s]` is the token sequence of source `s`.
+    pub fn build(sources: &[&[u64]], cfg: &AlignConfig) -> SourceIndex {
+        let k = cfg.seed_words.max(1);
+        let mut postings: FxHashMap<u64, Vec<(u32, u32)>> = FxHashMap::default();
+        let mut buf = Vec::new();
+        for (s, toks) in sources.iter().enumerate() {
+            for (pos, w) in toks.windows(k).enumerate() {
+                postings
+                    .entry(hash_tokens(w, &mut buf))
+                    .or_default()
+                    .push((s as u32, pos as u32));
+            }
+        }
+        postings.retain(|_, v| v.len() <= cfg.max_seed_df);
+        SourceIndex {
+            postings,
+            seed_words: k,
+        }
+    }
+
+    /// Seeds of `tokens`: (source, source position, passage position).
+    fn seeds(&self, tokens: &[u64]) -> Vec<(u32, u32, u32)> {
+        let mut buf = Vec::new();
+        let mut out = Vec::new();
+        for (i, w) in tokens.windows(self.seed_words).enumerate() {
+            if let Some(hits) = self.postings.get(&hash_tokens(w, &mut buf)) {
+                out.extend(hits.iter().map(|&(s, p)| (s, p, i as u32)));
+            }
+        }
+        out
+    }
+}
+
+/// One step of a word diff: source tokens `src` (absolute indices in the
+/// source) against passage tokens `sec` (indices in the passage).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Op {
+    pub tag: Tag,
+    pub src: Range<usize>,
+    pub sec: Range<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tag {
+    Equal,
+    /// In the source, not in the passage.
+    Delete,
+    /// In the passage, not in the source.
+    Insert,
+    Replace,
+}
+
+/// A passage aligned to a source.
+#[derive(Clone, Debug)]
+pub struct Alignment {
+    pub source: u32,
+    /// Token range in the source, from the first matching word to the last.
+    pub src: Range<usize>,
+    pub ops: Vec<Op>,
+    /// Passage words that match the source.
+    pub matched: usize,
+    /// `matched` over the passage's length.
+    pub coverage: f64,
+    pub timed_out: bool,
+}
+
+/// Aligns `passage` (token hashes) to the best region of the sources, if any
+/// region holds enough of it.
+pub fn align(
+    index: &SourceIndex,
+    sources: &[&[u64]],
+    passage: &[u64],
+    cfg: &AlignConfig,
+) -> Option<Alignment> {
+    let n = passage.len();
+    if n < cfg.min_words.max(1) {
+        return None;
+    }
+    let (source, window) = best_region(index, sources, passage)?;
+    let src = sources[source as usize];
+    let (ops, timed_out) = diff(&src[window.clone()], passage, window.start, cfg.deadline);
+    if timed_out {
+        return Some(Alignment {
+            source,
+            src: window,
+            ops,
+            matched: 0,
+            coverage: 0.0,
+            timed_out,
+        });
+    }
+    let trimmed = extend_edges(src, passage, trim(&ops)?, &ops);
+    let (ops, timed_out) = diff(&src[trimmed.clone()], passage, trimmed.start, cfg.deadline);
+    let matched: usize = ops
+        .iter()
+        .filter(|o| o.tag == Tag::Equal)
+        .map(|o| o.sec.len())
+        .sum();
+    let coverage = matched as f64 / n as f64;
+    (coverage >= cfg.min_coverage || timed_out).then_some(Alignment {
+        source,
+        src: trimmed,
+        ops,
+        matched,
+        coverage,
+        timed_out,
+    })
+}
+
+/// The source and token window holding the most seeds of the passage.
+fn best_region(
+    index: &SourceIndex,
+    sources: &[&[u64]],
+    passage: &[u64],
+) -> Option<(u32, Range<usize>)> {
+    let n = passage.len();
+    let mut seeds = index.seeds(passage);
+    if seeds.is_empty() {
+        return None;
+    }
+    seeds.sort_unstable();
+    let span = 2 * n + 8;
+    let mut best: Option<(usize, u32, Range<usize>)> = None;
+    for group in seeds.chunk_by(|a, b| a.0 == b.0) {
+        let mut lo = 0;
+        for hi in 0..group.len() {
+            while group[hi].1 - group[lo].1 > span as u32 {
+                lo += 1;
+            }
+            let count = distinct_positions(&group[lo..=hi]);
+            if best.as_ref().is_none_or(|b| count > b.0) {
+                let starts = group[lo..=hi].iter().map(|s| s.1 as i64 - s.2 as i64);
+                let first = starts.clone().min().unwrap_or(0);
+                let last = starts.max().unwrap_or(0) + n as i64;
+                let slack = (n / 4 + 3) as i64;
+                let len = sources[group[0].0 as usize].len() as i64;
+                let a = (first - slack).clamp(0, len) as usize;
+                let b = (last + slack).clamp(0, len) as usize;
+                best = Some((count, group[0].0, a..b));
+            }
+        }
+    }
+    best.map(|(_, s, r)| (s, r))
+}
+
+fn distinct_positions(seeds: &[(u32, u32, u32)]) -> usize {
+    let mut ps: Vec<u32> = seeds.iter().map(|s| s.2).collect();
+    ps.sort_unstable();
+    ps.dedup();
+    ps.len()
+}
+
+/// Word diff of a source window (starting at token `offset`) against the passage.
+fn diff(src: &[u64], passage: &[u64], offset: usize, deadline: Duration) -> (Vec<Op>, bool) {
+    let until = Instant::now() + deadline;
+    let raw = capture_diff_slices_deadline(Algorithm::Myers, src, passage, Some(until));
+    let timed_out = Instant::now() >= until;
+    let ops = raw
+        .into_iter()
+        .map(|op| {
+            let (tag, o, s) = match op {
+                DiffOp::Equal {
+                    old_index,
+                    new_index,
+                    len,
+                } => (
+                    Tag::Equal,
+                    old_index..old_index + len,
+                    new_index..new_index + len,
+                ),
+                DiffOp::Delete {
+                    old_index,
+                    old_len,
+                    new_index,
+                } => (
+                    Tag::Delete,
+                    old_index..old_index + old_len,
+                    new_index..new_index,
+                ),
+                DiffOp::Insert {
+                    old_index,
+                    new_index,
+                    new_len,
+                } => (
+                    Tag::Insert,
+                    old_index..old_index,
+                    new_index..new_index + new_len,
+                ),
+                DiffOp::Replace {
+                    old_index,
+                    old_len,
+                    new_index,
+                    new_len,
+                } => (
+                    Tag::Replace,
+                    old_index..old_index + old_len,
+                    new_index..new_index + new_len,
+                ),
+            };
+            Op {
+                tag,
+                src: o.start + offset..o.end + offset,
+                sec: s,
+            }
+        })
+        .collect();
+    (ops, timed_out)
+}
+
+/// Grows the source range over words the passage also has just before its
+/// first match and just after its last (the diff may have paired them with
+/// another occurrence that trimming then dropped).
+fn extend_edges(src: &[u64], passage: &[u64], mut r: Range<usize>, ops: &[Op]) -> Range<usize> {
+    let first = ops
+        .iter()
+        .filter(|o| o.tag == Tag::Equal)
+        .map(|o| o.sec.start)
+        .min()
+        .unwrap_or(0);
+    let last = ops
+        .iter()
+        .filter(|o| o.tag == Tag::Equal)
+        .map(|o| o.sec.end)
+        .max()
+        .unwrap_or(passage.len());
+    // Words of the passage before its first match in the trimmed range.
+    let lead = ops
+        .iter()
+        .find(|o| o.tag == Tag::Equal && o.src.start >= r.start)
+        .map_or(first, |o| o.sec.start);
+    let mut k = lead;
+    while k > 0 && r.start > 0 && src[r.start - 1] == passage[k - 1] {
+        r.start -= 1;
+        k -= 1;
+    }
+    let tail = ops
+        .iter()
+        .rev()
+        .find(|o| o.tag == Tag::Equal && o.src.end <= r.end)
+        .map_or(last, |o| o.sec.end);
+    let mut k = tail;
+    while k < passage.len() && r.end < src.len() && src[r.end] == passage[k] {
+        r.end += 1;
+        k += 1;
+    }
+    r
+}
+
+/// The source range from the first to the last matching word, ignoring
+/// lone matches of a single word stranded far from the rest (a "the" the
+/// diff happened to pair up in the source's surrounding text).
+fn trim(ops: &[Op]) -> Option<Range<usize>> {
+    let equal: Vec<&Op> = ops.iter().filter(|o| o.tag == Tag::Equal).collect();
+    let stranded = |a: &Op, b: &Op| a.src.len() == 1 && b.src.start.saturating_sub(a.src.end) >= 3;
+    let mut lo = 0;
+    while lo + 1 < equal.len() && stranded(equal[lo], equal[lo + 1]) {
+        lo += 1;
+    }
+    let mut hi = equal.len().checked_sub(1)?;
+    while hi > lo
+        && equal[hi].src.len() == 1
+        && equal[hi].src.start.saturating_sub(equal[hi - 1].src.end) >= 3
+    {
+        hi -= 1;
+    }
+    Some(equal[lo].src.start..equal[hi].src.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::lex_str;
+
+    fn toks(s: &str) -> Vec<u64> {
+        lex_str(s)
+            .iter()
+            .filter(|l| l.is_token())
+            .map(|l| l.hash)
+            .collect()
+    }
+
+    const SOURCE: &str = "Thank you for coming. Since March 2017, MI5 and the police have together disrupted 43 late-stage attack plots. Some of those plotters were trying to get hold of firearms. Our vital work together has saved numerous lives.";
+
+    #[test]
+    fn aligns_an_edited_copy_to_its_place() {
+        let src = toks(SOURCE);
+        let sources = [src.as_slice()];
+        let cfg = AlignConfig::default();
+        let index = SourceIndex::build(&sources, &cfg);
+        let sec =
+            toks("Since March 2017, MI5 and police have disrupted 43 late-stage attack plots.");
+        let a = align(&index, &sources, &sec, &cfg).expect("aligned");
+        assert_eq!(a.source, 0);
+        // "since" is source token 4; "plots" ends the sentence.
+        assert_eq!(a.src, 4..19);
+        assert_eq!(a.matched, sec.len());
+        let deleted: Vec<Range<usize>> = a
+            .ops
+            .iter()
+            .filter(|o| o.tag == Tag::Delete)
+            .map(|o| o.src.clone())
+            .collect();
+        assert_eq!(deleted, [9..10, 12..13]);
+    }
+
+    #[test]
+    fn unrelated_text_does_not_align() {
+        let src = toks(SOURCE);
+        let sources = [src.as_slice()];
+        let cfg = AlignConfig::default();
+        let index = SourceIndex::build(&sources, &cfg);
+        let sec = toks("The weather in Lisbon was warm and sunny for most of the week.");
+        assert!(align(&index, &sources, &sec, &cfg).is_none());
+    }
+}

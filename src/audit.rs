@@ -1,0 +1,418 @@
+//! Audit: every sentence of every secondary document is aligned to the
+//! primaries and classified. Quotations that no primary backs are reported
+//! as unsupported. Documents are audited in parallel; findings come back in
+//! document and position order.
+
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use crate::align::{self, AlignConfig, Alignment, SourceIndex};
+use crate::classify::{self, ClassifyConfig, Kind, Side, Verdict};
+use crate::corpus::{Inputs, Role};
+use crate::ingest::{Document, Warning};
+use crate::normalize::Lexer;
+use crate::pipeline::{self, Config};
+use crate::segment::{Analysis, PassageKind};
+use crate::source::InputError;
+
+#[derive(Clone, Debug)]
+pub struct AuditConfig {
+    pub align: AlignConfig,
+    pub classify: ClassifyConfig,
+    /// A secondary with less than this share of its words traced to the
+    /// primaries is not treated as coverage of them: only near-verbatim
+    /// reuse is reported from it (paraphrase-level alignments there are
+    /// topic similarity, not sources).
+    pub min_traced: f64,
+    /// A secondary whose title shares at least this share of a primary
+    /// title's content words presents itself as coverage of that kind of
+    /// speech; if it is also under `min_traced`, it covers something the
+    /// corpus does not hold and is reported as unsupported.
+    pub related_title: f64,
+}
+
+impl Default for AuditConfig {
+    fn default() -> Self {
+        AuditConfig {
+            align: AlignConfig::default(),
+            classify: ClassifyConfig::default(),
+            min_traced: 0.2,
+            related_title: 0.5,
+        }
+    }
+}
+
+/// The corpus, read and analyzed down to sentences and quotations.
+#[derive(Default)]
+pub struct Loaded {
+    pub docs: Vec<(Document, Analysis)>,
+    pub skipped: Vec<InputError>,
+    pub warnings: Vec<Warning>,
+}
+
+/// The documents of one file, with the warnings reading it gave.
+type FileDocs = (Vec<(Document, Analysis)>, Vec<Warning>);
+
+/// Reads and analyzes every input, in parallel, keeping the text.
+pub fn load(inputs: &Inputs, cfg: &Config) -> Loaded {
+    let results: Vec<Result<FileDocs, InputError>> = inputs
+        .files
+        .par_iter()
+        .map_init(Lexer::default, |lexer, input| {
+            let file = pipeline::load(input, cfg)?;
+            let mut warnings = Vec::new();
+            let docs = pipeline::analyze_file(input, file, lexer, true, &mut warnings);
+            Ok((docs, warnings))
+        })
+        .collect();
+    let mut loaded = Loaded {
+        skipped: inputs.problems.clone(),
+        ..Loaded::default()
+    };
+    for r in results {
+        match r {
+            Ok((docs, warnings)) => {
+                loaded.docs.extend(docs);
+                loaded.warnings.extend(warnings);
+            }
+            Err(e) => loaded.skipped.push(e),
+        }
+    }
+    for (i, (d, _)) in loaded.docs.iter_mut().enumerate() {
+        d.index = i;
+    }
+    loaded
+}
+
+/// One finding: a secondary passage, what it is, and its source if any.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub doc: usize,
+    /// Token range in the secondary document.
+    pub tokens: Range<usize>,
+    /// Source document and token range.
+    pub source: Option<(usize, Range<usize>)>,
+    pub verdict: Verdict,
+    /// Share of the passage's words matching the source.
+    pub score: f64,
+    /// The word diff against the source (empty without a source).
+    pub ops: Vec<align::Op>,
+}
+
+impl Finding {
+    /// Secondary words matching the source.
+    pub fn ops_matched(&self) -> usize {
+        self.ops
+            .iter()
+            .filter(|o| o.tag == align::Tag::Equal)
+            .map(|o| o.sec.len())
+            .sum()
+    }
+}
+
+/// How much of a secondary document's text traces to sources.
+#[derive(Clone, Debug, Default)]
+pub struct Coverage {
+    pub doc: usize,
+    pub passages: usize,
+    pub words: usize,
+    pub traced_words: usize,
+    /// Sources drawn on: (document, matched words).
+    pub sources: Vec<(usize, usize)>,
+}
+
+pub struct AuditResult {
+    pub findings: Vec<Finding>,
+    pub coverage: Vec<Coverage>,
+}
+
+/// Audits every secondary document of `loaded` against its primaries.
+pub fn audit(loaded: &Loaded, cfg: &AuditConfig) -> AuditResult {
+    let primaries: Vec<usize> = (0..loaded.docs.len())
+        .filter(|&i| loaded.docs[i].0.role == Role::Primary)
+        .collect();
+    let sources: Vec<&[u64]> = primaries
+        .iter()
+        .map(|&i| loaded.docs[i].1.tokens.as_slice())
+        .collect();
+    let index = SourceIndex::build(&sources, &cfg.align);
+    let per_doc: Vec<(Vec<Finding>, Coverage)> = (0..loaded.docs.len())
+        .into_par_iter()
+        .filter(|&i| loaded.docs[i].0.role != Role::Primary)
+        .map(|i| {
+            let (f, c) = audit_doc(loaded, i, &primaries, &sources, &index, cfg);
+            judge_document(loaded, i, &primaries, f, c, cfg)
+        })
+        .collect();
+    let mut findings = Vec::new();
+    let mut coverage = Vec::new();
+    for (f, c) in per_doc {
+        findings.extend(f);
+        coverage.push(c);
+    }
+    AuditResult { findings, coverage }
+}
+
+fn side(loaded: &Loaded, i: usize) -> Side<'_> {
+    let (d, a) = &loaded.docs[i];
+    Side {
+        text: &d.file.text,
+        a,
+    }
+}
+
+fn audit_doc(
+    loaded: &Loaded,
+    doc: usize,
+    primaries: &[usize],
+    sources: &[&[u64]],
+    index: &SourceIndex,
+    cfg: &AuditConfig,
+) -> (Vec<Finding>, Coverage) {
+    let (_, a) = &loaded.docs[doc];
+    let sentences: Vec<Range<usize>> = a
+        .passages
+        .iter()
+        .filter(|p| p.kind == PassageKind::Sentence && !p.boilerplate)
+        .map(|p| p.toks.start as usize..p.toks.end as usize)
+        .collect();
+    let aligned: Vec<Option<Alignment>> = sentences
+        .iter()
+        .map(|s| align::align(index, sources, &a.tokens[s.clone()], &cfg.align))
+        .collect();
+    let mut cov = Coverage {
+        doc,
+        ..Coverage::default()
+    };
+    let mut findings = Vec::new();
+    for (k, (s, al)) in sentences.iter().zip(&aligned).enumerate() {
+        cov.passages += 1;
+        cov.words += s.len();
+        let Some(al) = al else {
+            findings.extend(unaligned_quotes(
+                loaded, doc, s, primaries, sources, index, cfg,
+            ));
+            continue;
+        };
+        let src_doc = primaries[al.source as usize];
+        if classify::other_figures(side(loaded, doc), s, side(loaded, src_doc), al) {
+            findings.extend(unaligned_quotes(
+                loaded, doc, s, primaries, sources, index, cfg,
+            ));
+            continue;
+        }
+        cov.traced_words += al.matched;
+        match cov.sources.iter_mut().find(|x| x.0 == src_doc) {
+            Some(x) => x.1 += al.matched,
+            None => cov.sources.push((src_doc, al.matched)),
+        }
+        let continues = aligned
+            .get(k + 1)
+            .and_then(Option::as_ref)
+            .is_some_and(|next| {
+                next.source == al.source
+                    && next.src.start >= al.src.end
+                    && next.src.start <= al.src.end + 2
+            });
+        let verdict = classify::classify(
+            side(loaded, doc),
+            s.clone(),
+            side(loaded, src_doc),
+            al,
+            continues,
+            &cfg.classify,
+        );
+        findings.push(Finding {
+            doc,
+            tokens: s.clone(),
+            source: Some((src_doc, al.src.clone())),
+            verdict,
+            score: al.coverage,
+            ops: al.ops.clone(),
+        });
+    }
+    cov.sources
+        .sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    (findings, cov)
+}
+
+/// Content words of a title: words of three letters or more, stop words out.
+fn title_words(title: &str) -> Vec<u64> {
+    const STOP: [&str; 16] = [
+        "the", "and", "for", "with", "from", "that", "this", "into", "over", "about", "after",
+        "its", "his", "her", "their", "new",
+    ];
+    let stop: Vec<u64> = STOP
+        .iter()
+        .map(|w| crate::normalize::form_hash(w))
+        .collect();
+    let mut out: Vec<u64> = crate::normalize::lex_str(title)
+        .iter()
+        .filter(|l| l.is_token() && l.end - l.start >= 3 && !stop.contains(&l.hash))
+        .map(|l| l.hash)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// A document's title: its own, or its first block's text.
+fn title_of(loaded: &Loaded, doc: usize) -> String {
+    let d = &loaded.docs[doc].0;
+    d.title.clone().unwrap_or_else(|| {
+        d.blocks
+            .first()
+            .map(|b| b.visible_text(&d.file.text))
+            .unwrap_or_default()
+    })
+}
+
+/// The largest share of a primary title's content words found in the title
+/// of `doc`, and that primary.
+fn title_overlap(loaded: &Loaded, doc: usize, primaries: &[usize]) -> (f64, Option<usize>) {
+    let mine = title_words(&title_of(loaded, doc));
+    primaries
+        .iter()
+        .map(|&p| {
+            let theirs = title_words(&title_of(loaded, p));
+            let shared = theirs
+                .iter()
+                .filter(|w| mine.binary_search(w).is_ok())
+                .count();
+            (shared as f64 / theirs.len().max(1) as f64, Some(p))
+        })
+        .fold((0.0, None), |best, x| if x.0 > best.0 { x } else { best })
+}
+
+/// Keeps what a document's findings mean as a whole: a document that traces
+/// little to the primaries keeps only near-verbatim reuse; if it presents
+/// itself as coverage of a primary's kind of event, it is reported as
+/// unsupported, with its unsourced quotations.
+fn judge_document(
+    loaded: &Loaded,
+    doc: usize,
+    primaries: &[usize],
+    findings: Vec<Finding>,
+    mut cov: Coverage,
+    cfg: &AuditConfig,
+) -> (Vec<Finding>, Coverage) {
+    let traced = cov.traced_words as f64 / cov.words.max(1) as f64;
+    if traced >= cfg.min_traced {
+        return (findings, cov);
+    }
+    let near_verbatim = |f: &Finding| {
+        f.source.is_some()
+            && matches!(
+                f.verdict.kind,
+                Kind::Verbatim | Kind::CopyError | Kind::NumericChange | Kind::Misquote
+            )
+            && f.score >= cfg.classify.copy_coverage
+    };
+    let (overlap, closest) = title_overlap(loaded, doc, primaries);
+    let related = overlap >= cfg.related_title;
+    let mut kept: Vec<Finding> = findings
+        .into_iter()
+        .filter(|f| near_verbatim(f) || (related && f.verdict.kind == Kind::Unsupported))
+        .collect();
+    cov.traced_words = kept
+        .iter()
+        .filter(|f| f.source.is_some())
+        .map(|f| f.ops_matched())
+        .sum();
+    cov.sources.retain(|_| cov.traced_words > 0);
+    if related && let Some(whole) = body_tokens(loaded, doc) {
+        let closest = closest.map(|p| title_of(loaded, p)).unwrap_or_default();
+        kept.insert(
+            0,
+            Finding {
+                doc,
+                tokens: whole,
+                source: None,
+                verdict: Verdict {
+                    kind: Kind::Unsupported,
+                    edits: Vec::new(),
+                    message: format!(
+                        "reads as coverage of an event no primary in the corpus holds: {:.0}% of its words trace to a source (closest title: {closest:?})",
+                        traced * 100.0
+                    ),
+                    in_quotes: false,
+                    negation: false,
+                },
+                score: traced,
+                ops: Vec::new(),
+            },
+        );
+    }
+    (kept, cov)
+}
+
+/// Tokens from the first to the last non-boilerplate sentence.
+fn body_tokens(loaded: &Loaded, doc: usize) -> Option<Range<usize>> {
+    let a = &loaded.docs[doc].1;
+    let mut s = a
+        .passages
+        .iter()
+        .filter(|p| p.kind == PassageKind::Sentence && !p.boilerplate);
+    let first = s.next()?;
+    let last = s.next_back().unwrap_or(first);
+    Some(first.toks.start as usize..last.toks.end as usize)
+}
+
+/// Quotations in a sentence that does not align: each is aligned on its own
+/// (a quote may be a fragment of the source); those that still find no
+/// source are unsupported.
+fn unaligned_quotes(
+    loaded: &Loaded,
+    doc: usize,
+    sentence: &Range<usize>,
+    primaries: &[usize],
+    sources: &[&[u64]],
+    index: &SourceIndex,
+    cfg: &AuditConfig,
+) -> Vec<Finding> {
+    let sec = side(loaded, doc);
+    let mut out = Vec::new();
+    for q in sec.quotes() {
+        let q = q.start.max(sentence.start)..q.end.min(sentence.end);
+        if q.len() < cfg.align.min_words {
+            continue;
+        }
+        match align::align(index, sources, &sec.a.tokens[q.clone()], &cfg.align) {
+            Some(al) => {
+                let src_doc = primaries[al.source as usize];
+                let verdict = classify::classify(
+                    sec,
+                    q.clone(),
+                    side(loaded, src_doc),
+                    &al,
+                    true,
+                    &cfg.classify,
+                );
+                out.push(Finding {
+                    doc,
+                    tokens: q,
+                    source: Some((src_doc, al.src.clone())),
+                    verdict,
+                    score: al.coverage,
+                    ops: al.ops.clone(),
+                });
+            }
+            None => out.push(Finding {
+                doc,
+                tokens: q.clone(),
+                source: None,
+                verdict: Verdict {
+                    kind: Kind::Unsupported,
+                    edits: Vec::new(),
+                    message: "quotation found in no source of the corpus".into(),
+                    in_quotes: true,
+                    negation: false,
+                },
+                score: 0.0,
+                ops: Vec::new(),
+            }),
+        }
+    }
+    out
+}

@@ -1,0 +1,445 @@
+//! Classify: what a secondary passage did to its aligned source, from the
+//! word diff. Matching already folded case, quote style, dashes, whitespace
+//! and number forms, so what is left is real: dropped, added or changed
+//! words, numbers whose value differs, negations that appear or vanish,
+//! quotation marks lost, clauses cut.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::align::{Alignment, Tag};
+use crate::normalize::{LexKind, form_hash};
+use crate::segment::Analysis;
+
+/// The kinds of the JSON contract (`stemma.audit/1`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Verbatim,
+    CopyError,
+    Truncation,
+    Paraphrase,
+    Misquote,
+    NumericChange,
+    Unsupported,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Verbatim => "verbatim",
+            Kind::CopyError => "copy_error",
+            Kind::Truncation => "truncation",
+            Kind::Paraphrase => "paraphrase",
+            Kind::Misquote => "misquote",
+            Kind::NumericChange => "numeric_change",
+            Kind::Unsupported => "unsupported",
+        }
+    }
+
+    pub const ALL: [Kind; 7] = [
+        Kind::Verbatim,
+        Kind::CopyError,
+        Kind::Truncation,
+        Kind::Paraphrase,
+        Kind::Misquote,
+        Kind::NumericChange,
+        Kind::Unsupported,
+    ];
+}
+
+/// One edit, in the original text of both sides.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    /// `delete` (only in the source), `insert` (only in the secondary),
+    /// `replace`, or `quote` (quotation marks present on one side only).
+    pub op: &'static str,
+    pub source: String,
+    pub secondary: String,
+}
+
+/// The verdict on one aligned passage.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Verdict {
+    pub kind: Kind,
+    pub edits: Vec<Edit>,
+    pub message: String,
+    pub in_quotes: bool,
+    pub negation: bool,
+}
+
+/// Thresholds of the classifier.
+#[derive(Clone, Copy, Debug)]
+pub struct ClassifyConfig {
+    /// At least this share of words matching, with only short edits (at most
+    /// `max_copy_edit` words each, and in all at most that or an eighth of
+    /// the passage), is a copy with errors rather than a paraphrase.
+    pub copy_coverage: f64,
+    /// Edits longer than this (in words) are not "mechanical damage".
+    pub max_copy_edit: usize,
+    /// A dropped run at least this long is a cut clause (truncation).
+    pub min_cut_words: usize,
+}
+
+impl Default for ClassifyConfig {
+    fn default() -> Self {
+        ClassifyConfig {
+            copy_coverage: 0.85,
+            max_copy_edit: 2,
+            min_cut_words: 3,
+        }
+    }
+}
+
+/// A document's text and analysis.
+#[derive(Clone, Copy)]
+pub struct Side<'a> {
+    pub text: &'a str,
+    pub a: &'a Analysis,
+}
+
+impl Side<'_> {
+    /// Original text of tokens `r` (from the first one's start to the last one's end).
+    pub fn text_of(&self, r: &Range<usize>) -> String {
+        if r.is_empty() {
+            return String::new();
+        }
+        let (s, _) = self.a.token_span(r.start as u32);
+        let (_, e) = self.a.token_span(r.end as u32 - 1);
+        self.text[s as usize..e as usize].to_string()
+    }
+
+    /// The text between token `t` and the next one (spaces, punctuation),
+    /// or nothing after the last token of `within`.
+    pub fn gap_after(&self, t: usize, within: &Range<usize>) -> &str {
+        if t + 1 >= within.end {
+            return "";
+        }
+        let (_, e) = self.a.token_span(t as u32);
+        let (s, _) = self.a.token_span(t as u32 + 1);
+        &self.text[e as usize..s as usize]
+    }
+
+    fn lexeme(&self, t: usize) -> &crate::normalize::Lexeme {
+        &self.a.lexemes[self.a.token_lexeme[t] as usize]
+    }
+
+    /// Token ranges of the quotations.
+    pub fn quotes(&self) -> Vec<Range<usize>> {
+        self.a
+            .passages
+            .iter()
+            .filter(|p| p.kind == crate::segment::PassageKind::Quote)
+            .map(|p| p.toks.start as usize..p.toks.end as usize)
+            .collect()
+    }
+}
+
+fn is_negation(hash: u64) -> bool {
+    use std::sync::LazyLock;
+    static NEG: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        [
+            "not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "cannot",
+            "without",
+        ]
+        .iter()
+        .map(|w| form_hash(w))
+        .collect()
+    });
+    NEG.contains(&hash)
+}
+
+fn is_negated_word(side: &Side<'_>, t: usize) -> bool {
+    let l = side.lexeme(t);
+    if is_negation(l.hash) {
+        return true;
+    }
+    let w = &side.text[l.start as usize..l.end as usize];
+    w.len() > 3 && (w.ends_with("n't") || w.ends_with("n’t"))
+}
+
+/// Classifies `passage` (token range in the secondary) against its alignment.
+/// `continues` says the secondary carries on with the rest of the source
+/// sentence in its next passage (so stopping early is not a cut).
+pub fn classify(
+    sec: Side<'_>,
+    passage: Range<usize>,
+    src: Side<'_>,
+    al: &Alignment,
+    continues: bool,
+    cfg: &ClassifyConfig,
+) -> Verdict {
+    let quotes = sec.quotes();
+    let in_quote = |t: usize| quotes.iter().any(|q| q.contains(&t));
+    let in_quotes = (passage.clone()).any(in_quote);
+    let abs = |r: &Range<usize>| passage.start + r.start..passage.start + r.end;
+    if al.timed_out {
+        return Verdict {
+            kind: Kind::Paraphrase,
+            edits: Vec::new(),
+            message: "alignment timed out: the passage was not compared word by word".into(),
+            in_quotes,
+            negation: false,
+        };
+    }
+    // Words the secondary adds before or after the aligned part are its own
+    // framing ("He said:", "according to McCallum"), not edits of the source.
+    let lo = al
+        .ops
+        .iter()
+        .position(|o| o.tag != Tag::Insert)
+        .unwrap_or(al.ops.len());
+    let hi = al
+        .ops
+        .iter()
+        .rposition(|o| o.tag != Tag::Insert)
+        .map_or(lo, |i| i + 1);
+    let core = &al.ops[lo..hi];
+    let core_len: usize = core.iter().map(|o| o.sec.len()).sum();
+    let matched: usize = core
+        .iter()
+        .filter(|o| o.tag == Tag::Equal)
+        .map(|o| o.sec.len())
+        .sum();
+    let coverage = matched as f64 / core_len.max(1) as f64;
+    let mut edits = Vec::new();
+    let mut numeric = Vec::new();
+    let mut negation = false;
+    let mut quoted_change = false;
+    let mut longest_cut = 0;
+    let mut longest_edit = 0;
+    let mut edited_words = 0;
+    for op in core.iter().filter(|o| o.tag != Tag::Equal) {
+        let s_abs = abs(&op.sec);
+        let (s_text, p_text) = (sec.text_of(&s_abs), src.text_of(&op.src));
+        edits.push(Edit {
+            op: match op.tag {
+                Tag::Delete => "delete",
+                Tag::Insert => "insert",
+                _ => "replace",
+            },
+            source: p_text,
+            secondary: s_text,
+        });
+        longest_edit = longest_edit.max(op.src.len().max(op.sec.len()));
+        edited_words += op.src.len().max(op.sec.len());
+        if op.tag == Tag::Delete {
+            longest_cut = longest_cut.max(op.src.len());
+        }
+        negation |= op.src.clone().filter(|&t| is_negated_word(&src, t)).count()
+            != s_abs.clone().filter(|&t| is_negated_word(&sec, t)).count();
+        // A change inside quotation marks (a deletion counts when it falls
+        // between two quoted words).
+        let inside = if s_abs.is_empty() {
+            s_abs.start > passage.start && in_quote(s_abs.start - 1) && in_quote(s_abs.start)
+        } else {
+            s_abs.clone().any(in_quote)
+        };
+        quoted_change |= inside;
+        if op.tag == Tag::Replace {
+            numeric.extend(changed_numbers(src, &op.src, sec, &s_abs));
+        }
+    }
+    let lost_quotes = quote_marks_differ(sec, &passage, src, al);
+    let cut_after = sentence_rest(src, al.src.end);
+    let ends_with_match = core.last().is_some_and(|o| o.tag == Tag::Equal);
+    let framed = lo > 0 || hi < al.ops.len();
+    let truncated_tail = !continues && ends_with_match && cut_after >= cfg.min_cut_words;
+    let n = passage.len();
+    let (kind, message) = if let Some((p, s)) = numeric.first() {
+        (
+            Kind::NumericChange,
+            format!("number changed: the source says {p:?}, the secondary {s:?}"),
+        )
+    } else if quoted_change {
+        (
+            Kind::Misquote,
+            format!(
+                "words inside quotation marks differ from the source ({})",
+                summary(&edits)
+            ),
+        )
+    } else if longest_cut >= cfg.min_cut_words {
+        let cut = edits
+            .iter()
+            .filter(|e| e.op == "delete")
+            .max_by_key(|e| e.source.len())
+            .map(|e| e.source.clone());
+        (
+            Kind::Truncation,
+            format!("drops {:?} from the source", cut.unwrap_or_default()),
+        )
+    } else if edits.is_empty() && truncated_tail {
+        (
+            Kind::Truncation,
+            format!("cut short: the source sentence goes on for {cut_after} more words"),
+        )
+    } else if edits.is_empty() && lost_quotes.is_some() {
+        (Kind::CopyError, lost_quotes.clone().unwrap_or_default())
+    } else if edits.is_empty() {
+        let what = if framed {
+            "verbatim, within the secondary's own words"
+        } else {
+            "verbatim"
+        };
+        (Kind::Verbatim, format!("{what} ({matched} of {n} words)"))
+    } else if coverage >= cfg.copy_coverage
+        && longest_edit <= cfg.max_copy_edit
+        && edited_words <= cfg.max_copy_edit.max(core_len / 8)
+    {
+        (
+            Kind::CopyError,
+            format!("copied with changes: {}", summary(&edits)),
+        )
+    } else {
+        (
+            Kind::Paraphrase,
+            format!(
+                "paraphrase: {:.0}% of the words match the source",
+                coverage * 100.0
+            ),
+        )
+    };
+    let message = match (&lost_quotes, edits.is_empty()) {
+        (Some(q), false) => format!("{message}; {q}"),
+        _ => message,
+    };
+    let kind = if negation && in_quotes {
+        Kind::Misquote
+    } else {
+        kind
+    };
+    let message = if negation {
+        format!("negation changed; {message}")
+    } else {
+        message
+    };
+    if let Some(q) = lost_quotes.filter(|_| !edits.is_empty()) {
+        edits.push(Edit {
+            op: "quote",
+            source: q,
+            secondary: String::new(),
+        });
+    }
+    Verdict {
+        kind,
+        edits,
+        message,
+        in_quotes,
+        negation,
+    }
+}
+
+/// Numbers replaced by other numbers in one edit: the source's and the
+/// secondary's numbers, in order, paired where they differ.
+fn changed_numbers(
+    src: Side<'_>,
+    p: &Range<usize>,
+    sec: Side<'_>,
+    s: &Range<usize>,
+) -> Vec<(String, String)> {
+    let nums = |side: &Side<'_>, r: &Range<usize>| -> Vec<usize> {
+        r.clone()
+            .filter(|&t| side.lexeme(t).kind == LexKind::Number)
+            .collect()
+    };
+    let (a, b) = (nums(&src, p), nums(&sec, s));
+    a.iter()
+        .zip(&b)
+        .filter(|(x, y)| src.lexeme(**x).hash != sec.lexeme(**y).hash)
+        .map(|(x, y)| (src.text_of(&(*x..*x + 1)), sec.text_of(&(*y..*y + 1))))
+        .collect()
+}
+
+/// Does the passage state other figures than its aligned source? True when
+/// at least two of its numbers differ from the source's at the same place
+/// and none agrees: the same sentence shape about other facts ("since 2020,
+/// 19 plots" against "since 2017, 43 plots") is not a copy of the source.
+pub fn other_figures(sec: Side<'_>, passage: &Range<usize>, src: Side<'_>, al: &Alignment) -> bool {
+    let abs = |r: &Range<usize>| passage.start + r.start..passage.start + r.end;
+    let mut changed = 0;
+    let mut same = 0;
+    for op in &al.ops {
+        match op.tag {
+            Tag::Replace => changed += changed_numbers(src, &op.src, sec, &abs(&op.sec)).len(),
+            Tag::Equal => {
+                same += abs(&op.sec)
+                    .filter(|&t| sec.lexeme(t).kind == LexKind::Number)
+                    .count()
+            }
+            _ => {}
+        }
+    }
+    changed >= 2 && same == 0
+}
+
+/// A short description of the edits: `"the" dropped, "43" -> "34"`.
+fn summary(edits: &[Edit]) -> String {
+    let parts: Vec<String> = edits
+        .iter()
+        .take(4)
+        .map(|e| match e.op {
+            "delete" => format!("{:?} dropped", e.source),
+            "insert" => format!("{:?} added", e.secondary),
+            _ => format!("{:?} -> {:?}", e.source, e.secondary),
+        })
+        .collect();
+    let more = edits.len().saturating_sub(4);
+    if more > 0 {
+        format!("{}, and {more} more", parts.join(", "))
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// Words left in the source sentence after token `end`.
+fn sentence_rest(src: Side<'_>, end: usize) -> usize {
+    src.a
+        .passages
+        .iter()
+        .find(|p| {
+            p.kind == crate::segment::PassageKind::Sentence
+                && (p.toks.start as usize) < end
+                && end <= p.toks.end as usize
+        })
+        .map_or(0, |p| p.toks.end as usize - end)
+}
+
+/// Quotations of the source, inside the aligned region, that the secondary
+/// copies without their quotation marks ("quotation marks lost"). Marks at
+/// the region's edges do not count: quoting a source is not an error.
+fn quote_marks_differ(
+    sec: Side<'_>,
+    passage: &Range<usize>,
+    src: Side<'_>,
+    al: &Alignment,
+) -> Option<String> {
+    let map_src = |t: usize| -> Option<usize> {
+        al.ops
+            .iter()
+            .find(|o| o.tag == Tag::Equal && o.src.start <= t && t <= o.src.end)
+            .map(|o| passage.start + o.sec.start + (t - o.src.start))
+    };
+    let sec_quotes = sec.quotes();
+    let lost: Vec<String> = src
+        .quotes()
+        .into_iter()
+        .filter(|q| q.start > al.src.start && q.end < al.src.end && !q.is_empty())
+        .filter(|q| {
+            let (Some(a), Some(b)) = (map_src(q.start), map_src(q.end)) else {
+                return false;
+            };
+            !sec_quotes.iter().any(|s| s.start == a && s.end == b)
+        })
+        .map(|q| src.text_of(&q))
+        .collect();
+    if lost.is_empty() {
+        return None;
+    }
+    let shown: Vec<String> = lost.iter().take(3).map(|q| format!("{q:?}")).collect();
+    Some(format!(
+        "quotation marks lost: the source quotes {}",
+        shown.join(", ")
+    ))
+}

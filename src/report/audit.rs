@@ -1,0 +1,329 @@
+//! The audit report: the `stemma.audit/1` JSON contract, and the terminal
+//! view (findings grouped by secondary document with an inline word diff,
+//! then a summary table).
+
+use std::fmt::Write;
+
+use serde::Serialize;
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::{DocumentRecord, DuplicateRecord, Skipped, Span, make_span};
+use crate::align::Tag;
+use crate::audit::{AuditResult, Finding, Loaded};
+use crate::classify::{Edit, Kind};
+
+pub const AUDIT_SCHEMA: &str = "stemma.audit/1";
+
+#[derive(Clone, Debug, Serialize)]
+pub struct FindingRecord {
+    pub id: String,
+    pub kind: Kind,
+    pub secondary: Span,
+    pub source: Option<Span>,
+    pub in_quotes: bool,
+    pub score: f64,
+    pub edits: Vec<Edit>,
+    pub message: String,
+    /// The inline word diff (`[-source-]{+secondary+}`), for people.
+    #[serde(skip)]
+    pub diff: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct CoverageRecord {
+    pub doc: String,
+    pub passages: usize,
+    pub words: usize,
+    pub traced_words: usize,
+    /// Sources drawn on, most words first: (document id, matched words).
+    pub sources: Vec<(String, usize)>,
+}
+
+/// Everything `stemma audit` reports.
+#[derive(Clone, Debug, Serialize)]
+pub struct AuditReport {
+    pub schema: &'static str,
+    pub documents: Vec<DocumentRecord>,
+    pub findings: Vec<FindingRecord>,
+    /// Filled by the provenance stage (not built yet: always empty).
+    pub provenance: Vec<serde_json::Value>,
+    pub duplicates: Vec<DuplicateRecord>,
+    pub coverage: Vec<CoverageRecord>,
+    pub skipped: Vec<Skipped>,
+    pub warnings: Vec<String>,
+}
+
+fn span_of(loaded: &Loaded, doc: usize, toks: &std::ops::Range<usize>) -> Span {
+    let (d, a) = &loaded.docs[doc];
+    let (s, _) = a.token_span(toks.start as u32);
+    let (_, e) = a.token_span(toks.end as u32 - 1);
+    let mut span = make_span(&d.id, &d.file, s as usize, e as usize);
+    span.boilerplate = None;
+    span
+}
+
+/// Content-based id: kind, secondary path and words, source document. The
+/// same finding keeps its id when the file changes elsewhere.
+fn finding_id(loaded: &Loaded, f: &Finding) -> String {
+    let (d, a) = &loaded.docs[f.doc];
+    let mut key = Vec::new();
+    key.extend_from_slice(f.verdict.kind.name().as_bytes());
+    key.extend_from_slice(d.file.rel.as_bytes());
+    for t in &a.tokens[f.tokens.clone()] {
+        key.extend_from_slice(&t.to_le_bytes());
+    }
+    if let Some((s, _)) = &f.source {
+        key.extend_from_slice(loaded.docs[*s].0.id.as_bytes());
+    }
+    format!("{:016x}", xxh3_64(&key))
+}
+
+/// The inline diff of a finding, in original text.
+fn inline_diff(loaded: &Loaded, f: &Finding) -> String {
+    let sec = crate::classify::Side {
+        text: &loaded.docs[f.doc].0.file.text,
+        a: &loaded.docs[f.doc].1,
+    };
+    let Some((src_doc, _)) = &f.source else {
+        return String::new();
+    };
+    let src = crate::classify::Side {
+        text: &loaded.docs[*src_doc].0.file.text,
+        a: &loaded.docs[*src_doc].1,
+    };
+    let abs = |r: &std::ops::Range<usize>| f.tokens.start + r.start..f.tokens.start + r.end;
+    let mut out = String::new();
+    for o in &f.ops {
+        let s = abs(&o.sec);
+        let gap = if s.is_empty() {
+            " "
+        } else {
+            sec.gap_after(s.end - 1, &f.tokens)
+        };
+        match o.tag {
+            Tag::Equal => out.push_str(&sec.text_of(&s)),
+            Tag::Delete => out.push_str(&format!("[-{}-]", src.text_of(&o.src))),
+            Tag::Insert => out.push_str(&format!("{{+{}+}}", sec.text_of(&s))),
+            Tag::Replace => out.push_str(&format!(
+                "[-{}-]{{+{}+}}",
+                src.text_of(&o.src),
+                sec.text_of(&s)
+            )),
+        }
+        out.push_str(gap);
+    }
+    out.trim_end().to_string()
+}
+
+/// Builds the report; `duplicates` come from dedup over the same corpus.
+pub fn build(
+    loaded: &Loaded,
+    result: &AuditResult,
+    duplicates: Vec<DuplicateRecord>,
+) -> AuditReport {
+    let mut seen = std::collections::HashMap::new();
+    let findings = result
+        .findings
+        .iter()
+        .map(|f| {
+            let base = finding_id(loaded, f);
+            let n = seen.entry(base.clone()).or_insert(0u32);
+            *n += 1;
+            let id = if *n == 1 { base } else { format!("{base}-{n}") };
+            FindingRecord {
+                id,
+                kind: f.verdict.kind,
+                secondary: span_of(loaded, f.doc, &f.tokens),
+                source: f.source.as_ref().map(|(d, r)| span_of(loaded, *d, r)),
+                in_quotes: f.verdict.in_quotes,
+                score: (f.score * 1000.0).round() / 1000.0,
+                edits: f.verdict.edits.clone(),
+                message: f.verdict.message.clone(),
+                diff: inline_diff(loaded, f),
+            }
+        })
+        .collect();
+    let coverage = result
+        .coverage
+        .iter()
+        .map(|c| CoverageRecord {
+            doc: loaded.docs[c.doc].0.id.clone(),
+            passages: c.passages,
+            words: c.words,
+            traced_words: c.traced_words,
+            sources: c
+                .sources
+                .iter()
+                .map(|(d, w)| (loaded.docs[*d].0.id.clone(), *w))
+                .collect(),
+        })
+        .collect();
+    AuditReport {
+        schema: AUDIT_SCHEMA,
+        documents: loaded
+            .docs
+            .iter()
+            .map(|(d, _)| DocumentRecord {
+                id: d.id.clone(),
+                path: d.file.rel.clone(),
+                role: d.role.contract_name(),
+                title: d.title.clone(),
+                date: d.date.clone(),
+                link: d.link.clone(),
+                author: d.author.clone(),
+                start: d.file.file_offset(d.range.start),
+                end: d.file.file_offset(d.range.end),
+                unlisted: d.unlisted,
+            })
+            .collect(),
+        findings,
+        provenance: Vec::new(),
+        duplicates,
+        coverage,
+        skipped: loaded
+            .skipped
+            .iter()
+            .map(|e| Skipped {
+                path: e.path.display().to_string(),
+                reason: e.problem.to_string(),
+            })
+            .collect(),
+        warnings: loaded
+            .warnings
+            .iter()
+            .map(|w| format!("{}: {}", w.path, w.message))
+            .collect(),
+    }
+}
+
+/// ANSI colours for the terminal view (off when `color` is false).
+struct Paint {
+    color: bool,
+}
+
+impl Paint {
+    fn wrap(&self, code: &str, s: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+    fn diff(&self, d: &str) -> String {
+        if !self.color {
+            return d.to_string();
+        }
+        d.replace("[-", "\x1b[31m[-")
+            .replace("-]", "-]\x1b[0m")
+            .replace("{+", "\x1b[32m{+")
+            .replace("+}", "+}\x1b[0m")
+    }
+}
+
+/// Renders the report for a terminal: findings other than verbatim copies,
+/// grouped by secondary document, then a summary table.
+pub fn human(report: &AuditReport, color: bool) -> String {
+    let paint = Paint { color };
+    let mut out = String::new();
+    for c in &report.coverage {
+        let doc = report.documents.iter().find(|d| d.id == c.doc);
+        let title = doc.and_then(|d| d.title.clone()).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{}",
+            paint.wrap("1", &format!("== {}  {:?}", c.doc, title))
+        );
+        let traced = pct(c.traced_words, c.words);
+        let sources: Vec<String> = c
+            .sources
+            .iter()
+            .map(|(d, w)| format!("{d} ({}%)", pct(*w, c.words)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "   {} sentences, {traced}% of words traced{}",
+            c.passages,
+            if sources.is_empty() {
+                String::new()
+            } else {
+                format!(" to {}", sources.join(", "))
+            }
+        );
+        for f in report
+            .findings
+            .iter()
+            .filter(|f| f.secondary.doc == c.doc && f.kind != Kind::Verbatim)
+        {
+            let s = &f.secondary;
+            let _ = writeln!(
+                out,
+                "\n  {}:{}:{}  {}  {}",
+                s.display_path,
+                s.line,
+                s.col,
+                paint.wrap("33", f.kind.name()),
+                f.message
+            );
+            if let Some(src) = &f.source {
+                let _ = writeln!(
+                    out,
+                    "    source {}:{}:{}",
+                    src.display_path, src.line, src.col
+                );
+            }
+            let body = if f.diff.is_empty() {
+                super::human::excerpt(&s.text, 300)
+            } else {
+                f.diff.clone()
+            };
+            let _ = writeln!(
+                out,
+                "    {}",
+                paint.diff(&super::human::excerpt(&body, 600))
+            );
+        }
+        out.push('\n');
+    }
+    out.push_str(&summary_table(report));
+    out
+}
+
+fn pct(a: usize, b: usize) -> usize {
+    (100 * a + b / 2).checked_div(b).unwrap_or(0)
+}
+
+fn summary_table(report: &AuditReport) -> String {
+    let mut out = String::new();
+    let heads = [
+        "verbatim", "copy_err", "truncat", "paraphr", "misquote", "numeric", "unsupp",
+    ];
+    let _ = write!(out, "{:<58} {:>5} {:>6}", "document", "sent", "traced");
+    for h in heads {
+        let _ = write!(out, " {h:>8}");
+    }
+    out.push('\n');
+    for c in &report.coverage {
+        let chars = c.doc.chars().count();
+        let name = if chars > 58 {
+            format!("…{}", c.doc.chars().skip(chars - 57).collect::<String>())
+        } else {
+            c.doc.clone()
+        };
+        let _ = write!(
+            out,
+            "{name:<58} {:>5} {:>5}%",
+            c.passages,
+            pct(c.traced_words, c.words)
+        );
+        for k in Kind::ALL {
+            let n = report
+                .findings
+                .iter()
+                .filter(|f| f.secondary.doc == c.doc && f.kind == k)
+                .count();
+            let _ = write!(out, " {n:>8}");
+        }
+        out.push('\n');
+    }
+    out
+}
