@@ -42,7 +42,8 @@ pub enum Command {
     /// verbatim, copy_error, truncation, paraphrase, misquote, numeric_change,
     /// unsupported.
     Audit(AuditArgs),
-    /// The audit for one ad-hoc pair of files: SOURCE is the primary.
+    /// The audit for one ad-hoc pair of files: SOURCE is the primary, and the
+    /// secondary is taken as coverage of it (--related-title does not apply).
     Compare(CompareArgs),
     /// Exact and near-duplicate passages within and across documents.
     Dedup(DedupArgs),

@@ -33,13 +33,21 @@ fn main() -> ExitCode {
         Command::Dedup(args) => run_dedup(&cli, args),
         Command::Audit(args) => corpus::resolve(&args.corpus.paths, &args.corpus.primary)
             .map_err(|e| e.to_string())
-            .and_then(|inputs| run_audit(&cli, inputs, args.corpus.max_file_size, &args.options)),
+            .and_then(|inputs| {
+                run_audit(
+                    &cli,
+                    inputs,
+                    args.corpus.max_file_size,
+                    &args.options,
+                    false,
+                )
+            }),
         Command::Compare(args) => corpus::resolve(
             std::slice::from_ref(&args.secondary),
             std::slice::from_ref(&args.source),
         )
         .map_err(|e| e.to_string())
-        .and_then(|inputs| run_audit(&cli, inputs, args.max_file_size, &args.options)),
+        .and_then(|inputs| run_audit(&cli, inputs, args.max_file_size, &args.options, true)),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -104,14 +112,20 @@ fn run_dedup(cli: &Cli, args: &DedupArgs) -> Result<u8, String> {
     Ok(exit::OK)
 }
 
+/// `pair`: the user named the source of the secondary (`compare`), so the
+/// secondary is taken as coverage of it, whatever its title.
 fn run_audit(
     cli: &Cli,
     inputs: corpus::Inputs,
     max_file_bytes: u64,
     opts: &AuditOptions,
+    pair: bool,
 ) -> Result<u8, String> {
     let t0 = Instant::now();
-    let acfg = opts.config()?;
+    let mut acfg = opts.config()?;
+    if pair {
+        acfg.related_title = 0.0;
+    }
     let cfg = pipeline::Config {
         max_file_bytes,
         progress: !cli.quiet && std::io::stderr().is_terminal(),

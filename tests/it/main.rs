@@ -1,5 +1,6 @@
 //! Integration tests: one binary (faster to link), one module per topic.
 
+mod audit;
 mod bad_input;
 mod dedup;
 mod feeds;

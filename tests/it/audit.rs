@@ -1,0 +1,324 @@
+//! `stemma audit` and `stemma compare`: each finding kind on small cases of
+//! our own, and the bundled corpus.
+
+use serde_json::Value;
+
+use crate::util::*;
+
+const SOURCE: &str = "Since March 2017, MI5 and the police have together disrupted 43 late-stage attack plots. \
+Some of those plotters were trying to get hold of firearms and explosives, in the final days of planning mass murder. \
+Sadly, 13% of all those being investigated for involvement in terrorism are under 18. \
+We will not let these threats go unanswered, and we will keep working with our partners across Europe. \
+The alternative is allowing child abusers and terrorists to operate at scale, without fear of consequences.\n";
+
+/// Runs `stemma compare` on SOURCE and `secondary`; returns the findings.
+fn compare(secondary: &str) -> Vec<Value> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("speech.txt"), SOURCE).unwrap();
+    std::fs::write(dir.path().join("article.txt"), secondary).unwrap();
+    let out = stemma(
+        &["compare", "speech.txt", "article.txt", "--format", "json"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json(&out);
+    assert_eq!(v["schema"], "stemma.audit/1");
+    let findings: Vec<Value> = v["findings"].as_array().unwrap().clone();
+    let spans: Vec<&Value> = findings
+        .iter()
+        .flat_map(|f| [&f["secondary"], &f["source"]])
+        .filter(|s| !s.is_null())
+        .collect();
+    assert_spans_exact(dir.path(), &spans);
+    findings
+}
+
+fn only(findings: &[Value]) -> &Value {
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    &findings[0]
+}
+
+fn edits(f: &Value) -> Vec<(String, String, String)> {
+    f["edits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let s = |k: &str| e[k].as_str().unwrap().to_string();
+            (s("op"), s("source"), s("secondary"))
+        })
+        .collect()
+}
+
+#[test]
+fn faithful_quotation_is_verbatim() {
+    let f = compare(
+        "He said: “Some of those plotters were trying to get hold of firearms and explosives, in the final days of planning mass murder.”\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "verbatim", "{f:#}");
+    assert_eq!(f["in_quotes"], true);
+    assert!(
+        f["source"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Some of those plotters")
+    );
+}
+
+#[test]
+fn number_format_is_not_a_change() {
+    let f = compare(
+        "Sadly, 13 per cent of all those being investigated for involvement in terrorism are under eighteen.\n",
+    );
+    let f = only(&f);
+    // "13%" = "13 per cent" and "18" = "eighteen": the whole sentence matches.
+    assert_eq!(f["kind"], "verbatim", "{f:#}");
+}
+
+#[test]
+fn dropped_word_is_a_copy_error() {
+    let f = compare(
+        "Since March 2017, MI5 and the police have disrupted 43 late-stage attack plots.\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "copy_error", "{f:#}");
+    assert_eq!(
+        edits(f),
+        [("delete".into(), "together".into(), String::new())]
+    );
+}
+
+#[test]
+fn changed_number_is_a_numeric_change() {
+    let f = compare(
+        "Since March 2017, MI5 and the police have together disrupted 34 late-stage attack plots.\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "numeric_change", "{f:#}");
+    assert_eq!(edits(f), [("replace".into(), "43".into(), "34".into())]);
+    assert!(f["message"].as_str().unwrap().contains("\"43\""));
+}
+
+#[test]
+fn changed_word_inside_quotes_is_a_misquote() {
+    let f = compare(
+        "He warned: “We will not let these threats go unchallenged, and we will keep working with our partners across Europe.”\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "misquote", "{f:#}");
+    assert_eq!(
+        edits(f),
+        [("replace".into(), "unanswered".into(), "unchallenged".into())]
+    );
+}
+
+#[test]
+fn dropped_negation_inside_quotes_is_a_misquote_and_said_so() {
+    let f = compare(
+        "He warned: “We will let these threats go unanswered, and we will keep working with our partners across Europe.”\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "misquote", "{f:#}");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("negation changed"),
+        "{f:#}"
+    );
+    assert_eq!(edits(f), [("delete".into(), "not".into(), String::new())]);
+}
+
+#[test]
+fn dropped_negation_outside_quotes_is_reported() {
+    let f = compare(
+        "We will let these threats go unanswered, and we will keep working with our partners across Europe.\n",
+    );
+    let f = only(&f);
+    assert_ne!(f["kind"], "verbatim");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("negation changed"),
+        "{f:#}"
+    );
+}
+
+#[test]
+fn cut_clause_is_a_truncation() {
+    let f = compare(
+        "We will not let these threats go unanswered, and we will keep working across Europe.\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "truncation", "{f:#}");
+    assert_eq!(
+        edits(f),
+        [("delete".into(), "with our partners".into(), String::new())]
+    );
+}
+
+#[test]
+fn sentence_cut_short_is_a_truncation() {
+    let f =
+        compare("The alternative is allowing child abusers and terrorists to operate at scale.\n");
+    let f = only(&f);
+    assert_eq!(f["kind"], "truncation", "{f:#}");
+    assert!(f["message"].as_str().unwrap().contains("goes on"), "{f:#}");
+}
+
+#[test]
+fn reworded_sentence_is_a_paraphrase() {
+    let f = compare(
+        "MI5 and police officers have stopped 43 late-stage attack plots since March 2017.\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "paraphrase", "{f:#}");
+}
+
+#[test]
+fn quotation_found_nowhere_is_unsupported() {
+    let f = compare(
+        "The minister said: “We have never seen anything like this before in our long history.”\n",
+    );
+    let quote = f
+        .iter()
+        .find(|f| f["kind"] == "unsupported" && f["in_quotes"] == true)
+        .unwrap_or_else(|| panic!("{f:#?}"));
+    assert!(quote["source"].is_null());
+    assert!(
+        quote["secondary"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("We have never seen")
+    );
+}
+
+fn corpus_audit() -> Value {
+    let out = stemma(&["audit", "corpus", "--format", "json"], &root());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    json(&out)
+}
+
+const SPEECH_2024: &str = "primary/2024-10-08_mi5-director-general-threat-update_speech.txt";
+const MAGAZINE: &str = "secondary/2024-10_mi5-threat-update-2024_magazine-article.txt";
+const SUMMARY_2025: &str = "secondary/2025-10_mi5-threat-update-2025_news-summary.txt";
+const FEED: &str = "secondary/counter-terror-business_threat-landscape_rss-feed-dump.txt";
+
+fn findings_of<'a>(v: &'a Value, doc: &str) -> Vec<&'a Value> {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["secondary"]["doc"] == doc)
+        .collect()
+}
+
+#[test]
+fn corpus_spans_are_the_original_bytes() {
+    let v = corpus_audit();
+    let spans: Vec<&Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| [&f["secondary"], &f["source"]])
+        .filter(|s| !s.is_null())
+        .collect();
+    assert!(spans.len() > 50);
+    assert_spans_exact(&root().join("corpus"), &spans);
+}
+
+#[test]
+fn coverage_of_2024_traces_to_the_2024_speech() {
+    let v = corpus_audit();
+    for doc in [MAGAZINE.to_string(), format!("{FEED}#3")] {
+        let fs = findings_of(&v, &doc);
+        let sourced: Vec<&&Value> = fs.iter().filter(|f| !f["source"].is_null()).collect();
+        assert!(sourced.len() > 25, "{doc}: {}", sourced.len());
+        assert!(
+            sourced.iter().all(|f| f["source"]["path"] == SPEECH_2024),
+            "{doc}"
+        );
+        let cov = v["coverage"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["doc"] == doc.as_str())
+            .unwrap();
+        let traced = cov["traced_words"].as_f64().unwrap() / cov["words"].as_f64().unwrap();
+        assert!(traced > 0.6, "{doc}: {traced}");
+    }
+}
+
+#[test]
+fn magazine_errors_are_reported_with_the_exact_edit() {
+    let v = corpus_audit();
+    let fs = findings_of(&v, MAGAZINE);
+    let has = |kind: &str, op: &str, src: &str| {
+        fs.iter()
+            .any(|f| f["kind"] == kind && edits(f).iter().any(|e| e.0 == op && e.1 == src))
+    };
+    // "The headline split of our counter terrorist work": "our" dropped.
+    assert!(has("copy_error", "delete", "our"));
+    // "for my investigators": "my" dropped.
+    assert!(has("copy_error", "delete", "my"));
+    // Quotation marks lost around "Islamist terrorism" and "extreme right wing".
+    assert!(
+        fs.iter().any(|f| f["message"]
+            .as_str()
+            .unwrap()
+            .contains("quotation marks lost")),
+        "no lost quotation marks"
+    );
+    // The qualifying clause "for their dirty work" cut.
+    assert!(has("truncation", "delete", "for their dirty work"));
+}
+
+#[test]
+fn formats_and_quote_styles_are_not_errors() {
+    let v = corpus_audit();
+    for f in v["findings"].as_array().unwrap() {
+        assert_ne!(f["kind"], "numeric_change", "{f:#}");
+        assert_ne!(f["kind"], "misquote", "{f:#}");
+    }
+}
+
+#[test]
+fn coverage_of_2025_is_unsupported_and_unaligned() {
+    let v = corpus_audit();
+    for doc in [SUMMARY_2025.to_string(), format!("{FEED}#1")] {
+        let fs = findings_of(&v, &doc);
+        assert!(
+            fs.iter()
+                .any(|f| f["kind"] == "unsupported" && f["in_quotes"] == false),
+            "{doc}"
+        );
+        assert!(
+            fs.iter().all(|f| f["source"].is_null()),
+            "{doc} aligned: {fs:#?}"
+        );
+    }
+}
+
+#[test]
+fn unrelated_feed_items_have_no_findings() {
+    let v = corpus_audit();
+    for n in [2, 4, 5, 6] {
+        let doc = format!("{FEED}#{n}");
+        assert!(findings_of(&v, &doc).is_empty(), "{doc}");
+    }
+}
+
+#[test]
+fn audit_json_is_deterministic() {
+    let one = stemma(
+        &["audit", "corpus", "--format", "json", "--threads", "1"],
+        &root(),
+    );
+    let two = stemma(
+        &["audit", "corpus", "--format", "json", "--threads", "2"],
+        &root(),
+    );
+    assert_eq!(one.stdout, two.stdout);
+}
