@@ -21,8 +21,10 @@ pub struct AlignConfig {
     /// Seeds found more often than this in the sources are formulaic and
     /// ignored ("in the UK", "as well as").
     pub max_seed_df: usize,
-    /// Share of a passage's words that must match its source for the
-    /// passage to count as taken from it.
+    /// Share of words that must match the source between the passage's
+    /// first and last matching word (words the passage adds around the
+    /// source, "He said that ...", do not count against it); the matching
+    /// words must also be at least `min_words` and a quarter of the passage.
     pub min_coverage: f64,
     /// Passages with fewer words are not aligned on their own.
     pub min_words: usize,
@@ -149,7 +151,18 @@ pub fn align(
         .map(|o| o.sec.len())
         .sum();
     let coverage = matched as f64 / n as f64;
-    (coverage >= cfg.min_coverage || timed_out).then_some(Alignment {
+    // The passage may wrap the source in words of its own ("He said that
+    // ..."): what must hold most of the source's words is the stretch from
+    // the first matching word to the last, and that stretch must be a real
+    // part of the passage, not a stock phrase inside a long sentence.
+    let equal = ops.iter().filter(|o| o.tag == Tag::Equal);
+    let core = match (equal.clone().next(), equal.last()) {
+        (Some(a), Some(b)) => b.sec.end - a.sec.start,
+        _ => n,
+    };
+    let core_coverage = matched as f64 / core.max(1) as f64;
+    let substantial = matched >= cfg.min_words.max(n.div_ceil(4));
+    ((core_coverage >= cfg.min_coverage && substantial) || timed_out).then_some(Alignment {
         source,
         src: trimmed,
         ops,
@@ -303,16 +316,24 @@ fn extend_edges(src: &[u64], passage: &[u64], mut r: Range<usize>, ops: &[Op]) -
 /// diff happened to pair up in the source's surrounding text).
 fn trim(ops: &[Op]) -> Option<Range<usize>> {
     let equal: Vec<&Op> = ops.iter().filter(|o| o.tag == Tag::Equal).collect();
-    let stranded = |a: &Op, b: &Op| a.src.len() == 1 && b.src.start.saturating_sub(a.src.end) >= 3;
+    // A single word is stranded when three source words or two words of the
+    // passage separate it from the next match.
+    let stranded = |a: &Op, b: &Op| {
+        let (first, second) = if a.src.start < b.src.start {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        a.src.len() == 1
+            && (second.src.start.saturating_sub(first.src.end) >= 3
+                || second.sec.start.saturating_sub(first.sec.end) >= 2)
+    };
     let mut lo = 0;
     while lo + 1 < equal.len() && stranded(equal[lo], equal[lo + 1]) {
         lo += 1;
     }
     let mut hi = equal.len().checked_sub(1)?;
-    while hi > lo
-        && equal[hi].src.len() == 1
-        && equal[hi].src.start.saturating_sub(equal[hi - 1].src.end) >= 3
-    {
+    while hi > lo && stranded(equal[hi], equal[hi - 1]) {
         hi -= 1;
     }
     Some(equal[lo].src.start..equal[hi].src.end)

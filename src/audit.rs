@@ -311,10 +311,21 @@ fn judge_document(
     };
     let (overlap, closest) = title_overlap(loaded, doc, primaries);
     let related = overlap >= cfg.related_title;
-    let mut kept: Vec<Finding> = findings
-        .into_iter()
-        .filter(|f| near_verbatim(f) || (related && f.verdict.kind == Kind::Unsupported))
-        .collect();
+    let quotes = side(loaded, doc).quotes();
+    let mut kept: Vec<Finding> = Vec::new();
+    for f in findings {
+        if near_verbatim(&f) || (related && f.verdict.kind == Kind::Unsupported) {
+            kept.push(f);
+        } else if related && f.source.is_some() {
+            // A loose match is no source: its quotations are unsupported.
+            for q in &quotes {
+                let q = q.start.max(f.tokens.start)..q.end.min(f.tokens.end);
+                if q.len() >= cfg.align.min_words {
+                    kept.push(unsupported_quote(doc, q, "quotation backed by no source of the corpus (its closest match is a loose one)"));
+                }
+            }
+        }
+    }
     cov.traced_words = kept
         .iter()
         .filter(|f| f.source.is_some())
@@ -333,7 +344,7 @@ fn judge_document(
                     kind: Kind::Unsupported,
                     edits: Vec::new(),
                     message: format!(
-                        "reads as coverage of an event no primary in the corpus holds: {:.0}% of its words trace to a source (closest title: {closest:?})",
+                        "reads as coverage of an event no primary in the corpus holds: only {:.0}% of its words even loosely match a primary (closest title: {closest:?})",
                         traced * 100.0
                     ),
                     in_quotes: false,
@@ -357,6 +368,23 @@ fn body_tokens(loaded: &Loaded, doc: usize) -> Option<Range<usize>> {
     let first = s.next()?;
     let last = s.next_back().unwrap_or(first);
     Some(first.toks.start as usize..last.toks.end as usize)
+}
+
+fn unsupported_quote(doc: usize, tokens: Range<usize>, message: &str) -> Finding {
+    Finding {
+        doc,
+        tokens,
+        source: None,
+        verdict: Verdict {
+            kind: Kind::Unsupported,
+            edits: Vec::new(),
+            message: message.into(),
+            in_quotes: true,
+            negation: false,
+        },
+        score: 0.0,
+        ops: Vec::new(),
+    }
 }
 
 /// Quotations in a sentence that does not align: each is aligned on its own
@@ -398,20 +426,11 @@ fn unaligned_quotes(
                     ops: al.ops.clone(),
                 });
             }
-            None => out.push(Finding {
+            None => out.push(unsupported_quote(
                 doc,
-                tokens: q.clone(),
-                source: None,
-                verdict: Verdict {
-                    kind: Kind::Unsupported,
-                    edits: Vec::new(),
-                    message: "quotation found in no source of the corpus".into(),
-                    in_quotes: true,
-                    negation: false,
-                },
-                score: 0.0,
-                ops: Vec::new(),
-            }),
+                q,
+                "quotation found in no source of the corpus",
+            )),
         }
     }
     out

@@ -242,10 +242,15 @@ pub fn classify(
         }
     }
     let lost_quotes = quote_marks_differ(sec, &passage, src, al);
-    let cut_after = sentence_rest(src, al.src.end);
+    // Cut short: most of a source sentence copied, then stopped (taking a
+    // phrase from the middle of a sentence is quoting, not cutting).
+    let (cut_after, sentence_len) = sentence_rest(src, al.src.end);
     let ends_with_match = core.last().is_some_and(|o| o.tag == Tag::Equal);
     let framed = lo > 0 || hi < al.ops.len();
-    let truncated_tail = !continues && ends_with_match && cut_after >= cfg.min_cut_words;
+    let truncated_tail = !continues
+        && ends_with_match
+        && cut_after >= cfg.min_cut_words
+        && 2 * al.src.len() >= sentence_len;
     let n = passage.len();
     let (kind, message) = if let Some((p, s)) = numeric.first() {
         (
@@ -293,11 +298,13 @@ pub fn classify(
             format!("copied with changes: {}", summary(&edits)),
         )
     } else {
+        let source_len: usize = core.iter().map(|o| o.src.len()).sum();
+        let dice = 2.0 * matched as f64 / (core_len + source_len).max(1) as f64;
         (
             Kind::Paraphrase,
             format!(
-                "paraphrase: {:.0}% of the words match the source",
-                coverage * 100.0
+                "paraphrase: {:.0}% of the words in common with the source",
+                dice * 100.0
             ),
         )
     };
@@ -393,8 +400,8 @@ fn summary(edits: &[Edit]) -> String {
     }
 }
 
-/// Words left in the source sentence after token `end`.
-fn sentence_rest(src: Side<'_>, end: usize) -> usize {
+/// Words left in the source sentence after token `end`, and that sentence's length.
+fn sentence_rest(src: Side<'_>, end: usize) -> (usize, usize) {
     src.a
         .passages
         .iter()
@@ -403,7 +410,7 @@ fn sentence_rest(src: Side<'_>, end: usize) -> usize {
                 && (p.toks.start as usize) < end
                 && end <= p.toks.end as usize
         })
-        .map_or(0, |p| p.toks.end as usize - end)
+        .map_or((0, 0), |p| (p.toks.end as usize - end, p.toks.len()))
 }
 
 /// Quotations of the source, inside the aligned region, that the secondary

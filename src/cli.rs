@@ -56,9 +56,12 @@ pub struct AuditOptions {
     /// Write the report to FILE instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Share of a sentence's words that must match a source for the sentence
-    /// to count as taken from it. Below it, a sentence is the secondary's own
-    /// words (its quotations are still checked on their own).
+    /// Share of words that must match a source between a sentence's first and
+    /// last matching word for the sentence to count as taken from it (words a
+    /// secondary wraps around the source, "He said that ...", do not count
+    /// against it; the match must also hold a quarter of the sentence).
+    /// Below it, a sentence is the secondary's own words (its quotations are
+    /// still checked on their own).
     #[arg(long, value_name = "SHARE", default_value_t = 0.5)]
     pub min_coverage: f64,
     /// Words per alignment seed: a run of this many shared words starts an

@@ -4,5 +4,6 @@ mod audit;
 mod bad_input;
 mod dedup;
 mod feeds;
+mod golden;
 mod offsets;
 mod util;
