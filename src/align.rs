@@ -156,7 +156,7 @@ pub fn align(
     // the first matching word to the last, and that stretch must be a real
     // part of the passage, not a stock phrase inside a long sentence.
     let equal = ops.iter().filter(|o| o.tag == Tag::Equal);
-    let core = match (equal.clone().next(), equal.last()) {
+    let core = match (equal.clone().next(), equal.clone().next_back()) {
         (Some(a), Some(b)) => b.sec.end - a.sec.start,
         _ => n,
     };
