@@ -5,11 +5,8 @@
 
 use std::ops::Range;
 
-use rayon::prelude::*;
-
 use crate::align::{self, AlignConfig, Alignment, SourceIndex};
 use crate::classify::{self, ClassifyConfig, Kind, Side, Verdict};
-use crate::corpus::{Inputs, Role};
 use crate::ingest::{Document, Warning};
 use crate::normalize::Lexer;
 use crate::pipeline::{self, Config};
@@ -43,46 +40,42 @@ impl Default for AuditConfig {
     }
 }
 
-/// The corpus, read and analyzed down to sentences and quotations.
-#[derive(Default)]
-pub struct Loaded {
-    pub docs: Vec<(Document, Analysis)>,
-    pub skipped: Vec<InputError>,
-    pub warnings: Vec<Warning>,
+/// The documents one audit pass sees: the primaries first, then the
+/// documents of the secondary file being audited. Only primaries and one
+/// file at a time are in memory, whatever the size of the corpus.
+pub struct Loaded<'a> {
+    pub docs: Vec<&'a (Document, Analysis)>,
+    /// The first `primaries` documents are the primaries.
+    pub primaries: usize,
 }
 
 /// The documents of one file, with the warnings reading it gave.
-type FileDocs = (Vec<(Document, Analysis)>, Vec<Warning>);
+pub type FileDocs = (Vec<(Document, Analysis)>, Vec<Warning>);
 
-/// Reads and analyzes every input, in parallel, keeping the text.
-pub fn load(inputs: &Inputs, cfg: &Config) -> Loaded {
-    let results: Vec<Result<FileDocs, InputError>> = inputs
-        .files
-        .par_iter()
-        .map_init(Lexer::default, |lexer, input| {
-            let file = pipeline::load(input, cfg)?;
-            let mut warnings = Vec::new();
-            let docs = pipeline::analyze_file(input, file, lexer, true, &mut warnings);
-            Ok((docs, warnings))
-        })
-        .collect();
-    let mut loaded = Loaded {
-        skipped: inputs.problems.clone(),
-        ..Loaded::default()
-    };
-    for r in results {
-        match r {
-            Ok((docs, warnings)) => {
-                loaded.docs.extend(docs);
-                loaded.warnings.extend(warnings);
-            }
-            Err(e) => loaded.skipped.push(e),
-        }
+/// Reads one file and analyzes it down to sentences and quotations.
+pub fn load_file(
+    input: &crate::corpus::InputFile,
+    cfg: &Config,
+    lexer: &mut Lexer,
+) -> Result<FileDocs, InputError> {
+    let file = pipeline::load(input, cfg)?;
+    let mut warnings = Vec::new();
+    let docs = pipeline::analyze_file(input, file, lexer, true, &mut warnings);
+    Ok((docs, warnings))
+}
+
+/// The primaries' token sequences and their seed index.
+pub struct SourceSet<'a> {
+    pub sources: Vec<&'a [u64]>,
+    pub index: SourceIndex,
+}
+
+impl<'a> SourceSet<'a> {
+    pub fn build(primaries: &'a [(Document, Analysis)], cfg: &AuditConfig) -> Self {
+        let sources: Vec<&[u64]> = primaries.iter().map(|(_, a)| a.tokens.as_slice()).collect();
+        let index = SourceIndex::build(&sources, &cfg.align);
+        SourceSet { sources, index }
     }
-    for (i, (d, _)) in loaded.docs.iter_mut().enumerate() {
-        d.index = i;
-    }
-    loaded
 }
 
 /// One finding: a secondary passage, what it is, and its source if any.
@@ -127,21 +120,12 @@ pub struct AuditResult {
     pub coverage: Vec<Coverage>,
 }
 
-/// Audits every secondary document of `loaded` against its primaries.
-pub fn audit(loaded: &Loaded, cfg: &AuditConfig) -> AuditResult {
-    let primaries: Vec<usize> = (0..loaded.docs.len())
-        .filter(|&i| loaded.docs[i].0.role == Role::Primary)
-        .collect();
-    let sources: Vec<&[u64]> = primaries
-        .iter()
-        .map(|&i| loaded.docs[i].1.tokens.as_slice())
-        .collect();
-    let index = SourceIndex::build(&sources, &cfg.align);
-    let per_doc: Vec<(Vec<Finding>, Coverage)> = (0..loaded.docs.len())
-        .into_par_iter()
-        .filter(|&i| loaded.docs[i].0.role != Role::Primary)
+/// Audits the secondary documents of `loaded` against its primaries.
+pub fn audit(loaded: &Loaded, set: &SourceSet<'_>, cfg: &AuditConfig) -> AuditResult {
+    let primaries: Vec<usize> = (0..loaded.primaries).collect();
+    let per_doc: Vec<(Vec<Finding>, Coverage)> = (loaded.primaries..loaded.docs.len())
         .map(|i| {
-            let (f, c) = audit_doc(loaded, i, &primaries, &sources, &index, cfg);
+            let (f, c) = audit_doc(loaded, i, &primaries, &set.sources, &set.index, cfg);
             judge_document(loaded, i, &primaries, f, c, cfg)
         })
         .collect();
@@ -154,8 +138,8 @@ pub fn audit(loaded: &Loaded, cfg: &AuditConfig) -> AuditResult {
     AuditResult { findings, coverage }
 }
 
-fn side(loaded: &Loaded, i: usize) -> Side<'_> {
-    let (d, a) = &loaded.docs[i];
+fn side<'a>(loaded: &Loaded<'a>, i: usize) -> Side<'a> {
+    let (d, a) = loaded.docs[i];
     Side {
         text: &d.file.text,
         a,

@@ -9,7 +9,7 @@ use std::time::Instant;
 use clap::Parser;
 
 use cli::{AuditOptions, Cli, Command, DedupArgs, OutputFormat};
-use stemma::{audit, corpus, dedup, pipeline, report, stats};
+use stemma::{corpus, dedup, pipeline, report, stats};
 
 /// Exit codes scripts can rely on.
 mod exit {
@@ -131,15 +131,33 @@ fn run_audit(
         progress: !cli.quiet && std::io::stderr().is_terminal(),
         ..pipeline::Config::default()
     };
-    let loaded = audit::load(&inputs, &cfg);
-    let t_load = t0.elapsed();
-    let t1 = Instant::now();
-    let result = audit::audit(&loaded, &acfg);
-    let t_audit = t1.elapsed();
+    let out = pipeline::audit_corpus(&inputs, &cfg, &acfg);
+    let t_audit = t0.elapsed();
     let mut fp = pipeline::fingerprint_corpus(inputs, &cfg);
     let (clusters, counts) = dedup::find(&fp, &cfg);
     let dups = report::dedup_report(&fp, &clusters, &cfg).duplicates;
-    let rep = report::audit::build(&loaded, &result, dups);
+    let n_docs = out.documents.len();
+    let skipped = out
+        .skipped
+        .iter()
+        .map(|e| report::Skipped {
+            path: e.path.display().to_string(),
+            reason: e.problem.to_string(),
+        })
+        .collect();
+    let warnings = out
+        .warnings
+        .iter()
+        .map(|w| format!("{}: {}", w.path, w.message))
+        .collect();
+    let rep = report::audit::assemble(
+        out.documents,
+        out.findings,
+        out.coverage,
+        dups,
+        skipped,
+        warnings,
+    );
     let color = opts.output.is_none()
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -158,16 +176,15 @@ fn run_audit(
     if cli.stats {
         let mut st = std::mem::take(&mut fp.stats);
         st.stages
-            .insert(0, ("read+analyze", t_load, stats::peak_rss_bytes()));
-        st.stages
-            .insert(1, ("align+classify", t_audit, stats::peak_rss_bytes()));
+            .insert(0, ("read+align+classify", t_audit, stats::peak_rss_bytes()));
+        st.stages[1].0 = "dedup fingerprint";
         st.stage("dedup index", counts.index_time);
         eprint!(
             "{}",
             stats::render(
                 &st,
                 fp.files.len(),
-                loaded.docs.len(),
+                n_docs,
                 rep.findings.len(),
                 t0.elapsed()
             )
@@ -180,7 +197,7 @@ fn run_audit(
         );
         return Ok(exit::INPUT);
     }
-    if loaded.docs.is_empty() {
+    if n_docs == 0 {
         return Err("no input files".into());
     }
     Ok(exit::OK)

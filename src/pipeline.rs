@@ -335,3 +335,103 @@ pub fn fingerprint_corpus(inputs: Inputs, cfg: &Config) -> Fingerprinted {
     fp.stats.stage("read+fingerprint", t0.elapsed());
     fp
 }
+
+/// What the audit of a corpus gives, before duplicates are added.
+pub struct AuditOutput {
+    pub documents: Vec<crate::report::DocumentRecord>,
+    pub findings: Vec<crate::report::audit::FindingRecord>,
+    pub coverage: Vec<crate::report::audit::CoverageRecord>,
+    pub skipped: Vec<InputError>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Per file: its documents' records, findings, coverage and warnings.
+type AuditedFile = (
+    Vec<crate::report::DocumentRecord>,
+    Vec<crate::report::audit::FindingRecord>,
+    Vec<crate::report::audit::CoverageRecord>,
+    Vec<Warning>,
+);
+
+/// Audits a corpus: the primaries are read and indexed first; secondary
+/// files are then read, audited and reduced to report records in parallel
+/// batches, so memory holds the primaries and a batch of files, never the
+/// whole corpus.
+pub fn audit_corpus(
+    inputs: &Inputs,
+    cfg: &Config,
+    acfg: &crate::audit::AuditConfig,
+) -> AuditOutput {
+    use crate::audit::{self, Loaded, SourceSet};
+    use crate::report::audit::{document_record, records};
+    let bar = progress_bar(cfg.progress, inputs.files.len() as u64, "audit");
+    let is_primary = |f: &InputFile| f.role == Role::Primary;
+    let mut per_input: Vec<Option<Result<AuditedFile, InputError>>> = vec![None; 0];
+    per_input.resize_with(inputs.files.len(), || None);
+    let loaded_primaries: Vec<(usize, Result<audit::FileDocs, InputError>)> = inputs
+        .files
+        .par_iter()
+        .enumerate()
+        .filter(|(_, f)| is_primary(f))
+        .map_init(Lexer::default, |lexer, (i, f)| {
+            (i, audit::load_file(f, cfg, lexer))
+        })
+        .collect();
+    let mut primaries = Vec::new();
+    for (i, r) in loaded_primaries {
+        bar.inc(1);
+        per_input[i] = Some(r.map(|(docs, warnings)| {
+            let records = docs.iter().map(|(d, _)| document_record(d)).collect();
+            primaries.extend(docs);
+            (records, Vec::new(), Vec::new(), warnings)
+        }));
+    }
+    let set = SourceSet::build(&primaries, acfg);
+    let prim_refs: Vec<&(ingest::Document, Analysis)> = primaries.iter().collect();
+    let secondary: Vec<usize> = (0..inputs.files.len())
+        .filter(|&i| !is_primary(&inputs.files[i]))
+        .collect();
+    for batch in secondary.chunks(FILE_BATCH) {
+        let done: Vec<(usize, Result<AuditedFile, InputError>)> = batch
+            .par_iter()
+            .map_init(Lexer::default, |lexer, &i| {
+                let r = audit::load_file(&inputs.files[i], cfg, lexer).map(|(docs, warnings)| {
+                    let mut loaded = Loaded {
+                        docs: prim_refs.clone(),
+                        primaries: prim_refs.len(),
+                    };
+                    loaded.docs.extend(docs.iter());
+                    let result = audit::audit(&loaded, &set, acfg);
+                    let (findings, coverage) = records(&loaded, &result);
+                    let documents = docs.iter().map(|(d, _)| document_record(d)).collect();
+                    (documents, findings, coverage, warnings)
+                });
+                bar.inc(1);
+                (i, r)
+            })
+            .collect();
+        for (i, r) in done {
+            per_input[i] = Some(r);
+        }
+    }
+    bar.finish_and_clear();
+    let mut out = AuditOutput {
+        documents: Vec::new(),
+        findings: Vec::new(),
+        coverage: Vec::new(),
+        skipped: inputs.problems.clone(),
+        warnings: Vec::new(),
+    };
+    for r in per_input.into_iter().flatten() {
+        match r {
+            Ok((d, f, c, w)) => {
+                out.documents.extend(d);
+                out.findings.extend(f);
+                out.coverage.extend(c);
+                out.warnings.extend(w);
+            }
+            Err(e) => out.skipped.push(e),
+        }
+    }
+    out
+}

@@ -115,32 +115,22 @@ fn inline_diff(loaded: &Loaded, f: &Finding) -> String {
     out.trim_end().to_string()
 }
 
-/// Builds the report; `duplicates` come from dedup over the same corpus.
-pub fn build(
-    loaded: &Loaded,
-    result: &AuditResult,
-    duplicates: Vec<DuplicateRecord>,
-) -> AuditReport {
-    let mut seen = std::collections::HashMap::new();
+/// The report's records for the secondary documents of one audit pass.
+/// Finding ids are not yet made unique (see [`assemble`]).
+pub fn records(loaded: &Loaded, result: &AuditResult) -> (Vec<FindingRecord>, Vec<CoverageRecord>) {
     let findings = result
         .findings
         .iter()
-        .map(|f| {
-            let base = finding_id(loaded, f);
-            let n = seen.entry(base.clone()).or_insert(0u32);
-            *n += 1;
-            let id = if *n == 1 { base } else { format!("{base}-{n}") };
-            FindingRecord {
-                id,
-                kind: f.verdict.kind,
-                secondary: span_of(loaded, f.doc, &f.tokens),
-                source: f.source.as_ref().map(|(d, r)| span_of(loaded, *d, r)),
-                in_quotes: f.verdict.in_quotes,
-                score: (f.score * 1000.0).round() / 1000.0,
-                edits: f.verdict.edits.clone(),
-                message: f.verdict.message.clone(),
-                diff: inline_diff(loaded, f),
-            }
+        .map(|f| FindingRecord {
+            id: finding_id(loaded, f),
+            kind: f.verdict.kind,
+            secondary: span_of(loaded, f.doc, &f.tokens),
+            source: f.source.as_ref().map(|(d, r)| span_of(loaded, *d, r)),
+            in_quotes: f.verdict.in_quotes,
+            score: (f.score * 1000.0).round() / 1000.0,
+            edits: f.verdict.edits.clone(),
+            message: f.verdict.message.clone(),
+            diff: inline_diff(loaded, f),
         })
         .collect();
     let coverage = result
@@ -158,41 +148,52 @@ pub fn build(
                 .collect(),
         })
         .collect();
+    (findings, coverage)
+}
+
+/// The contract's record of a document.
+pub fn document_record(d: &crate::ingest::Document) -> DocumentRecord {
+    DocumentRecord {
+        id: d.id.clone(),
+        path: d.file.rel.clone(),
+        role: d.role.contract_name(),
+        title: d.title.clone(),
+        date: d.date.clone(),
+        link: d.link.clone(),
+        author: d.author.clone(),
+        start: d.file.file_offset(d.range.start),
+        end: d.file.file_offset(d.range.end),
+        unlisted: d.unlisted,
+    }
+}
+
+/// Assembles the report, making finding ids unique (a repeated identical
+/// finding gets `-2`, `-3`, … in document order).
+pub fn assemble(
+    documents: Vec<DocumentRecord>,
+    mut findings: Vec<FindingRecord>,
+    coverage: Vec<CoverageRecord>,
+    duplicates: Vec<DuplicateRecord>,
+    skipped: Vec<Skipped>,
+    warnings: Vec<String>,
+) -> AuditReport {
+    let mut seen = std::collections::HashMap::new();
+    for f in &mut findings {
+        let n = seen.entry(f.id.clone()).or_insert(0u32);
+        *n += 1;
+        if *n > 1 {
+            f.id = format!("{}-{n}", f.id);
+        }
+    }
     AuditReport {
         schema: AUDIT_SCHEMA,
-        documents: loaded
-            .docs
-            .iter()
-            .map(|(d, _)| DocumentRecord {
-                id: d.id.clone(),
-                path: d.file.rel.clone(),
-                role: d.role.contract_name(),
-                title: d.title.clone(),
-                date: d.date.clone(),
-                link: d.link.clone(),
-                author: d.author.clone(),
-                start: d.file.file_offset(d.range.start),
-                end: d.file.file_offset(d.range.end),
-                unlisted: d.unlisted,
-            })
-            .collect(),
+        documents,
         findings,
         provenance: Vec::new(),
         duplicates,
         coverage,
-        skipped: loaded
-            .skipped
-            .iter()
-            .map(|e| Skipped {
-                path: e.path.display().to_string(),
-                reason: e.problem.to_string(),
-            })
-            .collect(),
-        warnings: loaded
-            .warnings
-            .iter()
-            .map(|w| format!("{}: {}", w.path, w.message))
-            .collect(),
+        skipped,
+        warnings,
     }
 }
 
