@@ -194,5 +194,35 @@ fn benches(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(pipeline_benches, benches);
+/// The whole audit (read, analyze, align, classify, report records) on a
+/// generated corpus with planted reuse of every kind.
+fn audit_benches(c: &mut Criterion) {
+    let mb = support::bench_mb();
+    let dir = support::audit::audit_corpus_dir(mb);
+    let inputs = || corpus::resolve(std::slice::from_ref(&dir), &[]).expect("manifest is valid");
+    let bytes: u64 = inputs()
+        .files
+        .iter()
+        .map(|f| std::fs::metadata(&f.path).map(|m| m.len()).unwrap_or(0))
+        .sum();
+    let cfg = Config::default();
+    let acfg = stemma::audit::AuditConfig::default();
+    let mut g = c.benchmark_group("audit");
+    g.sample_size(10).throughput(Throughput::Bytes(bytes));
+    for threads in [1, 2] {
+        let p = pool(threads);
+        g.bench_with_input(BenchmarkId::new("threads", threads), &threads, |b, _| {
+            b.iter(|| {
+                p.install(|| {
+                    pipeline::audit_corpus(&inputs(), &cfg, &acfg)
+                        .findings
+                        .len()
+                })
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(pipeline_benches, benches, audit_benches);
 criterion_main!(pipeline_benches);

@@ -161,7 +161,14 @@ pub fn align(
         _ => n,
     };
     let core_coverage = matched as f64 / core.max(1) as f64;
-    let substantial = matched >= cfg.min_words.max(n.div_ceil(4));
+    // A partial match needs two words more than the shortest passage
+    // aligned at all: four shared words inside a longer quote are chance.
+    let least = if matched == n {
+        cfg.min_words
+    } else {
+        cfg.min_words + 2
+    };
+    let substantial = matched >= least.max(n.div_ceil(4));
     ((core_coverage >= cfg.min_coverage && substantial) || timed_out).then_some(Alignment {
         source,
         src: trimmed,

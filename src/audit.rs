@@ -17,14 +17,18 @@ use crate::source::InputError;
 pub struct AuditConfig {
     pub align: AlignConfig,
     pub classify: ClassifyConfig,
-    /// A secondary with less than this share of its words traced to the
-    /// primaries is not treated as coverage of them: only near-verbatim
-    /// reuse is reported from it (paraphrase-level alignments there are
-    /// topic similarity, not sources).
-    pub min_traced: f64,
+    /// A secondary draws on the primaries only if at least one of its
+    /// passages matches one near-verbatim (any kind but paraphrase) over at
+    /// least this many words. Without such evidence its loose matches are
+    /// topic similarity (the same sentence shapes about other events), not
+    /// sources, and are not reported.
+    pub min_evidence_words: usize,
+    /// Judge documents as a whole (evidence of reuse, relatedness). Off for
+    /// `compare`, where the user names the source of the secondary.
+    pub judge_documents: bool,
     /// A secondary whose title shares at least this share of a primary
     /// title's content words presents itself as coverage of that kind of
-    /// speech; if it is also under `min_traced`, it covers something the
+    /// speech; if it also has no evidence of reuse, it covers something the
     /// corpus does not hold and is reported as unsupported.
     pub related_title: f64,
 }
@@ -34,7 +38,8 @@ impl Default for AuditConfig {
         AuditConfig {
             align: AlignConfig::default(),
             classify: ClassifyConfig::default(),
-            min_traced: 0.2,
+            min_evidence_words: 10,
+            judge_documents: true,
             related_title: 0.5,
         }
     }
@@ -269,10 +274,11 @@ fn title_overlap(loaded: &Loaded, doc: usize, primaries: &[usize]) -> (f64, Opti
         .fold((0.0, None), |best, x| if x.0 > best.0 { x } else { best })
 }
 
-/// Keeps what a document's findings mean as a whole: a document that traces
-/// little to the primaries keeps only near-verbatim reuse; if it presents
-/// itself as coverage of a primary's kind of event, it is reported as
-/// unsupported, with its unsourced quotations.
+/// Keeps what a document's findings mean as a whole: a document with no
+/// evidence of reuse (no near-verbatim match of `min_evidence_words`) keeps
+/// none of its loose matches; if it presents itself as coverage of a
+/// primary's kind of event, it is reported as unsupported, with its
+/// unsourced quotations.
 fn judge_document(
     loaded: &Loaded,
     doc: usize,
@@ -282,23 +288,50 @@ fn judge_document(
     cfg: &AuditConfig,
 ) -> (Vec<Finding>, Coverage) {
     let traced = cov.traced_words as f64 / cov.words.max(1) as f64;
-    if traced >= cfg.min_traced {
+    // Evidence of reuse: a passage copied near-verbatim over enough words.
+    let evidence = |f: &Finding| {
+        f.source.is_some()
+            && f.verdict.kind != Kind::Paraphrase
+            && f.ops_matched() >= cfg.min_evidence_words
+    };
+    // The primary the document draws on: the one `compare` was given, or the
+    // source of the first near-verbatim match.
+    let drawn_on = if cfg.judge_documents {
+        findings
+            .iter()
+            .find(|f| evidence(f))
+            .and_then(|f| f.source.as_ref().map(|s| s.0))
+    } else {
+        primaries.first().copied()
+    };
+    if let Some(source) = drawn_on {
+        // The document draws on a primary: a quotation found nowhere is not
+        // what the speaker said (a misquote), not a claim about another speech.
+        let title = title_of(loaded, source);
+        let findings = findings
+            .into_iter()
+            .map(|mut f| {
+                if f.verdict.kind == Kind::Unsupported && f.source.is_none() {
+                    f.verdict.kind = Kind::Misquote;
+                    f.verdict.message = format!(
+                        "quotation not found in the source this document draws on ({}) nor anywhere else in the corpus",
+                        crate::report::human::excerpt(&title, 80)
+                    );
+                }
+                f
+            })
+            .collect();
         return (findings, cov);
     }
-    let near_verbatim = |f: &Finding| {
-        f.source.is_some()
-            && matches!(
-                f.verdict.kind,
-                Kind::Verbatim | Kind::CopyError | Kind::NumericChange | Kind::Misquote
-            )
-            && f.score >= cfg.classify.copy_coverage
-    };
+    if !cfg.judge_documents {
+        return (findings, cov);
+    }
     let (overlap, closest) = title_overlap(loaded, doc, primaries);
     let related = overlap >= cfg.related_title;
     let quotes = side(loaded, doc).quotes();
     let mut kept: Vec<Finding> = Vec::new();
     for f in findings {
-        if near_verbatim(&f) || (related && f.verdict.kind == Kind::Unsupported) {
+        if related && f.verdict.kind == Kind::Unsupported {
             kept.push(f);
         } else if related && f.source.is_some() {
             // A loose match is no source: its quotations are unsupported.

@@ -360,25 +360,38 @@ fn changed_numbers(
 }
 
 /// Does the passage state other figures than its aligned source? True when
-/// at least two of its numbers differ from the source's at the same place
-/// and none agrees: the same sentence shape about other facts ("since 2020,
-/// 19 plots" against "since 2017, 43 plots") is not a copy of the source.
+/// the passage holds at least two numbers, the source sentences it aligns
+/// to hold at least one, and no number is common to both: the same sentence
+/// shape about other facts ("Since the start of 2020, ... 19 plots" against
+/// "Since March 2017, ... 43 plots") is not a copy of the source.
 pub fn other_figures(sec: Side<'_>, passage: &Range<usize>, src: Side<'_>, al: &Alignment) -> bool {
-    let abs = |r: &Range<usize>| passage.start + r.start..passage.start + r.end;
-    let mut changed = 0;
-    let mut same = 0;
-    for op in &al.ops {
-        match op.tag {
-            Tag::Replace => changed += changed_numbers(src, &op.src, sec, &abs(&op.sec)).len(),
-            Tag::Equal => {
-                same += abs(&op.sec)
-                    .filter(|&t| sec.lexeme(t).kind == LexKind::Number)
-                    .count()
-            }
-            _ => {}
+    let numbers = |side: &Side<'_>, r: Range<usize>| -> Vec<u64> {
+        r.filter(|&t| side.lexeme(t).kind == LexKind::Number)
+            .map(|t| side.lexeme(t).hash)
+            .collect()
+    };
+    let mine = numbers(&sec, passage.clone());
+    let around = sentence_bounds(src, al.src.clone());
+    let theirs = numbers(&src, around);
+    mine.len() >= 2 && !theirs.is_empty() && !mine.iter().any(|n| theirs.contains(n))
+}
+
+/// The source range grown to whole sentences.
+fn sentence_bounds(src: Side<'_>, r: Range<usize>) -> Range<usize> {
+    let sentences = src
+        .a
+        .passages
+        .iter()
+        .filter(|p| p.kind == crate::segment::PassageKind::Sentence);
+    let mut out = r.clone();
+    for p in sentences {
+        let (a, b) = (p.toks.start as usize, p.toks.end as usize);
+        if a < r.end && r.start < b {
+            out.start = out.start.min(a);
+            out.end = out.end.max(b);
         }
     }
-    changed >= 2 && same == 0
+    out
 }
 
 /// A short description of the edits: `"the" dropped, "43" -> "34"`.

@@ -88,14 +88,16 @@ pub struct AuditOptions {
     /// that runs out is reported as timed out.
     #[arg(long, value_name = "MS", default_value_t = 200)]
     pub deadline_ms: u64,
-    /// A secondary with less than this share of its words traced to the
-    /// primaries is not read as coverage of them: only near-verbatim reuse is
-    /// reported from it (looser matches there are topic similarity).
-    #[arg(long, value_name = "SHARE", default_value_t = 0.2)]
-    pub min_traced: f64,
+    /// A secondary draws on the primaries only if one of its passages
+    /// matches one near-verbatim (any kind but paraphrase) over at least this
+    /// many words; otherwise its loose matches are topic similarity (the
+    /// same sentence shapes about another event) and are not reported.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub min_evidence_words: usize,
     /// A secondary whose title holds at least this share of a primary title's
     /// content words presents itself as coverage of such a speech; if it also
-    /// traces under --min-traced, it is reported as unsupported.
+    /// shows no evidence of reuse (--min-evidence-words), it is reported as
+    /// unsupported.
     #[arg(long, value_name = "SHARE", default_value_t = 0.5)]
     pub related_title: f64,
 }
@@ -207,7 +209,6 @@ impl AuditOptions {
         for (name, v) in [
             ("--min-coverage", self.min_coverage),
             ("--copy-coverage", self.copy_coverage),
-            ("--min-traced", self.min_traced),
             ("--related-title", self.related_title),
         ] {
             if !(0.0..=1.0).contains(&v) {
@@ -230,7 +231,8 @@ impl AuditOptions {
                 max_copy_edit: self.max_copy_edit,
                 min_cut_words: self.min_cut_words.max(1),
             },
-            min_traced: self.min_traced,
+            min_evidence_words: self.min_evidence_words.max(1),
+            judge_documents: true,
             related_title: self.related_title,
         })
     }

@@ -124,7 +124,7 @@ fn run_audit(
     let t0 = Instant::now();
     let mut acfg = opts.config()?;
     if pair {
-        acfg.related_title = 0.0;
+        acfg.judge_documents = false;
     }
     let cfg = pipeline::Config {
         max_file_bytes,

@@ -3,6 +3,8 @@
 //! columns), with 10% of paragraphs planted as exact or edited copies of
 //! earlier ones. Same size, same bytes, every run.
 
+pub mod audit;
+
 use std::path::{Path, PathBuf};
 
 pub struct Rng(u64);
@@ -29,7 +31,7 @@ const SYLLABLES: [&str; 24] = [
 ];
 
 pub struct Generator {
-    rng: Rng,
+    pub rng: Rng,
     vocab: Vec<String>,
     cumulative: Vec<f64>,
     paragraphs: Vec<String>,
@@ -60,7 +62,7 @@ impl Generator {
         }
     }
 
-    fn word(&mut self) -> &str {
+    pub fn word(&mut self) -> &str {
         let x =
             (self.rng.next() as f64 / u64::MAX as f64) * self.cumulative[self.cumulative.len() - 1];
         let i = self
@@ -70,7 +72,8 @@ impl Generator {
         &self.vocab[i]
     }
 
-    fn fresh_paragraph(&mut self) -> Vec<String> {
+    /// A paragraph of new words (never a copy), as words.
+    pub fn fresh_paragraph(&mut self) -> Vec<String> {
         let mut words = Vec::new();
         for _ in 0..3 + self.rng.below(5) {
             let n = 8 + self.rng.below(16);

@@ -178,15 +178,22 @@ fn reworded_sentence_is_a_paraphrase() {
 }
 
 #[test]
-fn quotation_found_nowhere_is_unsupported() {
+fn quotation_not_in_the_named_source_is_a_misquote() {
+    // `compare` names the source: a quotation not in it at all is not what
+    // the speaker said.
     let f = compare(
         "The minister said: “We have never seen anything like this before in our long history.”\n",
     );
-    let quote = f
-        .iter()
-        .find(|f| f["kind"] == "unsupported" && f["in_quotes"] == true)
-        .unwrap_or_else(|| panic!("{f:#?}"));
+    let quote = only(&f);
+    assert_eq!(quote["kind"], "misquote", "{quote:#}");
+    assert_eq!(quote["in_quotes"], true);
     assert!(quote["source"].is_null());
+    assert!(
+        quote["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("quotation not found in the source")
+    );
     assert!(
         quote["secondary"]["text"]
             .as_str()
