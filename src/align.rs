@@ -179,6 +179,9 @@ pub fn align(
     })
 }
 
+/// Passages this short may align on a single seed.
+const MIN_SEEDLESS: usize = 5;
+
 /// The source and token window holding the most seeds of the passage.
 fn best_region(
     index: &SourceIndex,
@@ -212,7 +215,10 @@ fn best_region(
             }
         }
     }
-    best.map(|(_, s, r)| (s, r))
+    // One shared 3-word run cannot make a match of the six words a partial
+    // match needs; short passages can still match whole on one seed.
+    let (count, s, r) = best?;
+    (count >= 2 || n <= MIN_SEEDLESS).then_some((s, r))
 }
 
 fn distinct_positions(seeds: &[(u32, u32, u32)]) -> usize {
@@ -222,11 +228,18 @@ fn distinct_positions(seeds: &[(u32, u32, u32)]) -> usize {
     ps.len()
 }
 
+/// Diffs of at most this many word pairs (source x passage) need no deadline.
+const SMALL_DIFF: usize = 64 * 1024;
+
 /// Word diff of a source window (starting at token `offset`) against the passage.
 fn diff(src: &[u64], passage: &[u64], offset: usize, deadline: Duration) -> (Vec<Op>, bool) {
+    // Small diffs finish in microseconds: they run without a deadline, which
+    // spares the clock reads a deadline costs on every step.
+    let small = src.len() * passage.len() <= SMALL_DIFF;
     let until = Instant::now() + deadline;
-    let raw = capture_diff_slices_deadline(Algorithm::Myers, src, passage, Some(until));
-    let timed_out = Instant::now() >= until;
+    let raw =
+        capture_diff_slices_deadline(Algorithm::Myers, src, passage, (!small).then_some(until));
+    let timed_out = !small && Instant::now() >= until;
     let ops = raw
         .into_iter()
         .map(|op| {
