@@ -121,6 +121,24 @@ impl Side<'_> {
         &self.text[e as usize..s as usize]
     }
 
+    /// Is there an ellipsis ("…" or "...") between token `t - 1` and token `t`?
+    pub fn ellipsis_before(&self, t: usize) -> bool {
+        if t == 0 || t >= self.a.token_lexeme.len() {
+            return false;
+        }
+        let (a, b) = (
+            self.a.token_lexeme[t - 1] as usize + 1,
+            self.a.token_lexeme[t] as usize,
+        );
+        let between = &self.a.lexemes[a..b];
+        between
+            .iter()
+            .any(|l| l.kind == LexKind::Punct && l.ch == '…')
+            || between
+                .windows(3)
+                .any(|w| w.iter().all(|l| l.kind == LexKind::Punct && l.ch == '.'))
+    }
+
     fn lexeme(&self, t: usize) -> &crate::normalize::Lexeme {
         &self.a.lexemes[self.a.token_lexeme[t] as usize]
     }
@@ -184,16 +202,18 @@ pub fn classify(
         };
     }
     // Words the secondary adds before or after the aligned part are its own
-    // framing ("He said:", "according to McCallum"), not edits of the source.
+    // framing ("He said:", "according to McCallum"), not edits of the source
+    // (unless they are inside quotation marks: quoted words are claims).
+    let framing = |o: &crate::align::Op| o.tag == Tag::Insert && !abs(&o.sec).any(in_quote);
     let lo = al
         .ops
         .iter()
-        .position(|o| o.tag != Tag::Insert)
+        .position(|o| !framing(o))
         .unwrap_or(al.ops.len());
     let hi = al
         .ops
         .iter()
-        .rposition(|o| o.tag != Tag::Insert)
+        .rposition(|o| !framing(o))
         .map_or(lo, |i| i + 1);
     let core = &al.ops[lo..hi];
     let core_len: usize = core.iter().map(|o| o.sec.len()).sum();
@@ -210,9 +230,25 @@ pub fn classify(
     let mut longest_cut = 0;
     let mut longest_edit = 0;
     let mut edited_words = 0;
+    let mut elided = Vec::new();
     for op in core.iter().filter(|o| o.tag != Tag::Equal) {
         let s_abs = abs(&op.sec);
         let (s_text, p_text) = (sec.text_of(&s_abs), src.text_of(&op.src));
+        // An ellipsis inside a quotation declares the words it stands for.
+        let declared = op.tag == Tag::Delete
+            && s_abs.start > passage.start
+            && in_quote(s_abs.start - 1)
+            && sec.ellipsis_before(s_abs.start);
+        if declared {
+            negation |= op.src.clone().any(|t| is_negated_word(&src, t));
+            edits.push(Edit {
+                op: "elide",
+                source: p_text.clone(),
+                secondary: String::new(),
+            });
+            elided.push(p_text);
+            continue;
+        }
         edits.push(Edit {
             op: match op.tag {
                 Tag::Delete => "delete",
@@ -242,6 +278,7 @@ pub fn classify(
         }
     }
     let lost_quotes = quote_marks_differ(sec, &passage, src, al);
+    let no_edits = !edits.iter().any(|e| e.op != "elide");
     // Cut short: most of a source sentence copied, then stopped (taking a
     // phrase from the middle of a sentence is quoting, not cutting).
     let (cut_after, sentence_len) = sentence_rest(src, al.src.end);
@@ -275,14 +312,14 @@ pub fn classify(
             Kind::Truncation,
             format!("drops {:?} from the source", cut.unwrap_or_default()),
         )
-    } else if edits.is_empty() && truncated_tail {
+    } else if no_edits && truncated_tail {
         (
             Kind::Truncation,
             format!("cut short: the source sentence goes on for {cut_after} more words"),
         )
-    } else if edits.is_empty() && lost_quotes.is_some() {
+    } else if no_edits && lost_quotes.is_some() {
         (Kind::CopyError, lost_quotes.clone().unwrap_or_default())
-    } else if edits.is_empty() {
+    } else if no_edits {
         let what = if framed {
             "verbatim, within the secondary's own words"
         } else {
@@ -308,8 +345,26 @@ pub fn classify(
             ),
         )
     };
-    let message = match (&lost_quotes, edits.is_empty()) {
-        (Some(q), false) => format!("{message}; {q}"),
+    let edits_left = edits.iter().any(|e| e.op != "elide");
+    let (kind, message) = match (kind, elided.is_empty()) {
+        (_, true) => (kind, message),
+        (Kind::Verbatim, false) => (
+            Kind::Verbatim,
+            format!(
+                "{message}, the ellipsis standing for {:?}",
+                elided.join(" … ")
+            ),
+        ),
+        (k, false) => (
+            k,
+            format!(
+                "{message}; the ellipsis stands for {:?}",
+                elided.join(" … ")
+            ),
+        ),
+    };
+    let message = match (&lost_quotes, edits_left) {
+        (Some(q), true) => format!("{message}; {q}"),
         _ => message,
     };
     let kind = if negation && in_quotes {
@@ -322,7 +377,7 @@ pub fn classify(
     } else {
         message
     };
-    if let Some(q) = lost_quotes.filter(|_| !edits.is_empty()) {
+    if let Some(q) = lost_quotes {
         edits.push(Edit {
             op: "quote",
             source: q,
@@ -398,6 +453,7 @@ fn sentence_bounds(src: Side<'_>, r: Range<usize>) -> Range<usize> {
 fn summary(edits: &[Edit]) -> String {
     let parts: Vec<String> = edits
         .iter()
+        .filter(|e| e.op != "elide")
         .take(4)
         .map(|e| match e.op {
             "delete" => format!("{:?} dropped", e.source),

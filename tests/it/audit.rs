@@ -202,6 +202,55 @@ fn quotation_not_in_the_named_source_is_a_misquote() {
     );
 }
 
+#[test]
+fn ellipsis_in_a_quotation_declares_what_it_leaves_out() {
+    let f = compare(
+        "He said: “Since March 2017, MI5 and the police … disrupted 43 late-stage attack plots.”\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "verbatim", "{f:#}");
+    assert_eq!(
+        edits(f),
+        [("elide".into(), "have together".into(), String::new())]
+    );
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("ellipsis standing for \"have together\""),
+        "{f:#}"
+    );
+}
+
+#[test]
+fn ellipsis_hiding_a_negation_is_a_misquote() {
+    let f = compare(
+        "He warned: “We will ... let these threats go unanswered, and we will keep working with our partners across Europe.”\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "misquote", "{f:#}");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("negation changed"),
+        "{f:#}"
+    );
+}
+
+#[test]
+fn quoted_words_added_at_the_end_are_not_framing() {
+    let f = compare(
+        "He said: “Since March 2017, MI5 and the police have together disrupted 43 late-stage attack plots every single week.”\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "misquote", "{f:#}");
+    assert_eq!(
+        edits(f),
+        [("insert".into(), String::new(), "every single week".into())]
+    );
+}
+
 fn corpus_audit() -> Value {
     let out = stemma(&["audit", "corpus", "--format", "json"], &root());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
