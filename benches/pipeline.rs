@@ -12,23 +12,14 @@ use std::sync::Arc;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use rayon::prelude::*;
-use stemma::corpus::{self, InputFile, Role};
+use stemma::corpus::{self, InputFile};
 use stemma::fingerprint;
 use stemma::normalize::Lexer;
 use stemma::pipeline::{self, Config};
 use stemma::{dedup, source};
 
 fn input(i: usize) -> InputFile {
-    InputFile {
-        path: format!("doc{i}.txt").into(),
-        rel: format!("doc{i}.txt"),
-        role: Role::Secondary,
-        date: None,
-        title: None,
-        origin: None,
-        format: None,
-        unlisted: false,
-    }
+    InputFile::new(format!("doc{i}.txt"), &format!("doc{i}.txt"))
 }
 
 /// Ingest, lex, segment and fingerprint in-memory documents (no file I/O).

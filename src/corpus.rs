@@ -169,15 +169,22 @@ fn add_path(inputs: &mut Inputs, p: &Path) -> Result<Vec<usize>, ManifestError> 
 }
 
 fn plain_file(path: &Path, rel: &str) -> InputFile {
-    InputFile {
-        path: path.to_path_buf(),
-        rel: rel.to_string(),
-        role: Role::Secondary,
-        date: None,
-        title: None,
-        origin: None,
-        format: None,
-        unlisted: false,
+    InputFile::new(path, rel)
+}
+
+impl InputFile {
+    /// A secondary file with nothing known of it but its paths.
+    pub fn new(path: impl Into<PathBuf>, rel: &str) -> InputFile {
+        InputFile {
+            path: path.into(),
+            rel: rel.to_string(),
+            role: Role::Secondary,
+            date: None,
+            title: None,
+            origin: None,
+            format: None,
+            unlisted: false,
+        }
     }
 }
 

@@ -75,14 +75,7 @@ fn run_dedup(cli: &Cli, args: &DedupArgs) -> Result<u8, String> {
         OutputFormat::Json => report::json::write(&rep, w),
     })?;
     fp.stats.stage("report", t_report.elapsed());
-    if !cli.quiet {
-        for w in &rep.warnings {
-            eprintln!("stemma: warning: {w}");
-        }
-    }
-    for s in &rep.skipped {
-        eprintln!("stemma: skipped {}: {}", s.path, s.reason);
-    }
+    print_notes(cli, &rep.warnings, &rep.skipped);
     if cli.stats {
         eprint!(
             "{}",
@@ -165,14 +158,7 @@ fn run_audit(
         OutputFormat::Human => w.write_all(report::audit::human(&rep, color).as_bytes()),
         OutputFormat::Json => report::json::write(&rep, w),
     })?;
-    if !cli.quiet {
-        for w in &rep.warnings {
-            eprintln!("stemma: warning: {w}");
-        }
-    }
-    for s in &rep.skipped {
-        eprintln!("stemma: skipped {}: {}", s.path, s.reason);
-    }
+    print_notes(cli, &rep.warnings, &rep.skipped);
     if cli.stats {
         let mut st = std::mem::take(&mut fp.stats);
         st.stages
@@ -201,6 +187,18 @@ fn run_audit(
         return Err("no input files".into());
     }
     Ok(exit::OK)
+}
+
+/// Warnings (unless `--quiet`) and skipped inputs, on stderr.
+fn print_notes(cli: &Cli, warnings: &[String], skipped: &[report::Skipped]) {
+    if !cli.quiet {
+        for w in warnings {
+            eprintln!("stemma: warning: {w}");
+        }
+    }
+    for s in skipped {
+        eprintln!("stemma: skipped {}: {}", s.path, s.reason);
+    }
 }
 
 /// Writes the report to a file (atomically: a temporary file, then rename)

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use proptest::prelude::*;
-use stemma::corpus::{Format, InputFile, Role};
+use stemma::corpus::{Format, InputFile};
 use stemma::ingest::markup;
 use stemma::normalize::Lexer;
 use stemma::pipeline::analyze_file;
@@ -14,14 +14,8 @@ use stemma::source::decode;
 
 fn input(format: Option<Format>) -> InputFile {
     InputFile {
-        path: "t.txt".into(),
-        rel: "t.txt".into(),
-        role: Role::Secondary,
-        date: None,
-        title: None,
-        origin: None,
         format,
-        unlisted: false,
+        ..InputFile::new("t.txt", "t.txt")
     }
 }
 
