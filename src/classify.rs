@@ -223,60 +223,16 @@ pub fn classify(
         .map(|o| o.sec.len())
         .sum();
     let coverage = matched as f64 / core_len.max(1) as f64;
-    let mut edits = Vec::new();
-    let mut numeric = Vec::new();
-    let mut negation = false;
-    let mut quoted_change = false;
-    let mut longest_cut = 0;
-    let mut longest_edit = 0;
-    let mut edited_words = 0;
-    let mut elided = Vec::new();
-    for op in core.iter().filter(|o| o.tag != Tag::Equal) {
-        let s_abs = abs(&op.sec);
-        let (s_text, p_text) = (sec.text_of(&s_abs), src.text_of(&op.src));
-        // An ellipsis inside a quotation declares the words it stands for.
-        let declared = op.tag == Tag::Delete
-            && s_abs.start > passage.start
-            && in_quote(s_abs.start - 1)
-            && sec.ellipsis_before(s_abs.start);
-        if declared {
-            negation |= op.src.clone().any(|t| is_negated_word(&src, t));
-            edits.push(Edit {
-                op: "elide",
-                source: p_text.clone(),
-                secondary: String::new(),
-            });
-            elided.push(p_text);
-            continue;
-        }
-        edits.push(Edit {
-            op: match op.tag {
-                Tag::Delete => "delete",
-                Tag::Insert => "insert",
-                _ => "replace",
-            },
-            source: p_text,
-            secondary: s_text,
-        });
-        longest_edit = longest_edit.max(op.src.len().max(op.sec.len()));
-        edited_words += op.src.len().max(op.sec.len());
-        if op.tag == Tag::Delete {
-            longest_cut = longest_cut.max(op.src.len());
-        }
-        negation |= op.src.clone().filter(|&t| is_negated_word(&src, t)).count()
-            != s_abs.clone().filter(|&t| is_negated_word(&sec, t)).count();
-        // A change inside quotation marks (a deletion counts when it falls
-        // between two quoted words).
-        let inside = if s_abs.is_empty() {
-            s_abs.start > passage.start && in_quote(s_abs.start - 1) && in_quote(s_abs.start)
-        } else {
-            s_abs.clone().any(in_quote)
-        };
-        quoted_change |= inside;
-        if op.tag == Tag::Replace {
-            numeric.extend(changed_numbers(src, &op.src, sec, &s_abs));
-        }
-    }
+    let EditScan {
+        mut edits,
+        numeric,
+        negation,
+        quoted_change,
+        longest_cut,
+        longest_edit,
+        edited_words,
+        elided,
+    } = scan_edits(sec, &passage, src, core, &in_quote);
     let lost_quotes = quote_marks_differ(sec, &passage, src, al);
     let no_edits = !edits.iter().any(|e| e.op != "elide");
     // Cut short: most of a source sentence copied, then stopped (taking a
@@ -391,6 +347,78 @@ pub fn classify(
         in_quotes,
         negation,
     }
+}
+
+/// What the edits of an alignment amount to.
+#[derive(Default)]
+struct EditScan {
+    edits: Vec<Edit>,
+    numeric: Vec<(String, String)>,
+    negation: bool,
+    quoted_change: bool,
+    longest_cut: usize,
+    longest_edit: usize,
+    edited_words: usize,
+    elided: Vec<String>,
+}
+
+/// Walks the non-equal operations of the aligned core.
+fn scan_edits(
+    sec: Side<'_>,
+    passage: &Range<usize>,
+    src: Side<'_>,
+    core: &[crate::align::Op],
+    in_quote: &dyn Fn(usize) -> bool,
+) -> EditScan {
+    let abs = |r: &Range<usize>| passage.start + r.start..passage.start + r.end;
+    let mut e = EditScan::default();
+    for op in core.iter().filter(|o| o.tag != Tag::Equal) {
+        let s_abs = abs(&op.sec);
+        let (s_text, p_text) = (sec.text_of(&s_abs), src.text_of(&op.src));
+        // An ellipsis inside a quotation declares the words it stands for.
+        let declared = op.tag == Tag::Delete
+            && s_abs.start > passage.start
+            && in_quote(s_abs.start - 1)
+            && sec.ellipsis_before(s_abs.start);
+        if declared {
+            e.negation |= op.src.clone().any(|t| is_negated_word(&src, t));
+            e.edits.push(Edit {
+                op: "elide",
+                source: p_text.clone(),
+                secondary: String::new(),
+            });
+            e.elided.push(p_text);
+            continue;
+        }
+        e.edits.push(Edit {
+            op: match op.tag {
+                Tag::Delete => "delete",
+                Tag::Insert => "insert",
+                _ => "replace",
+            },
+            source: p_text,
+            secondary: s_text,
+        });
+        e.longest_edit = e.longest_edit.max(op.src.len().max(op.sec.len()));
+        e.edited_words += op.src.len().max(op.sec.len());
+        if op.tag == Tag::Delete {
+            e.longest_cut = e.longest_cut.max(op.src.len());
+        }
+        e.negation |= op.src.clone().filter(|&t| is_negated_word(&src, t)).count()
+            != s_abs.clone().filter(|&t| is_negated_word(&sec, t)).count();
+        // A change inside quotation marks (a deletion counts when it falls
+        // between two quoted words).
+        let inside = if s_abs.is_empty() {
+            s_abs.start > passage.start && in_quote(s_abs.start - 1) && in_quote(s_abs.start)
+        } else {
+            s_abs.clone().any(in_quote)
+        };
+        e.quoted_change |= inside;
+        if op.tag == Tag::Replace {
+            e.numeric.extend(changed_numbers(src, &op.src, sec, &s_abs));
+        }
+    }
+    e
 }
 
 /// Numbers replaced by other numbers in one edit: the source's and the
