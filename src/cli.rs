@@ -43,7 +43,8 @@ pub enum Command {
     /// unsupported.
     Audit(AuditArgs),
     /// The audit for one ad-hoc pair of files: SOURCE is the primary, and the
-    /// secondary is taken as coverage of it (--related-title does not apply).
+    /// secondary is taken as drawing on it (--related-title and
+    /// --min-evidence-words do not apply; a quotation not in SOURCE is a misquote).
     Compare(CompareArgs),
     /// Exact and near-duplicate passages within and across documents.
     Dedup(DedupArgs),
@@ -125,9 +126,9 @@ pub struct CompareArgs {
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum OutputFormat {
-    /// Clusters with path:line:col and an excerpt of each copy.
+    /// For people: each finding or copy at path:line:col, with an excerpt or a word diff.
     Human,
-    /// The JSON contract (schema stemma.dedup/1: documents, duplicates, skipped).
+    /// The JSON contract: schema stemma.audit/1 (audit, compare) or stemma.dedup/1 (dedup).
     Json,
 }
 
