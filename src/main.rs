@@ -124,32 +124,20 @@ fn run_audit(
         progress: !cli.quiet && std::io::stderr().is_terminal(),
         ..pipeline::Config::default()
     };
-    let out = pipeline::audit_corpus(&inputs, &cfg, &acfg);
-    let t_audit = t0.elapsed();
-    let mut fp = pipeline::fingerprint_corpus(inputs, &cfg);
+    let human = matches!(opts.format, OutputFormat::Human);
+    let out = pipeline::audit_corpus(inputs, &cfg, &acfg, human);
+    let mut fp = out.fingerprinted;
     let (clusters, counts) = dedup::find(&fp, &cfg);
-    let dups = report::dedup_report(&fp, &clusters, &cfg).duplicates;
+    let t_report = Instant::now();
+    let dedup = report::dedup_report(&fp, &clusters, &cfg);
     let n_docs = out.documents.len();
-    let skipped = out
-        .skipped
-        .iter()
-        .map(|e| report::Skipped {
-            path: e.path.display().to_string(),
-            reason: e.problem.to_string(),
-        })
-        .collect();
-    let warnings = out
-        .warnings
-        .iter()
-        .map(|w| format!("{}: {}", w.path, w.message))
-        .collect();
     let rep = report::audit::assemble(
         out.documents,
         out.findings,
         out.coverage,
-        dups,
-        skipped,
-        warnings,
+        dedup.duplicates,
+        dedup.skipped,
+        dedup.warnings,
     );
     let color = opts.output.is_none()
         && std::io::stdout().is_terminal()
@@ -161,10 +149,8 @@ fn run_audit(
     print_notes(cli, &rep.warnings, &rep.skipped);
     if cli.stats {
         let mut st = std::mem::take(&mut fp.stats);
-        st.stages
-            .insert(0, ("read+align+classify", t_audit, stats::peak_rss_bytes()));
-        st.stages[1].0 = "dedup fingerprint";
         st.stage("dedup index", counts.index_time);
+        st.stage("report", t_report.elapsed());
         eprint!(
             "{}",
             stats::render(

@@ -189,7 +189,11 @@ fn block_stats(a: &Analysis) -> Vec<boilerplate::BlockStats> {
         .collect()
 }
 
-fn process_file(input: &InputFile, cfg: &Config) -> Result<FileOut, InputError> {
+/// A file read and analyzed: its documents, what it is, and the warnings.
+pub type ReadFile = (Vec<(ingest::Document, Analysis)>, FileMeta, Vec<Warning>);
+
+/// Reads one file and analyzes it (`fine`: sentences and quotations too).
+pub fn read_and_analyze(input: &InputFile, cfg: &Config, lexer: &mut Lexer, fine: bool) -> Result<ReadFile, InputError> {
     let file = load(input, cfg)?;
     let mut warnings = Vec::new();
     if file.encoding == Encoding::Windows1252 {
@@ -203,14 +207,17 @@ fn process_file(input: &InputFile, cfg: &Config) -> Result<FileOut, InputError> 
         encoding: file.encoding,
         bytes: file.file_len(),
     };
-    let mut lexer = Lexer::default();
-    let analyzed = analyze_file(
-        input,
-        file,
-        &mut lexer,
-        cfg.level == Level::Sentence,
-        &mut warnings,
-    );
+    let analyzed = analyze_file(input, file, lexer, fine, &mut warnings);
+    Ok((analyzed, meta, warnings))
+}
+
+fn process_file(input: &InputFile, cfg: &Config) -> Result<FileOut, InputError> {
+    let (analyzed, meta, warnings) = read_and_analyze(input, cfg, &mut Lexer::default(), cfg.level == Level::Sentence)?;
+    Ok(fingerprint_file(meta, &analyzed, warnings, cfg))
+}
+
+/// Fingerprints the compared passages of an analyzed file.
+fn fingerprint_file(meta: FileMeta, analyzed: &[(ingest::Document, Analysis)], warnings: Vec<Warning>, cfg: &Config) -> FileOut {
     let mut out = FileOut {
         meta,
         docs: Vec::new(),
@@ -275,7 +282,7 @@ fn process_file(input: &InputFile, cfg: &Config) -> Result<FileOut, InputError> 
             }
         }
     }
-    Ok(out)
+    out
 }
 
 /// Files per batch of parallel work.
@@ -336,82 +343,87 @@ pub fn fingerprint_corpus(inputs: Inputs, cfg: &Config) -> Fingerprinted {
     fp
 }
 
-/// What the audit of a corpus gives, before duplicates are added.
+/// What the audit of a corpus gives: the report's records, and the
+/// fingerprints of the same reading, for its duplicates section.
 pub struct AuditOutput {
     pub documents: Vec<crate::report::DocumentRecord>,
     pub findings: Vec<crate::report::audit::FindingRecord>,
     pub coverage: Vec<crate::report::audit::CoverageRecord>,
-    pub skipped: Vec<InputError>,
-    pub warnings: Vec<Warning>,
+    pub fingerprinted: Fingerprinted,
 }
 
-/// Per file: its documents' records, findings, coverage and warnings.
+/// Per file: its documents' records, findings and coverage.
 type AuditedFile = (
     Vec<crate::report::DocumentRecord>,
     Vec<crate::report::audit::FindingRecord>,
     Vec<crate::report::audit::CoverageRecord>,
-    Vec<Warning>,
 );
 
 /// Audits a corpus: the primaries are read and indexed first; secondary
-/// files are then read, audited and reduced to report records in parallel
-/// batches, so memory holds the primaries and a batch of files, never the
-/// whole corpus.
-pub fn audit_corpus(
-    inputs: &Inputs,
-    cfg: &Config,
-    acfg: &crate::audit::AuditConfig,
-) -> AuditOutput {
+/// files are then read, audited and reduced to report records (and dedup
+/// fingerprints) in parallel batches, so memory holds the primaries and a
+/// batch of files, never the whole corpus, and every file is read once.
+/// `diffs`: render the inline word diff of each finding (the terminal view
+/// shows it; JSON does not carry it).
+pub fn audit_corpus(inputs: Inputs, cfg: &Config, acfg: &crate::audit::AuditConfig, diffs: bool) -> AuditOutput {
     use crate::audit::{self, Loaded, SourceSet};
     use crate::report::audit::{document_record, records};
+    let t0 = Instant::now();
     let bar = progress_bar(cfg.progress, inputs.files.len() as u64, "audit");
     let is_primary = |f: &InputFile| f.role == Role::Primary;
-    let mut per_input: Vec<Option<Result<AuditedFile, InputError>>> = vec![None; 0];
+    let mut per_input: Vec<Option<Result<AuditedFile, InputError>>> = Vec::new();
     per_input.resize_with(inputs.files.len(), || None);
-    let loaded_primaries: Vec<(usize, Result<audit::FileDocs, InputError>)> = inputs
+    let read_primaries: Vec<(usize, Result<ReadFile, InputError>)> = inputs
         .files
         .par_iter()
         .enumerate()
         .filter(|(_, f)| is_primary(f))
-        .map_init(Lexer::default, |lexer, (i, f)| {
-            (i, audit::load_file(f, cfg, lexer))
-        })
+        .map_init(Lexer::default, |lexer, (i, f)| (i, read_and_analyze(f, cfg, lexer, true)))
         .collect();
+    // Fingerprints are merged as files finish (primaries, then each batch,
+    // in input order), so they never wait in memory.
+    let mut fp = Fingerprinted {
+        name: inputs.name.clone(),
+        skipped: inputs.problems.clone(),
+        ..Fingerprinted::default()
+    };
     let mut primaries = Vec::new();
-    for (i, r) in loaded_primaries {
+    for (i, r) in read_primaries {
         bar.inc(1);
-        per_input[i] = Some(r.map(|(docs, warnings)| {
+        per_input[i] = Some(r.map(|(docs, meta, warnings)| {
             let records = docs.iter().map(|(d, _)| document_record(d)).collect();
+            merge(&mut fp, fingerprint_file(meta, &docs, warnings, cfg), cfg);
             primaries.extend(docs);
-            (records, Vec::new(), Vec::new(), warnings)
+            (records, Vec::new(), Vec::new())
         }));
     }
     let set = SourceSet::build(&primaries, acfg);
     let prim_refs: Vec<&(ingest::Document, Analysis)> = primaries.iter().collect();
-    let secondary: Vec<usize> = (0..inputs.files.len())
-        .filter(|&i| !is_primary(&inputs.files[i]))
-        .collect();
+    let secondary: Vec<usize> = (0..inputs.files.len()).filter(|&i| !is_primary(&inputs.files[i])).collect();
     for batch in secondary.chunks(FILE_BATCH) {
-        let done: Vec<(usize, Result<AuditedFile, InputError>)> = batch
+        let done: Vec<(usize, Result<(AuditedFile, FileOut), InputError>)> = batch
             .par_iter()
             .map_init(Lexer::default, |lexer, &i| {
-                let r = audit::load_file(&inputs.files[i], cfg, lexer).map(|(docs, warnings)| {
+                let r = read_and_analyze(&inputs.files[i], cfg, lexer, true).map(|(docs, meta, warnings)| {
                     let mut loaded = Loaded {
                         docs: prim_refs.clone(),
                         primaries: prim_refs.len(),
                     };
                     loaded.docs.extend(docs.iter());
                     let result = audit::audit(&loaded, &set, acfg);
-                    let (findings, coverage) = records(&loaded, &result);
+                    let (findings, coverage) = records(&loaded, &result, diffs);
                     let documents = docs.iter().map(|(d, _)| document_record(d)).collect();
-                    (documents, findings, coverage, warnings)
+                    ((documents, findings, coverage), fingerprint_file(meta, &docs, warnings, cfg))
                 });
                 bar.inc(1);
                 (i, r)
             })
             .collect();
         for (i, r) in done {
-            per_input[i] = Some(r);
+            per_input[i] = Some(r.map(|(audited, prints)| {
+                merge(&mut fp, prints, cfg);
+                audited
+            }));
         }
     }
     bar.finish_and_clear();
@@ -419,19 +431,18 @@ pub fn audit_corpus(
         documents: Vec::new(),
         findings: Vec::new(),
         coverage: Vec::new(),
-        skipped: inputs.problems.clone(),
-        warnings: Vec::new(),
+        fingerprinted: fp,
     };
     for r in per_input.into_iter().flatten() {
         match r {
-            Ok((d, f, c, w)) => {
+            Ok((d, f, c)) => {
                 out.documents.extend(d);
                 out.findings.extend(f);
                 out.coverage.extend(c);
-                out.warnings.extend(w);
             }
-            Err(e) => out.skipped.push(e),
+            Err(e) => out.fingerprinted.skipped.push(e),
         }
     }
+    out.fingerprinted.stats.stage("read+audit", t0.elapsed());
     out
 }
