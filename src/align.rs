@@ -196,13 +196,22 @@ fn best_region(
     seeds.sort_unstable();
     let span = 2 * n + 8;
     let mut best: Option<(usize, u32, Range<usize>)> = None;
+    // Distinct passage positions in the sliding window, kept incrementally.
+    let mut held = vec![0u32; n];
     for group in seeds.chunk_by(|a, b| a.0 == b.0) {
+        held.fill(0);
+        let mut count = 0;
         let mut lo = 0;
         for hi in 0..group.len() {
+            let i = group[hi].2 as usize;
+            count += usize::from(held[i] == 0);
+            held[i] += 1;
             while group[hi].1 - group[lo].1 > span as u32 {
+                let j = group[lo].2 as usize;
+                held[j] -= 1;
+                count -= usize::from(held[j] == 0);
                 lo += 1;
             }
-            let count = distinct_positions(&group[lo..=hi]);
             if best.as_ref().is_none_or(|b| count > b.0) {
                 let starts = group[lo..=hi].iter().map(|s| s.1 as i64 - s.2 as i64);
                 let first = starts.clone().min().unwrap_or(0);
@@ -219,13 +228,6 @@ fn best_region(
     // match needs; short passages can still match whole on one seed.
     let (count, s, r) = best?;
     (count >= 2 || n <= MIN_SEEDLESS).then_some((s, r))
-}
-
-fn distinct_positions(seeds: &[(u32, u32, u32)]) -> usize {
-    let mut ps: Vec<u32> = seeds.iter().map(|s| s.2).collect();
-    ps.sort_unstable();
-    ps.dedup();
-    ps.len()
 }
 
 /// Diffs of at most this many word pairs (source x passage) need no deadline.

@@ -193,7 +193,12 @@ fn block_stats(a: &Analysis) -> Vec<boilerplate::BlockStats> {
 pub type ReadFile = (Vec<(ingest::Document, Analysis)>, FileMeta, Vec<Warning>);
 
 /// Reads one file and analyzes it (`fine`: sentences and quotations too).
-pub fn read_and_analyze(input: &InputFile, cfg: &Config, lexer: &mut Lexer, fine: bool) -> Result<ReadFile, InputError> {
+pub fn read_and_analyze(
+    input: &InputFile,
+    cfg: &Config,
+    lexer: &mut Lexer,
+    fine: bool,
+) -> Result<ReadFile, InputError> {
     let file = load(input, cfg)?;
     let mut warnings = Vec::new();
     if file.encoding == Encoding::Windows1252 {
@@ -212,12 +217,22 @@ pub fn read_and_analyze(input: &InputFile, cfg: &Config, lexer: &mut Lexer, fine
 }
 
 fn process_file(input: &InputFile, cfg: &Config) -> Result<FileOut, InputError> {
-    let (analyzed, meta, warnings) = read_and_analyze(input, cfg, &mut Lexer::default(), cfg.level == Level::Sentence)?;
+    let (analyzed, meta, warnings) = read_and_analyze(
+        input,
+        cfg,
+        &mut Lexer::default(),
+        cfg.level == Level::Sentence,
+    )?;
     Ok(fingerprint_file(meta, &analyzed, warnings, cfg))
 }
 
 /// Fingerprints the compared passages of an analyzed file.
-fn fingerprint_file(meta: FileMeta, analyzed: &[(ingest::Document, Analysis)], warnings: Vec<Warning>, cfg: &Config) -> FileOut {
+fn fingerprint_file(
+    meta: FileMeta,
+    analyzed: &[(ingest::Document, Analysis)],
+    warnings: Vec<Warning>,
+    cfg: &Config,
+) -> FileOut {
     let mut out = FileOut {
         meta,
         docs: Vec::new(),
@@ -365,7 +380,12 @@ type AuditedFile = (
 /// batch of files, never the whole corpus, and every file is read once.
 /// `diffs`: render the inline word diff of each finding (the terminal view
 /// shows it; JSON does not carry it).
-pub fn audit_corpus(inputs: Inputs, cfg: &Config, acfg: &crate::audit::AuditConfig, diffs: bool) -> AuditOutput {
+pub fn audit_corpus(
+    inputs: Inputs,
+    cfg: &Config,
+    acfg: &crate::audit::AuditConfig,
+    diffs: bool,
+) -> AuditOutput {
     use crate::audit::{self, Loaded, SourceSet};
     use crate::report::audit::{document_record, records};
     let t0 = Instant::now();
@@ -378,7 +398,9 @@ pub fn audit_corpus(inputs: Inputs, cfg: &Config, acfg: &crate::audit::AuditConf
         .par_iter()
         .enumerate()
         .filter(|(_, f)| is_primary(f))
-        .map_init(Lexer::default, |lexer, (i, f)| (i, read_and_analyze(f, cfg, lexer, true)))
+        .map_init(Lexer::default, |lexer, (i, f)| {
+            (i, read_and_analyze(f, cfg, lexer, true))
+        })
         .collect();
     // Fingerprints are merged as files finish (primaries, then each batch,
     // in input order), so they never wait in memory.
@@ -399,22 +421,29 @@ pub fn audit_corpus(inputs: Inputs, cfg: &Config, acfg: &crate::audit::AuditConf
     }
     let set = SourceSet::build(&primaries, acfg);
     let prim_refs: Vec<&(ingest::Document, Analysis)> = primaries.iter().collect();
-    let secondary: Vec<usize> = (0..inputs.files.len()).filter(|&i| !is_primary(&inputs.files[i])).collect();
+    let secondary: Vec<usize> = (0..inputs.files.len())
+        .filter(|&i| !is_primary(&inputs.files[i]))
+        .collect();
     for batch in secondary.chunks(FILE_BATCH) {
         let done: Vec<(usize, Result<(AuditedFile, FileOut), InputError>)> = batch
             .par_iter()
             .map_init(Lexer::default, |lexer, &i| {
-                let r = read_and_analyze(&inputs.files[i], cfg, lexer, true).map(|(docs, meta, warnings)| {
-                    let mut loaded = Loaded {
-                        docs: prim_refs.clone(),
-                        primaries: prim_refs.len(),
-                    };
-                    loaded.docs.extend(docs.iter());
-                    let result = audit::audit(&loaded, &set, acfg);
-                    let (findings, coverage) = records(&loaded, &result, diffs);
-                    let documents = docs.iter().map(|(d, _)| document_record(d)).collect();
-                    ((documents, findings, coverage), fingerprint_file(meta, &docs, warnings, cfg))
-                });
+                let r = read_and_analyze(&inputs.files[i], cfg, lexer, true).map(
+                    |(docs, meta, warnings)| {
+                        let mut loaded = Loaded {
+                            docs: prim_refs.clone(),
+                            primaries: prim_refs.len(),
+                        };
+                        loaded.docs.extend(docs.iter());
+                        let result = audit::audit(&loaded, &set, acfg);
+                        let (findings, coverage) = records(&loaded, &result, diffs);
+                        let documents = docs.iter().map(|(d, _)| document_record(d)).collect();
+                        (
+                            (documents, findings, coverage),
+                            fingerprint_file(meta, &docs, warnings, cfg),
+                        )
+                    },
+                );
                 bar.inc(1);
                 (i, r)
             })

@@ -117,7 +117,11 @@ fn inline_diff(loaded: &Loaded, f: &Finding) -> String {
 
 /// The report's records for the secondary documents of one audit pass.
 /// Finding ids are not yet made unique (see [`assemble`]).
-pub fn records(loaded: &Loaded, result: &AuditResult, diffs: bool) -> (Vec<FindingRecord>, Vec<CoverageRecord>) {
+pub fn records(
+    loaded: &Loaded,
+    result: &AuditResult,
+    diffs: bool,
+) -> (Vec<FindingRecord>, Vec<CoverageRecord>) {
     let findings = result
         .findings
         .iter()
@@ -130,7 +134,11 @@ pub fn records(loaded: &Loaded, result: &AuditResult, diffs: bool) -> (Vec<Findi
             score: (f.score * 1000.0).round() / 1000.0,
             edits: f.verdict.edits.clone(),
             message: f.verdict.message.clone(),
-            diff: if diffs { inline_diff(loaded, f) } else { String::new() },
+            diff: if diffs {
+                inline_diff(loaded, f)
+            } else {
+                String::new()
+            },
         })
         .collect();
     let coverage = result
