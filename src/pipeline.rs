@@ -378,6 +378,9 @@ type AuditedFile = (
 /// files are then read, audited and reduced to report records (and dedup
 /// fingerprints) in parallel batches, so memory holds the primaries and a
 /// batch of files, never the whole corpus, and every file is read once.
+/// A secondary file's audit records and its dedup fingerprints.
+type AuditedAndPrinted = (AuditedFile, FileOut);
+
 /// `diffs`: render the inline word diff of each finding (the terminal view
 /// shows it; JSON does not carry it).
 pub fn audit_corpus(
@@ -425,7 +428,7 @@ pub fn audit_corpus(
         .filter(|&i| !is_primary(&inputs.files[i]))
         .collect();
     for batch in secondary.chunks(FILE_BATCH) {
-        let done: Vec<(usize, Result<(AuditedFile, FileOut), InputError>)> = batch
+        let done: Vec<(usize, Result<AuditedAndPrinted, InputError>)> = batch
             .par_iter()
             .map_init(Lexer::default, |lexer, &i| {
                 let r = read_and_analyze(&inputs.files[i], cfg, lexer, true).map(
