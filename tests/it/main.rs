@@ -1,6 +1,7 @@
 //! Integration tests: one binary (faster to link), one module per topic.
 
 mod audit;
+mod audit_props;
 mod bad_input;
 mod dedup;
 mod feeds;
