@@ -240,7 +240,14 @@ pub fn human(report: &AuditReport, color: bool) -> String {
         let _ = writeln!(
             out,
             "{}",
-            paint.wrap("1", &format!("== {}  {:?}", c.doc, title))
+            paint.wrap(
+                "1",
+                &if title.is_empty() {
+                    format!("== {}", c.doc)
+                } else {
+                    format!("== {}  {title:?}", c.doc)
+                }
+            )
         );
         let traced = pct(c.traced_words, c.words);
         let sources: Vec<String> = c
