@@ -182,6 +182,31 @@ pub fn align(
 /// Passages this short may align on a single seed.
 const MIN_SEEDLESS: usize = 5;
 
+/// Aligns `passage` to a given stretch `window` of source `source`, with no
+/// acceptance test (the caller placed it): the word diff and its counts.
+pub fn align_to(
+    src: &[u64],
+    source: u32,
+    window: Range<usize>,
+    passage: &[u64],
+    cfg: &AlignConfig,
+) -> Alignment {
+    let (ops, timed_out) = diff(&src[window.clone()], passage, window.start, cfg.deadline);
+    let matched: usize = ops
+        .iter()
+        .filter(|o| o.tag == Tag::Equal)
+        .map(|o| o.sec.len())
+        .sum();
+    Alignment {
+        source,
+        src: window,
+        ops,
+        matched,
+        coverage: matched as f64 / passage.len().max(1) as f64,
+        timed_out,
+    }
+}
+
 /// The source and token window holding the most seeds of the passage.
 fn best_region(
     index: &SourceIndex,

@@ -166,10 +166,12 @@ fn audit_doc(
         .filter(|p| p.kind == PassageKind::Sentence && !p.boilerplate)
         .map(|p| p.toks.start as usize..p.toks.end as usize)
         .collect();
-    let aligned: Vec<Option<Alignment>> = sentences
+    let mut aligned: Vec<Option<Alignment>> = sentences
         .iter()
         .map(|s| align::align(index, sources, &a.tokens[s.clone()], &cfg.align))
         .collect();
+    let seeded: Vec<bool> = aligned.iter().map(Option::is_some).collect();
+    fill_gaps(loaded, doc, primaries, &sentences, &mut aligned, cfg);
     let mut cov = Coverage {
         doc,
         ..Coverage::default()
@@ -204,7 +206,7 @@ fn audit_doc(
                     && next.src.start >= al.src.end
                     && next.src.start <= al.src.end + 2
             });
-        let verdict = classify::classify(
+        let mut verdict = classify::classify(
             side(loaded, doc),
             s.clone(),
             side(loaded, src_doc),
@@ -212,6 +214,16 @@ fn audit_doc(
             continues,
             &cfg.classify,
         );
+        if !seeded[k] {
+            // Placed by its neighbours, not by shared wording: the same
+            // content in other words.
+            verdict.kind = Kind::Paraphrase;
+            verdict.message = format!(
+                "paraphrase in other words, placed between its neighbours' sources ({} of its {} words in common)",
+                al.matched,
+                s.len()
+            );
+        }
         findings.push(Finding {
             doc,
             tokens: s.clone(),
@@ -224,6 +236,97 @@ fn audit_doc(
     cov.sources
         .sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
     (findings, cov)
+}
+
+/// Longest stretch of source (in words) between two aligned neighbours in
+/// which an unaligned sentence is looked for.
+const MAX_GAP: usize = 400;
+
+/// A sentence the seeds could not place, between two sentences aligned to
+/// the same source in order, is looked for in the stretch of source between
+/// them (coverage follows the speech's order, as PAN's extension step
+/// assumes): it is aligned to the source sentence there that shares the
+/// most content words (at least three), which is how summaries in other
+/// words ("McCallum spoke of ... lawful access to communications") find
+/// their source without topic similarity elsewhere counting.
+fn fill_gaps(
+    loaded: &Loaded,
+    doc: usize,
+    primaries: &[usize],
+    sentences: &[Range<usize>],
+    aligned: &mut [Option<Alignment>],
+    cfg: &AuditConfig,
+) {
+    let sec = side(loaded, doc);
+    for k in 0..sentences.len() {
+        if aligned[k].is_some() || sentences[k].len() < cfg.align.min_words + 2 {
+            continue;
+        }
+        let before = aligned[..k].iter().rev().flatten().next();
+        let after = aligned[k + 1..].iter().flatten().next();
+        let (Some(b), Some(a)) = (before, after) else {
+            continue;
+        };
+        if b.source != a.source || a.src.start < b.src.end || a.src.start - b.src.end > MAX_GAP {
+            continue;
+        }
+        let src_doc = primaries[b.source as usize];
+        let src = side(loaded, src_doc);
+        let gap = b.src.end..a.src.start;
+        let mine = content_words(&sec, sentences[k].clone());
+        let best = src
+            .a
+            .passages
+            .iter()
+            .filter(|p| p.kind == PassageKind::Sentence)
+            .map(|p| p.toks.start as usize..p.toks.end as usize)
+            .filter(|r| r.start < gap.end && gap.start < r.end)
+            .map(|r| {
+                let theirs = content_words(&src, r.clone());
+                (
+                    mine.iter()
+                        .filter(|w| theirs.binary_search(w).is_ok())
+                        .count(),
+                    r,
+                )
+            })
+            .filter(|(shared, _)| *shared >= 3)
+            .max_by_key(|(shared, r)| (*shared, std::cmp::Reverse(r.start)));
+        if let Some((_, r)) = best {
+            let passage = &sec.a.tokens[sentences[k].clone()];
+            aligned[k] = Some(align::align_to(
+                src.a.tokens.as_slice(),
+                b.source,
+                r,
+                passage,
+                &cfg.align,
+            ));
+        }
+    }
+}
+
+/// Distinct content words (four letters or more, stop words out) of a token range.
+fn content_words(side: &Side<'_>, r: Range<usize>) -> Vec<u64> {
+    use std::sync::LazyLock;
+    static STOP: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        [
+            "that", "this", "with", "from", "have", "been", "were", "they", "their", "which",
+            "would", "there", "about", "also", "said", "says", "into", "than", "them", "what",
+            "when", "will", "more", "most", "some",
+        ]
+        .iter()
+        .map(|w| crate::normalize::form_hash(w))
+        .collect()
+    });
+    let mut out: Vec<u64> = r
+        .filter_map(|t| {
+            let l = &side.a.lexemes[side.a.token_lexeme[t] as usize];
+            (l.end - l.start >= 4 && !STOP.contains(&l.hash)).then_some(l.hash)
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Content words of a title: words of three letters or more, stop words out.
