@@ -190,3 +190,32 @@ fn json_is_deterministic_across_thread_counts() {
     );
     assert_eq!(one.stdout, two.stdout);
 }
+
+#[test]
+fn sentence_level_finds_a_sentence_copied_into_another_paragraph() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared =
+        "The committee said the new rules would apply to every member state from next year.";
+    std::fs::write(
+        dir.path().join("a.txt"),
+        format!("An opening sentence about something else entirely here. {shared} A closing remark that has nothing to do with it.\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        format!("Different words start this paragraph in another way. {shared}\n"),
+    )
+    .unwrap();
+    let para = json(&stemma(&["dedup", ".", "--format", "json"], dir.path()));
+    assert!(para["duplicates"].as_array().unwrap().is_empty(), "{para}");
+    let sent = json(&stemma(
+        &["dedup", ".", "--format", "json", "--level", "sentence"],
+        dir.path(),
+    ));
+    let dups = sent["duplicates"].as_array().unwrap();
+    assert_eq!(dups.len(), 1, "{sent}");
+    assert_eq!(dups[0]["kind"], "exact");
+    for s in dups[0]["spans"].as_array().unwrap() {
+        assert_eq!(s["text"], shared);
+    }
+}
