@@ -144,39 +144,26 @@ pub fn align(
         });
     }
     let trimmed = extend_edges(src, passage, trim(&ops)?, &ops);
-    let (ops, timed_out) = diff(&src[trimmed.clone()], passage, trimmed.start, cfg.deadline);
-    let matched: usize = ops
-        .iter()
-        .filter(|o| o.tag == Tag::Equal)
-        .map(|o| o.sec.len())
-        .sum();
-    let coverage = matched as f64 / n as f64;
+    let al = align_to(src, source, trimmed, passage, cfg);
     // The passage may wrap the source in words of its own ("He said that
     // ..."): what must hold most of the source's words is the stretch from
     // the first matching word to the last, and that stretch must be a real
     // part of the passage, not a stock phrase inside a long sentence.
-    let equal = ops.iter().filter(|o| o.tag == Tag::Equal);
+    let equal = al.ops.iter().filter(|o| o.tag == Tag::Equal);
     let core = match (equal.clone().next(), equal.clone().next_back()) {
         (Some(a), Some(b)) => b.sec.end - a.sec.start,
         _ => n,
     };
-    let core_coverage = matched as f64 / core.max(1) as f64;
+    let core_coverage = al.matched as f64 / core.max(1) as f64;
     // A partial match needs two words more than the shortest passage
     // aligned at all: four shared words inside a longer quote are chance.
-    let least = if matched == n {
+    let least = if al.matched == n {
         cfg.min_words
     } else {
         cfg.min_words + 2
     };
-    let substantial = matched >= least.max(n.div_ceil(4));
-    ((core_coverage >= cfg.min_coverage && substantial) || timed_out).then_some(Alignment {
-        source,
-        src: trimmed,
-        ops,
-        matched,
-        coverage,
-        timed_out,
-    })
+    let substantial = al.matched >= least.max(n.div_ceil(4));
+    ((core_coverage >= cfg.min_coverage && substantial) || al.timed_out).then_some(al)
 }
 
 /// Passages this short may align on a single seed.
