@@ -274,24 +274,34 @@ fn fill_gaps(
         let src = side(loaded, src_doc);
         let gap = b.src.end..a.src.start;
         let mine = content_words(&sec, sentences[k].clone());
-        let best = src
+        let in_gap: Vec<Range<usize>> = src
             .a
             .passages
             .iter()
             .filter(|p| p.kind == PassageKind::Sentence)
             .map(|p| p.toks.start as usize..p.toks.end as usize)
             .filter(|r| r.start < gap.end && gap.start < r.end)
-            .map(|r| {
+            .collect();
+        // Candidates: each source sentence in the stretch, and each pair of
+        // adjacent ones (a summary may fold two sentences into one); on a
+        // tie the single sentence, then the earlier one, wins.
+        let pairs = in_gap.windows(2).map(|w| w[0].start..w[1].end);
+        let best = in_gap
+            .iter()
+            .cloned()
+            .map(|r| (r, 1))
+            .chain(pairs.map(|r| (r, 0)))
+            .map(|(r, single)| {
                 let theirs = content_words(&src, r.clone());
-                (
-                    mine.iter()
-                        .filter(|w| theirs.binary_search(w).is_ok())
-                        .count(),
-                    r,
-                )
+                let shared = mine
+                    .iter()
+                    .filter(|w| theirs.binary_search(w).is_ok())
+                    .count();
+                (shared, single, r)
             })
-            .filter(|(shared, _)| *shared >= 3)
-            .max_by_key(|(shared, r)| (*shared, std::cmp::Reverse(r.start)));
+            .filter(|(shared, _, _)| *shared >= 3)
+            .max_by_key(|(shared, single, r)| (*shared, *single, std::cmp::Reverse(r.start)))
+            .map(|(shared, _, r)| (shared, r));
         if let Some((_, r)) = best {
             let passage = &sec.a.tokens[sentences[k].clone()];
             aligned[k] = Some(align::align_to(

@@ -378,3 +378,64 @@ fn audit_json_is_deterministic() {
     );
     assert_eq!(one.stdout, two.stdout);
 }
+
+#[test]
+fn every_body_paragraph_of_the_2024_coverage_is_aligned() {
+    let v = corpus_audit();
+    let sourced = |doc: &str| -> Vec<(u64, u64)> {
+        findings_of(&v, doc)
+            .iter()
+            .filter(|f| f["source"]["path"] == SPEECH_2024)
+            .map(|f| {
+                (
+                    f["secondary"]["start"].as_u64().unwrap(),
+                    f["secondary"]["end"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let covered = |spans: &[(u64, u64)], s: u64, e: u64| spans.iter().any(|&(a, b)| a < e && b > s);
+    // The magazine: its body runs from the first paragraph to the sidebar.
+    let text = std::fs::read_to_string(root().join("corpus").join(MAGAZINE)).unwrap();
+    let body_end = text.find("\nDesigner 8").unwrap();
+    let spans = sourced(MAGAZINE);
+    let mut pos = 0;
+    let mut checked = 0;
+    for p in text[..body_end].split("\n\n") {
+        let (s, e) = (pos as u64, (pos + p.len()) as u64);
+        pos += p.len() + 2;
+        // Body paragraphs, not the 9-word title line.
+        if p.split_whitespace().count() >= 12 {
+            assert!(covered(&spans, s, e), "not aligned: {p}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 20, "{checked}");
+    // The feed item: every <p> of eight words or more.
+    let dump = std::fs::read_to_string(root().join("corpus").join(FEED)).unwrap();
+    let item = v["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == format!("{FEED}#3"))
+        .unwrap();
+    let (start, end) = (
+        item["start"].as_u64().unwrap() as usize,
+        item["end"].as_u64().unwrap() as usize,
+    );
+    let spans = sourced(&format!("{FEED}#3"));
+    let mut checked = 0;
+    for (i, _) in dump[start..end].match_indices("<p>") {
+        let s = start + i + 3;
+        let e = s + dump[s..end].find("</p>").unwrap();
+        if dump[s..e].split_whitespace().count() >= 8 {
+            assert!(
+                covered(&spans, s as u64, e as u64),
+                "not aligned: {}",
+                &dump[s..e]
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 25, "{checked}");
+}
