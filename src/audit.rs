@@ -224,6 +224,12 @@ fn audit_doc(
                 s.len()
             );
         }
+        if verdict.kind == Kind::Misquote
+            && let Some(joined) = ellipsis_join(loaded, doc, s, primaries, sources, index, cfg)
+        {
+            findings.push(joined);
+            continue;
+        }
         findings.push(Finding {
             doc,
             tokens: s.clone(),
@@ -236,6 +242,92 @@ fn audit_doc(
     cov.sources
         .sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
     (findings, cov)
+}
+
+/// A quotation whose parts, split at its ellipses, are each found verbatim,
+/// in order, in one source: an honest elision joining distant places, not a
+/// misquote. Returns the finding for the quotation, if that is what it is.
+fn ellipsis_join(
+    loaded: &Loaded,
+    doc: usize,
+    sentence: &Range<usize>,
+    primaries: &[usize],
+    sources: &[&[u64]],
+    index: &SourceIndex,
+    cfg: &AuditConfig,
+) -> Option<Finding> {
+    let sec = side(loaded, doc);
+    let quote = sec
+        .quotes()
+        .into_iter()
+        .find(|q| q.start < sentence.end && sentence.start < q.end)?;
+    let quote = quote.start.max(sentence.start)..quote.end.min(sentence.end);
+    let cuts: Vec<usize> = (quote.start + 1..quote.end)
+        .filter(|&t| sec.ellipsis_before(t))
+        .collect();
+    if cuts.is_empty() {
+        return None;
+    }
+    let bounds: Vec<usize> = std::iter::once(quote.start)
+        .chain(cuts)
+        .chain(std::iter::once(quote.end))
+        .collect();
+    let mut parts = Vec::new();
+    for w in bounds.windows(2) {
+        let al = align::align(index, sources, &sec.a.tokens[w[0]..w[1]], &cfg.align)?;
+        let verbatim = al.ops.iter().all(|o| o.tag == align::Tag::Equal);
+        if !verbatim
+            || parts
+                .last()
+                .is_some_and(|p: &Alignment| p.source != al.source || al.src.start < p.src.end)
+        {
+            return None;
+        }
+        parts.push(al);
+    }
+    let src_doc = primaries[parts[0].source as usize];
+    let src = side(loaded, src_doc);
+    let left_out: Vec<String> = parts
+        .windows(2)
+        .map(|w| src.text_of(&(w[0].src.end..w[1].src.start)))
+        .collect();
+    let words: usize = parts
+        .windows(2)
+        .map(|w| w[1].src.start - w[0].src.end)
+        .sum();
+    Some(Finding {
+        doc,
+        tokens: quote.clone(),
+        source: Some((src_doc, parts[0].src.start..parts[parts.len() - 1].src.end)),
+        verdict: Verdict {
+            kind: Kind::Verbatim,
+            edits: left_out
+                .iter()
+                .map(|t| classify::Edit {
+                    op: "elide",
+                    source: excerpt_words(t, 40),
+                    secondary: String::new(),
+                })
+                .collect(),
+            message: format!(
+                "verbatim in {} parts joined by ellipses, leaving out {words} words of the source",
+                parts.len()
+            ),
+            in_quotes: true,
+            negation: false,
+        },
+        score: 1.0,
+        ops: Vec::new(),
+    })
+}
+
+/// At most `max` words of `text`, with "…" when cut.
+fn excerpt_words(text: &str, max: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= max {
+        return words.join(" ");
+    }
+    format!("{} …", words[..max].join(" "))
 }
 
 /// Longest stretch of source (in words) between two aligned neighbours in

@@ -439,3 +439,41 @@ fn every_body_paragraph_of_the_2024_coverage_is_aligned() {
     }
     assert!(checked >= 25, "{checked}");
 }
+
+#[test]
+fn ellipsis_joining_distant_places_is_an_elision() {
+    let filler =
+        "Other matters took up the long middle of the speech, one after another, at length. "
+            .repeat(12);
+    let source = format!(
+        "We will not let these threats go unanswered by anyone at all. {filler}In the end we will keep working with our partners across Europe.\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("speech.txt"), &source).unwrap();
+    std::fs::write(
+        dir.path().join("article.txt"),
+        "He said: “We will not let these threats go unanswered … we will keep working with our partners across Europe.”\n",
+    )
+    .unwrap();
+    let out = stemma(
+        &["compare", "speech.txt", "article.txt", "--format", "json"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json(&out);
+    let f = only(v["findings"].as_array().unwrap());
+    assert_eq!(f["kind"], "verbatim", "{f:#}");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("2 parts joined by ellipses"),
+        "{f:#}"
+    );
+    assert_eq!(edits(f)[0].0, "elide");
+    assert!(
+        edits(f)[0].1.starts_with("by anyone at all"),
+        "{:?}",
+        edits(f)
+    );
+}
