@@ -194,6 +194,19 @@ fn write_output(
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), String> {
     match path {
+        // A device or pipe (`-o /dev/null`, `-o /dev/stdout`) is written in place:
+        // renaming a temporary file over it would replace it.
+        Some(p) if p.exists() && !p.is_file() => {
+            let result = std::fs::OpenOptions::new()
+                .write(true)
+                .open(p)
+                .and_then(|f| {
+                    let mut w = std::io::BufWriter::new(f);
+                    write(&mut w)?;
+                    w.flush()
+                });
+            result.map_err(|e| format!("{}: cannot write: {e}", p.display()))
+        }
         Some(p) => {
             let tmp = p.with_extension("stemma-tmp");
             let result = std::fs::File::create(&tmp).and_then(|f| {

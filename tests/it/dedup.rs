@@ -219,3 +219,39 @@ fn sentence_level_finds_a_sentence_copied_into_another_paragraph() {
         assert_eq!(s["text"], shared);
     }
 }
+
+#[test]
+fn output_goes_to_a_file_or_a_device() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.json");
+    let out = stemma(
+        &[
+            "dedup",
+            "corpus",
+            "--format",
+            "json",
+            "-o",
+            report.to_str().unwrap(),
+        ],
+        &root(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(v["schema"], "stemma.dedup/1");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+    // A device is written in place, never replaced.
+    let out = stemma(&["dedup", "corpus", "-o", "/dev/null"], &root());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+}
