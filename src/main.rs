@@ -64,6 +64,7 @@ fn run_dedup(cli: &Cli, args: &DedupArgs) -> Result<u8, String> {
     let cfg = args.config(progress)?;
     let inputs =
         corpus::resolve(&args.corpus.paths, &args.corpus.primary).map_err(|e| e.to_string())?;
+    refuse_input_as_output(args.output.as_deref(), &inputs)?;
     let mut fp = pipeline::fingerprint_corpus(inputs, &cfg);
     let (clusters, counts) = dedup::find(&fp, &cfg);
     fp.stats.stage("index", counts.index_time);
@@ -125,6 +126,7 @@ fn run_audit(
         ..pipeline::Config::default()
     };
     let human = matches!(opts.format, OutputFormat::Human);
+    refuse_input_as_output(opts.output.as_deref(), &inputs)?;
     let out = pipeline::audit_corpus(inputs, &cfg, &acfg, human);
     let mut fp = out.fingerprinted;
     let (clusters, counts) = dedup::find(&fp, &cfg);
@@ -173,6 +175,27 @@ fn run_audit(
         return Err("no input files".into());
     }
     Ok(exit::OK)
+}
+
+/// stemma never writes to the files it reads: `--output` may not name one.
+fn refuse_input_as_output(
+    output: Option<&std::path::Path>,
+    inputs: &corpus::Inputs,
+) -> Result<(), String> {
+    let Some(out) = output.and_then(|p| std::fs::canonicalize(p).ok()) else {
+        return Ok(());
+    };
+    match inputs
+        .files
+        .iter()
+        .find(|f| std::fs::canonicalize(&f.path).is_ok_and(|p| p == out))
+    {
+        Some(f) => Err(format!(
+            "{}: is an input; refusing to write the report over it",
+            f.path.display()
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Warnings (unless `--quiet`) and skipped inputs, on stderr.

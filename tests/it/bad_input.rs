@@ -148,3 +148,16 @@ fn stemma_never_modifies_its_inputs() {
         .collect();
     assert_eq!(names.len(), 2);
 }
+
+#[test]
+fn output_may_not_overwrite_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), GOOD).unwrap();
+    let (code, _, err) = run(dir.path(), &["a.txt", "-o", "a.txt"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("a.txt: is an input"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.txt")).unwrap(),
+        GOOD
+    );
+}
