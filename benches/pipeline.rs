@@ -205,7 +205,7 @@ fn audit_benches(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("threads", threads), &threads, |b, _| {
             b.iter(|| {
                 p.install(|| {
-                    pipeline::audit_corpus(inputs(), &cfg, &acfg, false)
+                    pipeline::audit_corpus(inputs(), &cfg, &acfg, false, &|_| true)
                         .findings
                         .len()
                 })

@@ -13,10 +13,13 @@
 //! * [`index`]: candidate pairs without all-pairs (simhash tables, LSH bands,
 //!   winnowed shingle postings);
 //! * [`dedup`]: duplicate clusters;
+//! * [`align`], [`classify`], [`audit`]: secondary passages aligned to the
+//!   primaries, diffed word by word and classified;
+//! * [`provenance`]: who draws on which source, and who copied whom;
 //! * [`report`]: terminal and JSON output;
 //! * [`pipeline`]: wires the stages, owns parallelism and progress.
 //!
-//! The command line (`src/main.rs`, `src/cli.rs`) turns flags into a
+//! The command line (`src/bin/stemma/`) turns flags into a
 //! [`pipeline::Config`]; the library never sees clap types.
 
 pub mod align;
@@ -29,6 +32,7 @@ pub mod index;
 pub mod ingest;
 pub mod normalize;
 pub mod pipeline;
+pub mod provenance;
 pub mod report;
 pub mod segment;
 pub mod source;

@@ -100,6 +100,11 @@ impl Stats {
         self.stages
             .push((name, time, crate::stats::peak_rss_bytes()));
     }
+
+    /// Time of the stages recorded so far.
+    pub fn total(&self) -> Duration {
+        self.stages.iter().map(|s| s.1).sum()
+    }
 }
 
 /// The fingerprinted corpus.
@@ -382,12 +387,14 @@ type AuditedFile = (
 type AuditedAndPrinted = (AuditedFile, FileOut);
 
 /// `diffs`: render the inline word diff of each finding (the terminal view
-/// shows it; JSON does not carry it).
+/// shows it; JSON does not carry it). `audited`: which secondary files are
+/// audited; the others are only fingerprinted (for duplicates) and listed.
 pub fn audit_corpus(
     inputs: Inputs,
     cfg: &Config,
     acfg: &crate::audit::AuditConfig,
     diffs: bool,
+    audited: &(dyn Fn(&InputFile) -> bool + Sync),
 ) -> AuditOutput {
     use crate::audit::{self, Loaded, SourceSet};
     use crate::report::audit::{document_record, records};
@@ -431,22 +438,33 @@ pub fn audit_corpus(
         let done: Vec<(usize, Result<AuditedAndPrinted, InputError>)> = batch
             .par_iter()
             .map_init(Lexer::default, |lexer, &i| {
-                let r = read_and_analyze(&inputs.files[i], cfg, lexer, true).map(
-                    |(docs, meta, warnings)| {
-                        let mut loaded = Loaded {
-                            docs: prim_refs.clone(),
-                            primaries: prim_refs.len(),
-                        };
-                        loaded.docs.extend(docs.iter());
-                        let result = audit::audit(&loaded, &set, acfg);
-                        let (findings, coverage) = records(&loaded, &result, diffs);
+                let input = &inputs.files[i];
+                if !audited(input) {
+                    let fine = cfg.level == Level::Sentence;
+                    let r = read_and_analyze(input, cfg, lexer, fine).map(|(docs, meta, w)| {
                         let documents = docs.iter().map(|(d, _)| document_record(d)).collect();
                         (
-                            (documents, findings, coverage),
-                            fingerprint_file(meta, &docs, warnings, cfg),
+                            (documents, Vec::new(), Vec::new()),
+                            fingerprint_file(meta, &docs, w, cfg),
                         )
-                    },
-                );
+                    });
+                    bar.inc(1);
+                    return (i, r);
+                }
+                let r = read_and_analyze(input, cfg, lexer, true).map(|(docs, meta, warnings)| {
+                    let mut loaded = Loaded {
+                        docs: prim_refs.clone(),
+                        primaries: prim_refs.len(),
+                    };
+                    loaded.docs.extend(docs.iter());
+                    let result = audit::audit(&loaded, &set, acfg);
+                    let (findings, coverage) = records(&loaded, &result, diffs);
+                    let documents = docs.iter().map(|(d, _)| document_record(d)).collect();
+                    (
+                        (documents, findings, coverage),
+                        fingerprint_file(meta, &docs, warnings, cfg),
+                    )
+                });
                 bar.inc(1);
                 (i, r)
             })

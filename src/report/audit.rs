@@ -11,6 +11,7 @@ use super::{DocumentRecord, DuplicateRecord, Skipped, Span, make_span};
 use crate::align::Tag;
 use crate::audit::{AuditResult, Finding, Loaded};
 use crate::classify::{Edit, Kind};
+use crate::provenance::{self, Deviation, Edge, ProvenanceConfig};
 
 pub const AUDIT_SCHEMA: &str = "stemma.audit/1";
 
@@ -27,6 +28,9 @@ pub struct FindingRecord {
     /// The inline word diff (`[-source-]{+secondary+}`), for people.
     #[serde(skip)]
     pub diff: String,
+    /// How the passage departs from its source, for provenance.
+    #[serde(skip)]
+    pub deviations: Vec<Deviation>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -35,8 +39,20 @@ pub struct CoverageRecord {
     pub passages: usize,
     pub words: usize,
     pub traced_words: usize,
-    /// Sources drawn on, most words first: (document id, matched words).
-    pub sources: Vec<(String, usize)>,
+    /// Sources drawn on, most words first.
+    pub sources: Vec<SourceShare>,
+}
+
+/// How much of one source a secondary draws on.
+#[derive(Clone, Debug, Serialize)]
+pub struct SourceShare {
+    pub doc: String,
+    /// Words of the secondary matching this source.
+    pub words: usize,
+    /// Words of the source the secondary's passages match (each counted once).
+    pub source_covered: usize,
+    /// Words of the source.
+    pub source_words: usize,
 }
 
 /// Everything `stemma audit` reports.
@@ -45,8 +61,8 @@ pub struct AuditReport {
     pub schema: &'static str,
     pub documents: Vec<DocumentRecord>,
     pub findings: Vec<FindingRecord>,
-    /// Filled by the provenance stage (not built yet: always empty).
-    pub provenance: Vec<serde_json::Value>,
+    /// The provenance graph: `derives_from` and `copies` edges.
+    pub provenance: Vec<Edge>,
     pub duplicates: Vec<DuplicateRecord>,
     pub coverage: Vec<CoverageRecord>,
     pub skipped: Vec<Skipped>,
@@ -139,21 +155,31 @@ pub fn records(
             } else {
                 String::new()
             },
+            deviations: provenance::deviations(loaded, f),
         })
         .collect();
     let coverage = result
         .coverage
         .iter()
-        .map(|c| CoverageRecord {
-            doc: loaded.docs[c.doc].0.id.clone(),
-            passages: c.passages,
-            words: c.words,
-            traced_words: c.traced_words,
-            sources: c
-                .sources
-                .iter()
-                .map(|(d, w)| (loaded.docs[*d].0.id.clone(), *w))
-                .collect(),
+        .map(|c| {
+            let mine: Vec<&Finding> = result.findings.iter().filter(|f| f.doc == c.doc).collect();
+            let cover = provenance::source_cover(&mine);
+            CoverageRecord {
+                doc: loaded.docs[c.doc].0.id.clone(),
+                passages: c.passages,
+                words: c.words,
+                traced_words: c.traced_words,
+                sources: c
+                    .sources
+                    .iter()
+                    .map(|&(d, words)| SourceShare {
+                        doc: loaded.docs[d].0.id.clone(),
+                        words,
+                        source_covered: cover.iter().find(|x| x.0 == d).map_or(0, |x| x.1),
+                        source_words: loaded.docs[d].1.tokens.len(),
+                    })
+                    .collect(),
+            }
         })
         .collect();
     (findings, coverage)
@@ -184,6 +210,7 @@ pub fn assemble(
     duplicates: Vec<DuplicateRecord>,
     skipped: Vec<Skipped>,
     warnings: Vec<String>,
+    pcfg: &ProvenanceConfig,
 ) -> AuditReport {
     let mut seen = std::collections::HashMap::new();
     for f in &mut findings {
@@ -193,11 +220,12 @@ pub fn assemble(
             f.id = format!("{}-{n}", f.id);
         }
     }
+    let provenance = provenance::build(&documents, &findings, &coverage, &duplicates, pcfg);
     AuditReport {
         schema: AUDIT_SCHEMA,
         documents,
         findings,
-        provenance: Vec::new(),
+        provenance,
         duplicates,
         coverage,
         skipped,
@@ -253,7 +281,7 @@ pub fn human(report: &AuditReport, color: bool) -> String {
         let sources: Vec<String> = c
             .sources
             .iter()
-            .map(|(d, w)| format!("{d} ({}%)", pct(*w, c.words)))
+            .map(|s| format!("{} ({}%)", s.doc, pct(s.words, c.words)))
             .collect();
         let _ = writeln!(
             out,

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod human;
 pub mod json;
+pub mod provenance;
 
 use rayon::prelude::*;
 use serde::Serialize;

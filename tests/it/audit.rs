@@ -273,15 +273,15 @@ fn findings_of<'a>(v: &'a Value, doc: &str) -> Vec<&'a Value> {
 
 #[test]
 fn corpus_spans_are_the_original_bytes() {
+    // Findings, provenance evidence and duplicates alike.
     let v = corpus_audit();
-    let spans: Vec<&Value> = v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|f| [&f["secondary"], &f["source"]])
-        .filter(|s| !s.is_null())
-        .collect();
-    assert!(spans.len() > 50);
+    let spans = all_spans(&v);
+    let in_provenance = all_spans(&v["provenance"]).len();
+    assert!(
+        spans.len() > 200 && in_provenance > 100,
+        "{} {in_provenance}",
+        spans.len()
+    );
     assert_spans_exact(&root().join("corpus"), &spans);
 }
 

@@ -7,4 +7,5 @@ mod dedup;
 mod feeds;
 mod golden;
 mod offsets;
+mod provenance;
 mod util;

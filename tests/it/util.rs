@@ -44,3 +44,26 @@ pub fn assert_spans_exact(base: &Path, spans: &[&serde_json::Value]) {
         );
     }
 }
+
+/// Every span in a JSON document: each object with `path`, `start`, `end`
+/// and `text`, however deep.
+pub fn all_spans(v: &serde_json::Value) -> Vec<&serde_json::Value> {
+    let mut out = Vec::new();
+    let mut stack = vec![v];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::Object(m) => {
+                if ["path", "start", "end", "text"]
+                    .iter()
+                    .all(|k| m.contains_key(*k))
+                {
+                    out.push(v);
+                }
+                stack.extend(m.values());
+            }
+            serde_json::Value::Array(a) => stack.extend(a),
+            _ => {}
+        }
+    }
+    out
+}

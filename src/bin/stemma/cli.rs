@@ -10,6 +10,7 @@ use stemma::audit::AuditConfig;
 use stemma::classify::ClassifyConfig;
 use stemma::index::{Channels, IndexConfig};
 use stemma::pipeline::{Config, Level};
+use stemma::provenance::ProvenanceConfig;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -48,15 +49,13 @@ pub enum Command {
     Compare(CompareArgs),
     /// Exact and near-duplicate passages within and across documents.
     Dedup(DedupArgs),
+    /// Who draws on which primary (coverage both ways) and which secondaries
+    /// copied each other (shared deviations from the source, dates).
+    Provenance(ProvenanceArgs),
 }
 
 #[derive(Args, Debug)]
 pub struct AuditOptions {
-    #[arg(long, value_enum, default_value = "human")]
-    pub format: OutputFormat,
-    /// Write the report to FILE instead of stdout.
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
     /// Share of words that must match a source between a sentence's first and
     /// last matching word for the sentence to count as taken from it (words a
     /// secondary wraps around the source, "He said that ...", do not count
@@ -101,14 +100,61 @@ pub struct AuditOptions {
     /// unsupported.
     #[arg(long, value_name = "SHARE", default_value_t = 0.5)]
     pub related_title: f64,
+    /// Provenance: two secondaries are linked by a `copies` edge when they
+    /// share at least this many deviations from a source (the same dropped
+    /// word, the same wording around the same quotation) or passages that no
+    /// primary holds. One can be chance; two rarely are.
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub min_shared: usize,
+    /// Provenance: a deviation shared by more documents than this is house
+    /// style, not evidence of copying, and is ignored.
+    #[arg(long, value_name = "N", default_value_t = 32)]
+    pub max_sharers: usize,
+}
+
+/// Where a report goes.
+#[derive(Args, Debug)]
+pub struct OutputArgs {
+    /// Write the report to FILE instead of stdout (atomically: a temporary
+    /// file, then rename; a device such as /dev/null is written in place).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
 pub struct AuditArgs {
     #[command(flatten)]
     pub corpus: CorpusArgs,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: OutputFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
     #[command(flatten)]
     pub options: AuditOptions,
+}
+
+#[derive(Args, Debug)]
+pub struct ProvenanceArgs {
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: GraphFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    #[command(flatten)]
+    pub options: AuditOptions,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum GraphFormat {
+    /// A table per secondary: sources, coverage, findings, copied from.
+    Human,
+    /// The graph as JSON (schema stemma.provenance/1).
+    Json,
+    /// Graphviz DOT (`| dot -Tsvg > graph.svg`).
+    Dot,
+    /// A Mermaid flowchart, for Markdown.
+    Mermaid,
 }
 
 #[derive(Args, Debug)]
@@ -120,6 +166,10 @@ pub struct CompareArgs {
     /// Refuse files larger than this many bytes (suffixes K, M, G allowed).
     #[arg(long, value_name = "SIZE", default_value = "512M", value_parser = parse_size)]
     pub max_file_size: u64,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: OutputFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
     #[command(flatten)]
     pub options: AuditOptions,
 }
@@ -206,6 +256,13 @@ pub struct DedupArgs {
 }
 
 impl AuditOptions {
+    pub fn provenance(&self) -> ProvenanceConfig {
+        ProvenanceConfig {
+            min_shared: self.min_shared,
+            max_sharers: self.max_sharers,
+        }
+    }
+
     pub fn config(&self) -> Result<AuditConfig, String> {
         for (name, v) in [
             ("--min-coverage", self.min_coverage),
@@ -218,6 +275,9 @@ impl AuditOptions {
         }
         if self.seed_words == 0 {
             return Err("--seed-words must be at least 1".into());
+        }
+        if self.min_shared == 0 || self.max_sharers < 2 {
+            return Err("--min-shared must be at least 1 and --max-sharers at least 2".into());
         }
         Ok(AuditConfig {
             align: AlignConfig {

@@ -1,0 +1,218 @@
+//! The report commands: dedup, audit, compare, provenance.
+
+use std::time::Instant;
+
+use stemma::report::audit::AuditReport;
+use stemma::{corpus, dedup, pipeline, report, stats};
+
+use crate::cli::{
+    AuditArgs, AuditOptions, Cli, CompareArgs, DedupArgs, GraphFormat, OutputFormat, ProvenanceArgs,
+};
+use crate::exit;
+use crate::output::{color, print_notes, progress, refuse_input_as_output, write_output};
+
+pub fn dedup(cli: &Cli, args: &DedupArgs) -> Result<u8, String> {
+    let t0 = Instant::now();
+    let cfg = args.config(progress(cli))?;
+    let inputs =
+        corpus::resolve(&args.corpus.paths, &args.corpus.primary).map_err(|e| e.to_string())?;
+    refuse_input_as_output(args.output.as_deref(), &inputs)?;
+    let mut fp = pipeline::fingerprint_corpus(inputs, &cfg);
+    let (clusters, counts) = dedup::find(&fp, &cfg);
+    fp.stats.stage("index", counts.index_time);
+    fp.stats.stage("cluster", counts.cluster_time);
+    let t_report = Instant::now();
+    let rep = report::dedup_report(&fp, &clusters, &cfg);
+    write_output(args.output.as_deref(), |w| match args.format {
+        OutputFormat::Human => w.write_all(report::human::dedup(&rep).as_bytes()),
+        OutputFormat::Json => report::json::write(&rep, w),
+    })?;
+    fp.stats.stage("report", t_report.elapsed());
+    print_notes(cli, &rep.warnings, &rep.skipped);
+    if cli.stats {
+        eprint!(
+            "{}",
+            stats::render(
+                &fp.stats,
+                fp.files.len(),
+                fp.docs.len(),
+                counts.compared,
+                t0.elapsed()
+            )
+        );
+        eprintln!(
+            "  candidates: {} exact groups, {} simhash pairs, {} minhash pairs",
+            counts.exact_groups, counts.simhash_pairs, counts.minhash_pairs
+        );
+    }
+    if fp.files.is_empty() && rep.skipped.is_empty() {
+        return Err("no input files".into());
+    }
+    Ok(skipped_code(rep.skipped.len()))
+}
+
+/// Exit 2 when some input could not be used (after the report is written).
+fn skipped_code(skipped: usize) -> u8 {
+    if skipped == 0 {
+        return exit::OK;
+    }
+    eprintln!("stemma: {skipped} input(s) could not be used (listed above)");
+    exit::INPUT
+}
+
+/// An audit run: the report, and what `--stats` prints.
+pub struct Audited {
+    pub report: AuditReport,
+    stats: stemma::pipeline::Stats,
+    files: usize,
+    t0: Instant,
+}
+
+impl Audited {
+    /// Prints notes and statistics; the exit code for skipped inputs.
+    pub fn finish(mut self, cli: &Cli) -> Result<u8, String> {
+        print_notes(cli, &self.report.warnings, &self.report.skipped);
+        if cli.stats {
+            self.stats
+                .stage("report", self.t0.elapsed() - self.stats.total());
+            eprint!(
+                "{}",
+                stats::render(
+                    &self.stats,
+                    self.files,
+                    self.report.documents.len(),
+                    self.report.findings.len(),
+                    self.t0.elapsed()
+                )
+            );
+        }
+        if self.report.documents.is_empty() && self.report.skipped.is_empty() {
+            return Err("no input files".into());
+        }
+        Ok(skipped_code(self.report.skipped.len()))
+    }
+}
+
+/// Runs the audit (and dedup, and provenance) over `inputs`. `pair`: the
+/// user named the source of the secondary (`compare`), so the secondary is
+/// taken as coverage of it, whatever its title. `diffs`: render inline word
+/// diffs (the terminal view). `audited`: which secondary files to audit
+/// (the others are only fingerprinted, for duplicates).
+pub fn run_audit(
+    cli: &Cli,
+    inputs: corpus::Inputs,
+    max_file_bytes: u64,
+    opts: &AuditOptions,
+    pair: bool,
+    diffs: bool,
+    audited: &(dyn Fn(&corpus::InputFile) -> bool + Sync),
+) -> Result<Audited, String> {
+    let t0 = Instant::now();
+    let mut acfg = opts.config()?;
+    if pair {
+        acfg.judge_documents = false;
+    }
+    let cfg = pipeline::Config {
+        max_file_bytes,
+        progress: progress(cli),
+        ..pipeline::Config::default()
+    };
+    let files = inputs.files.len();
+    let out = pipeline::audit_corpus(inputs, &cfg, &acfg, diffs, audited);
+    let mut fp = out.fingerprinted;
+    let (clusters, counts) = dedup::find(&fp, &cfg);
+    fp.stats.stage("dedup index", counts.index_time);
+    let dedup = report::dedup_report(&fp, &clusters, &cfg);
+    let report = report::audit::assemble(
+        out.documents,
+        out.findings,
+        out.coverage,
+        dedup.duplicates,
+        dedup.skipped,
+        dedup.warnings,
+        &opts.provenance(),
+    );
+    Ok(Audited {
+        report,
+        stats: fp.stats,
+        files,
+        t0,
+    })
+}
+
+pub fn audit(cli: &Cli, args: &AuditArgs) -> Result<u8, String> {
+    let inputs =
+        corpus::resolve(&args.corpus.paths, &args.corpus.primary).map_err(|e| e.to_string())?;
+    let out = args.output.output.as_deref();
+    refuse_input_as_output(out, &inputs)?;
+    let human = matches!(args.format, OutputFormat::Human);
+    let run = run_audit(
+        cli,
+        inputs,
+        args.corpus.max_file_size,
+        &args.options,
+        false,
+        human,
+        &|_| true,
+    )?;
+    write_audit(&run.report, args.format, out)?;
+    run.finish(cli)
+}
+
+pub fn compare(cli: &Cli, args: &CompareArgs) -> Result<u8, String> {
+    let inputs = corpus::resolve(
+        std::slice::from_ref(&args.secondary),
+        std::slice::from_ref(&args.source),
+    )
+    .map_err(|e| e.to_string())?;
+    let out = args.output.output.as_deref();
+    refuse_input_as_output(out, &inputs)?;
+    let human = matches!(args.format, OutputFormat::Human);
+    let run = run_audit(
+        cli,
+        inputs,
+        args.max_file_size,
+        &args.options,
+        true,
+        human,
+        &|_| true,
+    )?;
+    write_audit(&run.report, args.format, out)?;
+    run.finish(cli)
+}
+
+fn write_audit(
+    report: &AuditReport,
+    format: OutputFormat,
+    out: Option<&std::path::Path>,
+) -> Result<(), String> {
+    let color = color(out);
+    write_output(out, |w| match format {
+        OutputFormat::Human => w.write_all(report::audit::human(report, color).as_bytes()),
+        OutputFormat::Json => report::json::write(report, w),
+    })
+}
+
+pub fn provenance(cli: &Cli, args: &ProvenanceArgs) -> Result<u8, String> {
+    let inputs =
+        corpus::resolve(&args.corpus.paths, &args.corpus.primary).map_err(|e| e.to_string())?;
+    let out = args.output.output.as_deref();
+    refuse_input_as_output(out, &inputs)?;
+    let run = run_audit(
+        cli,
+        inputs,
+        args.corpus.max_file_size,
+        &args.options,
+        false,
+        false,
+        &|_| true,
+    )?;
+    use report::provenance as view;
+    write_output(out, |w| match args.format {
+        GraphFormat::Human => w.write_all(view::human(&run.report).as_bytes()),
+        GraphFormat::Json => report::json::write(&view::json_view(&run.report), w),
+        GraphFormat::Dot => w.write_all(view::dot(&run.report).as_bytes()),
+        GraphFormat::Mermaid => w.write_all(view::mermaid(&run.report).as_bytes()),
+    })?;
+    run.finish(cli)
+}

@@ -1,0 +1,543 @@
+//! Provenance: which primaries each secondary draws on (coverage both
+//! ways), and which secondaries copied each other. Copying is told the way
+//! textual scholars build a stemma: two texts that share the same
+//! *deviations* from the source (the same dropped word, the same wording
+//! around a quotation, the same paraphrase) did not deviate independently.
+//! A copy keeps its exemplar's deviations and adds its own, so the text
+//! closer to the source is the earlier one when dates do not decide.
+//!
+//! The graph is built from the report's records alone (findings with their
+//! deviations, coverage, duplicate clusters), so it needs no document text
+//! in memory and costs time linear in the number of deviations.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::Serialize;
+use xxhash_rust::xxh3::Xxh3;
+
+use crate::align::Tag;
+use crate::audit::{Finding, Loaded};
+use crate::classify::Kind;
+use crate::report::audit::{CoverageRecord, FindingRecord};
+use crate::report::{DocumentRecord, DuplicateRecord, Span, make_span};
+
+#[derive(Clone, Copy, Debug)]
+pub struct ProvenanceConfig {
+    /// Two secondaries are linked by a `copies` edge when they share at
+    /// least this many pieces of evidence (deviations from a source at the
+    /// same place, or passages found in no primary). One shared deviation
+    /// can be chance ("He said:" before the same quotation); two rarely are.
+    pub min_shared: usize,
+    /// A deviation shared by more documents than this is formulaic (the
+    /// same house style everywhere) and says nothing about who copied whom.
+    pub max_sharers: usize,
+}
+
+impl Default for ProvenanceConfig {
+    fn default() -> Self {
+        ProvenanceConfig {
+            min_shared: 2,
+            max_sharers: 32,
+        }
+    }
+}
+
+/// One way a secondary passage departs from its source: an edit of the
+/// word diff, or quotation marks lost. `key` identifies it across
+/// documents: the source place, the kind of edit and the words involved.
+#[derive(Clone, Debug)]
+pub struct Deviation {
+    pub key: u64,
+    pub op: &'static str,
+    /// The source words (an empty span where words were inserted).
+    pub source: Span,
+    /// The secondary words (an empty span where words were dropped).
+    pub secondary: Span,
+}
+
+fn span_of(loaded: &Loaded, doc: usize, toks: Range<usize>, at_end: bool) -> Span {
+    let (d, a) = &loaded.docs[doc];
+    let (s, e) = if toks.is_empty() {
+        // An empty span at the place: before token `toks.start`, or after
+        // the last token.
+        let pos = match (toks.start < a.tokens.len(), toks.start) {
+            (true, t) if !at_end => a.token_span(t as u32).0,
+            (_, 0) => 0,
+            (_, t) => a.token_span((t - 1).min(a.tokens.len() - 1) as u32).1,
+        };
+        (pos, pos)
+    } else {
+        (
+            a.token_span(toks.start as u32).0,
+            a.token_span(toks.end as u32 - 1).1,
+        )
+    };
+    let mut span = make_span(&d.id, &d.file, s as usize, e as usize);
+    span.boilerplate = None;
+    span
+}
+
+/// The deviations of one finding from its source.
+pub fn deviations(loaded: &Loaded, f: &Finding) -> Vec<Deviation> {
+    let Some((src_doc, src_range)) = &f.source else {
+        return Vec::new();
+    };
+    let src_id = &loaded.docs[*src_doc].0.id;
+    let sec_tokens = &loaded.docs[f.doc].1.tokens;
+    let src_tokens = &loaded.docs[*src_doc].1.tokens;
+    let key = |op: &str, src: &Range<usize>, sec: &Range<usize>| {
+        let mut h = Xxh3::new();
+        h.update(op.as_bytes());
+        h.update(src_id.as_bytes());
+        h.update(&(src.start as u64).to_le_bytes());
+        h.update(&(src.end as u64).to_le_bytes());
+        for t in &src_tokens[src.clone()] {
+            h.update(&t.to_le_bytes());
+        }
+        h.update(b"|");
+        for t in &sec_tokens[sec.clone()] {
+            h.update(&t.to_le_bytes());
+        }
+        h.digest()
+    };
+    let mut out = Vec::new();
+    for o in &f.ops {
+        let op = match o.tag {
+            Tag::Equal => continue,
+            Tag::Delete => "delete",
+            Tag::Insert => "insert",
+            Tag::Replace => "replace",
+        };
+        let sec = f.tokens.start + o.sec.start..f.tokens.start + o.sec.end;
+        out.push(Deviation {
+            key: key(op, &o.src, &sec),
+            op,
+            source: span_of(loaded, *src_doc, o.src.clone(), false),
+            secondary: span_of(loaded, f.doc, sec.clone(), o.sec.start > 0),
+        });
+    }
+    if f.verdict.edits.iter().any(|e| e.op == "quote") {
+        out.push(Deviation {
+            key: key("quote", src_range, &f.tokens),
+            op: "quote",
+            source: span_of(loaded, *src_doc, src_range.clone(), false),
+            secondary: span_of(loaded, f.doc, f.tokens.clone(), false),
+        });
+    }
+    out
+}
+
+/// Source words covered by a document's findings, per source document:
+/// the union of the source words its passages match.
+pub fn source_cover(findings: &[&Finding]) -> Vec<(usize, usize)> {
+    let mut per_source: HashMap<usize, Vec<Range<usize>>> = HashMap::new();
+    for f in findings {
+        if let Some((s, _)) = &f.source {
+            let ranges = per_source.entry(*s).or_default();
+            ranges.extend(
+                f.ops
+                    .iter()
+                    .filter(|o| o.tag == Tag::Equal)
+                    .map(|o| o.src.clone()),
+            );
+        }
+    }
+    let mut out: Vec<(usize, usize)> = per_source
+        .into_iter()
+        .map(|(s, mut ranges)| {
+            ranges.sort_by_key(|r| r.start);
+            let (mut covered, mut end) = (0, 0);
+            for r in ranges {
+                let start = r.start.max(end);
+                if r.end > start {
+                    covered += r.end - start;
+                    end = r.end;
+                }
+            }
+            (s, covered)
+        })
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// `from` and `to` shares of an edge (see [`Edge`]).
+#[derive(Clone, Debug, Serialize)]
+pub struct EdgeCoverage {
+    pub from: f64,
+    pub to: f64,
+}
+
+/// What an edge rests on.
+#[derive(Clone, Debug, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Evidence {
+    /// A finding of the secondary aligned to the source.
+    Finding { id: String, kind: Kind },
+    /// The same deviation from the source in both secondaries.
+    SharedDeviation {
+        op: &'static str,
+        source: Span,
+        from: Span,
+        to: Span,
+    },
+    /// A passage both secondaries hold that no primary does.
+    SharedText { from: Span, to: Span },
+}
+
+/// An edge of the provenance graph.
+///
+/// `derives_from`: `from` (a secondary) draws on `to` (a primary);
+/// coverage `from` is the share of the secondary's words traced to the
+/// source, `to` the share of the source's words the secondary covers.
+///
+/// `copies`: `from` copied `to` (or, with direction `undetermined`, the two
+/// are linked and `from` is simply listed first); coverage `from` is the
+/// share of `from`'s deviations (where both cover the same source) that
+/// `to` shares, and `to` the reverse.
+#[derive(Clone, Debug, Serialize)]
+pub struct Edge {
+    pub from: String,
+    pub to: String,
+    pub relation: &'static str,
+    pub coverage: EdgeCoverage,
+    /// `roles` (a secondary draws on a primary), `dates`,
+    /// `closer_to_source`, or `undetermined`.
+    pub direction: &'static str,
+    pub reason: String,
+    pub evidence: Vec<Evidence>,
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        (a as f64 / b as f64 * 1000.0).round() / 1000.0
+    }
+}
+
+/// Builds the provenance graph from the report's records: `derives_from`
+/// edges in document order, then `copies` edges in order of their documents.
+pub fn build(
+    documents: &[DocumentRecord],
+    findings: &[FindingRecord],
+    coverage: &[CoverageRecord],
+    duplicates: &[DuplicateRecord],
+    cfg: &ProvenanceConfig,
+) -> Vec<Edge> {
+    let mut edges = derives_from(findings, coverage);
+    edges.extend(copies(documents, findings, duplicates, cfg));
+    edges
+}
+
+fn derives_from(findings: &[FindingRecord], coverage: &[CoverageRecord]) -> Vec<Edge> {
+    let mut edges = Vec::new();
+    for c in coverage {
+        for s in &c.sources {
+            let evidence = findings
+                .iter()
+                .filter(|f| {
+                    f.secondary.doc == c.doc && f.source.as_ref().is_some_and(|x| x.doc == s.doc)
+                })
+                .map(|f| Evidence::Finding {
+                    id: f.id.clone(),
+                    kind: f.kind,
+                })
+                .collect();
+            edges.push(Edge {
+                from: c.doc.clone(),
+                to: s.doc.clone(),
+                relation: "derives_from",
+                coverage: EdgeCoverage {
+                    from: ratio(s.words, c.words),
+                    to: ratio(s.source_covered, s.source_words),
+                },
+                direction: "roles",
+                reason: format!(
+                    "{} of its {} words match the primary, covering {} of the primary's {} words",
+                    s.words, c.words, s.source_covered, s.source_words
+                ),
+                evidence,
+            });
+        }
+    }
+    edges
+}
+
+/// Evidence collected for one pair of documents (indices in `documents`).
+#[derive(Default)]
+struct PairEvidence {
+    /// (deviation in the first, deviation in the second), by finding and
+    /// deviation index.
+    deviations: Vec<((usize, usize), (usize, usize))>,
+    texts: Vec<(Span, Span)>,
+}
+
+fn copies(
+    documents: &[DocumentRecord],
+    findings: &[FindingRecord],
+    duplicates: &[DuplicateRecord],
+    cfg: &ProvenanceConfig,
+) -> Vec<Edge> {
+    let index: HashMap<&str, usize> = documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    let doc_of = |id: &str| index.get(id).copied();
+    let mut pairs: HashMap<(usize, usize), PairEvidence> = HashMap::new();
+    // Shared deviations: the same key in two documents.
+    let mut groups: HashMap<u64, Vec<(usize, usize, usize)>> = HashMap::new();
+    let mut by_doc: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (fi, f) in findings.iter().enumerate() {
+        let Some(d) = doc_of(&f.secondary.doc) else {
+            continue;
+        };
+        by_doc.entry(d).or_default().push(fi);
+        for (k, dv) in f.deviations.iter().enumerate() {
+            groups.entry(dv.key).or_default().push((d, fi, k));
+        }
+    }
+    for mut members in groups.into_values() {
+        members.sort_unstable();
+        members.dedup_by_key(|m| m.0);
+        if members.len() < 2 || members.len() > cfg.max_sharers {
+            continue;
+        }
+        for (i, a) in members.iter().enumerate() {
+            for b in &members[i + 1..] {
+                let e = pairs.entry((a.0, b.0)).or_default();
+                e.deviations.push(((a.1, a.2), (b.1, b.2)));
+            }
+        }
+    }
+    // Shared text: a duplicate cluster of secondaries only.
+    for dup in duplicates {
+        let mut by_doc: Vec<(usize, &Span)> = dup
+            .spans
+            .iter()
+            .filter(|s| s.boilerplate.is_none())
+            .filter_map(|s| doc_of(&s.doc).map(|d| (d, s)))
+            .collect();
+        if by_doc.iter().any(|(d, _)| documents[*d].role == "primary") {
+            continue;
+        }
+        by_doc.sort_by_key(|(d, s)| (*d, s.start));
+        by_doc.dedup_by_key(|(d, _)| *d);
+        for (i, a) in by_doc.iter().enumerate() {
+            for b in &by_doc[i + 1..] {
+                let e = pairs.entry((a.0, b.0)).or_default();
+                e.texts.push((a.1.clone(), b.1.clone()));
+            }
+        }
+    }
+    let mut keys: Vec<(usize, usize)> = pairs.keys().copied().collect();
+    keys.sort_unstable();
+    keys.into_iter()
+        .filter_map(|k| {
+            let ev = &pairs[&k];
+            (ev.deviations.len() + ev.texts.len() >= cfg.min_shared)
+                .then(|| copies_edge(documents, findings, &by_doc, k, ev))
+        })
+        .collect()
+}
+
+/// A date as the range of days it may mean (`2024-10` is any day of October).
+fn date_range(date: &str) -> Option<(u32, u32)> {
+    let mut parts = date.trim().splitn(3, '-');
+    let y: u32 = parts.next()?.parse().ok()?;
+    let m: Option<u32> = parts.next().and_then(|m| m.parse().ok());
+    let d: Option<u32> = parts
+        .next()
+        .and_then(|d| d.get(..2).unwrap_or(d).parse().ok());
+    let base = y * 10_000;
+    Some(match (m, d) {
+        (Some(m), Some(d)) => (base + m * 100 + d, base + m * 100 + d),
+        (Some(m), None) => (base + m * 100 + 1, base + m * 100 + 31),
+        _ => (base + 101, base + 1231),
+    })
+}
+
+/// Deviations of document `a` where `b` covers the same source (by byte
+/// ranges in the source files) that `b` does not share.
+fn own_deviations(
+    findings: &[FindingRecord],
+    a: &[usize],
+    b: &[usize],
+    shared: &[(usize, usize)],
+) -> (usize, usize) {
+    let covered: Vec<(&str, usize, usize)> = b
+        .iter()
+        .filter_map(|&f| findings[f].source.as_ref())
+        .map(|s| (s.doc.as_str(), s.start, s.end))
+        .collect();
+    let shared: std::collections::HashSet<&(usize, usize)> = shared.iter().collect();
+    let mut own = 0;
+    let mut in_common = 0;
+    for &fi in a {
+        for (k, dv) in findings[fi].deviations.iter().enumerate() {
+            let s = &dv.source;
+            let overlaps = covered
+                .iter()
+                .any(|(d, st, en)| *d == s.doc && s.start <= *en && *st <= s.end);
+            if overlaps {
+                in_common += 1;
+                if !shared.contains(&(fi, k)) {
+                    own += 1;
+                }
+            }
+        }
+    }
+    (own, in_common)
+}
+
+fn copies_edge(
+    documents: &[DocumentRecord],
+    findings: &[FindingRecord],
+    by_doc: &HashMap<usize, Vec<usize>>,
+    (a, b): (usize, usize),
+    ev: &PairEvidence,
+) -> Edge {
+    let (da, db) = (&documents[a], &documents[b]);
+    let shared_a: Vec<(usize, usize)> = ev.deviations.iter().map(|x| x.0).collect();
+    let shared_b: Vec<(usize, usize)> = ev.deviations.iter().map(|x| x.1).collect();
+    let none = Vec::new();
+    let (fa, fb) = (
+        by_doc.get(&a).unwrap_or(&none),
+        by_doc.get(&b).unwrap_or(&none),
+    );
+    let (own_a, common_a) = own_deviations(findings, fa, fb, &shared_a);
+    let (own_b, common_b) = own_deviations(findings, fb, fa, &shared_b);
+    let dates = da
+        .date
+        .as_deref()
+        .and_then(date_range)
+        .zip(db.date.as_deref().and_then(date_range));
+    // `true`: a copied b.
+    let (a_copies, direction, reason) = match dates {
+        Some((ra, rb)) if ra.1 < rb.0 || rb.1 < ra.0 => {
+            let a_later = rb.1 < ra.0;
+            let (later, earlier) = if a_later { (da, db) } else { (db, da) };
+            (
+                a_later,
+                "dates",
+                format!(
+                    "dated {}, after {} ({})",
+                    later.date.as_deref().unwrap_or_default(),
+                    earlier.date.as_deref().unwrap_or_default(),
+                    earlier.id
+                ),
+            )
+        }
+        _ if own_a != own_b => {
+            let a_later = own_a > own_b;
+            let (later, earlier, more, fewer) = if a_later {
+                (da, db, own_a, own_b)
+            } else {
+                (db, da, own_b, own_a)
+            };
+            (
+                a_later,
+                "closer_to_source",
+                format!(
+                    "{} is closer to the source: where both cover it, {} has {more} deviations of its own and {} {fewer} (a copy keeps its exemplar's deviations and adds its own){}{}",
+                    earlier.id,
+                    later.id,
+                    earlier.id,
+                    if fewer > 0 {
+                        "; as both have deviations of their own, they may share a lost exemplar"
+                    } else {
+                        ""
+                    },
+                    if dates.is_some() {
+                        "; their dates do not order them"
+                    } else {
+                        ""
+                    }
+                ),
+            )
+        }
+        _ => (
+            true,
+            "undetermined",
+            "no dates that order them, and both are as close to the source".to_string(),
+        ),
+    };
+    let share = |shared: usize, common: usize| ratio(shared, common.max(shared));
+    let n = ev.deviations.len();
+    let (cov_a, cov_b) = (share(n, common_a), share(n, common_b));
+    let mut evidence: Vec<(usize, Evidence)> = ev
+        .deviations
+        .iter()
+        .map(|&((fa, ka), (fb, kb))| {
+            let (x, y) = (&findings[fa].deviations[ka], &findings[fb].deviations[kb]);
+            let (from, to) = if a_copies { (x, y) } else { (y, x) };
+            (
+                x.secondary.start,
+                Evidence::SharedDeviation {
+                    op: x.op,
+                    source: x.source.clone(),
+                    from: from.secondary.clone(),
+                    to: to.secondary.clone(),
+                },
+            )
+        })
+        .chain(ev.texts.iter().map(|(x, y)| {
+            let (from, to) = if a_copies { (x, y) } else { (y, x) };
+            (
+                x.start,
+                Evidence::SharedText {
+                    from: from.clone(),
+                    to: to.clone(),
+                },
+            )
+        }))
+        .collect();
+    evidence.sort_by_key(|e| e.0);
+    let (from, to, coverage) = if a_copies {
+        (
+            da,
+            db,
+            EdgeCoverage {
+                from: cov_a,
+                to: cov_b,
+            },
+        )
+    } else {
+        (
+            db,
+            da,
+            EdgeCoverage {
+                from: cov_b,
+                to: cov_a,
+            },
+        )
+    };
+    Edge {
+        from: from.id.clone(),
+        to: to.id.clone(),
+        relation: "copies",
+        coverage,
+        direction,
+        reason,
+        evidence: evidence.into_iter().map(|e| e.1).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_ranges() {
+        assert_eq!(date_range("2024-10-09"), Some((20241009, 20241009)));
+        assert_eq!(date_range("2024-10"), Some((20241001, 20241031)));
+        assert_eq!(date_range("2024"), Some((20240101, 20241231)));
+        assert_eq!(
+            date_range("2024-10-09T10:00:00Z"),
+            Some((20241009, 20241009))
+        );
+        assert_eq!(date_range("October"), None);
+    }
+}

@@ -1,0 +1,222 @@
+//! `stemma provenance` and the `provenance` part of the audit contract:
+//! who draws on which primary, and who copied whom (shared deviations).
+
+use serde_json::Value;
+
+use crate::util::*;
+
+const SPEECH_2024: &str = "primary/2024-10-08_mi5-director-general-threat-update_speech.txt";
+const SPEECH_2021: &str = "primary/2021-07-14_mi5-director-general-annual-threat-update_speech.txt";
+const MAGAZINE: &str = "secondary/2024-10_mi5-threat-update-2024_magazine-article.txt";
+const SUMMARY_2025: &str = "secondary/2025-10_mi5-threat-update-2025_news-summary.txt";
+const FEED: &str = "secondary/counter-terror-business_threat-landscape_rss-feed-dump.txt";
+
+fn edges(v: &Value) -> Vec<&Value> {
+    v["provenance"].as_array().unwrap().iter().collect()
+}
+
+fn edge<'a>(v: &'a Value, relation: &str, a: &str, b: &str) -> Option<&'a Value> {
+    edges(v).into_iter().find(|e| {
+        e["relation"] == relation
+            && ((e["from"] == a && e["to"] == b) || (e["from"] == b && e["to"] == a))
+    })
+}
+
+#[test]
+fn bundled_corpus_graph() {
+    let out = stemma(&["provenance", "corpus", "--format", "json"], &root());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json(&out);
+    assert_eq!(v["schema"], "stemma.provenance/1");
+    let feed3 = format!("{FEED}#3");
+    // Both pieces of 2024 coverage derive from the 2024 speech, with
+    // coverage both ways.
+    for doc in [feed3.as_str(), MAGAZINE] {
+        let e = edge(&v, "derives_from", doc, SPEECH_2024).expect(doc);
+        assert_eq!(e["from"], doc);
+        let (from, to) = (
+            e["coverage"]["from"].as_f64().unwrap(),
+            e["coverage"]["to"].as_f64().unwrap(),
+        );
+        assert!((0.6..0.9).contains(&from), "{doc}: {from}");
+        assert!((0.15..0.35).contains(&to), "{doc}: {to}");
+        assert!(e["evidence"].as_array().unwrap().len() > 20);
+    }
+    // They share many deviations from the speech.
+    let copies = edge(&v, "copies", &feed3, MAGAZINE).expect("copies edge");
+    let shared: Vec<&Value> = copies["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["type"] == "shared_deviation")
+        .collect();
+    assert!(shared.len() >= 20, "{}", shared.len());
+    for x in &shared {
+        let docs = [x["from"]["doc"].as_str(), x["to"]["doc"].as_str()];
+        assert!(docs.contains(&Some(feed3.as_str())) && docs.contains(&Some(MAGAZINE)));
+        assert_eq!(x["source"]["doc"], SPEECH_2024);
+    }
+    // The shared typo of both ("However it is difficult to separated").
+    assert!(
+        shared
+            .iter()
+            .any(|x| x["from"]["text"].as_str().unwrap().contains("separated")),
+        "{copies:#}"
+    );
+    assert_ne!(copies["direction"], "roles");
+    assert!(!copies["reason"].as_str().unwrap().is_empty());
+    // The 2025 coverage derives from no speech; the 2021 speech has no
+    // derived documents; unrelated feed items are on no edge.
+    for doc in [SUMMARY_2025, &format!("{FEED}#1"), &format!("{FEED}#2")] {
+        assert!(
+            edges(&v).iter().all(|e| e["from"] != doc && e["to"] != doc),
+            "{doc}"
+        );
+    }
+    assert!(edges(&v).iter().all(|e| e["to"] != SPEECH_2021));
+    assert_eq!(
+        edges(&v).len(),
+        3,
+        "two derives_from and one copies edge: {:#?}",
+        v["provenance"]
+    );
+}
+
+const SPEECH: &str = "Since March 2017, MI5 and the police have together disrupted 43 late-stage attack plots. \
+Some of those plotters were trying to get hold of firearms and explosives, in the final days of planning mass murder. \
+Sadly, 13% of all those being investigated for involvement in terrorism are under 18. \
+We will not let these threats go unanswered, and we will keep working with our partners across Europe. \
+The alternative is allowing child abusers and terrorists to operate at scale, without fear of consequences.\n";
+
+/// A copy of the speech with two deviations of its own.
+const COPY_A: &str = "He said that since March 2017, MI5 and the police have disrupted 43 late-stage attack plots. \
+Some of those plotters were trying to get hold of firearms and explosives, in the final days of planning mass murder. \
+Worryingly, 13% of all those being investigated for involvement in terrorism are under 18.\n";
+
+/// COPY_A with one more deviation: it keeps A's and adds its own.
+const COPY_B: &str = "He said that since March 2017, MI5 and the police have disrupted 43 late-stage attack plots. \
+Some of those plotters were trying to get hold of firearms and explosives, in the final days of planning murder. \
+Worryingly, 13% of all those being investigated for involvement in terrorism are under 18.\n";
+
+/// A copy of the speech with other deviations than A's.
+const COPY_C: &str = "Since March 2017, MI5 and the police have together disrupted 43 plots. \
+Some plotters were trying to get hold of firearms and explosives, in the final days of planning mass murder. \
+Sadly, 13% of all people being investigated for involvement in terrorism are under 18.\n";
+
+fn corpus(files: &[(&str, &str)], manifest: Option<&str>) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("c")).unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join("c").join(name), text).unwrap();
+    }
+    if let Some(m) = manifest {
+        std::fs::write(dir.path().join("c/stemma.toml"), m).unwrap();
+    }
+    dir
+}
+
+fn graph(dir: &std::path::Path, args: &[&str]) -> Value {
+    let mut all = vec!["provenance", "--format", "json"];
+    all.extend_from_slice(args);
+    let out = stemma(&all, dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    json(&out)
+}
+
+#[test]
+fn direction_from_dates() {
+    // B is older by its date: dates decide, even against closeness.
+    let manifest = "[[document]]\npath = \"speech.txt\"\nrole = \"primary\"\ndate = \"2024-01-02\"\n\n\
+        [[document]]\npath = \"a.txt\"\nrole = \"secondary\"\ndate = \"2024-03\"\n\n\
+        [[document]]\npath = \"b.txt\"\nrole = \"secondary\"\ndate = \"2024-02-01\"\n";
+    let dir = corpus(
+        &[("speech.txt", SPEECH), ("a.txt", COPY_A), ("b.txt", COPY_B)],
+        Some(manifest),
+    );
+    let v = graph(dir.path(), &["c"]);
+    let e = edge(&v, "copies", "a.txt", "b.txt").expect("copies edge");
+    assert_eq!(e["from"], "a.txt", "{e:#}");
+    assert_eq!(e["direction"], "dates");
+    assert!(e["reason"].as_str().unwrap().contains("2024-03"), "{e:#}");
+}
+
+#[test]
+fn direction_from_closeness_to_the_source() {
+    let dir = corpus(
+        &[("speech.txt", SPEECH), ("a.txt", COPY_A), ("b.txt", COPY_B)],
+        None,
+    );
+    let v = graph(dir.path(), &["c", "--primary", "c/speech.txt"]);
+    let e = edge(&v, "copies", "a.txt", "b.txt").expect("copies edge");
+    // B keeps A's deviations and adds one: B copied A.
+    assert_eq!(e["from"], "b.txt", "{e:#}");
+    assert_eq!(e["direction"], "closer_to_source");
+    let ops: Vec<&str> = e["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|x| x["op"].as_str())
+        .collect();
+    assert!(ops.len() >= 2, "{e:#}");
+    assert_eq!(e["coverage"]["to"], 1.0, "all of A's deviations are in B");
+    assert!(e["coverage"]["from"].as_f64().unwrap() < 1.0);
+    // Identical copies: no way to tell who came first.
+    let dir = corpus(
+        &[("speech.txt", SPEECH), ("a.txt", COPY_A), ("b.txt", COPY_A)],
+        None,
+    );
+    let v = graph(dir.path(), &["c", "--primary", "c/speech.txt"]);
+    let e = edge(&v, "copies", "a.txt", "b.txt").expect("copies edge");
+    assert_eq!(e["direction"], "undetermined", "{e:#}");
+}
+
+#[test]
+fn independent_copies_are_not_linked() {
+    // A and C both copy the speech, each with deviations of its own.
+    let dir = corpus(
+        &[("speech.txt", SPEECH), ("a.txt", COPY_A), ("c.txt", COPY_C)],
+        None,
+    );
+    let v = graph(dir.path(), &["c", "--primary", "c/speech.txt"]);
+    assert!(edge(&v, "derives_from", "a.txt", "speech.txt").is_some());
+    assert!(edge(&v, "derives_from", "c.txt", "speech.txt").is_some());
+    assert!(edge(&v, "copies", "a.txt", "c.txt").is_none(), "{v:#}");
+    assert_spans_exact(&dir.path().join("c"), &all_spans(&v));
+}
+
+#[test]
+fn dot_and_mermaid_views() {
+    let dir = corpus(
+        &[("speech.txt", SPEECH), ("a.txt", COPY_A), ("b.txt", COPY_B)],
+        None,
+    );
+    let run = |format: &str| {
+        let out = stemma(
+            &[
+                "provenance",
+                "c",
+                "--primary",
+                "c/speech.txt",
+                "--format",
+                format,
+            ],
+            dir.path(),
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let dot = run("dot");
+    assert!(dot.starts_with("digraph stemma {"), "{dot}");
+    assert!(
+        dot.contains("\"b.txt\" -> \"a.txt\" [label=\"copies: "),
+        "{dot}"
+    );
+    assert!(dot.contains("\"a.txt\" -> \"speech.txt\""), "{dot}");
+    assert!(dot.trim_end().ends_with('}'));
+    let mermaid = run("mermaid");
+    assert!(mermaid.starts_with("flowchart RL\n"), "{mermaid}");
+    assert!(mermaid.contains(" -.->|\"copies: "), "{mermaid}");
+    let human = run("human");
+    assert!(human.contains("copied from  a.txt"), "{human}");
+    assert!(human.contains("speech.txt (primary)"), "{human}");
+}
