@@ -10,6 +10,8 @@ use serde::Deserialize;
 use crate::source::{InputError, InputProblem};
 
 pub const MANIFEST_NAME: &str = "stemma.toml";
+/// The accepted findings of `stemma check`, next to the manifest: not a document.
+pub const BASELINE_NAME: &str = "stemma-baseline.json";
 
 /// What a document is to the audit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
@@ -207,7 +209,8 @@ fn add_unlisted(inputs: &mut Inputs, root: &Path, first: usize) {
         .map(|f| f.rel.clone())
         .collect();
     for mut f in found {
-        if f.rel != MANIFEST_NAME && !listed.contains(&f.rel) && !f.rel.ends_with("README.md") {
+        let ours = f.rel == MANIFEST_NAME || f.rel == BASELINE_NAME;
+        if !ours && !listed.contains(&f.rel) && !f.rel.ends_with("README.md") {
             f.unlisted = true;
             inputs.files.push(f);
         }
@@ -232,8 +235,11 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<InputFile>, problems: &mut Vec<In
         if path.is_dir() {
             walk(root, &path, out, problems);
         } else if path.is_file() {
-            let rel = path.strip_prefix(root).unwrap_or(&path);
-            out.push(plain_file(&path, &display_rel(rel)));
+            let rel = display_rel(path.strip_prefix(root).unwrap_or(&path));
+            // The gate's baseline is stemma's own file, not a document.
+            if rel != BASELINE_NAME {
+                out.push(plain_file(&path, &rel));
+            }
         } else {
             problems.push(InputError::new(&path, InputProblem::NotAFile));
         }

@@ -24,6 +24,7 @@
 
 pub mod align;
 pub mod audit;
+pub mod check;
 pub mod classify;
 pub mod corpus;
 pub mod dedup;

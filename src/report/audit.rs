@@ -22,6 +22,9 @@ pub struct FindingRecord {
     pub secondary: Span,
     pub source: Option<Span>,
     pub in_quotes: bool,
+    /// A negation appears or disappears against the source.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub negation: bool,
     pub score: f64,
     pub edits: Vec<Edit>,
     pub message: String,
@@ -78,8 +81,9 @@ fn span_of(loaded: &Loaded, doc: usize, toks: &std::ops::Range<usize>) -> Span {
     span
 }
 
-/// Content-based id: kind, secondary path and words, source document. The
-/// same finding keeps its id when the file changes elsewhere.
+/// Content-based id: kind, secondary path, the normalized words of both
+/// sides, and the source document. The same finding keeps its id when the
+/// file changes elsewhere (line numbers are not part of it).
 fn finding_id(loaded: &Loaded, f: &Finding) -> String {
     let (d, a) = &loaded.docs[f.doc];
     let mut key = Vec::new();
@@ -88,8 +92,12 @@ fn finding_id(loaded: &Loaded, f: &Finding) -> String {
     for t in &a.tokens[f.tokens.clone()] {
         key.extend_from_slice(&t.to_le_bytes());
     }
-    if let Some((s, _)) = &f.source {
+    if let Some((s, r)) = &f.source {
+        key.push(0xff);
         key.extend_from_slice(loaded.docs[*s].0.id.as_bytes());
+        for t in &loaded.docs[*s].1.tokens[r.clone()] {
+            key.extend_from_slice(&t.to_le_bytes());
+        }
     }
     format!("{:016x}", xxh3_64(&key))
 }
@@ -147,6 +155,7 @@ pub fn records(
             secondary: span_of(loaded, f.doc, &f.tokens),
             source: f.source.as_ref().map(|(d, r)| span_of(loaded, *d, r)),
             in_quotes: f.verdict.in_quotes,
+            negation: f.verdict.negation,
             score: (f.score * 1000.0).round() / 1000.0,
             edits: f.verdict.edits.clone(),
             message: f.verdict.message.clone(),
@@ -198,6 +207,7 @@ pub fn document_record(d: &crate::ingest::Document) -> DocumentRecord {
         start: d.file.file_offset(d.range.start),
         end: d.file.file_offset(d.range.end),
         unlisted: d.unlisted,
+        display_path: d.file.path.display().to_string(),
     }
 }
 

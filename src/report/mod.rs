@@ -52,6 +52,9 @@ pub struct DocumentRecord {
     pub end: usize,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub unlisted: bool,
+    /// Where the user can open the file (not part of the JSON contract).
+    #[serde(skip)]
+    pub display_path: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -195,6 +198,7 @@ fn documents(fp: &Fingerprinted) -> Vec<DocumentRecord> {
                 start: d.start as usize,
                 end: d.end as usize,
                 unlisted: f.input.unlisted,
+                display_path: f.input.path.display().to_string(),
             }
         })
         .collect()

@@ -1,6 +1,7 @@
 //! The reviewed golden snapshot of `stemma audit corpus --format json`: one
-//! line per finding (kind, secondary location, source location, message) and
-//! per document's coverage. `STEMMA_BLESS=1 cargo test --release golden`
+//! line per finding (kind, secondary location, source location, message), per
+//! document's coverage and per provenance edge (with its shared deviations).
+//! `STEMMA_BLESS=1 cargo test --release golden`
 //! rewrites it; review the diff by eye before committing.
 
 use serde_json::Value;
@@ -38,6 +39,36 @@ fn render(v: &Value) -> String {
             loc(&f["source"]),
             f["message"].as_str().unwrap()
         ));
+    }
+    for e in v["provenance"].as_array().unwrap() {
+        out.push_str(&format!(
+            "provenance {} {} {} coverage={}/{} direction={} evidence={}\n",
+            e["from"].as_str().unwrap(),
+            e["relation"].as_str().unwrap(),
+            e["to"].as_str().unwrap(),
+            e["coverage"]["from"],
+            e["coverage"]["to"],
+            e["direction"].as_str().unwrap(),
+            e["evidence"].as_array().unwrap().len()
+        ));
+        for x in e["evidence"].as_array().unwrap() {
+            if x["type"] == "finding" {
+                continue;
+            }
+            let text = |s: &Value| {
+                let t = s["text"].as_str().unwrap_or("");
+                format!("{:?}", t.chars().take(100).collect::<String>())
+            };
+            out.push_str(&format!(
+                "  {} {} {} -> {} at {} / {}\n",
+                x["type"].as_str().unwrap(),
+                x["op"].as_str().unwrap_or("-"),
+                text(&x["source"]),
+                text(&x["from"]),
+                loc(&x["from"]),
+                loc(&x["to"])
+            ));
+        }
     }
     out
 }

@@ -3,6 +3,7 @@
 mod audit;
 mod audit_props;
 mod bad_input;
+mod check;
 mod dedup;
 mod feeds;
 mod golden;

@@ -52,6 +52,13 @@ pub enum Command {
     /// Who draws on which primary (coverage both ways) and which secondaries
     /// copied each other (shared deviations from the source, dates).
     Provenance(ProvenanceArgs),
+    /// The CI gate for corpus additions: fails (exit 1) on findings not in
+    /// the baseline: misquotes, numeric changes, duplicates of documents
+    /// already in the corpus, unsupported quotations (errors); truncations,
+    /// copy errors, unsupported passages, unlisted files (warnings).
+    /// Exit 0 clean, 1 new findings at or above --fail-level or stale
+    /// baseline entries, 2 usage, configuration or input error.
+    Check(CheckArgs),
 }
 
 #[derive(Args, Debug)]
@@ -143,6 +150,64 @@ pub struct ProvenanceArgs {
     pub output: OutputArgs,
     #[command(flatten)]
     pub options: AuditOptions,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+    /// The accepted findings (default: stemma-baseline.json in the first
+    /// PATH when it is a directory, else in the current directory). A
+    /// missing file is an empty baseline.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Accept every current finding: rewrite the baseline (sorted; reasons
+    /// kept; with --since, entries of unchanged files kept) and exit 0.
+    #[arg(long, conflicts_with = "prune_baseline")]
+    pub write_baseline: bool,
+    /// Remove baseline entries that match no finding any more, then check.
+    #[arg(long)]
+    pub prune_baseline: bool,
+    /// Check only the files changed since this git revision (committed or
+    /// not, and untracked files); they are still compared with the whole
+    /// corpus. A changed primary checks everything.
+    #[arg(long, value_name = "REV")]
+    pub since: Option<String>,
+    /// Fail on new findings at or above this level.
+    #[arg(long, value_enum, default_value = "warning")]
+    pub fail_level: FailLevel,
+    /// Report, but exit 0 even with new findings or stale entries.
+    #[arg(long)]
+    pub exit_zero: bool,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: CheckFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    #[command(flatten)]
+    pub options: AuditOptions,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum FailLevel {
+    Note,
+    Warning,
+    Error,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum CheckFormat {
+    /// Each new finding at path:line:col with its passage, then a summary.
+    Human,
+    /// path:line:col:kind:message, one per line.
+    Brief,
+    /// Schema stemma.check/1: summary, new findings, stale entries.
+    Json,
+    /// One JSON object per line: new findings, then stale entries.
+    Jsonl,
+    /// SARIF 2.1.0, the finding id in partialFingerprints.
+    Sarif,
+    /// GitHub Actions workflow commands (::error file=…), most severe first.
+    Github,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

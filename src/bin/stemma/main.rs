@@ -1,5 +1,6 @@
 //! The `stemma` binary: parse flags, run the library, print from one thread.
 
+mod check;
 mod cli;
 mod commands;
 mod output;
@@ -37,6 +38,7 @@ fn main() -> ExitCode {
         Command::Audit(args) => commands::audit(&cli, args),
         Command::Compare(args) => commands::compare(&cli, args),
         Command::Provenance(args) => commands::provenance(&cli, args),
+        Command::Check(args) => check::run(&cli, args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

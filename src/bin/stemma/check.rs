@@ -1,0 +1,142 @@
+//! `stemma check`: the audit, reduced to the gate's findings, compared
+//! with the baseline; the exit code says whether anything new is wrong.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use stemma::check::baseline::Baseline;
+use stemma::check::format::{self, Outcome};
+use stemma::check::{self, Level};
+use stemma::corpus::{self, BASELINE_NAME, InputFile, Inputs, Role};
+
+use crate::cli::{CheckArgs, CheckFormat, Cli, FailLevel};
+use crate::commands::run_audit;
+use crate::exit;
+use crate::output::{refuse_input_as_output, write_file_atomically, write_output};
+
+fn default_baseline(paths: &[PathBuf]) -> PathBuf {
+    match paths.first() {
+        Some(p) if p.is_dir() => p.join(BASELINE_NAME),
+        _ => PathBuf::from(BASELINE_NAME),
+    }
+}
+
+/// Which relative paths are checked: all (`None`), or those changed since
+/// the revision (deleted ones included, so their baseline entries can go
+/// stale). A changed primary changes every finding: all are checked.
+fn scope(args: &CheckArgs, inputs: &Inputs) -> Result<Option<HashSet<String>>, String> {
+    let Some(rev) = &args.since else {
+        return Ok(None);
+    };
+    let changed = check::git::changed_since(rev, &args.corpus.paths)?;
+    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let is_changed = |f: &InputFile| changed.contains(&canonical(&f.path));
+    if inputs
+        .files
+        .iter()
+        .any(|f| f.role == Role::Primary && is_changed(f))
+    {
+        return Ok(None);
+    }
+    let mut rels: HashSet<String> = inputs
+        .files
+        .iter()
+        .filter(|f| is_changed(f))
+        .map(|f| f.rel.clone())
+        .collect();
+    if let Some(root) = args.corpus.paths.first().filter(|p| p.is_dir()) {
+        let root = canonical(root);
+        for p in &changed {
+            if let Ok(rel) = p.strip_prefix(&root) {
+                rels.insert(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    Ok(Some(rels))
+}
+
+pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8, String> {
+    let inputs =
+        corpus::resolve(&args.corpus.paths, &args.corpus.primary).map_err(|e| e.to_string())?;
+    let out = args.output.output.as_deref();
+    refuse_input_as_output(out, &inputs)?;
+    let baseline_path = args
+        .baseline
+        .clone()
+        .unwrap_or_else(|| default_baseline(&args.corpus.paths));
+    let baseline = Baseline::load(&baseline_path)?;
+    let scope = scope(args, &inputs)?;
+    let in_scope = |rel: &str| scope.as_ref().is_none_or(|s| s.contains(rel));
+    let run = run_audit(
+        cli,
+        inputs,
+        args.corpus.max_file_size,
+        &args.options,
+        false,
+        false,
+        &|f: &InputFile| in_scope(&f.rel),
+    )?;
+    let mut findings = check::collect(&run.report, &in_scope);
+    let mut baseline = baseline.unwrap_or_default();
+    let shown = baseline_path.display().to_string();
+    if args.write_baseline {
+        let fresh = baseline.regenerate(&findings, &in_scope);
+        write_file_atomically(&baseline_path, |w| w.write_all(fresh.to_json().as_bytes()))?;
+        eprintln!(
+            "stemma: wrote {} accepted finding(s) to {shown}",
+            fresh.findings.len()
+        );
+        return run.finish(cli);
+    }
+    let mut comparison = baseline.apply(&mut findings, &in_scope);
+    if args.prune_baseline && !comparison.stale.is_empty() {
+        baseline = baseline.without(&comparison.stale);
+        write_file_atomically(&baseline_path, |w| {
+            w.write_all(baseline.to_json().as_bytes())
+        })?;
+        eprintln!(
+            "stemma: removed {} stale entr{} from {shown}",
+            comparison.stale.len(),
+            if comparison.stale.len() == 1 {
+                "y"
+            } else {
+                "ies"
+            }
+        );
+        comparison.stale.clear();
+    }
+    let outcome = Outcome {
+        findings: &findings,
+        stale: &comparison.stale,
+        fail_level: match args.fail_level {
+            FailLevel::Note => Level::Note,
+            FailLevel::Warning => Level::Warning,
+            FailLevel::Error => Level::Error,
+        },
+        baseline: shown.clone(),
+    };
+    let text = match args.format {
+        CheckFormat::Human => format::human(&outcome),
+        CheckFormat::Brief => format::brief(&outcome),
+        CheckFormat::Json => format::json(&outcome),
+        CheckFormat::Jsonl => format::jsonl(&outcome),
+        CheckFormat::Sarif => format::sarif(&outcome),
+        CheckFormat::Github => format::github(&outcome),
+    };
+    write_output(out, |w| w.write_all(text.as_bytes()))?;
+    if !matches!(args.format, CheckFormat::Human) && !cli.quiet {
+        eprintln!(
+            "stemma: {}",
+            outcome.summary().line(outcome.fail_level, &shown)
+        );
+    }
+    let failed = outcome.failing() > 0 || !comparison.stale.is_empty();
+    let code = run.finish(cli)?;
+    Ok(if code != exit::OK {
+        code
+    } else if failed && !args.exit_zero {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    })
+}

@@ -1,0 +1,353 @@
+//! The CI gate (`stemma check`): the audit's findings that say something
+//! went wrong, each with a level, a content-based id and a location,
+//! compared with a committed baseline of accepted findings.
+//!
+//! What is checked: misquotes, numeric changes, truncations, copy errors,
+//! unsupported passages (from the audit), duplicates of passages that
+//! another secondary document of the corpus already holds, and files in the
+//! corpus folder that the manifest does not list. Verbatim copies and
+//! paraphrases are not problems and are not checked.
+
+pub mod baseline;
+pub mod format;
+pub mod git;
+mod sarif;
+
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::Xxh3;
+
+use crate::classify::Kind;
+use crate::report::Span;
+use crate::report::audit::{AuditReport, FindingRecord};
+
+pub const CHECK_SCHEMA: &str = "stemma.check/1";
+
+/// How serious a finding is (SARIF's levels).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Note,
+    Warning,
+    Error,
+}
+
+impl Level {
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Note => "note",
+            Level::Warning => "warning",
+            Level::Error => "error",
+        }
+    }
+}
+
+/// The kinds of finding `check` reports, with their level and meaning.
+pub const RULES: [(&str, Level, &str); 7] = [
+    (
+        "misquote",
+        Level::Error,
+        "Words inside quotation marks that the source does not say there.",
+    ),
+    (
+        "numeric_change",
+        Level::Error,
+        "A number whose value differs from the aligned source number.",
+    ),
+    (
+        "duplicate",
+        Level::Error,
+        "An exact or near duplicate of a passage another secondary document of the corpus holds.",
+    ),
+    (
+        "unsupported",
+        Level::Error,
+        "A passage, or a quotation, that no source in the corpus backs (warning outside quotation marks).",
+    ),
+    (
+        "truncation",
+        Level::Warning,
+        "A clipped copy: a quotation or sentence cut short, or a qualifying clause dropped.",
+    ),
+    (
+        "copy_error",
+        Level::Warning,
+        "A near-verbatim copy with mechanical damage: dropped or changed words, typos, lost quotation marks (error when a negation changes).",
+    ),
+    (
+        "unlisted",
+        Level::Warning,
+        "A file in the corpus folder that the manifest does not list (checked as a secondary document).",
+    ),
+];
+
+/// Where a related place is (the source of a finding, the earlier copy).
+#[derive(Clone, Debug, Serialize)]
+pub struct Location {
+    pub doc: String,
+    pub path: String,
+    pub line: u32,
+    pub col: u32,
+    pub text: String,
+    #[serde(skip)]
+    pub display_path: String,
+}
+
+impl Location {
+    fn of(s: &Span) -> Location {
+        Location {
+            doc: s.doc.clone(),
+            path: s.path.clone(),
+            line: s.line,
+            col: s.col,
+            text: crate::report::human::excerpt(&s.text, 200),
+            display_path: s.display_path.clone(),
+        }
+    }
+}
+
+/// One finding of the gate.
+#[derive(Clone, Debug, Serialize)]
+pub struct CheckFinding {
+    /// Content-based: kind, relative path, normalized words of both sides
+    /// and the source document; `-2`, `-3` … for repeats.
+    pub id: String,
+    pub kind: &'static str,
+    pub level: Level,
+    pub doc: String,
+    /// Relative to the corpus root, `/`-separated.
+    pub path: String,
+    /// 1-based; the end is exclusive (the character after the passage).
+    pub line: u32,
+    pub col: u32,
+    pub end_line: u32,
+    pub end_col: u32,
+    pub message: String,
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Location>,
+    /// Accepted in the baseline.
+    pub baselined: bool,
+    /// The path as the user gave it (for `path:line:col` output).
+    #[serde(skip)]
+    pub display_path: String,
+}
+
+/// A finding's level, if the gate reports its kind at all.
+fn level_of(f: &FindingRecord) -> Option<Level> {
+    if f.negation && f.kind != Kind::Verbatim {
+        return Some(Level::Error);
+    }
+    match f.kind {
+        Kind::Verbatim | Kind::Paraphrase => None,
+        Kind::Misquote | Kind::NumericChange => Some(Level::Error),
+        Kind::Unsupported if f.in_quotes => Some(Level::Error),
+        Kind::Unsupported | Kind::Truncation | Kind::CopyError => Some(Level::Warning),
+    }
+}
+
+/// Line and column just after a span's text.
+fn end_of(s: &Span) -> (u32, u32) {
+    match s.text.rfind('\n') {
+        Some(i) => (
+            s.line + s.text.matches('\n').count() as u32,
+            s.text[i + 1..].chars().count() as u32 + 1,
+        ),
+        None => (s.line, s.col + s.text.chars().count() as u32),
+    }
+}
+
+fn located(
+    id: String,
+    kind: &'static str,
+    level: Level,
+    s: &Span,
+    message: String,
+    source: Option<Location>,
+) -> CheckFinding {
+    let (end_line, end_col) = end_of(s);
+    CheckFinding {
+        id,
+        kind,
+        level,
+        doc: s.doc.clone(),
+        path: s.path.clone(),
+        line: s.line,
+        col: s.col,
+        end_line,
+        end_col,
+        message,
+        text: crate::report::human::excerpt(&s.text, 200),
+        source,
+        baselined: false,
+        display_path: s.display_path.clone(),
+    }
+}
+
+/// A content-based id from parts: the normalized words of text parts.
+fn content_id(kind: &str, path: &str, texts: &[&str], other: &str) -> String {
+    let mut h = Xxh3::new();
+    h.update(kind.as_bytes());
+    h.update(path.as_bytes());
+    for t in texts {
+        h.update(b"\xff");
+        for l in crate::normalize::lex_str(t).iter().filter(|l| l.is_token()) {
+            h.update(&l.hash.to_le_bytes());
+        }
+    }
+    h.update(other.as_bytes());
+    format!("{:016x}", h.digest())
+}
+
+/// The gate's findings in documents whose path `in_scope` accepts, sorted
+/// by path and position. Duplicates are reported on the copy in scope,
+/// pointing at a passage out of scope (already in the corpus) when there
+/// is one, else at the first in document order.
+pub fn collect(report: &AuditReport, in_scope: &dyn Fn(&str) -> bool) -> Vec<CheckFinding> {
+    let mut out: Vec<CheckFinding> = report
+        .findings
+        .iter()
+        .filter(|f| in_scope(&f.secondary.path))
+        .filter_map(|f| {
+            let level = level_of(f)?;
+            let source = f.source.as_ref().map(Location::of);
+            Some(located(
+                f.id.clone(),
+                f.kind.name(),
+                level,
+                &f.secondary,
+                f.message.clone(),
+                source,
+            ))
+        })
+        .collect();
+    out.extend(duplicates(report, in_scope));
+    let mut seen_unlisted = std::collections::HashSet::new();
+    for d in &report.documents {
+        if d.unlisted && in_scope(&d.path) && seen_unlisted.insert(d.path.clone()) {
+            let span = Span {
+                doc: d.id.clone(),
+                path: d.path.clone(),
+                start: 0,
+                end: 0,
+                line: 1,
+                col: 1,
+                text: String::new(),
+                boilerplate: None,
+                display_path: d.display_path.clone(),
+            };
+            out.push(located(
+                content_id("unlisted", &d.path, &[], ""),
+                "unlisted",
+                Level::Warning,
+                &span,
+                format!(
+                    "{} is not listed in the manifest ({}): it was checked as a secondary document; add it with its role, date and title",
+                    d.path,
+                    crate::corpus::MANIFEST_NAME
+                ),
+                None,
+            ));
+        }
+    }
+    out.sort_by(|a, b| {
+        (&a.path, a.line, a.col, a.kind, &a.id).cmp(&(&b.path, b.line, b.col, b.kind, &b.id))
+    });
+    unique_ids(&mut out);
+    out
+}
+
+fn duplicates(report: &AuditReport, in_scope: &dyn Fn(&str) -> bool) -> Vec<CheckFinding> {
+    let role = |doc: &str| {
+        report
+            .documents
+            .iter()
+            .position(|d| d.id == doc)
+            .map(|i| (i, report.documents[i].role))
+    };
+    let mut out = Vec::new();
+    for dup in &report.duplicates {
+        let mut members: Vec<(bool, usize, &Span)> = Vec::new();
+        let mut primary = false;
+        for s in dup.spans.iter().filter(|s| s.boilerplate.is_none()) {
+            match role(&s.doc) {
+                Some((_, "primary")) => primary = true,
+                Some((i, _)) if !members.iter().any(|m| m.1 == i) => {
+                    members.push((in_scope(&s.path), i, s))
+                }
+                _ => {}
+            }
+        }
+        // Quoting a primary is the audit's business, not a duplicate.
+        if primary || members.len() < 2 {
+            continue;
+        }
+        members.sort_by_key(|m| (m.0, m.1));
+        let first = members[0].2;
+        for (scoped, _, s) in &members[1..] {
+            if !scoped {
+                continue;
+            }
+            out.push(located(
+                content_id("duplicate", &s.path, &[&s.text], &first.doc),
+                "duplicate",
+                Level::Error,
+                s,
+                format!(
+                    "{} duplicate of a passage of {} ({}:{}:{})",
+                    dup.kind, first.doc, first.display_path, first.line, first.col
+                ),
+                Some(Location::of(first)),
+            ));
+        }
+    }
+    out
+}
+
+/// Repeated ids get `-2`, `-3` … in order (ids of audit findings already are).
+fn unique_ids(findings: &mut [CheckFinding]) {
+    let mut seen = std::collections::HashMap::new();
+    for f in findings {
+        let n = seen.entry(f.id.clone()).or_insert(0u32);
+        *n += 1;
+        if *n > 1 {
+            f.id = format!("{}-{n}", f.id);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(text: &str, line: u32, col: u32) -> Span {
+        Span {
+            doc: "d".into(),
+            path: "d".into(),
+            start: 0,
+            end: text.len(),
+            line,
+            col,
+            text: text.into(),
+            boilerplate: None,
+            display_path: "d".into(),
+        }
+    }
+
+    #[test]
+    fn ends_are_exclusive() {
+        assert_eq!(end_of(&span("abc", 3, 5)), (3, 8));
+        assert_eq!(end_of(&span("ab\ncdé", 3, 5)), (4, 4));
+        assert_eq!(end_of(&span("", 1, 1)), (1, 1));
+    }
+
+    #[test]
+    fn ids_ignore_case_and_quote_style() {
+        let a = content_id("duplicate", "p", &["He said: “Hello there”"], "x");
+        let b = content_id("duplicate", "p", &["he said: \"hello   there\""], "x");
+        assert_eq!(a, b);
+        assert_ne!(
+            a,
+            content_id("duplicate", "q", &["He said: Hello there"], "x")
+        );
+    }
+}
