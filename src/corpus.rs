@@ -14,7 +14,9 @@ pub const MANIFEST_NAME: &str = "stemma.toml";
 pub const BASELINE_NAME: &str = "stemma-baseline.json";
 
 /// What a document is to the audit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// A source as delivered or published.
@@ -36,7 +38,7 @@ impl Role {
 }
 
 /// How to parse a file. `None` in an entry means "detect".
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Text,
@@ -72,7 +74,7 @@ struct ManifestEntry {
 }
 
 /// One file to read, with what the manifest or the command line says of it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
 pub struct InputFile {
     /// Path to open.
     pub path: PathBuf,

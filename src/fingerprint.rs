@@ -13,7 +13,7 @@ pub const ALGORITHM_VERSION: u32 = 1;
 pub const SHINGLE_WORDS: usize = 3;
 
 /// Exact and near fingerprints of one passage.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Print {
     pub exact: u64,
     pub simhash: u64,

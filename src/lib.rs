@@ -16,7 +16,9 @@
 //! * [`align`], [`classify`], [`audit`]: secondary passages aligned to the
 //!   primaries, diffed word by word and classified;
 //! * [`provenance`]: who draws on which source, and who copied whom;
-//! * [`report`]: terminal and JSON output;
+//! * [`check`]: the CI gate (levels, baseline, SARIF and other formats);
+//! * [`store`]: the persistent index of fingerprints;
+//! * [`report`]: terminal, JSON, DOT and Mermaid output;
 //! * [`pipeline`]: wires the stages, owns parallelism and progress.
 //!
 //! The command line (`src/bin/stemma/`) turns flags into a
@@ -38,3 +40,4 @@ pub mod report;
 pub mod segment;
 pub mod source;
 pub mod stats;
+pub mod store;

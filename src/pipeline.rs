@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::corpus::{InputFile, Inputs, Role};
 use crate::fingerprint::{self, Print};
@@ -18,7 +19,7 @@ use crate::segment::{self, Analysis, PassageKind};
 use crate::source::{self, Encoding, InputError, SourceFile};
 
 /// Which passages are compared for duplicates.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Level {
     Paragraph,
     Sentence,
@@ -49,7 +50,7 @@ impl Default for Config {
 }
 
 /// A file that was read.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct FileMeta {
     pub input: InputFile,
     pub encoding: Encoding,
@@ -57,7 +58,7 @@ pub struct FileMeta {
 }
 
 /// A document (a file, or one item of a feed), without its text.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct DocMeta {
     pub id: String,
     pub file: u32,
@@ -72,7 +73,7 @@ pub struct DocMeta {
 }
 
 /// A compared passage (a paragraph, or a sentence with `--level sentence`).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
 pub struct Unit {
     pub doc: u32,
     /// Position among the document's units (for merging runs of duplicates).
@@ -120,6 +121,88 @@ pub struct Fingerprinted {
     pub skipped: Vec<InputError>,
     pub warnings: Vec<Warning>,
     pub stats: Stats,
+}
+
+impl Fingerprinted {
+    /// Only the files `keep` accepts, with their documents, units and
+    /// signatures (`k` bins per signature), renumbered.
+    pub fn select(self, k: usize, keep: impl Fn(&FileMeta) -> bool) -> Fingerprinted {
+        let file_map: Vec<Option<u32>> = {
+            let mut next = 0u32;
+            self.files
+                .iter()
+                .map(|f| {
+                    keep(f).then(|| {
+                        next += 1;
+                        next - 1
+                    })
+                })
+                .collect()
+        };
+        let mut doc_map = vec![None; self.docs.len()];
+        let mut docs = Vec::new();
+        for (i, d) in self.docs.into_iter().enumerate() {
+            if let Some(f) = file_map[d.file as usize] {
+                doc_map[i] = Some(docs.len() as u32);
+                docs.push(DocMeta { file: f, ..d });
+            }
+        }
+        let mut unit_map = vec![None; self.units.len()];
+        let mut units = Vec::new();
+        for (i, u) in self.units.iter().enumerate() {
+            if let Some(d) = doc_map[u.doc as usize] {
+                unit_map[i] = Some(units.len() as u32);
+                units.push(Unit { doc: d, ..*u });
+            }
+        }
+        let mut sig_units = Vec::new();
+        let mut sigs = Vec::new();
+        for (j, &u) in self.sig_units.iter().enumerate() {
+            if let Some(n) = unit_map[u as usize] {
+                sig_units.push(n);
+                sigs.extend_from_slice(&self.sigs[j * k..(j + 1) * k]);
+            }
+        }
+        let files = self
+            .files
+            .into_iter()
+            .zip(&file_map)
+            .filter(|(_, m)| m.is_some())
+            .map(|(f, _)| f)
+            .collect();
+        Fingerprinted {
+            name: self.name,
+            files,
+            docs,
+            units,
+            sig_units,
+            sigs,
+            skipped: self.skipped,
+            warnings: self.warnings,
+            stats: self.stats,
+        }
+    }
+
+    /// Appends the files of `other` (fingerprinted with the same settings).
+    pub fn append(&mut self, other: Fingerprinted) {
+        let (file0, doc0, unit0) = (
+            self.files.len() as u32,
+            self.docs.len() as u32,
+            self.units.len() as u32,
+        );
+        self.files.extend(other.files);
+        self.docs.extend(other.docs.into_iter().map(|d| DocMeta {
+            file: d.file + file0,
+            ..d
+        }));
+        self.units.extend(other.units.into_iter().map(|u| Unit {
+            doc: u.doc + doc0,
+            ..u
+        }));
+        self.sig_units
+            .extend(other.sig_units.into_iter().map(|u| u + unit0));
+        self.sigs.extend(other.sigs);
+    }
 }
 
 /// What one file contributes (doc and unit indices local to the file).

@@ -12,7 +12,7 @@ pub const DEFAULT_MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 pub const HARD_MAX_FILE_BYTES: u64 = u32::MAX as u64 - 1;
 
 /// How the bytes of a file were turned into text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Encoding {
     Utf8,
     /// UTF-8 with a byte-order mark, which is skipped.

@@ -267,40 +267,65 @@ fn duplicates(report: &AuditReport, in_scope: &dyn Fn(&str) -> bool) -> Vec<Chec
     let mut out = Vec::new();
     for dup in &report.duplicates {
         let mut members: Vec<(bool, usize, &Span)> = Vec::new();
-        let mut primary = false;
+        let mut primary_texts = Vec::new();
         for s in dup.spans.iter().filter(|s| s.boilerplate.is_none()) {
             match role(&s.doc) {
-                Some((_, "primary")) => primary = true,
+                Some((_, "primary")) => primary_texts.push(normalized(&s.text)),
                 Some((i, _)) if !members.iter().any(|m| m.1 == i) => {
                     members.push((in_scope(&s.path), i, s))
                 }
                 _ => {}
             }
         }
-        // Quoting a primary is the audit's business, not a duplicate.
-        if primary || members.len() < 2 {
-            continue;
-        }
-        members.sort_by_key(|m| (m.0, m.1));
-        let first = members[0].2;
-        for (scoped, _, s) in &members[1..] {
-            if !scoped {
-                continue;
+        // Secondaries that resemble a primary are quoting it (the audit's
+        // business), unless they are identical to each other and not to it.
+        let (kind, groups) = if primary_texts.is_empty() {
+            (dup.kind, vec![members])
+        } else {
+            let mut groups: Vec<(u64, Vec<(bool, usize, &Span)>)> = Vec::new();
+            for m in members {
+                let n = normalized(&m.2.text);
+                if primary_texts.contains(&n) {
+                    continue;
+                }
+                match groups.iter_mut().find(|g| g.0 == n) {
+                    Some(g) => g.1.push(m),
+                    None => groups.push((n, vec![m])),
+                }
             }
-            out.push(located(
-                content_id("duplicate", &s.path, &[&s.text], &first.doc),
-                "duplicate",
-                Level::Error,
-                s,
-                format!(
-                    "{} duplicate of a passage of {} ({}:{}:{})",
-                    dup.kind, first.doc, first.display_path, first.line, first.col
-                ),
-                Some(Location::of(first)),
-            ));
+            ("exact", groups.into_iter().map(|g| g.1).collect())
+        };
+        for mut members in groups.into_iter().filter(|g| g.len() >= 2) {
+            members.sort_by_key(|m| (m.0, m.1));
+            let first = members[0].2;
+            for (_, _, s) in members[1..].iter().filter(|m| m.0) {
+                out.push(located(
+                    content_id("duplicate", &s.path, &[&s.text], &first.doc),
+                    "duplicate",
+                    Level::Error,
+                    s,
+                    format!(
+                        "{kind} duplicate of a passage of {} ({}:{}:{})",
+                        first.doc, first.display_path, first.line, first.col
+                    ),
+                    Some(Location::of(first)),
+                ));
+            }
         }
     }
     out
+}
+
+/// A hash of a text's matching forms (case, quotes, dashes, spacing folded).
+fn normalized(text: &str) -> u64 {
+    let mut h = Xxh3::new();
+    for l in crate::normalize::lex_str(text)
+        .iter()
+        .filter(|l| l.is_token())
+    {
+        h.update(&l.hash.to_le_bytes());
+    }
+    h.digest()
 }
 
 /// Repeated ids get `-2`, `-3` … in order (ids of audit findings already are).

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::Block;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Boilerplate {
     /// The same block (same words) occurs more than once in the document:

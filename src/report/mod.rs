@@ -83,7 +83,7 @@ pub struct DedupReport {
 
 pub const DEDUP_SCHEMA: &str = "stemma.dedup/1";
 
-fn skipped(e: &InputError) -> Skipped {
+pub fn skipped(e: &InputError) -> Skipped {
     Skipped {
         path: e.path.display().to_string(),
         reason: e.problem.to_string(),

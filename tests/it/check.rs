@@ -379,3 +379,99 @@ fn sarif_validates_against_the_schema() {
         assert!(loc["region"]["startLine"].as_u64().unwrap() >= 1);
     }
 }
+
+#[test]
+fn an_index_spares_rereading_and_finds_the_same() {
+    let dir = corpus_copy();
+    let out = stemma(&["index", "build", "corpus"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let index = dir.path().join("corpus/.stemma-index");
+    assert!(index.is_file());
+    assert!(!dir.path().join("corpus").read_dir().unwrap().any(|e| {
+        e.unwrap()
+            .file_name()
+            .to_string_lossy()
+            .contains("stemma-tmp")
+    }));
+    // Nothing changed: nothing to check.
+    let out = check(dir.path(), &["--index", "corpus/.stemma-index"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(
+        stdout(&out).starts_with("0 new findings"),
+        "{}",
+        stdout(&out)
+    );
+    add_reprint(dir.path());
+    let ids = |args: &[&str]| {
+        let mut all = vec!["--format", "json"];
+        all.extend_from_slice(args);
+        let out = check(dir.path(), &all);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        let mut ids: Vec<String> = json(&out)["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| format!("{} {} {}", f["path"], f["kind"], f["id"]))
+            .collect();
+        ids.sort();
+        ids
+    };
+    let with_index = ids(&["--index", "corpus/.stemma-index"]);
+    assert!(
+        with_index.iter().any(|f| f.contains("misquote")),
+        "{with_index:#?}"
+    );
+    assert!(
+        with_index.iter().any(|f| f.contains("duplicate")),
+        "{with_index:#?}"
+    );
+    assert_eq!(with_index, ids(&[]), "the index changes nothing but speed");
+    // A changed primary makes the index unusable for it: everything is checked.
+    let speech = dir
+        .path()
+        .join("corpus/primary/2021-07-14_mi5-director-general-annual-threat-update_speech.txt");
+    let text = std::fs::read_to_string(&speech).unwrap();
+    std::fs::write(&speech, format!("{text}\nA closing line.\n")).unwrap();
+    let out = check(dir.path(), &["--index", "corpus/.stemma-index"]);
+    assert!(
+        stderr(&out).contains("changed since the index was built"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn bad_indexes_are_refused() {
+    let dir = corpus_copy();
+    std::fs::write(dir.path().join("junk"), "not an index").unwrap();
+    let out = check(dir.path(), &["--index", "junk"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("junk: not a stemma index"),
+        "{}",
+        stderr(&out)
+    );
+    let out = check(dir.path(), &["--index", "missing"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("missing: cannot read index"),
+        "{}",
+        stderr(&out)
+    );
+    let out = stemma(&["index", "build", "corpus", "-o", "ix"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let bytes = std::fs::read(dir.path().join("ix")).unwrap();
+    std::fs::write(dir.path().join("ix"), &bytes[..bytes.len() / 2]).unwrap();
+    let out = check(dir.path(), &["--index", "ix"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("ix: corrupt index"),
+        "{}",
+        stderr(&out)
+    );
+    let mut future = bytes.clone();
+    future[8] = 99;
+    std::fs::write(dir.path().join("ix"), &future).unwrap();
+    let out = check(dir.path(), &["--index", "ix"]);
+    assert!(stderr(&out).contains("index format 99"), "{}", stderr(&out));
+}

@@ -1,16 +1,18 @@
 //! `stemma check`: the audit, reduced to the gate's findings, compared
 //! with the baseline; the exit code says whether anything new is wrong.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use stemma::check::baseline::Baseline;
 use stemma::check::format::{self, Outcome};
 use stemma::check::{self, Level};
 use stemma::corpus::{self, BASELINE_NAME, InputFile, Inputs, Role};
+use stemma::pipeline::{self, Fingerprinted};
+use stemma::store::{Shape, Stamp, Stored};
 
 use crate::cli::{CheckArgs, CheckFormat, Cli, FailLevel};
-use crate::commands::run_audit;
+use crate::commands::{RunOptions, run_audit};
 use crate::exit;
 use crate::output::{refuse_input_as_output, write_file_atomically, write_output};
 
@@ -55,8 +57,65 @@ fn scope(args: &CheckArgs, inputs: &Inputs) -> Result<Option<HashSet<String>>, S
     Ok(Some(rels))
 }
 
+/// What an index spares: the fingerprints of the files it holds unchanged
+/// (primaries excepted: the audit reads them), and which files changed.
+struct Indexed {
+    prior: Fingerprinted,
+    changed: HashSet<String>,
+}
+
+/// Loads the index and splits the corpus into files it holds unchanged and
+/// the rest; `inputs` keeps the files to read. `None` when a primary
+/// changed since the index was built (everything must then be re-read).
+fn use_index(path: &Path, inputs: &mut Inputs) -> Result<Option<Indexed>, String> {
+    let cfg = pipeline::Config::default();
+    let stored = Stored::read(path, &Shape::of(&cfg))?;
+    let (fp, stamps) = stored.into_fingerprints();
+    let current: HashMap<&str, &InputFile> =
+        inputs.files.iter().map(|f| (f.rel.as_str(), f)).collect();
+    let fresh: HashSet<String> = fp
+        .files
+        .iter()
+        .zip(&stamps)
+        .filter(|(f, stamp)| {
+            current
+                .get(f.input.rel.as_str())
+                .is_some_and(|now| stamp.is_some() && Stamp::of(&now.path) == **stamp)
+        })
+        .map(|(f, _)| f.input.rel.clone())
+        .collect();
+    if let Some(p) = inputs
+        .files
+        .iter()
+        .find(|f| f.role == Role::Primary && !fresh.contains(&f.rel))
+    {
+        eprintln!(
+            "stemma: warning: primary {} changed since the index was built: checking everything (rebuild the index with `stemma index build`)",
+            p.rel
+        );
+        return Ok(None);
+    }
+    let k = cfg.index.bands * cfg.index.rows;
+    let mut prior = fp.select(k, |f| {
+        fresh.contains(&f.input.rel) && current[f.input.rel.as_str()].role != Role::Primary
+    });
+    for f in &mut prior.files {
+        f.input = current[f.input.rel.as_str()].clone();
+    }
+    let changed = inputs
+        .files
+        .iter()
+        .filter(|f| !fresh.contains(&f.rel))
+        .map(|f| f.rel.clone())
+        .collect();
+    inputs
+        .files
+        .retain(|f| f.role == Role::Primary || !fresh.contains(&f.rel));
+    Ok(Some(Indexed { prior, changed }))
+}
+
 pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8, String> {
-    let inputs =
+    let mut inputs =
         corpus::resolve(&args.corpus.paths, &args.corpus.primary).map_err(|e| e.to_string())?;
     let out = args.output.output.as_deref();
     refuse_input_as_output(out, &inputs)?;
@@ -65,16 +124,38 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8, String> {
         .clone()
         .unwrap_or_else(|| default_baseline(&args.corpus.paths));
     let baseline = Baseline::load(&baseline_path)?;
-    let scope = scope(args, &inputs)?;
+    let mut scope = scope(args, &inputs)?;
+    let indexed = match &args.index {
+        Some(path) => use_index(path, &mut inputs)?,
+        None => None,
+    };
+    let mut prior = None;
+    if let Some(ix) = indexed {
+        // Checked: what changed since the index (and since REV, if given).
+        scope = Some(match (args.since.is_some(), scope) {
+            (true, None) => inputs.files.iter().map(|f| f.rel.clone()).collect(),
+            (_, s) => s
+                .unwrap_or_default()
+                .into_iter()
+                .chain(ix.changed)
+                .collect(),
+        });
+        prior = Some(ix.prior);
+    }
     let in_scope = |rel: &str| scope.as_ref().is_none_or(|s| s.contains(rel));
+    let audited = |f: &InputFile| in_scope(&f.rel);
+    let scoped_file = |f: &pipeline::FileMeta| in_scope(&f.input.rel);
     let run = run_audit(
         cli,
         inputs,
         args.corpus.max_file_size,
         &args.options,
-        false,
-        false,
-        &|f: &InputFile| in_scope(&f.rel),
+        RunOptions {
+            audited: Some(&audited),
+            prior,
+            clusters_with: Some(&scoped_file),
+            ..RunOptions::default()
+        },
     )?;
     let mut findings = check::collect(&run.report, &in_scope);
     let mut baseline = baseline.unwrap_or_default();

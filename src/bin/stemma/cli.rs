@@ -59,6 +59,10 @@ pub enum Command {
     /// Exit 0 clean, 1 new findings at or above --fail-level or stale
     /// baseline entries, 2 usage, configuration or input error.
     Check(CheckArgs),
+    /// The persistent index: fingerprints of a corpus on disk, so that
+    /// `check --index` compares new documents without re-reading the corpus.
+    #[command(subcommand)]
+    Index(IndexCommand),
 }
 
 #[derive(Args, Debug)]
@@ -173,6 +177,11 @@ pub struct CheckArgs {
     /// corpus. A changed primary checks everything.
     #[arg(long, value_name = "REV")]
     pub since: Option<String>,
+    /// An index built by `stemma index build`: files it holds unchanged
+    /// (same size and modification time) are not re-read; the others, and
+    /// files it does not hold, are checked against the whole corpus.
+    #[arg(long, value_name = "FILE")]
+    pub index: Option<PathBuf>,
     /// Fail on new findings at or above this level.
     #[arg(long, value_enum, default_value = "warning")]
     pub fail_level: FailLevel,
@@ -185,6 +194,23 @@ pub struct CheckArgs {
     pub output: OutputArgs,
     #[command(flatten)]
     pub options: AuditOptions,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum IndexCommand {
+    /// Fingerprint the corpus and write the index (atomically: a temporary
+    /// file, then rename).
+    Build(IndexBuildArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct IndexBuildArgs {
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+    /// Where to write the index (default: .stemma-index in the first PATH
+    /// when it is a directory, else in the current directory).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

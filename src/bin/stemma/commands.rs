@@ -93,23 +93,34 @@ impl Audited {
     }
 }
 
-/// Runs the audit (and dedup, and provenance) over `inputs`. `pair`: the
-/// user named the source of the secondary (`compare`), so the secondary is
-/// taken as coverage of it, whatever its title. `diffs`: render inline word
-/// diffs (the terminal view). `audited`: which secondary files to audit
-/// (the others are only fingerprinted, for duplicates).
+/// How one audit run goes beyond the defaults.
+#[derive(Default)]
+pub struct RunOptions<'a> {
+    /// The user named the source of the secondary (`compare`), so the
+    /// secondary is taken as coverage of it, whatever its title.
+    pub pair: bool,
+    /// Render inline word diffs (the terminal view).
+    pub diffs: bool,
+    /// Which secondary files to audit (default: all); the others are only
+    /// fingerprinted, for duplicates.
+    pub audited: Option<&'a (dyn Fn(&corpus::InputFile) -> bool + Sync)>,
+    /// Fingerprints of files this run does not read (from an index).
+    pub prior: Option<pipeline::Fingerprinted>,
+    /// Keep only duplicate clusters with a member in a file this accepts.
+    pub clusters_with: Option<&'a dyn Fn(&pipeline::FileMeta) -> bool>,
+}
+
+/// Runs the audit (and dedup, and provenance) over `inputs`.
 pub fn run_audit(
     cli: &Cli,
     inputs: corpus::Inputs,
     max_file_bytes: u64,
     opts: &AuditOptions,
-    pair: bool,
-    diffs: bool,
-    audited: &(dyn Fn(&corpus::InputFile) -> bool + Sync),
+    run: RunOptions,
 ) -> Result<Audited, String> {
     let t0 = Instant::now();
     let mut acfg = opts.config()?;
-    if pair {
+    if run.pair {
         acfg.judge_documents = false;
     }
     let cfg = pipeline::Config {
@@ -117,14 +128,37 @@ pub fn run_audit(
         progress: progress(cli),
         ..pipeline::Config::default()
     };
-    let files = inputs.files.len();
-    let out = pipeline::audit_corpus(inputs, &cfg, &acfg, diffs, audited);
+    let mut files = inputs.files.len();
+    let all = |_: &corpus::InputFile| true;
+    let audited = run.audited.unwrap_or(&all);
+    let out = pipeline::audit_corpus(inputs, &cfg, &acfg, run.diffs, audited);
     let mut fp = out.fingerprinted;
-    let (clusters, counts) = dedup::find(&fp, &cfg);
+    if let Some(prior) = run.prior {
+        files += prior.files.len();
+        fp.append(prior);
+    }
+    let (mut clusters, counts) = dedup::find(&fp, &cfg);
+    if let Some(keep) = run.clusters_with {
+        clusters.retain(|c| {
+            c.members.iter().any(|m| {
+                let doc = &fp.docs[fp.units[m.first as usize].doc as usize];
+                keep(&fp.files[doc.file as usize])
+            })
+        });
+    }
     fp.stats.stage("dedup index", counts.index_time);
     let dedup = report::dedup_report(&fp, &clusters, &cfg);
+    // Documents known only from prior fingerprints are listed too.
+    let mut documents = out.documents;
+    let known: std::collections::HashSet<String> = documents.iter().map(|d| d.id.clone()).collect();
+    documents.extend(
+        dedup
+            .documents
+            .into_iter()
+            .filter(|d| !known.contains(&d.id)),
+    );
     let report = report::audit::assemble(
-        out.documents,
+        documents,
         out.findings,
         out.coverage,
         dedup.duplicates,
@@ -145,15 +179,16 @@ pub fn audit(cli: &Cli, args: &AuditArgs) -> Result<u8, String> {
         corpus::resolve(&args.corpus.paths, &args.corpus.primary).map_err(|e| e.to_string())?;
     let out = args.output.output.as_deref();
     refuse_input_as_output(out, &inputs)?;
-    let human = matches!(args.format, OutputFormat::Human);
+    let diffs = matches!(args.format, OutputFormat::Human);
     let run = run_audit(
         cli,
         inputs,
         args.corpus.max_file_size,
         &args.options,
-        false,
-        human,
-        &|_| true,
+        RunOptions {
+            diffs,
+            ..RunOptions::default()
+        },
     )?;
     write_audit(&run.report, args.format, out)?;
     run.finish(cli)
@@ -167,15 +202,17 @@ pub fn compare(cli: &Cli, args: &CompareArgs) -> Result<u8, String> {
     .map_err(|e| e.to_string())?;
     let out = args.output.output.as_deref();
     refuse_input_as_output(out, &inputs)?;
-    let human = matches!(args.format, OutputFormat::Human);
+    let diffs = matches!(args.format, OutputFormat::Human);
     let run = run_audit(
         cli,
         inputs,
         args.max_file_size,
         &args.options,
-        true,
-        human,
-        &|_| true,
+        RunOptions {
+            pair: true,
+            diffs,
+            ..RunOptions::default()
+        },
     )?;
     write_audit(&run.report, args.format, out)?;
     run.finish(cli)
@@ -203,9 +240,7 @@ pub fn provenance(cli: &Cli, args: &ProvenanceArgs) -> Result<u8, String> {
         inputs,
         args.corpus.max_file_size,
         &args.options,
-        false,
-        false,
-        &|_| true,
+        RunOptions::default(),
     )?;
     use report::provenance as view;
     write_output(out, |w| match args.format {
@@ -215,4 +250,53 @@ pub fn provenance(cli: &Cli, args: &ProvenanceArgs) -> Result<u8, String> {
         GraphFormat::Mermaid => w.write_all(view::mermaid(&run.report).as_bytes()),
     })?;
     run.finish(cli)
+}
+
+pub fn index_build(cli: &Cli, args: &crate::cli::IndexBuildArgs) -> Result<u8, String> {
+    let t0 = Instant::now();
+    let inputs =
+        corpus::resolve(&args.corpus.paths, &args.corpus.primary).map_err(|e| e.to_string())?;
+    let path = args
+        .output
+        .clone()
+        .unwrap_or_else(|| match args.corpus.paths.first() {
+            Some(p) if p.is_dir() => p.join(stemma::store::DEFAULT_NAME),
+            _ => std::path::PathBuf::from(stemma::store::DEFAULT_NAME),
+        });
+    refuse_input_as_output(Some(&path), &inputs)?;
+    let cfg = pipeline::Config {
+        max_file_bytes: args.corpus.max_file_size,
+        progress: progress(cli),
+        ..pipeline::Config::default()
+    };
+    let mut fp = pipeline::fingerprint_corpus(inputs, &cfg);
+    let skipped: Vec<report::Skipped> = fp.skipped.iter().map(report::skipped).collect();
+    let warnings: Vec<String> = fp
+        .warnings
+        .iter()
+        .map(|w| format!("{}: {}", w.path, w.message))
+        .collect();
+    let stats = std::mem::take(&mut fp.stats);
+    let (files, docs, units) = (fp.files.len(), fp.docs.len(), fp.units.len());
+    if files == 0 && skipped.is_empty() {
+        return Err("no input files".into());
+    }
+    let t_write = Instant::now();
+    let stored = stemma::store::Stored::new(fp, &cfg);
+    crate::output::write_file_atomically(&path, |w| stored.write(w))?;
+    let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+    print_notes(cli, &warnings, &skipped);
+    if !cli.quiet {
+        eprintln!(
+            "stemma: indexed {files} files, {docs} documents, {units} passages into {} ({:.1} MB)",
+            path.display(),
+            size as f64 / 1e6
+        );
+    }
+    if cli.stats {
+        let mut st = stats;
+        st.stage("write index", t_write.elapsed());
+        eprint!("{}", stats::render(&st, files, docs, units, t0.elapsed()));
+    }
+    Ok(skipped_code(skipped.len()))
 }

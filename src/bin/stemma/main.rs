@@ -39,6 +39,7 @@ fn main() -> ExitCode {
         Command::Compare(args) => commands::compare(&cli, args),
         Command::Provenance(args) => commands::provenance(&cli, args),
         Command::Check(args) => check::run(&cli, args),
+        Command::Index(cli::IndexCommand::Build(args)) => commands::index_build(&cli, args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
