@@ -256,6 +256,9 @@ pub fn collect(report: &AuditReport, in_scope: &dyn Fn(&str) -> bool) -> Vec<Che
     out
 }
 
+/// A member of a duplicate cluster: in scope, document index, span.
+type Member<'a> = (bool, usize, &'a Span);
+
 fn duplicates(report: &AuditReport, in_scope: &dyn Fn(&str) -> bool) -> Vec<CheckFinding> {
     let role = |doc: &str| {
         report
@@ -266,7 +269,7 @@ fn duplicates(report: &AuditReport, in_scope: &dyn Fn(&str) -> bool) -> Vec<Chec
     };
     let mut out = Vec::new();
     for dup in &report.duplicates {
-        let mut members: Vec<(bool, usize, &Span)> = Vec::new();
+        let mut members: Vec<Member> = Vec::new();
         let mut primary_texts = Vec::new();
         for s in dup.spans.iter().filter(|s| s.boilerplate.is_none()) {
             match role(&s.doc) {
@@ -282,7 +285,7 @@ fn duplicates(report: &AuditReport, in_scope: &dyn Fn(&str) -> bool) -> Vec<Chec
         let (kind, groups) = if primary_texts.is_empty() {
             (dup.kind, vec![members])
         } else {
-            let mut groups: Vec<(u64, Vec<(bool, usize, &Span)>)> = Vec::new();
+            let mut groups: Vec<(u64, Vec<Member>)> = Vec::new();
             for m in members {
                 let n = normalized(&m.2.text);
                 if primary_texts.contains(&n) {
