@@ -560,10 +560,14 @@ pub fn audit_corpus(
         }
     }
     bar.finish_and_clear();
+    // Exact capacities: growing by doubling would hold two copies at once.
+    let total = |pick: fn(&AuditedFile) -> usize| -> usize {
+        per_input.iter().flatten().flatten().map(pick).sum()
+    };
     let mut out = AuditOutput {
-        documents: Vec::new(),
-        findings: Vec::new(),
-        coverage: Vec::new(),
+        documents: Vec::with_capacity(total(|a| a.0.len())),
+        findings: Vec::with_capacity(total(|a| a.1.len())),
+        coverage: Vec::with_capacity(total(|a| a.2.len())),
         fingerprinted: fp,
     };
     for r in per_input.into_iter().flatten() {

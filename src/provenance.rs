@@ -18,19 +18,21 @@ use xxhash_rust::xxh3::Xxh3;
 
 use crate::align::Tag;
 use crate::audit::{Finding, Loaded};
-use crate::classify::Kind;
 use crate::report::audit::{CoverageRecord, FindingRecord};
-use crate::report::{DocumentRecord, DuplicateRecord, Span, make_span};
+use crate::report::{DocumentRecord, DuplicateRecord, Span};
 
 #[derive(Clone, Copy, Debug)]
 pub struct ProvenanceConfig {
-    /// Two secondaries are linked by a `copies` edge when they share at
-    /// least this many pieces of evidence (deviations from a source at the
-    /// same place, or passages found in no primary). One shared deviation
-    /// can be chance ("He said:" before the same quotation); two rarely are.
+    /// Two secondaries are linked by a `copies` edge when their shared
+    /// evidence weighs at least this much: a shared deviation from a source
+    /// at the same place counts 1, or 1/2 when it is a single word (two
+    /// reporters may both turn "we" into "he"), and a shared passage found
+    /// in no primary counts 2. One shared deviation can be chance; two
+    /// rarely are.
     pub min_shared: usize,
-    /// A deviation shared by more documents than this is formulaic (the
-    /// same house style everywhere) and says nothing about who copied whom.
+    /// A deviation or passage shared by more documents than this is
+    /// formulaic (house style, a wire text reprinted everywhere) and says
+    /// nothing about who copied whom.
     pub max_sharers: usize,
 }
 
@@ -38,7 +40,7 @@ impl Default for ProvenanceConfig {
     fn default() -> Self {
         ProvenanceConfig {
             min_shared: 2,
-            max_sharers: 32,
+            max_sharers: 8,
         }
     }
 }
@@ -46,17 +48,58 @@ impl Default for ProvenanceConfig {
 /// One way a secondary passage departs from its source: an edit of the
 /// word diff, or quotation marks lost. `key` identifies it across
 /// documents: the source place, the kind of edit and the words involved.
+/// Its places are pieces of the finding's spans (kept small: a corpus has
+/// many deviations), turned into spans only for an edge's evidence.
 #[derive(Clone, Debug)]
 pub struct Deviation {
     pub key: u64,
     pub op: &'static str,
-    /// The source words (an empty span where words were inserted).
-    pub source: Span,
-    /// The secondary words (an empty span where words were dropped).
-    pub secondary: Span,
+    /// Words involved (the longer side).
+    pub words: u32,
+    /// The source words, in the finding's source span (empty where words
+    /// were inserted).
+    pub source: Piece,
+    /// The secondary words, in the finding's secondary span (empty where
+    /// words were dropped).
+    pub secondary: Piece,
 }
 
-fn span_of(loaded: &Loaded, doc: usize, toks: Range<usize>, at_end: bool) -> Span {
+/// A piece of a span: byte offsets in the original file, and the byte
+/// range of its text within the span's text.
+#[derive(Clone, Debug)]
+pub struct Piece {
+    pub start: usize,
+    pub end: usize,
+    pub text: Range<usize>,
+}
+
+impl Piece {
+    /// The piece as a span of its own (line and column counted from the
+    /// span's).
+    pub fn resolve(&self, span: &Span) -> Span {
+        let before = &span.text[..self.text.start];
+        let (line, col) = match before.rfind('\n') {
+            Some(i) => (
+                span.line + before.matches('\n').count() as u32,
+                before[i + 1..].chars().count() as u32 + 1,
+            ),
+            None => (span.line, span.col + before.chars().count() as u32),
+        };
+        Span {
+            start: self.start,
+            end: self.end,
+            line,
+            col,
+            text: span.text[self.text.clone()].to_string(),
+            ..span.clone_without_text()
+        }
+    }
+}
+
+/// Where tokens `toks` of `doc` are, as a piece of the span that starts at
+/// (decoded) byte `base`. Empty ranges are places: before token
+/// `toks.start`, or after the token before it when `at_end`.
+fn piece(loaded: &Loaded, doc: usize, toks: Range<usize>, at_end: bool, base: u32) -> Piece {
     let (d, a) = &loaded.docs[doc];
     let (s, e) = if toks.is_empty() {
         // An empty span at the place: before token `toks.start`, or after
@@ -73,9 +116,11 @@ fn span_of(loaded: &Loaded, doc: usize, toks: Range<usize>, at_end: bool) -> Spa
             a.token_span(toks.end as u32 - 1).1,
         )
     };
-    let mut span = make_span(&d.id, &d.file, s as usize, e as usize);
-    span.boilerplate = None;
-    span
+    Piece {
+        start: d.file.file_offset(s as usize),
+        end: d.file.file_offset(e as usize),
+        text: (s - base) as usize..(e - base) as usize,
+    }
 }
 
 /// The deviations of one finding from its source.
@@ -83,6 +128,8 @@ pub fn deviations(loaded: &Loaded, f: &Finding) -> Vec<Deviation> {
     let Some((src_doc, src_range)) = &f.source else {
         return Vec::new();
     };
+    let sec_base = loaded.docs[f.doc].1.token_span(f.tokens.start as u32).0;
+    let src_base = loaded.docs[*src_doc].1.token_span(src_range.start as u32).0;
     let src_id = &loaded.docs[*src_doc].0.id;
     let sec_tokens = &loaded.docs[f.doc].1.tokens;
     let src_tokens = &loaded.docs[*src_doc].1.tokens;
@@ -113,16 +160,24 @@ pub fn deviations(loaded: &Loaded, f: &Finding) -> Vec<Deviation> {
         out.push(Deviation {
             key: key(op, &o.src, &sec),
             op,
-            source: span_of(loaded, *src_doc, o.src.clone(), false),
-            secondary: span_of(loaded, f.doc, sec.clone(), o.sec.start > 0),
+            words: o.src.len().max(o.sec.len()) as u32,
+            source: piece(
+                loaded,
+                *src_doc,
+                o.src.clone(),
+                o.src.start > src_range.start,
+                src_base,
+            ),
+            secondary: piece(loaded, f.doc, sec.clone(), o.sec.start > 0, sec_base),
         });
     }
     if f.verdict.edits.iter().any(|e| e.op == "quote") {
         out.push(Deviation {
             key: key("quote", src_range, &f.tokens),
             op: "quote",
-            source: span_of(loaded, *src_doc, src_range.clone(), false),
-            secondary: span_of(loaded, f.doc, f.tokens.clone(), false),
+            words: 2,
+            source: piece(loaded, *src_doc, src_range.clone(), false, src_base),
+            secondary: piece(loaded, f.doc, f.tokens.clone(), false, sec_base),
         });
     }
     out
@@ -173,17 +228,22 @@ pub struct EdgeCoverage {
 #[derive(Clone, Debug, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Evidence {
-    /// A finding of the secondary aligned to the source.
-    Finding { id: String, kind: Kind },
+    /// The secondary's findings aligned to the source, counted by kind (the
+    /// findings themselves are in the report, with their `source`).
+    Findings {
+        count: usize,
+        by_kind: std::collections::BTreeMap<&'static str, usize>,
+    },
     /// The same deviation from the source in both secondaries.
+    /// (Spans are boxed: most evidence is findings, and stays small.)
     SharedDeviation {
         op: &'static str,
-        source: Span,
-        from: Span,
-        to: Span,
+        source: Box<Span>,
+        from: Box<Span>,
+        to: Box<Span>,
     },
     /// A passage both secondaries hold that no primary does.
-    SharedText { from: Span, to: Span },
+    SharedText { from: Box<Span>, to: Box<Span> },
 }
 
 /// An edge of the provenance graph.
@@ -232,19 +292,24 @@ pub fn build(
 }
 
 fn derives_from(findings: &[FindingRecord], coverage: &[CoverageRecord]) -> Vec<Edge> {
+    let mut by_doc: HashMap<&str, Vec<&FindingRecord>> = HashMap::new();
+    for f in findings {
+        by_doc.entry(f.secondary.doc.as_str()).or_default().push(f);
+    }
     let mut edges = Vec::new();
     for c in coverage {
+        let mine = by_doc.get(c.doc.as_str()).map_or(&[][..], Vec::as_slice);
         for s in &c.sources {
-            let evidence = findings
+            let mut by_kind = std::collections::BTreeMap::new();
+            let mut count = 0;
+            for f in mine
                 .iter()
-                .filter(|f| {
-                    f.secondary.doc == c.doc && f.source.as_ref().is_some_and(|x| x.doc == s.doc)
-                })
-                .map(|f| Evidence::Finding {
-                    id: f.id.clone(),
-                    kind: f.kind,
-                })
-                .collect();
+                .filter(|f| f.source.as_ref().is_some_and(|x| x.doc == s.doc))
+            {
+                *by_kind.entry(f.kind.name()).or_insert(0) += 1;
+                count += 1;
+            }
+            let evidence = vec![Evidence::Findings { count, by_kind }];
             edges.push(Edge {
                 from: c.doc.clone(),
                 to: s.doc.clone(),
@@ -267,11 +332,11 @@ fn derives_from(findings: &[FindingRecord], coverage: &[CoverageRecord]) -> Vec<
 
 /// Evidence collected for one pair of documents (indices in `documents`).
 #[derive(Default)]
-struct PairEvidence {
+struct PairEvidence<'a> {
     /// (deviation in the first, deviation in the second), by finding and
     /// deviation index.
     deviations: Vec<((usize, usize), (usize, usize))>,
-    texts: Vec<(Span, Span)>,
+    texts: Vec<(&'a Span, &'a Span)>,
 }
 
 fn copies(
@@ -288,7 +353,9 @@ fn copies(
     let doc_of = |id: &str| index.get(id).copied();
     let mut pairs: HashMap<(usize, usize), PairEvidence> = HashMap::new();
     // Shared deviations: the same key in two documents.
-    let mut groups: HashMap<u64, Vec<(usize, usize, usize)>> = HashMap::new();
+    // (key, document, finding, deviation), sorted: runs share a key. A flat
+    // sorted table, not a map of vectors: a corpus has millions of them.
+    let mut keyed: Vec<(u64, u32, u32, u32)> = Vec::new();
     let mut by_doc: HashMap<usize, Vec<usize>> = HashMap::new();
     for (fi, f) in findings.iter().enumerate() {
         let Some(d) = doc_of(&f.secondary.doc) else {
@@ -296,11 +363,18 @@ fn copies(
         };
         by_doc.entry(d).or_default().push(fi);
         for (k, dv) in f.deviations.iter().enumerate() {
-            groups.entry(dv.key).or_default().push((d, fi, k));
+            keyed.push((dv.key, d as u32, fi as u32, k as u32));
         }
     }
-    for mut members in groups.into_values() {
-        members.sort_unstable();
+    keyed.sort_unstable();
+    for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+        if run.len() < 2 {
+            continue;
+        }
+        let mut members: Vec<(usize, usize, usize)> = run
+            .iter()
+            .map(|m| (m.1 as usize, m.2 as usize, m.3 as usize))
+            .collect();
         members.dedup_by_key(|m| m.0);
         if members.len() < 2 || members.len() > cfg.max_sharers {
             continue;
@@ -325,10 +399,13 @@ fn copies(
         }
         by_doc.sort_by_key(|(d, s)| (*d, s.start));
         by_doc.dedup_by_key(|(d, _)| *d);
+        if by_doc.len() > cfg.max_sharers {
+            continue;
+        }
         for (i, a) in by_doc.iter().enumerate() {
             for b in &by_doc[i + 1..] {
                 let e = pairs.entry((a.0, b.0)).or_default();
-                e.texts.push((a.1.clone(), b.1.clone()));
+                e.texts.push((a.1, b.1));
             }
         }
     }
@@ -337,8 +414,20 @@ fn copies(
     keys.into_iter()
         .filter_map(|k| {
             let ev = &pairs[&k];
-            (ev.deviations.len() + ev.texts.len() >= cfg.min_shared)
-                .then(|| copies_edge(documents, findings, &by_doc, k, ev))
+            // Weighed in half points.
+            let weight: usize = ev
+                .deviations
+                .iter()
+                .map(|&((f, d), _)| {
+                    if findings[f].deviations[d].words >= 2 {
+                        2
+                    } else {
+                        1
+                    }
+                })
+                .sum::<usize>()
+                + 4 * ev.texts.len();
+            (weight >= 2 * cfg.min_shared).then(|| copies_edge(documents, findings, &by_doc, k, ev))
         })
         .collect()
 }
@@ -376,11 +465,14 @@ fn own_deviations(
     let mut own = 0;
     let mut in_common = 0;
     for &fi in a {
+        let Some(src) = &findings[fi].source else {
+            continue;
+        };
         for (k, dv) in findings[fi].deviations.iter().enumerate() {
             let s = &dv.source;
             let overlaps = covered
                 .iter()
-                .any(|(d, st, en)| *d == s.doc && s.start <= *en && *st <= s.end);
+                .any(|(d, st, en)| *d == src.doc && s.start <= *en && *st <= s.end);
             if overlaps {
                 in_common += 1;
                 if !shared.contains(&(fi, k)) {
@@ -472,14 +564,23 @@ fn copies_edge(
         .iter()
         .map(|&((fa, ka), (fb, kb))| {
             let (x, y) = (&findings[fa].deviations[ka], &findings[fb].deviations[kb]);
-            let (from, to) = if a_copies { (x, y) } else { (y, x) };
+            let (sx, sy) = (
+                x.secondary.resolve(&findings[fa].secondary),
+                y.secondary.resolve(&findings[fb].secondary),
+            );
+            let source = findings[fa]
+                .source
+                .as_ref()
+                .map(|s| x.source.resolve(s))
+                .expect("a deviation has a source");
+            let (from, to) = if a_copies { (sx, sy) } else { (sy, sx) };
             (
                 x.secondary.start,
                 Evidence::SharedDeviation {
                     op: x.op,
-                    source: x.source.clone(),
-                    from: from.secondary.clone(),
-                    to: to.secondary.clone(),
+                    source: Box::new(source),
+                    from: Box::new(from),
+                    to: Box::new(to),
                 },
             )
         })
@@ -488,8 +589,8 @@ fn copies_edge(
             (
                 x.start,
                 Evidence::SharedText {
-                    from: from.clone(),
-                    to: to.clone(),
+                    from: Box::new((*from).clone()),
+                    to: Box::new((*to).clone()),
                 },
             )
         }))

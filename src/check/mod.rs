@@ -260,13 +260,13 @@ pub fn collect(report: &AuditReport, in_scope: &dyn Fn(&str) -> bool) -> Vec<Che
 type Member<'a> = (bool, usize, &'a Span);
 
 fn duplicates(report: &AuditReport, in_scope: &dyn Fn(&str) -> bool) -> Vec<CheckFinding> {
-    let role = |doc: &str| {
-        report
-            .documents
-            .iter()
-            .position(|d| d.id == doc)
-            .map(|i| (i, report.documents[i].role))
-    };
+    let index: std::collections::HashMap<&str, usize> = report
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    let role = |doc: &str| index.get(doc).map(|&i| (i, report.documents[i].role));
     let mut out = Vec::new();
     for dup in &report.duplicates {
         let mut members: Vec<Member> = Vec::new();

@@ -2,6 +2,7 @@
 //! view (findings grouped by secondary document with an inline word diff,
 //! then a summary table).
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use serde::Serialize;
@@ -243,6 +244,45 @@ pub fn assemble(
     }
 }
 
+/// A report's records looked up by document id (views walk documents, so
+/// they must not scan every finding for each).
+pub struct ByDoc<'a> {
+    pub documents: HashMap<&'a str, &'a DocumentRecord>,
+    pub findings: HashMap<&'a str, Vec<&'a FindingRecord>>,
+}
+
+impl<'a> ByDoc<'a> {
+    pub fn new(report: &'a AuditReport) -> Self {
+        let mut findings: HashMap<&str, Vec<&FindingRecord>> = HashMap::new();
+        for f in &report.findings {
+            findings
+                .entry(f.secondary.doc.as_str())
+                .or_default()
+                .push(f);
+        }
+        ByDoc {
+            documents: report
+                .documents
+                .iter()
+                .map(|d| (d.id.as_str(), d))
+                .collect(),
+            findings,
+        }
+    }
+
+    pub fn findings_of(&self, doc: &str) -> &[&'a FindingRecord] {
+        self.findings.get(doc).map_or(&[], Vec::as_slice)
+    }
+
+    /// How many findings of `doc` are of `kind`.
+    pub fn count(&self, doc: &str, kind: Kind) -> usize {
+        self.findings_of(doc)
+            .iter()
+            .filter(|f| f.kind == kind)
+            .count()
+    }
+}
+
 /// ANSI colours for the terminal view (off when `color` is false).
 struct Paint {
     color: bool,
@@ -270,10 +310,11 @@ impl Paint {
 /// Renders the report for a terminal: findings other than verbatim copies,
 /// grouped by secondary document, then a summary table.
 pub fn human(report: &AuditReport, color: bool) -> String {
+    let by_doc = ByDoc::new(report);
     let paint = Paint { color };
     let mut out = String::new();
     for c in &report.coverage {
-        let doc = report.documents.iter().find(|d| d.id == c.doc);
+        let doc = by_doc.documents.get(c.doc.as_str());
         let title = doc.and_then(|d| d.title.clone()).unwrap_or_default();
         let _ = writeln!(
             out,
@@ -303,10 +344,10 @@ pub fn human(report: &AuditReport, color: bool) -> String {
                 format!(" to {}", sources.join(", "))
             }
         );
-        for f in report
-            .findings
+        for f in by_doc
+            .findings_of(&c.doc)
             .iter()
-            .filter(|f| f.secondary.doc == c.doc && f.kind != Kind::Verbatim)
+            .filter(|f| f.kind != Kind::Verbatim)
         {
             let s = &f.secondary;
             let _ = writeln!(
@@ -338,7 +379,7 @@ pub fn human(report: &AuditReport, color: bool) -> String {
         }
         out.push('\n');
     }
-    out.push_str(&summary_table(report));
+    out.push_str(&summary_table(report, &by_doc));
     out
 }
 
@@ -346,7 +387,7 @@ fn pct(a: usize, b: usize) -> usize {
     (100 * a + b / 2).checked_div(b).unwrap_or(0)
 }
 
-fn summary_table(report: &AuditReport) -> String {
+fn summary_table(report: &AuditReport, by_doc: &ByDoc) -> String {
     let mut out = String::new();
     let heads = [
         "verbatim", "copy_err", "truncat", "paraphr", "misquote", "numeric", "unsupp",
@@ -370,12 +411,7 @@ fn summary_table(report: &AuditReport) -> String {
             pct(c.traced_words, c.words)
         );
         for k in Kind::ALL {
-            let n = report
-                .findings
-                .iter()
-                .filter(|f| f.secondary.doc == c.doc && f.kind == k)
-                .count();
-            let _ = write!(out, " {n:>8}");
+            let _ = write!(out, " {:>8}", by_doc.count(&c.doc, k));
         }
         out.push('\n');
     }

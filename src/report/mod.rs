@@ -37,6 +37,23 @@ pub struct Span {
     pub display_path: String,
 }
 
+impl Span {
+    /// The span's place without its text (to build a piece of it).
+    pub fn clone_without_text(&self) -> Span {
+        Span {
+            doc: self.doc.clone(),
+            path: self.path.clone(),
+            start: self.start,
+            end: self.end,
+            line: self.line,
+            col: self.col,
+            text: String::new(),
+            boilerplate: None,
+            display_path: self.display_path.clone(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct DocumentRecord {
     pub id: String,

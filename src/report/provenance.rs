@@ -2,12 +2,13 @@
 //! secondary: sources, coverage, findings, copied from), Graphviz DOT and
 //! Mermaid, and the `stemma.provenance/1` JSON.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use serde::Serialize;
 
 use super::DocumentRecord;
-use super::audit::{AuditReport, CoverageRecord};
+use super::audit::{AuditReport, ByDoc, CoverageRecord};
 use crate::classify::Kind;
 use crate::provenance::Edge;
 
@@ -57,9 +58,18 @@ fn copies_label(e: &Edge) -> String {
 /// documents derived from it.
 pub fn human(report: &AuditReport) -> String {
     let mut out = String::new();
-    let edges = &report.provenance;
+    let by_doc = ByDoc::new(report);
+    // Edges by the documents they touch.
+    let mut touching: HashMap<&str, Vec<&Edge>> = HashMap::new();
+    for e in &report.provenance {
+        touching.entry(e.from.as_str()).or_default().push(e);
+        if e.to != e.from {
+            touching.entry(e.to.as_str()).or_default().push(e);
+        }
+    }
     for c in &report.coverage {
-        let doc = report.documents.iter().find(|d| d.id == c.doc);
+        let doc = by_doc.documents.get(c.doc.as_str());
+        let edges: &[&Edge] = touching.get(c.doc.as_str()).map_or(&[], Vec::as_slice);
         let title = doc.and_then(|d| d.title.as_deref()).unwrap_or("");
         let date = doc.and_then(|d| d.date.as_deref()).unwrap_or("undated");
         let _ = writeln!(out, "{}  {title:?} ({date})", c.doc);
@@ -79,11 +89,7 @@ pub fn human(report: &AuditReport) -> String {
         let counts: Vec<String> = Kind::ALL
             .iter()
             .filter_map(|&k| {
-                let n = report
-                    .findings
-                    .iter()
-                    .filter(|f| f.secondary.doc == c.doc && f.kind == k)
-                    .count();
+                let n = by_doc.count(&c.doc, k);
                 (n > 0).then(|| format!("{n} {}", k.name()))
             })
             .collect();
@@ -111,6 +117,7 @@ pub fn human(report: &AuditReport) -> String {
         out.push('\n');
     }
     for d in report.documents.iter().filter(|d| d.role == "primary") {
+        let edges: &[&Edge] = touching.get(d.id.as_str()).map_or(&[], Vec::as_slice);
         let derived: Vec<String> = edges
             .iter()
             .filter(|e| e.relation == "derives_from" && e.to == d.id)

@@ -52,7 +52,8 @@ fn render(v: &Value) -> String {
             e["evidence"].as_array().unwrap().len()
         ));
         for x in e["evidence"].as_array().unwrap() {
-            if x["type"] == "finding" {
+            if x["type"] == "findings" {
+                out.push_str(&format!("  findings {} {}\n", x["count"], x["by_kind"]));
                 continue;
             }
             let text = |s: &Value| {

@@ -42,6 +42,21 @@ pub fn assert_spans_exact(base: &Path, spans: &[&serde_json::Value]) {
             "span {a}..{b} of {}",
             path.display()
         );
+        // Line and column (in characters, 1-based) of the start.
+        if let Ok(whole) = std::str::from_utf8(&bytes) {
+            let before = &whole[..a];
+            let line = before.matches('\n').count() + 1;
+            let col = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+                .chars()
+                .count()
+                + 1;
+            assert_eq!(
+                (s["line"].as_u64(), s["col"].as_u64()),
+                (Some(line as u64), Some(col as u64)),
+                "line:col of span {a}..{b} of {}",
+                path.display()
+            );
+        }
     }
 }
 

@@ -111,15 +111,18 @@ pub struct AuditOptions {
     /// unsupported.
     #[arg(long, value_name = "SHARE", default_value_t = 0.5)]
     pub related_title: f64,
-    /// Provenance: two secondaries are linked by a `copies` edge when they
-    /// share at least this many deviations from a source (the same dropped
-    /// word, the same wording around the same quotation) or passages that no
-    /// primary holds. One can be chance; two rarely are.
+    /// Provenance: two secondaries are linked by a `copies` edge when their
+    /// shared evidence weighs at least this much: each deviation from a
+    /// source at the same place (the same dropped words, the same wording
+    /// around the same quotation) counts 1, or 1/2 for a single word; each
+    /// passage both hold that no primary does counts 2. One can be chance;
+    /// two rarely are.
     #[arg(long, value_name = "N", default_value_t = 2)]
     pub min_shared: usize,
-    /// Provenance: a deviation shared by more documents than this is house
-    /// style, not evidence of copying, and is ignored.
-    #[arg(long, value_name = "N", default_value_t = 32)]
+    /// Provenance: a deviation or passage shared by more documents than this
+    /// is house style or a wire text reprinted everywhere, not evidence of
+    /// who copied whom, and is ignored (duplicates are still reported).
+    #[arg(long, value_name = "N", default_value_t = 8)]
     pub max_sharers: usize,
 }
 

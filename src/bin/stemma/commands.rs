@@ -147,7 +147,10 @@ pub fn run_audit(
         });
     }
     fp.stats.stage("dedup index", counts.index_time);
+    let t_dups = Instant::now();
     let dedup = report::dedup_report(&fp, &clusters, &cfg);
+    fp.stats.stage("duplicates", t_dups.elapsed());
+    let t_prov = Instant::now();
     // Documents known only from prior fingerprints are listed too.
     let mut documents = out.documents;
     let known: std::collections::HashSet<String> = documents.iter().map(|d| d.id.clone()).collect();
@@ -166,6 +169,7 @@ pub fn run_audit(
         dedup.warnings,
         &opts.provenance(),
     );
+    fp.stats.stage("provenance", t_prov.elapsed());
     Ok(Audited {
         report,
         stats: fp.stats,
