@@ -126,7 +126,7 @@ pub struct Fingerprinted {
 impl Fingerprinted {
     /// Only the files `keep` accepts, with their documents, units and
     /// signatures (`k` bins per signature), renumbered.
-    pub fn select(self, k: usize, keep: impl Fn(&FileMeta) -> bool) -> Fingerprinted {
+    pub fn select(mut self, k: usize, keep: impl Fn(&FileMeta) -> bool) -> Fingerprinted {
         let file_map: Vec<Option<u32>> = {
             let mut next = 0u32;
             self.files
@@ -155,14 +155,17 @@ impl Fingerprinted {
                 units.push(Unit { doc: d, ..*u });
             }
         }
+        // Signatures are compacted in place: the table is the bulk of an index.
         let mut sig_units = Vec::new();
-        let mut sigs = Vec::new();
+        let mut sigs = std::mem::take(&mut self.sigs);
         for (j, &u) in self.sig_units.iter().enumerate() {
             if let Some(n) = unit_map[u as usize] {
+                let to = sig_units.len() * k;
+                sigs.copy_within(j * k..(j + 1) * k, to);
                 sig_units.push(n);
-                sigs.extend_from_slice(&self.sigs[j * k..(j + 1) * k]);
             }
         }
+        sigs.truncate(sig_units.len() * k);
         let files = self
             .files
             .into_iter()

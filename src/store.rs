@@ -20,7 +20,7 @@ use crate::pipeline::{Config, DocMeta, FileMeta, Fingerprinted, Level, Unit};
 
 pub const MAGIC: &[u8; 8] = b"STEMMAIX";
 /// Bumped whenever the layout of [`Stored`] changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// The default index file, in the corpus folder (hidden, so never read as a document).
 pub const DEFAULT_NAME: &str = ".stemma-index";
 
@@ -76,7 +76,43 @@ pub struct Stored {
     pub docs: Vec<DocMeta>,
     pub units: Vec<Unit>,
     pub sig_units: Vec<u32>,
+    #[serde(with = "bins")]
     pub sigs: Vec<crate::fingerprint::Bin>,
+}
+
+/// Signature bins as one little-endian byte string: read with a single
+/// allocation (a sequence would grow by doubling, and cost page faults).
+mod bins {
+    use crate::fingerprint::Bin;
+    use serde::{Deserializer, Serializer, de};
+
+    const SIZE: usize = std::mem::size_of::<Bin>();
+
+    pub fn serialize<S: Serializer>(sigs: &[Bin], s: S) -> Result<S::Ok, S::Error> {
+        let bytes: Vec<u8> = sigs.iter().flat_map(|b| b.to_le_bytes()).collect();
+        s.serialize_bytes(&bytes)
+    }
+
+    struct Visitor;
+
+    impl de::Visitor<'_> for Visitor {
+        type Value = Vec<Bin>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("signature bins as bytes")
+        }
+        fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Vec<Bin>, E> {
+            if v.len() % SIZE != 0 {
+                return Err(E::custom("truncated signature bins"));
+            }
+            Ok(v.chunks_exact(SIZE)
+                .map(|c| Bin::from_le_bytes(c.try_into().expect("chunk of SIZE")))
+                .collect())
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Bin>, D::Error> {
+        d.deserialize_bytes(Visitor)
+    }
 }
 
 impl Stored {
@@ -161,5 +197,98 @@ impl Stored {
             return Err(bad("corrupt index: inconsistent tables".into()));
         }
         Ok(stored)
+    }
+}
+
+/// Most probe passages for which [`narrow`] pays off (each is compared with
+/// every indexed simhash); beyond, the whole index is kept.
+pub const MAX_PROBE_UNITS: usize = 20_000;
+
+/// Keeps, of the indexed fingerprints, only the passages that can pair with
+/// a passage of the documents `probe_doc` accepts in `probe` (same exact
+/// hash, simhash within the Hamming distance, or a shared LSH band key), so
+/// that checking a few documents clusters a handful of passages, not the
+/// corpus. Clusters among indexed passages alone are lost, which `check`
+/// does not report anyway.
+pub fn narrow(
+    prior: Fingerprinted,
+    probe: &Fingerprinted,
+    probe_doc: impl Fn(usize) -> bool,
+    cfg: &Config,
+) -> Fingerprinted {
+    use crate::fingerprint::hamming;
+    let (bands, rows) = (cfg.index.bands, cfg.index.rows);
+    let k = bands * rows;
+    let probe_units: Vec<usize> = (0..probe.units.len())
+        .filter(|&u| probe_doc(probe.units[u].doc as usize))
+        .collect();
+    if probe_units.len() > MAX_PROBE_UNITS {
+        return prior;
+    }
+    let exact: rustc_hash::FxHashSet<u64> = probe_units
+        .iter()
+        .map(|&u| probe.units[u].print.exact)
+        .collect();
+    let simhashes: Vec<u64> = probe_units
+        .iter()
+        .map(|&u| probe.units[u].print.simhash)
+        .collect();
+    // A cheap hash of each band (collisions only keep a passage more).
+    let quick = |sig: &[crate::fingerprint::Bin], b: usize| {
+        sig[b * rows..(b + 1) * rows]
+            .iter()
+            .fold(b as u64, |h, &v| {
+                (h.rotate_left(5) ^ u64::from(v)).wrapping_mul(0x517c_c1b7_2722_0a95)
+            })
+    };
+    let mut keys = rustc_hash::FxHashSet::default();
+    for (j, &u) in probe.sig_units.iter().enumerate() {
+        if probe_doc(probe.units[u as usize].doc as usize) {
+            let sig = &probe.sigs[j * k..(j + 1) * k];
+            keys.extend((0..bands).map(|b| quick(sig, b)));
+        }
+    }
+    let mut keep: Vec<bool> = prior
+        .units
+        .iter()
+        .map(|u| {
+            exact.contains(&u.print.exact)
+                || simhashes
+                    .iter()
+                    .any(|&s| hamming(s, u.print.simhash) <= cfg.index.hamming)
+        })
+        .collect();
+    for (j, &u) in prior.sig_units.iter().enumerate() {
+        if !keep[u as usize] {
+            let sig = &prior.sigs[j * k..(j + 1) * k];
+            keep[u as usize] = (0..bands).any(|b| keys.contains(&quick(sig, b)));
+        }
+    }
+    retain_units(prior, k, &keep)
+}
+
+/// The fingerprints with only the units `keep` marks (files and documents stay).
+fn retain_units(fp: Fingerprinted, k: usize, keep: &[bool]) -> Fingerprinted {
+    let mut map = vec![u32::MAX; fp.units.len()];
+    let mut units = Vec::new();
+    for (i, u) in fp.units.iter().enumerate() {
+        if keep[i] {
+            map[i] = units.len() as u32;
+            units.push(*u);
+        }
+    }
+    let mut sig_units = Vec::new();
+    let mut sigs = Vec::new();
+    for (j, &u) in fp.sig_units.iter().enumerate() {
+        if keep[u as usize] {
+            sig_units.push(map[u as usize]);
+            sigs.extend_from_slice(&fp.sigs[j * k..(j + 1) * k]);
+        }
+    }
+    Fingerprinted {
+        units,
+        sig_units,
+        sigs,
+        ..fp
     }
 }

@@ -125,10 +125,17 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8, String> {
         .unwrap_or_else(|| default_baseline(&args.corpus.paths));
     let baseline = Baseline::load(&baseline_path)?;
     let mut scope = scope(args, &inputs)?;
+    let t_index = std::time::Instant::now();
     let indexed = match &args.index {
         Some(path) => use_index(path, &mut inputs)?,
         None => None,
     };
+    if cli.stats && args.index.is_some() {
+        eprintln!(
+            "  index load            {:.3} s",
+            t_index.elapsed().as_secs_f64()
+        );
+    }
     let mut prior = None;
     if let Some(ix) = indexed {
         // Checked: what changed since the index (and since REV, if given).

@@ -135,6 +135,16 @@ pub fn run_audit(
     let mut fp = out.fingerprinted;
     if let Some(prior) = run.prior {
         files += prior.files.len();
+        // Only indexed passages that can pair with the checked documents'.
+        let prior = match run.clusters_with {
+            Some(keep) => stemma::store::narrow(
+                prior,
+                &fp,
+                |d| keep(&fp.files[fp.docs[d].file as usize]),
+                &cfg,
+            ),
+            None => prior,
+        };
         fp.append(prior);
     }
     let (mut clusters, counts) = dedup::find(&fp, &cfg);

@@ -28,9 +28,12 @@ pub fn refuse_input_as_output(
     let Some(out) = output.and_then(|p| std::fs::canonicalize(p).ok()) else {
         return Ok(());
     };
+    // Only inputs of the same file name are resolved (a corpus has many).
+    let name = out.file_name();
     match inputs
         .files
         .iter()
+        .filter(|f| f.path.file_name() == name)
         .find(|f| std::fs::canonicalize(&f.path).is_ok_and(|p| p == out))
     {
         Some(f) => Err(format!(
