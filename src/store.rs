@@ -101,7 +101,7 @@ mod bins {
             f.write_str("signature bins as bytes")
         }
         fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Vec<Bin>, E> {
-            if v.len() % SIZE != 0 {
+            if !v.len().is_multiple_of(SIZE) {
                 return Err(E::custom("truncated signature bins"));
             }
             Ok(v.chunks_exact(SIZE)
