@@ -144,10 +144,14 @@ pub fn resolve(paths: &[PathBuf], primaries: &[PathBuf]) -> Result<Inputs, Manif
             }),
         }
     }
-    let mut seen = std::collections::HashSet::new();
-    inputs
-        .files
-        .retain(|f| seen.insert(normalize_path(&f.path)));
+    // Several paths may name the same file (one path cannot: a manifest
+    // refuses repeated entries, a walk meets each file once).
+    if paths.len() + primaries.len() > 1 {
+        let mut seen = std::collections::HashSet::new();
+        inputs
+            .files
+            .retain(|f| seen.insert(normalize_path(&f.path)));
+    }
     Ok(inputs)
 }
 
@@ -225,18 +229,30 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<InputFile>, problems: &mut Vec<In
         Ok(rd) => rd,
         Err(e) => return problems.push(InputError::from_io(dir, &e)),
     };
-    let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-    entries.sort();
-    for path in entries {
+    // The entry's type comes with the directory listing (no stat per file;
+    // a symbolic link is followed).
+    let mut entries: Vec<(PathBuf, Option<std::fs::FileType>)> = entries
+        .filter_map(Result::ok)
+        .map(|e| {
+            let t = e.file_type().ok().filter(|t| !t.is_symlink());
+            (e.path(), t)
+        })
+        .collect();
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    for (path, kind) in entries {
         let hidden = path
             .file_name()
             .is_some_and(|n| n.to_string_lossy().starts_with('.'));
         if hidden {
             continue;
         }
-        if path.is_dir() {
+        let (is_dir, is_file) = match kind {
+            Some(t) => (t.is_dir(), t.is_file()),
+            None => (path.is_dir(), path.is_file()),
+        };
+        if is_dir {
             walk(root, &path, out, problems);
-        } else if path.is_file() {
+        } else if is_file {
             let rel = display_rel(path.strip_prefix(root).unwrap_or(&path));
             // The gate's baseline is stemma's own file, not a document.
             if rel != BASELINE_NAME {

@@ -296,7 +296,7 @@ fn derives_from(findings: &[FindingRecord], coverage: &[CoverageRecord]) -> Vec<
     for f in findings {
         by_doc.entry(f.secondary.doc.as_str()).or_default().push(f);
     }
-    let mut edges = Vec::new();
+    let mut edges = Vec::with_capacity(coverage.iter().map(|c| c.sources.len()).sum());
     for c in coverage {
         let mine = by_doc.get(c.doc.as_str()).map_or(&[][..], Vec::as_slice);
         for s in &c.sources {

@@ -160,7 +160,12 @@ impl Stored {
     /// and the reason.
     pub fn read(path: &Path, shape: &Shape) -> Result<Stored, String> {
         let bad = |why: String| format!("{}: {why}", path.display());
-        let bytes = std::fs::read(path).map_err(|e| bad(format!("cannot read index: {e}")))?;
+        let file = std::fs::File::open(path).map_err(|e| bad(format!("cannot read index: {e}")))?;
+        // SAFETY: the map is read-only and dropped before this function
+        // returns; stemma writes indexes by rename, never in place, so a
+        // concurrent `index build` cannot change the mapped bytes.
+        let bytes = unsafe { memmap2::Mmap::map(&file) }
+            .map_err(|e| bad(format!("cannot read index: {e}")))?;
         if bytes.len() < 12 || &bytes[..8] != MAGIC {
             return Err(bad("not a stemma index".into()));
         }
