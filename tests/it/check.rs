@@ -215,8 +215,9 @@ fn fail_level_and_bad_baselines() {
         "{}",
         stderr(&out)
     );
-    // Only warnings beyond an empty baseline's errors? Errors exist, so
-    // --fail-level error still fails; a baseline holding the errors passes.
+    // Without a baseline the corpus has errors, so --fail-level error fails;
+    // with a baseline holding just the errors it passes, but the warnings
+    // left still fail at the default level.
     let out = check(
         dir.path(),
         &["--baseline", "none.json", "--fail-level", "error"],

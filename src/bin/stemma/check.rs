@@ -67,7 +67,7 @@ struct Indexed {
 /// Loads the index and splits the corpus into files it holds unchanged and
 /// the rest; `inputs` keeps the files to read. `None` when a primary
 /// changed since the index was built (everything must then be re-read).
-fn use_index(path: &Path, inputs: &mut Inputs) -> Result<Option<Indexed>, String> {
+fn use_index(path: &Path, inputs: &mut Inputs, quiet: bool) -> Result<Option<Indexed>, String> {
     let cfg = pipeline::Config::default();
     let stored = Stored::read(path, &Shape::of(&cfg))?;
     let (fp, stamps) = stored.into_fingerprints();
@@ -89,10 +89,12 @@ fn use_index(path: &Path, inputs: &mut Inputs) -> Result<Option<Indexed>, String
         .iter()
         .find(|f| f.role == Role::Primary && !fresh.contains(&f.rel))
     {
-        eprintln!(
-            "stemma: warning: primary {} changed since the index was built: checking everything (rebuild the index with `stemma index build`)",
-            p.rel
-        );
+        if !quiet {
+            eprintln!(
+                "stemma: warning: primary {} changed since the index was built: checking everything (rebuild the index with `stemma index build`)",
+                p.rel
+            );
+        }
         return Ok(None);
     }
     let k = cfg.index.bands * cfg.index.rows;
@@ -127,7 +129,7 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8, String> {
     let mut scope = scope(args, &inputs)?;
     let t_index = std::time::Instant::now();
     let indexed = match &args.index {
-        Some(path) => use_index(path, &mut inputs)?,
+        Some(path) => use_index(path, &mut inputs, cli.quiet)?,
         None => None,
     };
     if cli.stats && args.index.is_some() {
