@@ -238,7 +238,12 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<InputFile>, problems: &mut Vec<In
             (e.path(), t)
         })
         .collect();
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    // By name (the paths share their folder): bytes compare faster than components.
+    entries.sort_by(|a, b| {
+        a.0.as_os_str()
+            .as_encoded_bytes()
+            .cmp(b.0.as_os_str().as_encoded_bytes())
+    });
     for (path, kind) in entries {
         let hidden = path
             .file_name()

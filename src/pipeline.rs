@@ -124,68 +124,6 @@ pub struct Fingerprinted {
 }
 
 impl Fingerprinted {
-    /// Only the files `keep` accepts, with their documents, units and
-    /// signatures (`k` bins per signature), renumbered.
-    pub fn select(mut self, k: usize, keep: impl Fn(&FileMeta) -> bool) -> Fingerprinted {
-        let file_map: Vec<Option<u32>> = {
-            let mut next = 0u32;
-            self.files
-                .iter()
-                .map(|f| {
-                    keep(f).then(|| {
-                        next += 1;
-                        next - 1
-                    })
-                })
-                .collect()
-        };
-        let mut doc_map = vec![None; self.docs.len()];
-        let mut docs = Vec::new();
-        for (i, d) in self.docs.into_iter().enumerate() {
-            if let Some(f) = file_map[d.file as usize] {
-                doc_map[i] = Some(docs.len() as u32);
-                docs.push(DocMeta { file: f, ..d });
-            }
-        }
-        let mut unit_map = vec![None; self.units.len()];
-        let mut units = Vec::new();
-        for (i, u) in self.units.iter().enumerate() {
-            if let Some(d) = doc_map[u.doc as usize] {
-                unit_map[i] = Some(units.len() as u32);
-                units.push(Unit { doc: d, ..*u });
-            }
-        }
-        // Signatures are compacted in place: the table is the bulk of an index.
-        let mut sig_units = Vec::new();
-        let mut sigs = std::mem::take(&mut self.sigs);
-        for (j, &u) in self.sig_units.iter().enumerate() {
-            if let Some(n) = unit_map[u as usize] {
-                let to = sig_units.len() * k;
-                sigs.copy_within(j * k..(j + 1) * k, to);
-                sig_units.push(n);
-            }
-        }
-        sigs.truncate(sig_units.len() * k);
-        let files = self
-            .files
-            .into_iter()
-            .zip(&file_map)
-            .filter(|(_, m)| m.is_some())
-            .map(|(f, _)| f)
-            .collect();
-        Fingerprinted {
-            name: self.name,
-            files,
-            docs,
-            units,
-            sig_units,
-            sigs,
-            skipped: self.skipped,
-            warnings: self.warnings,
-            stats: self.stats,
-        }
-    }
-
     /// Appends the files of `other` (fingerprinted with the same settings).
     pub fn append(&mut self, other: Fingerprinted) {
         let (file0, doc0, unit0) = (

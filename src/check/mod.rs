@@ -199,9 +199,10 @@ fn content_id(kind: &str, path: &str, texts: &[&str], other: &str) -> String {
 }
 
 /// The gate's findings in documents whose path `in_scope` accepts, sorted
-/// by path and position. Duplicates are reported on the copy in scope,
-/// pointing at a passage out of scope (already in the corpus) when there
-/// is one, else at the first in document order.
+/// by path and position. Duplicates are reported on each copy in scope,
+/// pointing at the first copy in corpus order (by path, then position); a
+/// first copy in scope whose copies are all out of scope is reported
+/// pointing at the second.
 pub fn collect(report: &AuditReport, in_scope: &dyn Fn(&str) -> bool) -> Vec<CheckFinding> {
     let mut out: Vec<CheckFinding> = report
         .findings
@@ -299,24 +300,46 @@ fn duplicates(report: &AuditReport, in_scope: &dyn Fn(&str) -> bool) -> Vec<Chec
             ("exact", groups.into_iter().map(|g| g.1).collect())
         };
         for mut members in groups.into_iter().filter(|g| g.len() >= 2) {
-            members.sort_by_key(|m| (m.0, m.1));
-            let first = members[0].2;
-            for (_, _, s) in members[1..].iter().filter(|m| m.0) {
+            // The first in corpus order is the original, whatever the scope,
+            // so that a scoped check reports a subset of the full check's
+            // findings (with the same ids).
+            members.sort_by(|a, b| (&a.2.path, a.2.start).cmp(&(&b.2.path, b.2.start)));
+            let first = members[0];
+            let mut pairs: Vec<(&Span, &Span)> = members[1..]
+                .iter()
+                .filter(|m| m.0)
+                .map(|m| (m.2, first.2))
+                .collect();
+            if pairs.is_empty() && first.0 {
+                // Only the original is in scope: it is the new copy's original.
+                pairs.push((first.2, members[1].2));
+            }
+            for (s, of) in pairs {
                 out.push(located(
-                    content_id("duplicate", &s.path, &[&s.text], &first.doc),
+                    duplicate_id(s, of),
                     "duplicate",
                     Level::Error,
                     s,
                     format!(
                         "{kind} duplicate of a passage of {} ({}:{}:{})",
-                        first.doc, first.display_path, first.line, first.col
+                        of.doc, of.display_path, of.line, of.col
                     ),
-                    Some(Location::of(first)),
+                    Some(Location::of(of)),
                 ));
             }
         }
     }
     out
+}
+
+/// A duplicate's id: the same whichever of the two passages it is reported on.
+fn duplicate_id(a: &Span, b: &Span) -> String {
+    let (lo, hi) = if (&a.doc, a.start) <= (&b.doc, b.start) {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    content_id("duplicate", &lo.doc, &[&lo.text, &hi.text], &hi.doc)
 }
 
 /// A hash of a text's matching forms (case, quotes, dashes, spacing folded).

@@ -441,6 +441,52 @@ fn an_index_spares_rereading_and_finds_the_same() {
     );
 }
 
+/// The count in the summary line's "N accepted".
+fn accepted(out: &Output) -> usize {
+    let text = stdout(out);
+    let before = text.split(" accepted").next().unwrap();
+    before.rsplit(' ').next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn a_file_listed_differently_is_rechecked_with_the_same_ids() {
+    let dir = corpus_copy();
+    let out = stemma(&["index", "build", "corpus"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = check(dir.path(), &["--index", "corpus/.stemma-index"]);
+    assert_eq!(accepted(&out), 0, "{}", stdout(&out));
+    // A new title in the manifest, the file itself untouched: the index no
+    // longer describes the document, which is checked again. Its accepted
+    // findings, the duplicates of another document's passages included,
+    // keep their ids in a check of that file alone.
+    let manifest = dir.path().join("corpus/stemma.toml");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    let renamed = text.replace(
+        "title = \"Counter Terror Business - Threat Landscape (RSS feed, flattened)\"",
+        "title = \"Threat Landscape feed\"",
+    );
+    assert_ne!(text, renamed);
+    std::fs::write(&manifest, renamed).unwrap();
+    let out = check(dir.path(), &["--index", "corpus/.stemma-index"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(accepted(&out) > 0, "{}", stdout(&out));
+    assert!(stdout(&out).contains(" 0 stale"), "{}", stdout(&out));
+    let baseline: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("corpus/stemma-baseline.json")).unwrap(),
+    )
+    .unwrap();
+    let dups = baseline["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "duplicate" && f["path"].as_str().unwrap().contains("feed"))
+        .count();
+    assert!(
+        dups > 0,
+        "the feed shares passages with the magazine article"
+    );
+}
+
 #[test]
 fn bad_indexes_are_refused() {
     let dir = corpus_copy();

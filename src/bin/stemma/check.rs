@@ -1,18 +1,20 @@
 //! `stemma check`: the audit, reduced to the gate's findings, compared
 //! with the baseline; the exit code says whether anything new is wrong.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 use stemma::check::baseline::Baseline;
 use stemma::check::format::{self, Outcome};
 use stemma::check::{self, Level};
 use stemma::corpus::{self, BASELINE_NAME, InputFile, Inputs, Role};
-use stemma::pipeline::{self, Fingerprinted};
-use stemma::store::{Shape, Stamp, Stored};
+use stemma::pipeline;
+use stemma::store::{Index, Shape, Stamp};
 
 use crate::cli::{CheckArgs, CheckFormat, Cli, FailLevel};
-use crate::commands::{RunOptions, run_audit};
+use crate::commands::{Prior, RunOptions, run_audit};
 use crate::exit;
 use crate::output::{refuse_input_as_output, write_file_atomically, write_output};
 
@@ -60,34 +62,45 @@ fn scope(args: &CheckArgs, inputs: &Inputs) -> Result<Option<HashSet<String>>, S
 /// What an index spares: the fingerprints of the files it holds unchanged
 /// (primaries excepted: the audit reads them), and which files changed.
 struct Indexed {
-    prior: Fingerprinted,
+    prior: Prior,
     changed: HashSet<String>,
 }
 
-/// Loads the index and splits the corpus into files it holds unchanged and
+/// Whether the manifest lists a file as it did when it was indexed (a
+/// changed role, format, title or date changes its fingerprints or report).
+fn listed_alike(a: &InputFile, b: &InputFile) -> bool {
+    (a.role, a.format, &a.date, &a.title, &a.origin)
+        == (b.role, b.format, &b.date, &b.title, &b.origin)
+}
+
+/// Opens the index and splits the corpus into files it holds unchanged and
 /// the rest; `inputs` keeps the files to read. `None` when a primary
 /// changed since the index was built (everything must then be re-read).
 fn use_index(path: &Path, inputs: &mut Inputs, quiet: bool) -> Result<Option<Indexed>, String> {
-    let cfg = pipeline::Config::default();
-    let stored = Stored::read(path, &Shape::of(&cfg))?;
-    let (fp, stamps) = stored.into_fingerprints();
-    let current: HashMap<&str, &InputFile> =
+    let index = Index::open(path, &Shape::of(&pipeline::Config::default()))?;
+    let now: FxHashMap<&str, &InputFile> =
         inputs.files.iter().map(|f| (f.rel.as_str(), f)).collect();
-    let fresh: HashSet<String> = fp
-        .files
-        .iter()
-        .zip(&stamps)
-        .filter(|(f, stamp)| {
-            current
-                .get(f.input.rel.as_str())
-                .is_some_and(|now| stamp.is_some() && Stamp::of(&now.path) == **stamp)
+    let fresh: Vec<bool> = index
+        .files()
+        .par_iter()
+        .zip(index.stamps())
+        .map(|(f, stamp)| {
+            now.get(f.input.rel.as_str()).is_some_and(|cur| {
+                stamp.is_some() && listed_alike(cur, &f.input) && Stamp::of(&cur.path) == *stamp
+            })
         })
-        .map(|(f, _)| f.input.rel.clone())
+        .collect();
+    let fresh_rels: FxHashSet<&str> = index
+        .files()
+        .iter()
+        .zip(&fresh)
+        .filter(|(_, ok)| **ok)
+        .map(|(f, _)| f.input.rel.as_str())
         .collect();
     if let Some(p) = inputs
         .files
         .iter()
-        .find(|f| f.role == Role::Primary && !fresh.contains(&f.rel))
+        .find(|f| f.role == Role::Primary && !fresh_rels.contains(f.rel.as_str()))
     {
         if !quiet {
             eprintln!(
@@ -97,23 +110,28 @@ fn use_index(path: &Path, inputs: &mut Inputs, quiet: bool) -> Result<Option<Ind
         }
         return Ok(None);
     }
-    let k = cfg.index.bands * cfg.index.rows;
-    let mut prior = fp.select(k, |f| {
-        fresh.contains(&f.input.rel) && current[f.input.rel.as_str()].role != Role::Primary
-    });
-    for f in &mut prior.files {
-        f.input = current[f.input.rel.as_str()].clone();
-    }
-    let changed = inputs
+    let current = index
+        .files()
+        .iter()
+        .zip(&fresh)
+        .map(|(f, &ok)| {
+            let now = now[f.input.rel.as_str()];
+            (ok && now.role != Role::Primary).then(|| now.clone())
+        })
+        .collect();
+    let changed: HashSet<String> = inputs
         .files
         .iter()
-        .filter(|f| !fresh.contains(&f.rel))
+        .filter(|f| !fresh_rels.contains(f.rel.as_str()))
         .map(|f| f.rel.clone())
         .collect();
     inputs
         .files
-        .retain(|f| f.role == Role::Primary || !fresh.contains(&f.rel));
-    Ok(Some(Indexed { prior, changed }))
+        .retain(|f| f.role == Role::Primary || changed.contains(&f.rel));
+    Ok(Some(Indexed {
+        prior: Prior { index, current },
+        changed,
+    }))
 }
 
 pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8, String> {

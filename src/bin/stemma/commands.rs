@@ -105,9 +105,16 @@ pub struct RunOptions<'a> {
     /// fingerprinted, for duplicates.
     pub audited: Option<&'a (dyn Fn(&corpus::InputFile) -> bool + Sync)>,
     /// Fingerprints of files this run does not read (from an index).
-    pub prior: Option<pipeline::Fingerprinted>,
+    pub prior: Option<Prior>,
     /// Keep only duplicate clusters with a member in a file this accepts.
     pub clusters_with: Option<&'a dyn Fn(&pipeline::FileMeta) -> bool>,
+}
+
+/// Files known from an index: the index, and by indexed file the file as
+/// listed now, or `None` to leave it out.
+pub struct Prior {
+    pub index: stemma::store::Index,
+    pub current: Vec<Option<corpus::InputFile>>,
 }
 
 /// Runs the audit (and dedup, and provenance) over `inputs`.
@@ -134,17 +141,13 @@ pub fn run_audit(
     let out = pipeline::audit_corpus(inputs, &cfg, &acfg, run.diffs, audited);
     let mut fp = out.fingerprinted;
     if let Some(prior) = run.prior {
-        files += prior.files.len();
         // Only indexed passages that can pair with the checked documents'.
-        let prior = match run.clusters_with {
-            Some(keep) => stemma::store::narrow(
-                prior,
-                &fp,
-                |d| keep(&fp.files[fp.docs[d].file as usize]),
-                &cfg,
-            ),
-            None => prior,
-        };
+        let probe = run.clusters_with.and_then(|keep| {
+            let doc = |d: usize| keep(&fp.files[fp.docs[d].file as usize]);
+            stemma::store::Probe::new(&fp, doc, &cfg)
+        });
+        let prior = prior.index.load(&prior.current, probe.as_ref());
+        files += prior.files.len();
         fp.append(prior);
     }
     let (mut clusters, counts) = dedup::find(&fp, &cfg);
@@ -296,8 +299,7 @@ pub fn index_build(cli: &Cli, args: &crate::cli::IndexBuildArgs) -> Result<u8, S
         return Err("no input files".into());
     }
     let t_write = Instant::now();
-    let stored = stemma::store::Stored::new(fp, &cfg);
-    crate::output::write_file_atomically(&path, |w| stored.write(w))?;
+    crate::output::write_file_atomically(&path, |w| stemma::store::write(&fp, &cfg, w))?;
     let size = std::fs::metadata(&path).map_or(0, |m| m.len());
     print_notes(cli, &warnings, &skipped);
     if !cli.quiet {
