@@ -283,9 +283,51 @@ fn since_checks_only_what_changed() {
             .iter()
             .all(|f| f["path"] == "secondary/reprint.txt")
     );
+    // The reprint's findings accepted, then indexed: a check since the
+    // revision re-reads it (it changed since), so its entries are not stale.
+    let out = check(dir.path(), &["--since", "HEAD", "--write-baseline"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = stemma(&["index", "build", "corpus"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = check(
+        dir.path(),
+        &["--since", "HEAD", "--index", "corpus/.stemma-index"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains(" 0 stale"), "{}", stdout(&out));
+    assert!(accepted(&out) > 0, "{}", stdout(&out));
     let out = check(dir.path(), &["--since", "no-such-rev"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no-such-rev"), "{}", stderr(&out));
+    // A primary changed since the revision: everything is checked, also
+    // with an index built after the change.
+    let speech = dir
+        .path()
+        .join("corpus/primary/2021-07-14_mi5-director-general-annual-threat-update_speech.txt");
+    let text = std::fs::read_to_string(&speech).unwrap();
+    std::fs::write(&speech, format!("{text}\nA closing line.\n")).unwrap();
+    let out = stemma(&["index", "build", "corpus"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = check(
+        dir.path(),
+        &[
+            "--since",
+            "HEAD",
+            "--index",
+            "corpus/.stemma-index",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v = json(&out);
+    let paths: std::collections::BTreeSet<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert!(paths.len() >= 3, "{paths:?}");
 }
 
 #[test]

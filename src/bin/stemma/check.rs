@@ -74,9 +74,15 @@ fn listed_alike(a: &InputFile, b: &InputFile) -> bool {
 }
 
 /// Opens the index and splits the corpus into files it holds unchanged and
-/// the rest; `inputs` keeps the files to read. `None` when a primary
+/// the rest (and those `reread` names: changed since the revision of
+/// `--since`); `inputs` keeps the files to read. `None` when a primary
 /// changed since the index was built (everything must then be re-read).
-fn use_index(path: &Path, inputs: &mut Inputs, quiet: bool) -> Result<Option<Indexed>, String> {
+fn use_index(
+    path: &Path,
+    inputs: &mut Inputs,
+    reread: &(dyn Fn(&str) -> bool + Sync),
+    quiet: bool,
+) -> Result<Option<Indexed>, String> {
     let index = Index::open(path, &Shape::of(&pipeline::Config::default()))?;
     let now: FxHashMap<&str, &InputFile> =
         inputs.files.iter().map(|f| (f.rel.as_str(), f)).collect();
@@ -86,7 +92,10 @@ fn use_index(path: &Path, inputs: &mut Inputs, quiet: bool) -> Result<Option<Ind
         .zip(index.stamps())
         .map(|(f, stamp)| {
             now.get(f.input.rel.as_str()).is_some_and(|cur| {
-                stamp.is_some() && listed_alike(cur, &f.input) && Stamp::of(&cur.path) == *stamp
+                stamp.is_some()
+                    && !reread(&cur.rel)
+                    && listed_alike(cur, &f.input)
+                    && Stamp::of(&cur.path) == *stamp
             })
         })
         .collect();
@@ -147,7 +156,21 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8, String> {
     let mut scope = scope(args, &inputs)?;
     let t_index = std::time::Instant::now();
     let indexed = match &args.index {
-        Some(path) => use_index(path, &mut inputs, cli.quiet)?,
+        // A primary changed since REV: every finding may have changed, and
+        // the index holds no findings, only fingerprints.
+        Some(_) if args.since.is_some() && scope.is_none() => {
+            if !cli.quiet {
+                eprintln!(
+                    "stemma: note: a primary changed since the revision: checking everything without the index"
+                );
+            }
+            None
+        }
+        Some(path) => {
+            let since = scope.as_ref();
+            let reread = |rel: &str| since.is_some_and(|s| s.contains(rel));
+            use_index(path, &mut inputs, &reread, cli.quiet)?
+        }
         None => None,
     };
     if cli.stats && args.index.is_some() {
@@ -158,15 +181,15 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8, String> {
     }
     let mut prior = None;
     if let Some(ix) = indexed {
-        // Checked: what changed since the index (and since REV, if given).
-        scope = Some(match (args.since.is_some(), scope) {
-            (true, None) => inputs.files.iter().map(|f| f.rel.clone()).collect(),
-            (_, s) => s
+        // Checked: what changed since the index (and since REV, if given;
+        // those files were re-read).
+        scope = Some(
+            scope
                 .unwrap_or_default()
                 .into_iter()
                 .chain(ix.changed)
                 .collect(),
-        });
+        );
         prior = Some(ix.prior);
     }
     let in_scope = |rel: &str| scope.as_ref().is_none_or(|s| s.contains(rel));
