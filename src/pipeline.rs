@@ -277,7 +277,7 @@ fn fingerprint_file(
     let mut sig = vec![0u32; cfg.index.bands * cfg.index.rows];
     for (d, (doc, a)) in analyzed.iter().enumerate() {
         out.docs.push(DocMeta {
-            id: doc.id.clone(),
+            id: doc.id.to_string(),
             file: 0,
             role: doc.role,
             title: doc.title.clone(),

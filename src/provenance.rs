@@ -53,7 +53,8 @@ impl Default for ProvenanceConfig {
 #[derive(Clone, Debug)]
 pub struct Deviation {
     pub key: u64,
-    pub op: &'static str,
+    /// Index in [`OPS`].
+    op: u8,
     /// Words involved (the longer side).
     pub words: u32,
     /// The source words, in the finding's source span (empty where words
@@ -64,20 +65,38 @@ pub struct Deviation {
     pub secondary: Piece,
 }
 
+/// The kinds of deviation.
+const OPS: [&str; 4] = ["delete", "insert", "replace", "quote"];
+
+impl Deviation {
+    /// `delete`, `insert`, `replace` (word-diff edits) or `quote` (quotation
+    /// marks lost).
+    pub fn op(&self) -> &'static str {
+        OPS[self.op as usize]
+    }
+}
+
 /// A piece of a span: byte offsets in the original file, and the byte
-/// range of its text within the span's text.
+/// range of its text within the span's text (32 bits, as passages are
+/// stored: a corpus has millions of deviations).
 #[derive(Clone, Debug)]
 pub struct Piece {
-    pub start: usize,
-    pub end: usize,
-    pub text: Range<usize>,
+    pub start: u32,
+    pub end: u32,
+    text_start: u32,
+    text_end: u32,
 }
 
 impl Piece {
+    /// The piece's byte range within its span's text.
+    pub fn text(&self) -> Range<usize> {
+        self.text_start as usize..self.text_end as usize
+    }
+
     /// The piece as a span of its own (line and column counted from the
     /// span's).
     pub fn resolve(&self, span: &Span) -> Span {
-        let before = &span.text[..self.text.start];
+        let before = &span.text[..self.text_start as usize];
         let (line, col) = match before.rfind('\n') {
             Some(i) => (
                 span.line + before.matches('\n').count() as u32,
@@ -86,11 +105,11 @@ impl Piece {
             None => (span.line, span.col + before.chars().count() as u32),
         };
         Span {
-            start: self.start,
-            end: self.end,
+            start: self.start as usize,
+            end: self.end as usize,
             line,
             col,
-            text: span.text[self.text.clone()].to_string(),
+            text: span.text[self.text()].to_string(),
             ..span.clone_without_text()
         }
     }
@@ -117,9 +136,10 @@ fn piece(loaded: &Loaded, doc: usize, toks: Range<usize>, at_end: bool, base: u3
         )
     };
     Piece {
-        start: d.file.file_offset(s as usize),
-        end: d.file.file_offset(e as usize),
-        text: (s - base) as usize..(e - base) as usize,
+        start: d.file.file_offset(s as usize) as u32,
+        end: d.file.file_offset(e as usize) as u32,
+        text_start: s - base,
+        text_end: e - base,
     }
 }
 
@@ -152,13 +172,13 @@ pub fn deviations(loaded: &Loaded, f: &Finding) -> Vec<Deviation> {
     for o in &f.ops {
         let op = match o.tag {
             Tag::Equal => continue,
-            Tag::Delete => "delete",
-            Tag::Insert => "insert",
-            Tag::Replace => "replace",
+            Tag::Delete => 0,
+            Tag::Insert => 1,
+            Tag::Replace => 2,
         };
         let sec = f.tokens.start + o.sec.start..f.tokens.start + o.sec.end;
         out.push(Deviation {
-            key: key(op, &o.src, &sec),
+            key: key(OPS[op as usize], &o.src, &sec),
             op,
             words: o.src.len().max(o.sec.len()) as u32,
             source: piece(
@@ -173,8 +193,8 @@ pub fn deviations(loaded: &Loaded, f: &Finding) -> Vec<Deviation> {
     }
     if f.verdict.edits.iter().any(|e| e.op == "quote") {
         out.push(Deviation {
-            key: key("quote", src_range, &f.tokens),
-            op: "quote",
+            key: key(OPS[3], src_range, &f.tokens),
+            op: 3,
             words: 2,
             source: piece(loaded, *src_doc, src_range.clone(), false, src_base),
             secondary: piece(loaded, f.doc, f.tokens.clone(), false, sec_base),
@@ -294,7 +314,7 @@ pub fn build(
 fn derives_from(findings: &[FindingRecord], coverage: &[CoverageRecord]) -> Vec<Edge> {
     let mut by_doc: HashMap<&str, Vec<&FindingRecord>> = HashMap::new();
     for f in findings {
-        by_doc.entry(f.secondary.doc.as_str()).or_default().push(f);
+        by_doc.entry(&*f.secondary.doc).or_default().push(f);
     }
     let mut edges = Vec::with_capacity(coverage.iter().map(|c| c.sources.len()).sum());
     for c in coverage {
@@ -304,7 +324,7 @@ fn derives_from(findings: &[FindingRecord], coverage: &[CoverageRecord]) -> Vec<
             let mut count = 0;
             for f in mine
                 .iter()
-                .filter(|f| f.source.as_ref().is_some_and(|x| x.doc == s.doc))
+                .filter(|f| f.source.as_ref().is_some_and(|x| *x.doc == *s.doc))
             {
                 *by_kind.entry(f.kind.name()).or_insert(0) += 1;
                 count += 1;
@@ -459,7 +479,7 @@ fn own_deviations(
     let covered: Vec<(&str, usize, usize)> = b
         .iter()
         .filter_map(|&f| findings[f].source.as_ref())
-        .map(|s| (s.doc.as_str(), s.start, s.end))
+        .map(|s| (&*s.doc, s.start, s.end))
         .collect();
     let shared: std::collections::HashSet<&(usize, usize)> = shared.iter().collect();
     let mut own = 0;
@@ -469,10 +489,10 @@ fn own_deviations(
             continue;
         };
         for (k, dv) in findings[fi].deviations.iter().enumerate() {
-            let s = &dv.source;
+            let s = (dv.source.start as usize, dv.source.end as usize);
             let overlaps = covered
                 .iter()
-                .any(|(d, st, en)| *d == src.doc && s.start <= *en && *st <= s.end);
+                .any(|(d, st, en)| *d == &*src.doc && s.0 <= *en && *st <= s.1);
             if overlaps {
                 in_common += 1;
                 if !shared.contains(&(fi, k)) {
@@ -575,9 +595,9 @@ fn copies_edge(
                 .expect("a deviation has a source");
             let (from, to) = if a_copies { (sx, sy) } else { (sy, sx) };
             (
-                x.secondary.start,
+                x.secondary.start as usize,
                 Evidence::SharedDeviation {
-                    op: x.op,
+                    op: x.op(),
                     source: Box::new(source),
                     from: Box::new(from),
                     to: Box::new(to),

@@ -5,6 +5,7 @@
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Files larger than this are refused unless the limit is raised.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
@@ -38,7 +39,9 @@ pub struct SourceFile {
     /// The path as the user can open it (the input root joined with `rel`).
     pub path: PathBuf,
     /// Path relative to the corpus root, with `/` separators (used in JSON).
-    pub rel: String,
+    pub rel: Arc<str>,
+    /// `path` as printed (shared by every span of the file).
+    pub display: Arc<str>,
     pub text: String,
     pub encoding: Encoding,
     /// For transcoded files: `map[i]` is the file offset of text byte `i`
@@ -185,7 +188,8 @@ pub fn decode(path: &Path, rel: &str, bytes: Vec<u8>) -> Result<SourceFile, Inpu
     let line_starts = std::sync::OnceLock::new();
     Ok(SourceFile {
         path: path.to_path_buf(),
-        rel: rel.to_string(),
+        rel: rel.into(),
+        display: path.display().to_string().into(),
         text,
         encoding,
         map,

@@ -95,12 +95,12 @@ pub struct Location {
 impl Location {
     fn of(s: &Span) -> Location {
         Location {
-            doc: s.doc.clone(),
-            path: s.path.clone(),
+            doc: s.doc.to_string(),
+            path: s.path.to_string(),
             line: s.line,
             col: s.col,
             text: crate::report::human::excerpt(&s.text, 200),
-            display_path: s.display_path.clone(),
+            display_path: s.display_path.to_string(),
         }
     }
 }
@@ -169,8 +169,8 @@ fn located(
         id,
         kind,
         level,
-        doc: s.doc.clone(),
-        path: s.path.clone(),
+        doc: s.doc.to_string(),
+        path: s.path.to_string(),
         line: s.line,
         col: s.col,
         end_line,
@@ -179,7 +179,7 @@ fn located(
         text: crate::report::human::excerpt(&s.text, 200),
         source,
         baselined: false,
-        display_path: s.display_path.clone(),
+        display_path: s.display_path.to_string(),
     }
 }
 
@@ -226,15 +226,15 @@ pub fn collect(report: &AuditReport, in_scope: &dyn Fn(&str) -> bool) -> Vec<Che
     for d in &report.documents {
         if d.unlisted && in_scope(&d.path) && seen_unlisted.insert(d.path.clone()) {
             let span = Span {
-                doc: d.id.clone(),
-                path: d.path.clone(),
+                doc: d.id.as_str().into(),
+                path: d.path.as_str().into(),
                 start: 0,
                 end: 0,
                 line: 1,
                 col: 1,
                 text: String::new(),
                 boilerplate: None,
-                display_path: d.display_path.clone(),
+                display_path: d.display_path.as_str().into(),
             };
             out.push(located(
                 content_id("unlisted", &d.path, &[], ""),

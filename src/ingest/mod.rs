@@ -76,7 +76,7 @@ pub struct Document {
     /// Index in the corpus (set by the pipeline, in input order).
     pub index: usize,
     /// `path` for a file, `path#N` for the N-th item (1-based) of a feed.
-    pub id: String,
+    pub id: Arc<str>,
     pub file: Arc<SourceFile>,
     pub role: Role,
     pub title: Option<String>,
@@ -108,7 +108,7 @@ pub fn ingest(
     let whole = 0..text.len();
     let base = |id: String, range: Range<usize>, blocks| Document {
         index: 0,
-        id,
+        id: id.into(),
         file: file.clone(),
         role: input.role,
         title: input.title.clone(),
@@ -124,7 +124,7 @@ pub fn ingest(
         let items = feed::split(text);
         if items.is_empty() {
             warnings.push(Warning {
-                path: file.rel.clone(),
+                path: file.rel.to_string(),
                 message: "read as a feed, but no items were found: read as one document".into(),
             });
         } else {
@@ -153,7 +153,7 @@ pub fn ingest(
         }
         _ => text_blocks(text, whole.clone()),
     };
-    vec![base(file.rel.clone(), whole, blocks)]
+    vec![base(file.rel.to_string(), whole, blocks)]
 }
 
 /// Plain text and Markdown: line structure first, then inline markup.

@@ -175,7 +175,7 @@ pub fn records(
             let mine: Vec<&Finding> = result.findings.iter().filter(|f| f.doc == c.doc).collect();
             let cover = provenance::source_cover(&mine);
             CoverageRecord {
-                doc: loaded.docs[c.doc].0.id.clone(),
+                doc: loaded.docs[c.doc].0.id.to_string(),
                 passages: c.passages,
                 words: c.words,
                 traced_words: c.traced_words,
@@ -183,7 +183,7 @@ pub fn records(
                     .sources
                     .iter()
                     .map(|&(d, words)| SourceShare {
-                        doc: loaded.docs[d].0.id.clone(),
+                        doc: loaded.docs[d].0.id.to_string(),
                         words,
                         source_covered: cover.iter().find(|x| x.0 == d).map_or(0, |x| x.1),
                         source_words: loaded.docs[d].1.tokens.len(),
@@ -198,8 +198,8 @@ pub fn records(
 /// The contract's record of a document.
 pub fn document_record(d: &crate::ingest::Document) -> DocumentRecord {
     DocumentRecord {
-        id: d.id.clone(),
-        path: d.file.rel.clone(),
+        id: d.id.to_string(),
+        path: d.file.rel.to_string(),
         role: d.role.contract_name(),
         title: d.title.clone(),
         date: d.date.clone(),
@@ -255,10 +255,7 @@ impl<'a> ByDoc<'a> {
     pub fn new(report: &'a AuditReport) -> Self {
         let mut findings: HashMap<&str, Vec<&FindingRecord>> = HashMap::new();
         for f in &report.findings {
-            findings
-                .entry(f.secondary.doc.as_str())
-                .or_default()
-                .push(f);
+            findings.entry(&*f.secondary.doc).or_default().push(f);
         }
         ByDoc {
             documents: report

@@ -28,7 +28,7 @@ pub fn dedup(report: &DedupReport) -> String {
     for (i, d) in report.duplicates.iter().enumerate() {
         let words = d.spans[0].text.split_whitespace().count();
         let docs = {
-            let mut ids: Vec<&str> = d.spans.iter().map(|s| s.doc.as_str()).collect();
+            let mut ids: Vec<&str> = d.spans.iter().map(|s| &*s.doc).collect();
             ids.dedup();
             ids.len()
         };

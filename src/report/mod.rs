@@ -7,6 +7,8 @@ pub mod human;
 pub mod json;
 pub mod provenance;
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -18,9 +20,9 @@ use crate::source::{InputError, SourceFile};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Span {
     /// Document id (`path`, or `path#N` for a feed item).
-    pub doc: String,
+    pub doc: Arc<str>,
     /// Path relative to the corpus root, `/`-separated.
-    pub path: String,
+    pub path: Arc<str>,
     /// Byte offsets into the original file, `[start, end)`.
     pub start: usize,
     pub end: usize,
@@ -34,7 +36,7 @@ pub struct Span {
     pub boilerplate: Option<crate::ingest::Boilerplate>,
     /// Where the user can open the file (not part of the JSON contract).
     #[serde(skip)]
-    pub display_path: String,
+    pub display_path: Arc<str>,
 }
 
 impl Span {
@@ -136,7 +138,12 @@ pub fn dedup_report(fp: &Fingerprinted, clusters: &[Cluster], cfg: &Config) -> D
                     let m = clusters[ci].members[mi];
                     let (a, b) = (&fp.units[m.first as usize], &fp.units[m.last as usize]);
                     let doc = &fp.docs[a.doc as usize];
-                    let mut s = make_span(&doc.id, &file, a.start as usize, b.end as usize);
+                    let mut s = make_span(
+                        &doc.id.as_str().into(),
+                        &file,
+                        a.start as usize,
+                        b.end as usize,
+                    );
                     s.boilerplate = a.boilerplate;
                     (ci, mi, s)
                 })
@@ -184,10 +191,10 @@ pub fn dedup_report(fp: &Fingerprinted, clusters: &[Cluster], cfg: &Config) -> D
 }
 
 /// A span of `file` text `[start, end)` (positions in the decoded text).
-pub fn make_span(doc: &str, file: &SourceFile, start: usize, end: usize) -> Span {
+pub fn make_span(doc: &Arc<str>, file: &SourceFile, start: usize, end: usize) -> Span {
     let (line, col) = file.line_col(start);
     Span {
-        doc: doc.to_string(),
+        doc: doc.clone(),
         path: file.rel.clone(),
         start: file.file_offset(start),
         end: file.file_offset(end),
@@ -195,7 +202,7 @@ pub fn make_span(doc: &str, file: &SourceFile, start: usize, end: usize) -> Span
         col,
         text: file.text[start..end].to_string(),
         boilerplate: None,
-        display_path: file.path.display().to_string(),
+        display_path: file.display.clone(),
     }
 }
 

@@ -151,6 +151,10 @@ pub fn run_audit(
         fp.append(prior);
     }
     let (mut clusters, counts) = dedup::find(&fp, &cfg);
+    // Only the clustering reads the signatures, the bulk of the fingerprints:
+    // freed before the provenance graph is built, memory's peak.
+    fp.sigs = Vec::new();
+    fp.sig_units = Vec::new();
     if let Some(keep) = run.clusters_with {
         clusters.retain(|c| {
             c.members.iter().any(|m| {
@@ -163,6 +167,8 @@ pub fn run_audit(
     let t_dups = Instant::now();
     let dedup = report::dedup_report(&fp, &clusters, &cfg);
     fp.stats.stage("duplicates", t_dups.elapsed());
+    let mut stats = std::mem::take(&mut fp.stats);
+    drop((fp, clusters));
     let t_prov = Instant::now();
     // Documents known only from prior fingerprints are listed too.
     let mut documents = out.documents;
@@ -182,10 +188,10 @@ pub fn run_audit(
         dedup.warnings,
         &opts.provenance(),
     );
-    fp.stats.stage("provenance", t_prov.elapsed());
+    stats.stage("provenance", t_prov.elapsed());
     Ok(Audited {
         report,
-        stats: fp.stats,
+        stats,
         files,
         t0,
     })
