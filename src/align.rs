@@ -47,7 +47,14 @@ impl Default for AlignConfig {
 
 /// Word 3-gram postings over every source's tokens.
 pub struct SourceIndex {
-    postings: FxHashMap<u64, Vec<(u32, u32)>>,
+    /// A bit per hash prefix: most passage seeds are in no source, and a
+    /// miss then costs one bit test, not a probe of the (larger) map.
+    filter: Vec<u64>,
+    shift: u32,
+    /// Seed hash -> its range in `hits` (one flat table, not a vector each).
+    postings: FxHashMap<u64, (u32, u32)>,
+    /// (source, position), grouped by seed.
+    hits: Vec<(u32, u32)>,
     seed_words: usize,
 }
 
@@ -55,19 +62,34 @@ impl SourceIndex {
     /// `sources[s]` is the token sequence of source `s`.
     pub fn build(sources: &[&[u64]], cfg: &AlignConfig) -> SourceIndex {
         let k = cfg.seed_words.max(1);
-        let mut postings: FxHashMap<u64, Vec<(u32, u32)>> = FxHashMap::default();
         let mut buf = Vec::new();
+        let mut seeds: Vec<(u64, u32, u32)> = Vec::new();
         for (s, toks) in sources.iter().enumerate() {
             for (pos, w) in toks.windows(k).enumerate() {
-                postings
-                    .entry(hash_tokens(w, &mut buf))
-                    .or_default()
-                    .push((s as u32, pos as u32));
+                seeds.push((hash_tokens(w, &mut buf), s as u32, pos as u32));
             }
         }
-        postings.retain(|_, v| v.len() <= cfg.max_seed_df);
+        seeds.sort_unstable();
+        let log = (seeds.len().max(64) * 16)
+            .next_power_of_two()
+            .trailing_zeros();
+        let shift = 64 - log;
+        let mut filter = vec![0u64; 1 << (log - 6)];
+        let mut postings = FxHashMap::default();
+        let mut hits = Vec::with_capacity(seeds.len());
+        for run in seeds.chunk_by(|a, b| a.0 == b.0) {
+            if run.len() <= cfg.max_seed_df {
+                let bit = (run[0].0 >> shift) as usize;
+                filter[bit / 64] |= 1 << (bit % 64);
+                postings.insert(run[0].0, (hits.len() as u32, run.len() as u32));
+                hits.extend(run.iter().map(|&(_, s, p)| (s, p)));
+            }
+        }
         SourceIndex {
+            filter,
+            shift,
             postings,
+            hits,
             seed_words: k,
         }
     }
@@ -77,7 +99,13 @@ impl SourceIndex {
         let mut buf = Vec::new();
         let mut out = Vec::new();
         for (i, w) in tokens.windows(self.seed_words).enumerate() {
-            if let Some(hits) = self.postings.get(&hash_tokens(w, &mut buf)) {
+            let h = hash_tokens(w, &mut buf);
+            let bit = (h >> self.shift) as usize;
+            if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+                continue;
+            }
+            if let Some(&(at, len)) = self.postings.get(&h) {
+                let hits = &self.hits[at as usize..(at + len) as usize];
                 out.extend(hits.iter().map(|&(s, p)| (s, p, i as u32)));
             }
         }

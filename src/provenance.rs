@@ -13,6 +13,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use xxhash_rust::xxh3::Xxh3;
 
@@ -316,10 +317,9 @@ fn derives_from(findings: &[FindingRecord], coverage: &[CoverageRecord]) -> Vec<
     for f in findings {
         by_doc.entry(&*f.secondary.doc).or_default().push(f);
     }
-    let mut edges = Vec::with_capacity(coverage.iter().map(|c| c.sources.len()).sum());
-    for c in coverage {
+    let edges_of = |c: &CoverageRecord| -> Vec<Edge> {
         let mine = by_doc.get(c.doc.as_str()).map_or(&[][..], Vec::as_slice);
-        for s in &c.sources {
+        c.sources.iter().map(|s| {
             let mut by_kind = std::collections::BTreeMap::new();
             let mut count = 0;
             for f in mine
@@ -330,7 +330,7 @@ fn derives_from(findings: &[FindingRecord], coverage: &[CoverageRecord]) -> Vec<
                 count += 1;
             }
             let evidence = vec![Evidence::Findings { count, by_kind }];
-            edges.push(Edge {
+            Edge {
                 from: c.doc.clone(),
                 to: s.doc.clone(),
                 relation: "derives_from",
@@ -344,10 +344,11 @@ fn derives_from(findings: &[FindingRecord], coverage: &[CoverageRecord]) -> Vec<
                     s.words, c.words, s.source_covered, s.source_words
                 ),
                 evidence,
-            });
-        }
-    }
-    edges
+            }
+        })
+        .collect()
+    };
+    coverage.par_iter().flat_map_iter(edges_of).collect()
 }
 
 /// Evidence collected for one pair of documents (indices in `documents`).
@@ -386,7 +387,7 @@ fn copies(
             keyed.push((dv.key, d as u32, fi as u32, k as u32));
         }
     }
-    keyed.sort_unstable();
+    keyed.par_sort_unstable();
     for run in keyed.chunk_by(|a, b| a.0 == b.0) {
         if run.len() < 2 {
             continue;
@@ -431,7 +432,7 @@ fn copies(
     }
     let mut keys: Vec<(usize, usize)> = pairs.keys().copied().collect();
     keys.sort_unstable();
-    keys.into_iter()
+    keys.into_par_iter()
         .filter_map(|k| {
             let ev = &pairs[&k];
             // Weighed in half points.
