@@ -89,7 +89,11 @@ impl Audited {
         if self.report.documents.is_empty() && self.report.skipped.is_empty() {
             return Err("no input files".into());
         }
-        Ok(skipped_code(self.report.skipped.len()))
+        let code = skipped_code(self.report.skipped.len());
+        // The process ends with this report: freeing its millions of small
+        // allocations one by one would only delay the exit (0.2 s at 100 MB).
+        std::mem::forget(self.report);
+        Ok(code)
     }
 }
 
