@@ -10,10 +10,10 @@
 //! deviations, coverage, duplicate clusters), so it needs no document text
 //! in memory and costs time linear in the number of deviations.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use xxhash_rust::xxh3::Xxh3;
 
@@ -207,7 +207,7 @@ pub fn deviations(loaded: &Loaded, f: &Finding) -> Vec<Deviation> {
 /// Source words covered by a document's findings, per source document:
 /// the union of the source words its passages match.
 pub fn source_cover(findings: &[&Finding]) -> Vec<(usize, usize)> {
-    let mut per_source: HashMap<usize, Vec<Range<usize>>> = HashMap::new();
+    let mut per_source: FxHashMap<usize, Vec<Range<usize>>> = FxHashMap::default();
     for f in findings {
         if let Some((s, _)) = &f.source {
             let ranges = per_source.entry(*s).or_default();
@@ -313,7 +313,7 @@ pub fn build(
 }
 
 fn derives_from(findings: &[FindingRecord], coverage: &[CoverageRecord]) -> Vec<Edge> {
-    let mut by_doc: HashMap<&str, Vec<&FindingRecord>> = HashMap::new();
+    let mut by_doc: FxHashMap<&str, Vec<&FindingRecord>> = FxHashMap::default();
     for f in findings {
         by_doc.entry(&*f.secondary.doc).or_default().push(f);
     }
@@ -366,18 +366,18 @@ fn copies(
     duplicates: &[DuplicateRecord],
     cfg: &ProvenanceConfig,
 ) -> Vec<Edge> {
-    let index: HashMap<&str, usize> = documents
+    let index: FxHashMap<&str, usize> = documents
         .iter()
         .enumerate()
         .map(|(i, d)| (d.id.as_str(), i))
         .collect();
     let doc_of = |id: &str| index.get(id).copied();
-    let mut pairs: HashMap<(usize, usize), PairEvidence> = HashMap::new();
+    let mut pairs: FxHashMap<(usize, usize), PairEvidence> = FxHashMap::default();
     // Shared deviations: the same key in two documents.
     // (key, document, finding, deviation), sorted: runs share a key. A flat
     // sorted table, not a map of vectors: a corpus has millions of them.
     let mut keyed: Vec<(u64, u32, u32, u32)> = Vec::new();
-    let mut by_doc: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_doc: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for (fi, f) in findings.iter().enumerate() {
         let Some(d) = doc_of(&f.secondary.doc) else {
             continue;
@@ -508,7 +508,7 @@ fn own_deviations(
 fn copies_edge(
     documents: &[DocumentRecord],
     findings: &[FindingRecord],
-    by_doc: &HashMap<usize, Vec<usize>>,
+    by_doc: &FxHashMap<usize, Vec<usize>>,
     (a, b): (usize, usize),
     ev: &PairEvidence,
 ) -> Edge {

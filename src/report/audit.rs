@@ -223,11 +223,20 @@ pub fn assemble(
     warnings: Vec<String>,
     pcfg: &ProvenanceConfig,
 ) -> AuditReport {
-    let mut seen = std::collections::HashMap::new();
-    for f in &mut findings {
-        let n = seen.entry(f.id.clone()).or_insert(0u32);
-        *n += 1;
-        if *n > 1 {
+    // Repeated identical findings: the n-th gets the suffix `-n`.
+    let nth: Vec<u32> = {
+        let mut seen: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+        findings
+            .iter()
+            .map(|f| {
+                let n = seen.entry(f.id.as_str()).or_insert(0);
+                *n += 1;
+                *n
+            })
+            .collect()
+    };
+    for (f, n) in findings.iter_mut().zip(nth) {
+        if n > 1 {
             f.id = format!("{}-{n}", f.id);
         }
     }
