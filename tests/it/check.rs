@@ -530,6 +530,27 @@ fn a_file_listed_differently_is_rechecked_with_the_same_ids() {
 }
 
 #[test]
+fn a_file_gone_since_the_index_leaves_its_entries_stale() {
+    let dir = corpus_copy();
+    add_reprint(dir.path());
+    let out = check(dir.path(), &["--write-baseline"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = stemma(&["index", "build", "corpus"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    std::fs::remove_file(dir.path().join("corpus/secondary/reprint.txt")).unwrap();
+    // As without the index: the reprint's accepted findings match nothing.
+    for args in [&["--index", "corpus/.stemma-index"][..], &[]] {
+        let out = check(dir.path(), args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        assert!(
+            stdout(&out).contains("stale baseline entry") && stdout(&out).contains("reprint.txt"),
+            "{args:?}: {}",
+            stdout(&out)
+        );
+    }
+}
+
+#[test]
 fn bad_indexes_are_refused() {
     let dir = corpus_copy();
     std::fs::write(dir.path().join("junk"), "not an index").unwrap();

@@ -124,15 +124,25 @@ fn use_index(
         .iter()
         .zip(&fresh)
         .map(|(f, &ok)| {
-            let now = now[f.input.rel.as_str()];
-            (ok && now.role != Role::Primary).then(|| now.clone())
+            // A fresh file is in the corpus now.
+            let now = now.get(f.input.rel.as_str()).filter(|_| ok)?;
+            (now.role != Role::Primary).then(|| (*now).clone())
         })
         .collect();
+    // Changed: files not indexed as they are, and indexed files gone from
+    // the corpus (their baseline entries must be checked, and go stale).
     let changed: HashSet<String> = inputs
         .files
         .iter()
         .filter(|f| !fresh_rels.contains(f.rel.as_str()))
         .map(|f| f.rel.clone())
+        .chain(
+            index
+                .files()
+                .iter()
+                .filter(|f| !now.contains_key(f.input.rel.as_str()))
+                .map(|f| f.input.rel.clone()),
+        )
         .collect();
     inputs
         .files
