@@ -311,7 +311,8 @@ fn duplicates(report: &AuditReport, in_scope: &dyn Fn(&str) -> bool) -> Vec<Chec
                 .map(|m| (m.2, first.2))
                 .collect();
             if pairs.is_empty() && first.0 {
-                // Only the original is in scope: it is the new copy's original.
+                // Only the first copy is in scope (say, a new file whose
+                // path sorts first): it carries the finding.
                 pairs.push((first.2, members[1].2));
             }
             for (s, of) in pairs {
