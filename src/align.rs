@@ -46,12 +46,17 @@ impl Default for AlignConfig {
 }
 
 /// Word 3-gram postings over every source's tokens.
+/// Marks a posting holding its only hit (positions stay below 2^31).
+const ONE: u32 = 1 << 31;
+
 pub struct SourceIndex {
     /// A bit per hash prefix: most passage seeds are in no source, and a
     /// miss then costs one bit test, not a probe of the (larger) map.
     filter: Vec<u64>,
     shift: u32,
-    /// Seed hash -> its range in `hits` (one flat table, not a vector each).
+    /// Seed hash -> its one (source, position | [`ONE`]), or its range in
+    /// `hits` (one flat table, not a vector each; most seeds occur once, and
+    /// are found without a second memory access).
     postings: FxHashMap<u64, (u32, u32)>,
     /// (source, position), grouped by seed.
     hits: Vec<(u32, u32)>,
@@ -81,8 +86,12 @@ impl SourceIndex {
             if run.len() <= cfg.max_seed_df {
                 let bit = (run[0].0 >> shift) as usize;
                 filter[bit / 64] |= 1 << (bit % 64);
-                postings.insert(run[0].0, (hits.len() as u32, run.len() as u32));
-                hits.extend(run.iter().map(|&(_, s, p)| (s, p)));
+                if let [(_, s, p)] = run {
+                    postings.insert(run[0].0, (*s, *p | ONE));
+                } else {
+                    postings.insert(run[0].0, (hits.len() as u32, run.len() as u32));
+                    hits.extend(run.iter().map(|&(_, s, p)| (s, p)));
+                }
             }
         }
         SourceIndex {
@@ -104,8 +113,12 @@ impl SourceIndex {
             if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
                 continue;
             }
-            if let Some(&(at, len)) = self.postings.get(&h) {
-                let hits = &self.hits[at as usize..(at + len) as usize];
+            if let Some(&(a, b)) = self.postings.get(&h) {
+                if b & ONE != 0 {
+                    out.push((a, b & !ONE, i as u32));
+                    continue;
+                }
+                let hits = &self.hits[a as usize..(a + b) as usize];
                 out.extend(hits.iter().map(|&(s, p)| (s, p, i as u32)));
             }
         }
