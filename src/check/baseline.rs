@@ -122,7 +122,7 @@ impl Baseline {
         entries.extend(findings.iter().map(|f| Entry {
             id: f.id.clone(),
             kind: f.kind.to_string(),
-            path: f.path.clone(),
+            path: f.path.to_string(),
             text: crate::report::human::excerpt(&f.text, 120),
             reason: reasons.get(f.id.as_str()).map(|r| (*r).clone()),
         }));

@@ -148,7 +148,9 @@ struct CheckReport<'a> {
     stale: &'a [Entry],
 }
 
-pub fn json(o: &Outcome) -> String {
+/// The `json` format, streamed to `w` (a corpus checked without a
+/// baseline can have many thousands of new findings).
+pub fn write_json(o: &Outcome, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let report = CheckReport {
         schema: CHECK_SCHEMA,
         fail_level: o.fail_level,
@@ -156,9 +158,7 @@ pub fn json(o: &Outcome) -> String {
         findings: o.new_findings().collect(),
         stale: o.stale,
     };
-    let mut s = serde_json::to_string_pretty(&report).expect("serializes");
-    s.push('\n');
-    s
+    crate::report::json::write(&report, w)
 }
 
 /// One JSON object per line: new findings, then stale entries (with

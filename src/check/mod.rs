@@ -13,6 +13,8 @@ pub mod format;
 pub mod git;
 mod sarif;
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 
@@ -83,24 +85,24 @@ pub const RULES: [(&str, Level, &str); 7] = [
 /// Where a related place is (the source of a finding, the earlier copy).
 #[derive(Clone, Debug, Serialize)]
 pub struct Location {
-    pub doc: String,
-    pub path: String,
+    pub doc: Arc<str>,
+    pub path: Arc<str>,
     pub line: u32,
     pub col: u32,
     pub text: String,
     #[serde(skip)]
-    pub display_path: String,
+    pub display_path: Arc<str>,
 }
 
 impl Location {
     fn of(s: &Span) -> Location {
         Location {
-            doc: s.doc.to_string(),
-            path: s.path.to_string(),
+            doc: s.doc.clone(),
+            path: s.path.clone(),
             line: s.line,
             col: s.col,
             text: crate::report::human::excerpt(&s.text, 200),
-            display_path: s.display_path.to_string(),
+            display_path: s.display_path.clone(),
         }
     }
 }
@@ -113,9 +115,9 @@ pub struct CheckFinding {
     pub id: String,
     pub kind: &'static str,
     pub level: Level,
-    pub doc: String,
+    pub doc: Arc<str>,
     /// Relative to the corpus root, `/`-separated.
-    pub path: String,
+    pub path: Arc<str>,
     /// 1-based; the end is exclusive (the character after the passage).
     pub line: u32,
     pub col: u32,
@@ -129,7 +131,7 @@ pub struct CheckFinding {
     pub baselined: bool,
     /// The path as the user gave it (for `path:line:col` output).
     #[serde(skip)]
-    pub display_path: String,
+    pub display_path: Arc<str>,
 }
 
 /// A finding's level, if the gate reports its kind at all.
@@ -169,8 +171,8 @@ fn located(
         id,
         kind,
         level,
-        doc: s.doc.to_string(),
-        path: s.path.to_string(),
+        doc: s.doc.clone(),
+        path: s.path.clone(),
         line: s.line,
         col: s.col,
         end_line,
@@ -179,7 +181,7 @@ fn located(
         text: crate::report::human::excerpt(&s.text, 200),
         source,
         baselined: false,
-        display_path: s.display_path.to_string(),
+        display_path: s.display_path.clone(),
     }
 }
 
@@ -202,26 +204,27 @@ fn content_id(kind: &str, path: &str, texts: &[&str], other: &str) -> String {
 /// by path and position. Duplicates are reported on each copy in scope,
 /// pointing at the first copy in corpus order (by path, then position); a
 /// first copy in scope whose copies are all out of scope is reported
-/// pointing at the second.
-pub fn collect(report: &AuditReport, in_scope: &dyn Fn(&str) -> bool) -> Vec<CheckFinding> {
-    let mut out: Vec<CheckFinding> = report
-        .findings
-        .iter()
-        .filter(|f| in_scope(&f.secondary.path))
-        .filter_map(|f| {
-            let level = level_of(f)?;
-            let source = f.source.as_ref().map(Location::of);
-            Some(located(
-                f.id.clone(),
-                f.kind.name(),
-                level,
-                &f.secondary,
-                f.message.clone(),
-                source,
-            ))
-        })
-        .collect();
-    out.extend(duplicates(report, in_scope));
+/// pointing at the second. The report's finding records are consumed (each
+/// freed as its gate finding is made: a corpus has many).
+pub fn collect(report: &mut AuditReport, in_scope: &dyn Fn(&str) -> bool) -> Vec<CheckFinding> {
+    let mut out = duplicates(report, in_scope);
+    out.extend(
+        std::mem::take(&mut report.findings)
+            .into_iter()
+            .filter(|f| in_scope(&f.secondary.path))
+            .filter_map(|f| {
+                let level = level_of(&f)?;
+                let source = f.source.as_ref().map(Location::of);
+                Some(located(
+                    f.id,
+                    f.kind.name(),
+                    level,
+                    &f.secondary,
+                    f.message,
+                    source,
+                ))
+            }),
+    );
     let mut seen_unlisted = std::collections::HashSet::new();
     for d in &report.documents {
         if d.unlisted && in_scope(&d.path) && seen_unlisted.insert(d.path.clone()) {

@@ -205,7 +205,7 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8, String> {
     let in_scope = |rel: &str| scope.as_ref().is_none_or(|s| s.contains(rel));
     let audited = |f: &InputFile| in_scope(&f.rel);
     let scoped_file = |f: &pipeline::FileMeta| in_scope(&f.input.rel);
-    let run = run_audit(
+    let mut run = run_audit(
         cli,
         inputs,
         args.corpus.max_file_size,
@@ -217,7 +217,7 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8, String> {
             ..RunOptions::default()
         },
     )?;
-    let mut findings = check::collect(&run.report, &in_scope);
+    let mut findings = check::collect(&mut run.report, &in_scope);
     let mut baseline = baseline.unwrap_or_default();
     let shown = baseline_path.display().to_string();
     if args.write_baseline {
@@ -256,15 +256,17 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8, String> {
         },
         baseline: shown.clone(),
     };
-    let text = match args.format {
-        CheckFormat::Human => format::human(&outcome),
-        CheckFormat::Brief => format::brief(&outcome),
-        CheckFormat::Json => format::json(&outcome),
-        CheckFormat::Jsonl => format::jsonl(&outcome),
-        CheckFormat::Sarif => format::sarif(&outcome),
-        CheckFormat::Github => format::github(&outcome),
-    };
-    write_output(out, |w| w.write_all(text.as_bytes()))?;
+    write_output(out, |w| {
+        let text = match args.format {
+            CheckFormat::Json => return format::write_json(&outcome, w),
+            CheckFormat::Human => format::human(&outcome),
+            CheckFormat::Brief => format::brief(&outcome),
+            CheckFormat::Jsonl => format::jsonl(&outcome),
+            CheckFormat::Sarif => format::sarif(&outcome),
+            CheckFormat::Github => format::github(&outcome),
+        };
+        w.write_all(text.as_bytes())
+    })?;
     if !matches!(args.format, CheckFormat::Human) && !cli.quiet {
         eprintln!(
             "stemma: {}",
