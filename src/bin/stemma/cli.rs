@@ -181,8 +181,9 @@ pub struct CheckArgs {
     #[arg(long, value_name = "REV")]
     pub since: Option<String>,
     /// An index built by `stemma index build`: files it holds unchanged
-    /// (same size and modification time) are not re-read; the others, and
-    /// files it does not hold, are checked against the whole corpus.
+    /// (same size, modification time and manifest entry) are not re-read;
+    /// the others, files it does not hold, and with --since the files
+    /// changed since REV, are checked against the whole corpus.
     #[arg(long, value_name = "FILE")]
     pub index: Option<PathBuf>,
     /// Fail on new findings at or above this level.
