@@ -213,7 +213,8 @@ pub fn document_record(d: &crate::ingest::Document) -> DocumentRecord {
 }
 
 /// Assembles the report, making finding ids unique (a repeated identical
-/// finding gets `-2`, `-3`, … in document order).
+/// finding gets `-2`, `-3`, … in document order), with the provenance graph
+/// when given its settings.
 pub fn assemble(
     documents: Vec<DocumentRecord>,
     mut findings: Vec<FindingRecord>,
@@ -221,7 +222,7 @@ pub fn assemble(
     duplicates: Vec<DuplicateRecord>,
     skipped: Vec<Skipped>,
     warnings: Vec<String>,
-    pcfg: &ProvenanceConfig,
+    pcfg: Option<&ProvenanceConfig>,
 ) -> AuditReport {
     // Repeated identical findings: the n-th gets the suffix `-n`.
     let nth: Vec<u32> = {
@@ -240,7 +241,9 @@ pub fn assemble(
             f.id = format!("{}-{n}", f.id);
         }
     }
-    let provenance = provenance::build(&documents, &findings, &coverage, &duplicates, pcfg);
+    let provenance = pcfg.map_or_else(Vec::new, |cfg| {
+        provenance::build(&documents, &findings, &coverage, &duplicates, cfg)
+    });
     AuditReport {
         schema: AUDIT_SCHEMA,
         documents,

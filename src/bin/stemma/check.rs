@@ -214,6 +214,7 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8, String> {
             audited: Some(&audited),
             prior,
             clusters_with: Some(&scoped_file),
+            no_provenance: true,
             ..RunOptions::default()
         },
     )?;

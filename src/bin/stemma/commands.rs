@@ -112,6 +112,8 @@ pub struct RunOptions<'a> {
     pub prior: Option<Prior>,
     /// Keep only duplicate clusters with a member in a file this accepts.
     pub clusters_with: Option<&'a dyn Fn(&pipeline::FileMeta) -> bool>,
+    /// Leave the provenance graph out (`check` does not report it).
+    pub no_provenance: bool,
 }
 
 /// Files known from an index: the index, and by indexed file the file as
@@ -190,9 +192,14 @@ pub fn run_audit(
         dedup.duplicates,
         dedup.skipped,
         dedup.warnings,
-        &opts.provenance(),
+        (!run.no_provenance).then_some(&opts.provenance()),
     );
-    stats.stage("provenance", t_prov.elapsed());
+    let stage = if run.no_provenance {
+        "assemble"
+    } else {
+        "provenance"
+    };
+    stats.stage(stage, t_prov.elapsed());
     Ok(Audited {
         report,
         stats,
