@@ -203,6 +203,9 @@ impl Index {
         let bad = |why: String| format!("{}: {why}", path.display());
         let corrupt = |why: &str| bad(format!("corrupt index: {why}"));
         let file = std::fs::File::open(path).map_err(|e| bad(format!("cannot read index: {e}")))?;
+        if file.metadata().is_ok_and(|m| !m.is_file()) {
+            return Err(bad("not a file, so not a stemma index".into()));
+        }
         // SAFETY: the map is read-only; stemma writes indexes by rename,
         // never in place, so a concurrent `index build` cannot change the
         // mapped bytes (another program truncating the file could).

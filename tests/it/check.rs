@@ -561,6 +561,14 @@ fn bad_indexes_are_refused() {
         "{}",
         stderr(&out)
     );
+    std::fs::create_dir(dir.path().join("folder")).unwrap();
+    let out = check(dir.path(), &["--index", "folder"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("folder: not a file"),
+        "{}",
+        stderr(&out)
+    );
     let out = check(dir.path(), &["--index", "missing"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
