@@ -73,6 +73,28 @@ fn listed_alike(a: &InputFile, b: &InputFile) -> bool {
         == (b.role, b.format, &b.date, &b.title, &b.origin)
 }
 
+/// By indexed file: whether the index holds it as it is now (in the corpus,
+/// listed alike, same stamp, and not to be re-read anyway).
+fn fresh(
+    index: &Index,
+    now: &FxHashMap<&str, &InputFile>,
+    reread: &(dyn Fn(&str) -> bool + Sync),
+) -> Vec<bool> {
+    index
+        .files()
+        .par_iter()
+        .zip(index.stamps())
+        .map(|(f, stamp)| {
+            now.get(f.input.rel.as_str()).is_some_and(|cur| {
+                stamp.is_some()
+                    && !reread(&cur.rel)
+                    && listed_alike(cur, &f.input)
+                    && Stamp::of(&cur.path) == *stamp
+            })
+        })
+        .collect()
+}
+
 /// Opens the index and splits the corpus into files it holds unchanged and
 /// the rest (and those `reread` names: changed since the revision of
 /// `--since`); `inputs` keeps the files to read. `None` when a primary
@@ -86,19 +108,7 @@ fn use_index(
     let index = Index::open(path, &Shape::of(&pipeline::Config::default()))?;
     let now: FxHashMap<&str, &InputFile> =
         inputs.files.iter().map(|f| (f.rel.as_str(), f)).collect();
-    let fresh: Vec<bool> = index
-        .files()
-        .par_iter()
-        .zip(index.stamps())
-        .map(|(f, stamp)| {
-            now.get(f.input.rel.as_str()).is_some_and(|cur| {
-                stamp.is_some()
-                    && !reread(&cur.rel)
-                    && listed_alike(cur, &f.input)
-                    && Stamp::of(&cur.path) == *stamp
-            })
-        })
-        .collect();
+    let fresh = fresh(&index, &now, reread);
     let fresh_rels: FxHashSet<&str> = index
         .files()
         .iter()
