@@ -209,12 +209,7 @@ fn fail_level_and_bad_baselines() {
     let dir = corpus_copy();
     std::fs::write(dir.path().join("b.json"), "{\"schema\": 1").unwrap();
     let out = check(dir.path(), &["--baseline", "b.json"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("b.json: malformed baseline"),
-        "{}",
-        stderr(&out)
-    );
+    assert_refused(&out, "b.json: malformed baseline");
     // Without a baseline the corpus has errors, so --fail-level error fails;
     // with a baseline holding just the errors it passes, but the warnings
     // left still fail at the default level.
@@ -296,9 +291,10 @@ fn since_checks_only_what_changed() {
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert!(stdout(&out).contains(" 0 stale"), "{}", stdout(&out));
     assert!(accepted(&out) > 0, "{}", stdout(&out));
-    let out = check(dir.path(), &["--since", "no-such-rev"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no-such-rev"), "{}", stderr(&out));
+    assert_refused(
+        &check(dir.path(), &["--since", "no-such-rev"]),
+        "no-such-rev",
+    );
     // A primary changed since the revision: everything is checked, also
     // with an index built after the change.
     let speech = dir
@@ -550,46 +546,28 @@ fn a_file_gone_since_the_index_leaves_its_entries_stale() {
     }
 }
 
+/// The run was refused (exit 2) with `message` on stderr.
+fn assert_refused(out: &Output, message: &str) {
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(out));
+    assert!(stderr(out).contains(message), "{}", stderr(out));
+}
+
 #[test]
 fn bad_indexes_are_refused() {
     let dir = corpus_copy();
+    let index = |name: &str| check(dir.path(), &["--index", name]);
     std::fs::write(dir.path().join("junk"), "not an index").unwrap();
-    let out = check(dir.path(), &["--index", "junk"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("junk: not a stemma index"),
-        "{}",
-        stderr(&out)
-    );
+    assert_refused(&index("junk"), "junk: not a stemma index");
     std::fs::create_dir(dir.path().join("folder")).unwrap();
-    let out = check(dir.path(), &["--index", "folder"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("folder: not a file"),
-        "{}",
-        stderr(&out)
-    );
-    let out = check(dir.path(), &["--index", "missing"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("missing: cannot read index"),
-        "{}",
-        stderr(&out)
-    );
+    assert_refused(&index("folder"), "folder: not a file");
+    assert_refused(&index("missing"), "missing: cannot read index");
     let out = stemma(&["index", "build", "corpus", "-o", "ix"], dir.path());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let bytes = std::fs::read(dir.path().join("ix")).unwrap();
     std::fs::write(dir.path().join("ix"), &bytes[..bytes.len() / 2]).unwrap();
-    let out = check(dir.path(), &["--index", "ix"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("ix: corrupt index"),
-        "{}",
-        stderr(&out)
-    );
+    assert_refused(&index("ix"), "ix: corrupt index");
     let mut future = bytes.clone();
     future[8] = 99;
     std::fs::write(dir.path().join("ix"), &future).unwrap();
-    let out = check(dir.path(), &["--index", "ix"]);
-    assert!(stderr(&out).contains("index format 99"), "{}", stderr(&out));
+    assert_refused(&index("ix"), "index format 99");
 }
