@@ -12,7 +12,7 @@ use super::{DocumentRecord, DuplicateRecord, Skipped, Span, make_span};
 use crate::align::Tag;
 use crate::audit::{AuditResult, Finding, Loaded};
 use crate::classify::{Edit, Kind};
-use crate::provenance::{self, Deviation, Edge, ProvenanceConfig};
+use crate::provenance::{self, Deviation, Edge};
 
 pub const AUDIT_SCHEMA: &str = "stemma.audit/1";
 
@@ -212,19 +212,9 @@ pub fn document_record(d: &crate::ingest::Document) -> DocumentRecord {
     }
 }
 
-/// Assembles the report, making finding ids unique (a repeated identical
-/// finding gets `-2`, `-3`, … in document order), with the provenance graph
-/// when given its settings.
-pub fn assemble(
-    documents: Vec<DocumentRecord>,
-    mut findings: Vec<FindingRecord>,
-    coverage: Vec<CoverageRecord>,
-    duplicates: Vec<DuplicateRecord>,
-    skipped: Vec<Skipped>,
-    warnings: Vec<String>,
-    pcfg: Option<&ProvenanceConfig>,
-) -> AuditReport {
-    // Repeated identical findings: the n-th gets the suffix `-n`.
+/// Makes finding ids unique: a repeated identical finding gets `-2`, `-3`,
+/// … in document order.
+pub fn unique_ids(findings: &mut [FindingRecord]) {
     let nth: Vec<u32> = {
         let mut seen: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
         findings
@@ -241,19 +231,85 @@ pub fn assemble(
             f.id = format!("{}-{n}", f.id);
         }
     }
-    let provenance = pcfg.map_or_else(Vec::new, |cfg| {
-        provenance::build(&documents, &findings, &coverage, &duplicates, cfg)
-    });
+}
+
+/// Starts an [`AuditReport`]: its fields up to the findings.
+fn head<S: serde::Serializer>(
+    ser: S,
+    documents: &[DocumentRecord],
+    findings: &[FindingRecord],
+) -> Result<S::SerializeStruct, S::Error> {
+    use serde::ser::SerializeStruct;
+    let mut st = ser.serialize_struct("AuditReport", 8)?;
+    st.serialize_field("schema", AUDIT_SCHEMA)?;
+    st.serialize_field("documents", documents)?;
+    st.serialize_field("findings", findings)?;
+    Ok(st)
+}
+
+/// The report from its records and [`Tail`].
+pub fn assembled(
+    documents: Vec<DocumentRecord>,
+    findings: Vec<FindingRecord>,
+    coverage: Vec<CoverageRecord>,
+    tail: Tail,
+) -> AuditReport {
     AuditReport {
         schema: AUDIT_SCHEMA,
         documents,
         findings,
-        provenance,
-        duplicates,
+        provenance: tail.provenance,
+        duplicates: tail.duplicates,
         coverage,
-        skipped,
-        warnings,
+        skipped: tail.skipped,
+        warnings: tail.warnings,
     }
+}
+
+/// The parts of an [`AuditReport`] after its findings.
+pub struct Tail {
+    pub provenance: Vec<Edge>,
+    pub duplicates: Vec<DuplicateRecord>,
+    pub skipped: Vec<Skipped>,
+    pub warnings: Vec<String>,
+}
+
+/// Writes the JSON report while its tail is still being computed: `rest`
+/// runs on a thread of its own while the documents and findings (the bulk of
+/// the bytes) are written, then its tail follows. The bytes are those of
+/// [`super::json::write`] of the assembled report (a test checks).
+pub fn write_overlapped<W: std::io::Write, X: Send>(
+    documents: &[DocumentRecord],
+    findings: &[FindingRecord],
+    coverage: &[CoverageRecord],
+    rest: impl FnOnce() -> (Tail, X) + Send,
+    w: W,
+) -> std::io::Result<(Tail, X)> {
+    use serde::ser::SerializeStruct;
+    let json = |e: serde_json::Error| std::io::Error::other(e);
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+    let mut ser = serde_json::Serializer::pretty(&mut w);
+    std::thread::scope(|scope| {
+        let rest = scope.spawn(rest);
+        let head = head(&mut ser, documents, findings);
+        let (tail, x) = rest
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let mut st = head.map_err(json)?;
+        st.serialize_field("provenance", &tail.provenance)
+            .and_then(|()| st.serialize_field("duplicates", &tail.duplicates))
+            .and_then(|()| st.serialize_field("coverage", coverage))
+            .and_then(|()| st.serialize_field("skipped", &tail.skipped))
+            .and_then(|()| st.serialize_field("warnings", &tail.warnings))
+            .and_then(|()| st.end())
+            .map_err(json)?;
+        Ok((tail, x))
+    })
+    .and_then(|r| {
+        std::io::Write::write_all(&mut w, b"\n")?;
+        std::io::Write::flush(&mut w)?;
+        Ok(r)
+    })
 }
 
 /// A report's records looked up by document id (views walk documents, so

@@ -91,3 +91,51 @@ fn golden_audit_of_the_bundled_corpus() {
         path.display()
     );
 }
+
+/// The report written while its tail is computed (what `stemma audit
+/// --format json` does) is byte for byte the assembled report.
+#[test]
+fn overlapped_json_is_the_assembled_report() {
+    use stemma::report::audit::{Tail, assembled, unique_ids, write_overlapped};
+    use stemma::{dedup, pipeline, provenance, report};
+    let inputs = stemma::corpus::resolve(&[root().join("corpus")], &[]).unwrap();
+    let cfg = pipeline::Config::default();
+    let acfg = stemma::audit::AuditConfig::default();
+    let out = pipeline::audit_corpus(inputs, &cfg, &acfg, false, &|_| true);
+    let mut findings = out.findings;
+    unique_ids(&mut findings);
+    let (clusters, _) = dedup::find(&out.fingerprinted, &cfg);
+    let dups = report::dedup_report(&out.fingerprinted, &clusters, &cfg);
+    let pcfg = provenance::ProvenanceConfig::default();
+    let rest = || {
+        let provenance = provenance::build(
+            &out.documents,
+            &findings,
+            &out.coverage,
+            &dups.duplicates,
+            &pcfg,
+        );
+        let tail = Tail {
+            provenance,
+            duplicates: dups.duplicates.clone(),
+            skipped: dups.skipped.clone(),
+            warnings: vec!["a warning".into()],
+        };
+        (tail, 7)
+    };
+    let mut streamed = Vec::new();
+    let (tail, x) = write_overlapped(
+        &out.documents,
+        &findings,
+        &out.coverage,
+        rest,
+        &mut streamed,
+    )
+    .unwrap();
+    assert_eq!(x, 7);
+    assert!(!tail.provenance.is_empty() && !tail.duplicates.is_empty());
+    let whole = assembled(out.documents, findings, out.coverage, tail);
+    assert!(!whole.findings.is_empty());
+    let streamed = String::from_utf8(streamed).unwrap();
+    assert_eq!(streamed, report::json::to_string(&whole));
+}

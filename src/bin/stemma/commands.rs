@@ -66,6 +66,8 @@ pub struct Audited {
     stats: stemma::pipeline::Stats,
     files: usize,
     t0: Instant,
+    /// Duplicates and provenance were computed while the report was written.
+    overlapped: bool,
 }
 
 impl Audited {
@@ -73,8 +75,10 @@ impl Audited {
     pub fn finish(mut self, cli: &Cli) -> Result<u8, String> {
         print_notes(cli, &self.report.warnings, &self.report.skipped);
         if cli.stats {
-            self.stats
-                .stage("report", self.t0.elapsed() - self.stats.total());
+            if !self.overlapped {
+                let rest = self.stats.total();
+                self.stats.stage("report", self.t0.elapsed() - rest);
+            }
             eprint!(
                 "{}",
                 stats::render(
@@ -85,6 +89,11 @@ impl Audited {
                     self.t0.elapsed()
                 )
             );
+            if self.overlapped {
+                eprintln!(
+                    "  (dedup index, duplicates and provenance ran on a thread of their own while the report was written)"
+                );
+            }
         }
         if self.report.documents.is_empty() && self.report.skipped.is_empty() {
             return Err("no input files".into());
@@ -111,7 +120,7 @@ pub struct RunOptions<'a> {
     /// Fingerprints of files this run does not read (from an index).
     pub prior: Option<Prior>,
     /// Keep only duplicate clusters with a member in a file this accepts.
-    pub clusters_with: Option<&'a dyn Fn(&pipeline::FileMeta) -> bool>,
+    pub clusters_with: Option<&'a (dyn Fn(&pipeline::FileMeta) -> bool + Sync)>,
     /// Leave the provenance graph out (`check` does not report it).
     pub no_provenance: bool,
 }
@@ -123,14 +132,26 @@ pub struct Prior {
     pub current: Vec<Option<corpus::InputFile>>,
 }
 
-/// Runs the audit (and dedup, and provenance) over `inputs`.
-pub fn run_audit(
+/// The audit's first part: its records, and the fingerprints the rest
+/// (duplicates, provenance) is computed from.
+struct Audit {
+    documents: Vec<report::DocumentRecord>,
+    findings: Vec<report::audit::FindingRecord>,
+    coverage: Vec<report::audit::CoverageRecord>,
+    fp: pipeline::Fingerprinted,
+    cfg: pipeline::Config,
+    files: usize,
+    t0: Instant,
+}
+
+/// Reads and audits `inputs` (findings with their final ids).
+fn audit_part(
     cli: &Cli,
     inputs: corpus::Inputs,
     max_file_bytes: u64,
     opts: &AuditOptions,
-    run: RunOptions,
-) -> Result<Audited, String> {
+    run: &mut RunOptions,
+) -> Result<Audit, String> {
     let t0 = Instant::now();
     let mut acfg = opts.config()?;
     if run.pair {
@@ -144,9 +165,9 @@ pub fn run_audit(
     let mut files = inputs.files.len();
     let all = |_: &corpus::InputFile| true;
     let audited = run.audited.unwrap_or(&all);
-    let out = pipeline::audit_corpus(inputs, &cfg, &acfg, run.diffs, audited);
+    let mut out = pipeline::audit_corpus(inputs, &cfg, &acfg, run.diffs, audited);
     let mut fp = out.fingerprinted;
-    if let Some(prior) = run.prior {
+    if let Some(prior) = run.prior.take() {
         // Only indexed passages that can pair with the checked documents'.
         let probe = run.clusters_with.and_then(|keep| {
             let doc = |d: usize| keep(&fp.files[fp.docs[d].file as usize]);
@@ -156,12 +177,37 @@ pub fn run_audit(
         files += prior.files.len();
         fp.append(prior);
     }
-    let (mut clusters, counts) = dedup::find(&fp, &cfg);
+    report::audit::unique_ids(&mut out.findings);
+    Ok(Audit {
+        documents: out.documents,
+        findings: out.findings,
+        coverage: out.coverage,
+        fp,
+        cfg,
+        files,
+        t0,
+    })
+}
+
+/// The rest of a run, from the fingerprints: duplicate clusters, then the
+/// provenance graph over `documents` (plus the documents known only from
+/// prior fingerprints, returned with the tail).
+fn rest(
+    mut fp: pipeline::Fingerprinted,
+    cfg: &pipeline::Config,
+    (documents, findings, coverage): Records<'_>,
+    clusters_with: Option<&(dyn Fn(&pipeline::FileMeta) -> bool + Sync)>,
+    provenance: Option<&stemma::provenance::ProvenanceConfig>,
+) -> (
+    report::audit::Tail,
+    (Vec<report::DocumentRecord>, pipeline::Stats),
+) {
+    let (mut clusters, counts) = dedup::find(&fp, cfg);
     // Only the clustering reads the signatures, the bulk of the fingerprints:
     // freed before the provenance graph is built, memory's peak.
     fp.sigs = Vec::new();
     fp.sig_units = Vec::new();
-    if let Some(keep) = run.clusters_with {
+    if let Some(keep) = clusters_with {
         clusters.retain(|c| {
             c.members.iter().any(|m| {
                 let doc = &fp.docs[fp.units[m.first as usize].doc as usize];
@@ -171,40 +217,109 @@ pub fn run_audit(
     }
     fp.stats.stage("dedup index", counts.index_time);
     let t_dups = Instant::now();
-    let dedup = report::dedup_report(&fp, &clusters, &cfg);
+    let dedup = report::dedup_report(&fp, &clusters, cfg);
     fp.stats.stage("duplicates", t_dups.elapsed());
     let mut stats = std::mem::take(&mut fp.stats);
     drop((fp, clusters));
     let t_prov = Instant::now();
+    let graph = provenance.is_some();
     // Documents known only from prior fingerprints are listed too.
-    let mut documents = out.documents;
-    let known: std::collections::HashSet<String> = documents.iter().map(|d| d.id.clone()).collect();
-    documents.extend(
-        dedup
-            .documents
-            .into_iter()
-            .filter(|d| !known.contains(&d.id)),
+    let known: std::collections::HashSet<&str> = documents.iter().map(|d| d.id.as_str()).collect();
+    let extra: Vec<report::DocumentRecord> = dedup
+        .documents
+        .into_iter()
+        .filter(|d| !known.contains(d.id.as_str()))
+        .collect();
+    let provenance = provenance.map_or_else(Vec::new, |pcfg| {
+        let all;
+        let documents = if extra.is_empty() {
+            documents
+        } else {
+            all = [documents, &extra].concat();
+            &all
+        };
+        stemma::provenance::build(documents, findings, coverage, &dedup.duplicates, pcfg)
+    });
+    stats.stage(
+        if graph { "provenance" } else { "assemble" },
+        t_prov.elapsed(),
     );
-    let report = report::audit::assemble(
-        documents,
-        out.findings,
-        out.coverage,
-        dedup.duplicates,
-        dedup.skipped,
-        dedup.warnings,
-        (!run.no_provenance).then_some(&opts.provenance()),
-    );
-    let stage = if run.no_provenance {
-        "assemble"
-    } else {
-        "provenance"
+    let tail = report::audit::Tail {
+        provenance,
+        duplicates: dedup.duplicates,
+        skipped: dedup.skipped,
+        warnings: dedup.warnings,
     };
-    stats.stage(stage, t_prov.elapsed());
+    (tail, (extra, stats))
+}
+
+/// What the provenance graph is built from: documents, findings, coverage.
+type Records<'a> = (
+    &'a [report::DocumentRecord],
+    &'a [report::audit::FindingRecord],
+    &'a [report::audit::CoverageRecord],
+);
+
+/// Runs the audit (and dedup, and provenance) over `inputs`.
+pub fn run_audit(
+    cli: &Cli,
+    inputs: corpus::Inputs,
+    max_file_bytes: u64,
+    opts: &AuditOptions,
+    mut run: RunOptions,
+) -> Result<Audited, String> {
+    let a = audit_part(cli, inputs, max_file_bytes, opts, &mut run)?;
+    let pcfg = opts.provenance();
+    let (tail, (extra, stats)) = rest(
+        a.fp,
+        &a.cfg,
+        (&a.documents, &a.findings, &a.coverage),
+        run.clusters_with,
+        (!run.no_provenance).then_some(&pcfg),
+    );
+    let mut documents = a.documents;
+    documents.extend(extra);
     Ok(Audited {
-        report,
+        report: report::audit::assembled(documents, a.findings, a.coverage, tail),
         stats,
-        files,
-        t0,
+        files: a.files,
+        t0: a.t0,
+        overlapped: false,
+    })
+}
+
+/// [`run_audit`] with its JSON report written to `out` while the duplicates
+/// and the provenance graph are computed (byte-identical output).
+fn run_audit_json(
+    cli: &Cli,
+    inputs: corpus::Inputs,
+    max_file_bytes: u64,
+    opts: &AuditOptions,
+    mut run: RunOptions,
+    out: Option<&std::path::Path>,
+) -> Result<Audited, String> {
+    let a = audit_part(cli, inputs, max_file_bytes, opts, &mut run)?;
+    let pcfg = opts.provenance();
+    let (fp, cfg) = (a.fp, &a.cfg);
+    let records = (&a.documents[..], &a.findings[..], &a.coverage[..]);
+    let mut done = None;
+    let t_report = Instant::now();
+    write_output(out, |w| {
+        let rest = || rest(fp, cfg, records, None, Some(&pcfg));
+        done = Some(report::audit::write_overlapped(
+            records.0, records.1, records.2, rest, w,
+        )?);
+        Ok(())
+    })?;
+    let (tail, (extra, mut stats)) = done.expect("written");
+    stats.stage("report", t_report.elapsed());
+    debug_assert!(extra.is_empty(), "no prior fingerprints in an audit");
+    Ok(Audited {
+        report: report::audit::assembled(a.documents, a.findings, a.coverage, tail),
+        stats,
+        files: a.files,
+        t0: a.t0,
+        overlapped: true,
     })
 }
 
@@ -213,18 +328,23 @@ pub fn audit(cli: &Cli, args: &AuditArgs) -> Result<u8, String> {
         corpus::resolve(&args.corpus.paths, &args.corpus.primary).map_err(|e| e.to_string())?;
     let out = args.output.output.as_deref();
     refuse_input_as_output(out, &inputs)?;
-    let diffs = matches!(args.format, OutputFormat::Human);
-    let run = run_audit(
-        cli,
-        inputs,
-        args.corpus.max_file_size,
-        &args.options,
-        RunOptions {
-            diffs,
-            ..RunOptions::default()
-        },
-    )?;
-    write_audit(&run.report, args.format, out)?;
+    let run = RunOptions::default();
+    let run = match args.format {
+        OutputFormat::Json => run_audit_json(
+            cli,
+            inputs,
+            args.corpus.max_file_size,
+            &args.options,
+            run,
+            out,
+        )?,
+        OutputFormat::Human => {
+            let run = RunOptions { diffs: true, ..run };
+            let run = run_audit(cli, inputs, args.corpus.max_file_size, &args.options, run)?;
+            write_human(&run.report, out)?;
+            run
+        }
+    };
     run.finish(cli)
 }
 
@@ -236,31 +356,28 @@ pub fn compare(cli: &Cli, args: &CompareArgs) -> Result<u8, String> {
     .map_err(|e| e.to_string())?;
     let out = args.output.output.as_deref();
     refuse_input_as_output(out, &inputs)?;
-    let diffs = matches!(args.format, OutputFormat::Human);
-    let run = run_audit(
-        cli,
-        inputs,
-        args.max_file_size,
-        &args.options,
-        RunOptions {
-            pair: true,
-            diffs,
-            ..RunOptions::default()
-        },
-    )?;
-    write_audit(&run.report, args.format, out)?;
+    let run = RunOptions {
+        pair: true,
+        ..RunOptions::default()
+    };
+    let run = match args.format {
+        OutputFormat::Json => {
+            run_audit_json(cli, inputs, args.max_file_size, &args.options, run, out)?
+        }
+        OutputFormat::Human => {
+            let run = RunOptions { diffs: true, ..run };
+            let run = run_audit(cli, inputs, args.max_file_size, &args.options, run)?;
+            write_human(&run.report, out)?;
+            run
+        }
+    };
     run.finish(cli)
 }
 
-fn write_audit(
-    report: &AuditReport,
-    format: OutputFormat,
-    out: Option<&std::path::Path>,
-) -> Result<(), String> {
+fn write_human(report: &AuditReport, out: Option<&std::path::Path>) -> Result<(), String> {
     let color = color(out);
-    write_output(out, |w| match format {
-        OutputFormat::Human => w.write_all(report::audit::human(report, color).as_bytes()),
-        OutputFormat::Json => report::json::write(report, w),
+    write_output(out, |w| {
+        w.write_all(report::audit::human(report, color).as_bytes())
     })
 }
 
