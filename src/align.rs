@@ -11,7 +11,6 @@ use std::time::{Duration, Instant};
 use rustc_hash::FxHashMap;
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
-
 /// Alignment thresholds (each is a documented flag of `stemma audit`).
 #[derive(Clone, Copy, Debug)]
 pub struct AlignConfig {
