@@ -458,48 +458,59 @@ pub fn audit_corpus(
     let secondary: Vec<usize> = (0..inputs.files.len())
         .filter(|&i| !is_primary(&inputs.files[i]))
         .collect();
-    for batch in secondary.chunks(FILE_BATCH) {
-        let done: Vec<(usize, Result<AuditedAndPrinted, InputError>)> = batch
-            .par_iter()
-            .map_init(Lexer::default, |lexer, &i| {
-                let input = &inputs.files[i];
-                if !audited(input) {
-                    let fine = cfg.level == Level::Sentence;
-                    let r = read_and_analyze(input, cfg, lexer, fine).map(|(docs, meta, w)| {
-                        let documents = docs.iter().map(|(d, _)| document_record(d)).collect();
-                        (
-                            (documents, Vec::new(), Vec::new()),
-                            fingerprint_file(meta, &docs, w, cfg),
-                        )
-                    });
-                    bar.inc(1);
-                    return (i, r);
-                }
-                let r = read_and_analyze(input, cfg, lexer, true).map(|(docs, meta, warnings)| {
-                    let mut loaded = Loaded {
-                        docs: prim_refs.clone(),
-                        primaries: prim_refs.len(),
-                    };
-                    loaded.docs.extend(docs.iter());
-                    let result = audit::audit(&loaded, &set, acfg);
-                    let (findings, coverage) = records(&loaded, &result, diffs);
-                    let documents = docs.iter().map(|(d, _)| document_record(d)).collect();
-                    (
-                        (documents, findings, coverage),
-                        fingerprint_file(meta, &docs, warnings, cfg),
-                    )
-                });
-                bar.inc(1);
-                (i, r)
-            })
-            .collect();
+    let audit_file = |lexer: &mut Lexer, &i: &usize| {
+        let input = &inputs.files[i];
+        if !audited(input) {
+            let fine = cfg.level == Level::Sentence;
+            let r = read_and_analyze(input, cfg, lexer, fine).map(|(docs, meta, w)| {
+                let documents = docs.iter().map(|(d, _)| document_record(d)).collect();
+                (
+                    (documents, Vec::new(), Vec::new()),
+                    fingerprint_file(meta, &docs, w, cfg),
+                )
+            });
+            bar.inc(1);
+            return (i, r);
+        }
+        let r = read_and_analyze(input, cfg, lexer, true).map(|(docs, meta, warnings)| {
+            let mut loaded = Loaded {
+                docs: prim_refs.clone(),
+                primaries: prim_refs.len(),
+            };
+            loaded.docs.extend(docs.iter());
+            let result = audit::audit(&loaded, &set, acfg);
+            let (findings, coverage) = records(&loaded, &result, diffs);
+            let documents = docs.iter().map(|(d, _)| document_record(d)).collect();
+            (
+                (documents, findings, coverage),
+                fingerprint_file(meta, &docs, warnings, cfg),
+            )
+        });
+        bar.inc(1);
+        (i, r)
+    };
+    // Each batch's fingerprints are merged while the next batch is audited
+    // (the merge is serial: waited for, it left a core idle).
+    let mut merge_batch = |done: Vec<(usize, Result<AuditedAndPrinted, InputError>)>| {
         for (i, r) in done {
             per_input[i] = Some(r.map(|(audited, prints)| {
                 merge(&mut fp, prints, cfg);
                 audited
             }));
         }
+    };
+    let mut pending = Vec::new();
+    for batch in secondary.chunks(FILE_BATCH) {
+        let next = || {
+            batch
+                .par_iter()
+                .map_init(Lexer::default, audit_file)
+                .collect::<Vec<_>>()
+        };
+        let ((), done) = rayon::join(|| merge_batch(std::mem::take(&mut pending)), next);
+        pending = done;
     }
+    merge_batch(pending);
     bar.finish_and_clear();
     // Exact capacities: growing by doubling would hold two copies at once.
     let total = |pick: fn(&AuditedFile) -> usize| -> usize {
