@@ -540,7 +540,7 @@ fn judge_document(
             kept.push(f);
         } else if related && f.source.is_some() {
             // A loose match is no source: its quotations are unsupported.
-            for q in &quotes {
+            for q in quotes {
                 let q = q.start.max(f.tokens.start)..q.end.min(f.tokens.end);
                 if q.len() >= cfg.align.min_words {
                     kept.push(unsupported_quote(doc, q, "quotation backed by no source of the corpus (its closest match is a loose one)"));

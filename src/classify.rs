@@ -99,7 +99,7 @@ pub struct Side<'a> {
     pub a: &'a Analysis,
 }
 
-impl Side<'_> {
+impl<'a> Side<'a> {
     /// Original text of tokens `r` (from the first one's start to the last one's end).
     pub fn text_of(&self, r: &Range<usize>) -> String {
         if r.is_empty() {
@@ -144,13 +144,8 @@ impl Side<'_> {
     }
 
     /// Token ranges of the quotations.
-    pub fn quotes(&self) -> Vec<Range<usize>> {
-        self.a
-            .passages
-            .iter()
-            .filter(|p| p.kind == crate::segment::PassageKind::Quote)
-            .map(|p| p.toks.start as usize..p.toks.end as usize)
-            .collect()
+    pub fn quotes(&self) -> &'a [Range<usize>] {
+        &self.a.quotes
     }
 }
 
@@ -528,7 +523,7 @@ fn quote_marks_differ(
     let sec_quotes = sec.quotes();
     let lost: Vec<String> = src
         .quotes()
-        .into_iter()
+        .iter()
         .filter(|q| q.start > al.src.start && q.end < al.src.end && !q.is_empty())
         .filter(|q| {
             let (Some(a), Some(b)) = (map_src(q.start), map_src(q.end)) else {

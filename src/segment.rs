@@ -46,6 +46,9 @@ pub struct Analysis {
     /// For each block, its range of tokens.
     pub block_tokens: Vec<Range<u32>>,
     pub passages: Vec<Passage>,
+    /// Token ranges of the quotation passages, in passage order (looked up
+    /// for every aligned sentence: collected once, not per lookup).
+    pub quotes: Vec<Range<usize>>,
 }
 
 impl Analysis {
@@ -100,6 +103,12 @@ pub fn analyze(doc: &Document, lexer: &mut Lexer, fine: bool) -> Analysis {
         a.block_tokens.push(first_token..first_token + n);
         first_token += n;
     }
+    a.quotes = a
+        .passages
+        .iter()
+        .filter(|p| p.kind == PassageKind::Quote)
+        .map(|p| p.toks.start as usize..p.toks.end as usize)
+        .collect();
     a
 }
 
