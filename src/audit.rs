@@ -259,7 +259,7 @@ fn ellipsis_join(
     let sec = side(loaded, doc);
     let quote = sec
         .quotes()
-        .into_iter()
+        .iter()
         .find(|q| q.start < sentence.end && sentence.start < q.end)?;
     let quote = quote.start.max(sentence.start)..quote.end.min(sentence.end);
     let cuts: Vec<usize> = (quote.start + 1..quote.end)

@@ -531,7 +531,7 @@ fn quote_marks_differ(
             };
             !sec_quotes.iter().any(|s| s.start == a && s.end == b)
         })
-        .map(|q| src.text_of(&q))
+        .map(|q| src.text_of(q))
         .collect();
     if lost.is_empty() {
         return None;
