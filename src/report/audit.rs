@@ -233,20 +233,6 @@ pub fn unique_ids(findings: &mut [FindingRecord]) {
     }
 }
 
-/// Starts an [`AuditReport`]: its fields up to the findings.
-fn head<S: serde::Serializer>(
-    ser: S,
-    documents: &[DocumentRecord],
-    findings: &[FindingRecord],
-) -> Result<S::SerializeStruct, S::Error> {
-    use serde::ser::SerializeStruct;
-    let mut st = ser.serialize_struct("AuditReport", 8)?;
-    st.serialize_field("schema", AUDIT_SCHEMA)?;
-    st.serialize_field("documents", documents)?;
-    st.serialize_field("findings", findings)?;
-    Ok(st)
-}
-
 /// The report from its records and [`Tail`].
 pub fn assembled(
     documents: Vec<DocumentRecord>,
@@ -276,8 +262,9 @@ pub struct Tail {
 
 /// Writes the JSON report while its tail is still being computed: `rest`
 /// runs on a thread of its own while the documents and findings (the bulk of
-/// the bytes) are written, then its tail follows. The bytes are those of
-/// [`super::json::write`] of the assembled report (a test checks).
+/// the bytes) are written; then its tail follows, its long arrays
+/// serialized in parallel. The bytes are those of [`super::json::write`] of
+/// the assembled report (a test checks).
 pub fn write_overlapped<W: std::io::Write, X: Send>(
     documents: &[DocumentRecord],
     findings: &[FindingRecord],
@@ -285,31 +272,40 @@ pub fn write_overlapped<W: std::io::Write, X: Send>(
     rest: impl FnOnce() -> (Tail, X) + Send,
     w: W,
 ) -> std::io::Result<(Tail, X)> {
-    use serde::ser::SerializeStruct;
-    let json = |e: serde_json::Error| std::io::Error::other(e);
+    use super::json::{write_array_at, write_at};
+    use std::io::Write as _;
     let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
-    let mut ser = serde_json::Serializer::pretty(&mut w);
-    std::thread::scope(|scope| {
+    // The fields of the report, in [`AuditReport`]'s order, each value
+    // written one level deep.
+    let key = |w: &mut std::io::BufWriter<W>, k: &str| write!(w, ",\n  \"{k}\": ");
+    let (tail, x) = std::thread::scope(|scope| {
         let rest = scope.spawn(rest);
-        let head = head(&mut ser, documents, findings);
-        let (tail, x) = rest
+        let head = (|| {
+            write!(w, "{{\n  \"schema\": ")?;
+            write_at(&mut w, AUDIT_SCHEMA, 1)?;
+            key(&mut w, "documents")?;
+            write_at(&mut w, documents, 1)?;
+            key(&mut w, "findings")?;
+            write_at(&mut w, findings, 1)
+        })();
+        let done = rest
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        let mut st = head.map_err(json)?;
-        st.serialize_field("provenance", &tail.provenance)
-            .and_then(|()| st.serialize_field("duplicates", &tail.duplicates))
-            .and_then(|()| st.serialize_field("coverage", coverage))
-            .and_then(|()| st.serialize_field("skipped", &tail.skipped))
-            .and_then(|()| st.serialize_field("warnings", &tail.warnings))
-            .and_then(|()| st.end())
-            .map_err(json)?;
-        Ok((tail, x))
-    })
-    .and_then(|r| {
-        std::io::Write::write_all(&mut w, b"\n")?;
-        std::io::Write::flush(&mut w)?;
-        Ok(r)
-    })
+        head.map(|()| done)
+    })?;
+    key(&mut w, "provenance")?;
+    write_array_at(&mut w, &tail.provenance, 1)?;
+    key(&mut w, "duplicates")?;
+    write_array_at(&mut w, &tail.duplicates, 1)?;
+    key(&mut w, "coverage")?;
+    write_array_at(&mut w, coverage, 1)?;
+    key(&mut w, "skipped")?;
+    write_at(&mut w, &tail.skipped, 1)?;
+    key(&mut w, "warnings")?;
+    write_at(&mut w, &tail.warnings, 1)?;
+    w.write_all(b"\n}\n")?;
+    w.flush()?;
+    Ok((tail, x))
 }
 
 /// A report's records looked up by document id (views walk documents, so
