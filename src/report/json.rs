@@ -114,23 +114,31 @@ pub fn write_array_at<T: Serialize + Sync, W: Write>(
     if items.is_empty() {
         return w.write_all(b"[]");
     }
-    let chunks: Vec<io::Result<Vec<u8>>> = items
-        .par_chunks(1024)
-        .map(|chunk| {
-            let mut buf = Vec::new();
-            for item in chunk {
-                buf.extend_from_slice(b",\n");
-                indent_to(&mut buf, depth + 1)?;
-                write_at(&mut buf, item, depth + 1)?;
-            }
-            Ok(buf)
-        })
-        .collect();
+    // A few chunks a round, so that memory holds a few chunks' text, never
+    // the whole array's.
+    const CHUNK: usize = 1024;
+    let round = CHUNK * 4 * rayon::current_num_threads();
     w.write_all(b"[")?;
-    for (k, chunk) in chunks.into_iter().enumerate() {
-        let chunk = chunk?;
-        // The first element opens with a newline, not a comma.
-        w.write_all(if k == 0 { &chunk[1..] } else { &chunk })?;
+    let mut first = true;
+    for part in items.chunks(round) {
+        let chunks: Vec<io::Result<Vec<u8>>> = part
+            .par_chunks(CHUNK)
+            .map(|chunk| {
+                let mut buf = Vec::new();
+                for item in chunk {
+                    buf.extend_from_slice(b",\n");
+                    indent_to(&mut buf, depth + 1)?;
+                    write_at(&mut buf, item, depth + 1)?;
+                }
+                Ok(buf)
+            })
+            .collect();
+        for chunk in chunks {
+            let chunk = chunk?;
+            // The first element opens with a newline, not a comma.
+            w.write_all(if first { &chunk[1..] } else { &chunk })?;
+            first = false;
+        }
     }
     w.write_all(b"\n")?;
     indent_to(w, depth)?;
@@ -164,8 +172,8 @@ mod tests {
             whole.contains(&format!("\"k\": {apart}\n}}")),
             "{whole}\n{apart}"
         );
-        // And in parallel chunks (more elements than a chunk holds).
-        let many = vec![value; 2500];
+        // And in parallel chunks, over several rounds.
+        let many = vec![value; 1024 * 4 * rayon::current_num_threads() * 2 + 7];
         let mut serial = Vec::new();
         write_at(&mut serial, &many, 2).unwrap();
         let mut parallel = Vec::new();
