@@ -289,15 +289,20 @@ pub fn run_audit(
 }
 
 /// [`run_audit`] with its JSON report written to `out` while the duplicates
-/// and the provenance graph are computed (byte-identical output).
+/// and the provenance graph are computed (byte-identical output). `pair`
+/// as in [`RunOptions`]; nothing else beyond the defaults.
 fn run_audit_json(
     cli: &Cli,
     inputs: corpus::Inputs,
     max_file_bytes: u64,
     opts: &AuditOptions,
-    mut run: RunOptions,
+    pair: bool,
     out: Option<&std::path::Path>,
 ) -> Result<Audited, String> {
+    let mut run = RunOptions {
+        pair,
+        ..RunOptions::default()
+    };
     let a = audit_part(cli, inputs, max_file_bytes, opts, &mut run)?;
     let pcfg = opts.provenance();
     let (fp, cfg) = (a.fp, &a.cfg);
@@ -326,26 +331,8 @@ fn run_audit_json(
 pub fn audit(cli: &Cli, args: &AuditArgs) -> Result<u8, String> {
     let inputs =
         corpus::resolve(&args.corpus.paths, &args.corpus.primary).map_err(|e| e.to_string())?;
-    let out = args.output.output.as_deref();
-    refuse_input_as_output(out, &inputs)?;
-    let run = RunOptions::default();
-    let run = match args.format {
-        OutputFormat::Json => run_audit_json(
-            cli,
-            inputs,
-            args.corpus.max_file_size,
-            &args.options,
-            run,
-            out,
-        )?,
-        OutputFormat::Human => {
-            let run = RunOptions { diffs: true, ..run };
-            let run = run_audit(cli, inputs, args.corpus.max_file_size, &args.options, run)?;
-            write_human(&run.report, out)?;
-            run
-        }
-    };
-    run.finish(cli)
+    let (size, out) = (args.corpus.max_file_size, args.output.output.as_deref());
+    audit_and_write(cli, inputs, size, &args.options, args.format, false, out)
 }
 
 pub fn compare(cli: &Cli, args: &CompareArgs) -> Result<u8, String> {
@@ -354,19 +341,30 @@ pub fn compare(cli: &Cli, args: &CompareArgs) -> Result<u8, String> {
         std::slice::from_ref(&args.source),
     )
     .map_err(|e| e.to_string())?;
-    let out = args.output.output.as_deref();
+    let (size, out) = (args.max_file_size, args.output.output.as_deref());
+    audit_and_write(cli, inputs, size, &args.options, args.format, true, out)
+}
+
+/// `audit` and `compare`: the run, its report in `format` to `out`.
+fn audit_and_write(
+    cli: &Cli,
+    inputs: corpus::Inputs,
+    max_file_bytes: u64,
+    opts: &AuditOptions,
+    format: OutputFormat,
+    pair: bool,
+    out: Option<&std::path::Path>,
+) -> Result<u8, String> {
     refuse_input_as_output(out, &inputs)?;
-    let run = RunOptions {
-        pair: true,
-        ..RunOptions::default()
-    };
-    let run = match args.format {
-        OutputFormat::Json => {
-            run_audit_json(cli, inputs, args.max_file_size, &args.options, run, out)?
-        }
+    let run = match format {
+        OutputFormat::Json => run_audit_json(cli, inputs, max_file_bytes, opts, pair, out)?,
         OutputFormat::Human => {
-            let run = RunOptions { diffs: true, ..run };
-            let run = run_audit(cli, inputs, args.max_file_size, &args.options, run)?;
+            let run = RunOptions {
+                pair,
+                diffs: true,
+                ..RunOptions::default()
+            };
+            let run = run_audit(cli, inputs, max_file_bytes, opts, run)?;
             write_human(&run.report, out)?;
             run
         }
