@@ -477,3 +477,33 @@ fn ellipsis_joining_distant_places_is_an_elision() {
         edits(f)
     );
 }
+
+/// `--stats` names every stage, in both the JSON run (whose duplicates and
+/// provenance overlap the report) and the terminal one, and changes no
+/// output.
+#[test]
+fn stats_list_the_stages() {
+    let plain = stemma(&["audit", "corpus", "--format", "json"], &root());
+    let out = stemma(&["audit", "corpus", "--format", "json", "--stats"], &root());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(out.stdout, plain.stdout);
+    let err = stderr(&out);
+    for stage in [
+        "read+audit",
+        "dedup index",
+        "duplicates",
+        "provenance",
+        "report",
+        "total",
+    ] {
+        assert!(err.contains(&format!("  {stage} ")), "{stage}: {err}");
+    }
+    assert!(err.contains("while the report was written"), "{err}");
+    let human = stemma(&["audit", "corpus", "--stats"], &root());
+    assert_eq!(human.status.code(), Some(0), "{}", stderr(&human));
+    let err = stderr(&human);
+    assert!(
+        err.contains("  report ") && !err.contains("while the report"),
+        "{err}"
+    );
+}
