@@ -43,6 +43,9 @@ impl Default for AlignConfig {
     }
 }
 
+/// A seed: (source, source position, passage position).
+type Seed = (u32, u32, u32);
+
 /// Marks a posting holding its only hit (positions stay below 2^31).
 const ONE: u32 = 1 << 31;
 
@@ -112,9 +115,10 @@ impl SourceIndex {
         }
     }
 
-    /// Seeds of `tokens`: (source, source position, passage position).
-    fn seeds(&self, tokens: &[u64]) -> Vec<(u32, u32, u32)> {
-        let mut out = Vec::new();
+    /// Seeds of `tokens` into `out`: (source, source position, passage
+    /// position).
+    fn seeds(&self, tokens: &[u64], out: &mut Vec<Seed>) {
+        out.clear();
         for (i, w) in tokens.windows(self.seed_words).enumerate() {
             let h = seed_hash(w);
             let bit = (h >> self.shift) as usize;
@@ -130,7 +134,6 @@ impl SourceIndex {
                 out.extend(hits.iter().map(|&(s, p)| (s, p, i as u32)));
             }
         }
-        out
     }
 }
 
@@ -249,8 +252,24 @@ fn best_region(
     sources: &[&[u64]],
     passage: &[u64],
 ) -> Option<(u32, Range<usize>)> {
+    thread_local! {
+        /// Seeds and window counts, kept between calls (a million calls an
+        /// audit of 100 MB; most find nothing).
+        static SCRATCH: std::cell::RefCell<(Vec<Seed>, Vec<u32>)> =
+            const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+    }
+    SCRATCH.with_borrow_mut(|(seeds, held)| region_of(index, sources, passage, seeds, held))
+}
+
+fn region_of(
+    index: &SourceIndex,
+    sources: &[&[u64]],
+    passage: &[u64],
+    seeds: &mut Vec<Seed>,
+    held: &mut Vec<u32>,
+) -> Option<(u32, Range<usize>)> {
     let n = passage.len();
-    let mut seeds = index.seeds(passage);
+    index.seeds(passage, seeds);
     if seeds.is_empty() {
         return None;
     }
@@ -258,7 +277,8 @@ fn best_region(
     let span = 2 * n + 8;
     let mut best: Option<(usize, u32, Range<usize>)> = None;
     // Distinct passage positions in the sliding window, kept incrementally.
-    let mut held = vec![0u32; n];
+    held.clear();
+    held.resize(n, 0);
     for group in seeds.chunk_by(|a, b| a.0 == b.0) {
         held.fill(0);
         let mut count = 0;

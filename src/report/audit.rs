@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use serde::Serialize;
-use xxhash_rust::xxh3::xxh3_64;
+use xxhash_rust::xxh3::Xxh3;
 
 use super::{DocumentRecord, DuplicateRecord, Skipped, Span, make_span};
 use crate::align::Tag;
@@ -87,20 +87,21 @@ fn span_of(loaded: &Loaded, doc: usize, toks: &std::ops::Range<usize>) -> Span {
 /// file changes elsewhere (line numbers are not part of it).
 fn finding_id(loaded: &Loaded, f: &Finding) -> String {
     let (d, a) = &loaded.docs[f.doc];
-    let mut key = Vec::new();
-    key.extend_from_slice(f.verdict.kind.name().as_bytes());
-    key.extend_from_slice(d.file.rel.as_bytes());
+    // Streamed: the digest of the key's bytes, without collecting them.
+    let mut key = Xxh3::new();
+    key.update(f.verdict.kind.name().as_bytes());
+    key.update(d.file.rel.as_bytes());
     for t in &a.tokens[f.tokens.clone()] {
-        key.extend_from_slice(&t.to_le_bytes());
+        key.update(&t.to_le_bytes());
     }
     if let Some((s, r)) = &f.source {
-        key.push(0xff);
-        key.extend_from_slice(loaded.docs[*s].0.id.as_bytes());
+        key.update(&[0xff]);
+        key.update(loaded.docs[*s].0.id.as_bytes());
         for t in &loaded.docs[*s].1.tokens[r.clone()] {
-            key.extend_from_slice(&t.to_le_bytes());
+            key.update(&t.to_le_bytes());
         }
     }
-    format!("{:016x}", xxh3_64(&key))
+    format!("{:016x}", key.digest())
 }
 
 /// The inline diff of a finding, in original text.
