@@ -437,7 +437,7 @@ pub fn audit_corpus(
         })
         .collect();
     // Fingerprints are merged as files finish (primaries, then each batch,
-    // in input order), so they never wait in memory.
+    // in input order), so at most two batches' wait in memory.
     let mut fp = Fingerprinted {
         name: inputs.name.clone(),
         skipped: inputs.problems.clone(),

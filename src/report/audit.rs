@@ -142,7 +142,7 @@ fn inline_diff(loaded: &Loaded, f: &Finding) -> String {
 }
 
 /// The report's records for the secondary documents of one audit pass.
-/// Finding ids are not yet made unique (see [`assemble`]).
+/// Finding ids are not yet made unique (see [`unique_ids`]).
 pub fn records(
     loaded: &Loaded,
     result: &AuditResult,
@@ -265,21 +265,24 @@ pub struct Tail {
 /// runs on a thread of its own while the documents and findings (the bulk of
 /// the bytes) are written; then its tail follows, its long arrays
 /// serialized in parallel. The bytes are those of [`super::json::write`] of
-/// the assembled report (a test checks).
+/// the assembled report (a test checks). `rest` always runs to its end and
+/// its result is returned, whatever became of the writing (a reader that
+/// closed the pipe early is not an error of the run; a write that fails
+/// early still waits for `rest`).
 pub fn write_overlapped<W: std::io::Write, X: Send>(
     documents: &[DocumentRecord],
     findings: &[FindingRecord],
     coverage: &[CoverageRecord],
     rest: impl FnOnce() -> (Tail, X) + Send,
     w: W,
-) -> std::io::Result<(Tail, X)> {
+) -> (std::io::Result<()>, Tail, X) {
     use super::json::{write_array_at, write_at};
     use std::io::Write as _;
     let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
     // The fields of the report, in [`AuditReport`]'s order, each value
     // written one level deep.
     let key = |w: &mut std::io::BufWriter<W>, k: &str| write!(w, ",\n  \"{k}\": ");
-    let (tail, x) = std::thread::scope(|scope| {
+    let (head, (tail, x)) = std::thread::scope(|scope| {
         let rest = scope.spawn(rest);
         let head = (|| {
             write!(w, "{{\n  \"schema\": ")?;
@@ -292,21 +295,23 @@ pub fn write_overlapped<W: std::io::Write, X: Send>(
         let done = rest
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        head.map(|()| done)
-    })?;
-    key(&mut w, "provenance")?;
-    write_array_at(&mut w, &tail.provenance, 1)?;
-    key(&mut w, "duplicates")?;
-    write_array_at(&mut w, &tail.duplicates, 1)?;
-    key(&mut w, "coverage")?;
-    write_array_at(&mut w, coverage, 1)?;
-    key(&mut w, "skipped")?;
-    write_at(&mut w, &tail.skipped, 1)?;
-    key(&mut w, "warnings")?;
-    write_at(&mut w, &tail.warnings, 1)?;
-    w.write_all(b"\n}\n")?;
-    w.flush()?;
-    Ok((tail, x))
+        (head, done)
+    });
+    let written = head.and_then(|()| {
+        key(&mut w, "provenance")?;
+        write_array_at(&mut w, &tail.provenance, 1)?;
+        key(&mut w, "duplicates")?;
+        write_array_at(&mut w, &tail.duplicates, 1)?;
+        key(&mut w, "coverage")?;
+        write_array_at(&mut w, coverage, 1)?;
+        key(&mut w, "skipped")?;
+        write_at(&mut w, &tail.skipped, 1)?;
+        key(&mut w, "warnings")?;
+        write_at(&mut w, &tail.warnings, 1)?;
+        w.write_all(b"\n}\n")?;
+        w.flush()
+    });
+    (written, tail, x)
 }
 
 /// A report's records looked up by document id (views walk documents, so

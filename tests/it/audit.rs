@@ -507,3 +507,27 @@ fn stats_list_the_stages() {
         "{err}"
     );
 }
+
+/// A reader that stops early (`| head`) ends the JSON run quietly: no panic,
+/// no error, whatever the duplicates and provenance thread was doing.
+#[test]
+fn a_closed_pipe_ends_the_json_report_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    for format in ["json", "human"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_stemma"))
+            .args(["audit", "corpus", "--format", format])
+            .current_dir(root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 100];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // The pipe is closed here, with most of the report unwritten.
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{format}: {err}");
+        assert_eq!(out.status.code(), Some(0), "{format}: {err}");
+    }
+}

@@ -124,14 +124,14 @@ fn overlapped_json_is_the_assembled_report() {
         (tail, 7)
     };
     let mut streamed = Vec::new();
-    let (tail, x) = write_overlapped(
+    let (written, tail, x) = write_overlapped(
         &out.documents,
         &findings,
         &out.coverage,
         rest,
         &mut streamed,
-    )
-    .unwrap();
+    );
+    written.unwrap();
     assert_eq!(x, 7);
     assert!(!tail.provenance.is_empty() && !tail.duplicates.is_empty());
     let whole = assembled(out.documents, findings, out.coverage, tail);

@@ -198,10 +198,7 @@ fn rest(
     (documents, findings, coverage): Records<'_>,
     clusters_with: Option<&(dyn Fn(&pipeline::FileMeta) -> bool + Sync)>,
     provenance: Option<&stemma::provenance::ProvenanceConfig>,
-) -> (
-    report::audit::Tail,
-    (Vec<report::DocumentRecord>, pipeline::Stats),
-) {
+) -> (report::audit::Tail, RestOf) {
     let (mut clusters, counts) = dedup::find(&fp, cfg);
     // Only the clustering reads the signatures, the bulk of the fingerprints:
     // freed before the provenance graph is built, memory's peak.
@@ -250,7 +247,14 @@ fn rest(
         skipped: dedup.skipped,
         warnings: dedup.warnings,
     };
-    (tail, (extra, stats))
+    (tail, RestOf { extra, stats })
+}
+
+/// What [`rest`] gives besides the report's tail: the documents known only
+/// from prior fingerprints, and the run's statistics so far.
+struct RestOf {
+    extra: Vec<report::DocumentRecord>,
+    stats: pipeline::Stats,
 }
 
 /// What the provenance graph is built from: documents, findings, coverage.
@@ -270,7 +274,7 @@ pub fn run_audit(
 ) -> Result<Audited, String> {
     let a = audit_part(cli, inputs, max_file_bytes, opts, &mut run)?;
     let pcfg = opts.provenance();
-    let (tail, (extra, stats)) = rest(
+    let (tail, RestOf { extra, stats }) = rest(
         a.fp,
         &a.cfg,
         (&a.documents, &a.findings, &a.coverage),
@@ -311,12 +315,13 @@ fn run_audit_json(
     let t_report = Instant::now();
     write_output(out, |w| {
         let rest = || rest(fp, cfg, records, None, Some(&pcfg));
-        done = Some(report::audit::write_overlapped(
-            records.0, records.1, records.2, rest, w,
-        )?);
-        Ok(())
+        let (written, tail, x) =
+            report::audit::write_overlapped(records.0, records.1, records.2, rest, w);
+        done = Some((tail, x));
+        written
     })?;
-    let (tail, (extra, mut stats)) = done.expect("written");
+    // `write_output` fails unless it ran the writer, which always sets this.
+    let (tail, RestOf { extra, mut stats }) = done.expect("the writer ran");
     stats.stage("report", t_report.elapsed());
     debug_assert!(extra.is_empty(), "no prior fingerprints in an audit");
     Ok(Audited {
