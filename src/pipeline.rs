@@ -410,6 +410,80 @@ type AuditedFile = (
 /// A secondary file's audit records and its dedup fingerprints.
 type AuditedAndPrinted = (AuditedFile, FileOut);
 
+/// What auditing one secondary file needs.
+struct SecondaryAudit<'a> {
+    cfg: &'a Config,
+    acfg: &'a crate::audit::AuditConfig,
+    diffs: bool,
+    set: &'a crate::audit::SourceSet<'a>,
+    primaries: &'a [&'a (ingest::Document, Analysis)],
+}
+
+impl SecondaryAudit<'_> {
+    /// Reads, audits (when `audit`) and fingerprints one secondary file.
+    fn file(
+        &self,
+        input: &InputFile,
+        audit: bool,
+        lexer: &mut Lexer,
+    ) -> Result<AuditedAndPrinted, InputError> {
+        use crate::report::audit::{document_record, records};
+        let cfg = self.cfg;
+        if !audit {
+            let fine = cfg.level == Level::Sentence;
+            return read_and_analyze(input, cfg, lexer, fine).map(|(docs, meta, w)| {
+                let documents = docs.iter().map(|(d, _)| document_record(d)).collect();
+                (
+                    (documents, Vec::new(), Vec::new()),
+                    fingerprint_file(meta, &docs, w, cfg),
+                )
+            });
+        }
+        read_and_analyze(input, cfg, lexer, true).map(|(docs, meta, warnings)| {
+            let mut loaded = crate::audit::Loaded {
+                docs: self.primaries.to_vec(),
+                primaries: self.primaries.len(),
+            };
+            loaded.docs.extend(docs.iter());
+            let result = crate::audit::audit(&loaded, self.set, self.acfg);
+            let (findings, coverage) = records(&loaded, &result, self.diffs);
+            let documents = docs.iter().map(|(d, _)| document_record(d)).collect();
+            (
+                (documents, findings, coverage),
+                fingerprint_file(meta, &docs, warnings, cfg),
+            )
+        })
+    }
+}
+
+/// The records of every file, in input order, and the fingerprints.
+fn assemble(
+    per_input: Vec<Option<Result<AuditedFile, InputError>>>,
+    fp: Fingerprinted,
+) -> AuditOutput {
+    // Exact capacities: growing by doubling would hold two copies at once.
+    let total = |pick: fn(&AuditedFile) -> usize| -> usize {
+        per_input.iter().flatten().flatten().map(pick).sum()
+    };
+    let mut out = AuditOutput {
+        documents: Vec::with_capacity(total(|a| a.0.len())),
+        findings: Vec::with_capacity(total(|a| a.1.len())),
+        coverage: Vec::with_capacity(total(|a| a.2.len())),
+        fingerprinted: fp,
+    };
+    for r in per_input.into_iter().flatten() {
+        match r {
+            Ok((d, f, c)) => {
+                out.documents.extend(d);
+                out.findings.extend(f);
+                out.coverage.extend(c);
+            }
+            Err(e) => out.fingerprinted.skipped.push(e),
+        }
+    }
+    out
+}
+
 /// `diffs`: render the inline word diff of each finding (the terminal view
 /// shows it; JSON does not carry it). `audited`: which secondary files are
 /// audited; the others are only fingerprinted (for duplicates) and listed.
@@ -420,8 +494,8 @@ pub fn audit_corpus(
     diffs: bool,
     audited: &(dyn Fn(&InputFile) -> bool + Sync),
 ) -> AuditOutput {
-    use crate::audit::{self, Loaded, SourceSet};
-    use crate::report::audit::{document_record, records};
+    use crate::audit::SourceSet;
+    use crate::report::audit::document_record;
     let t0 = Instant::now();
     let bar = progress_bar(cfg.progress, inputs.files.len() as u64, "audit");
     let is_primary = |f: &InputFile| f.role == Role::Primary;
@@ -458,34 +532,16 @@ pub fn audit_corpus(
     let secondary: Vec<usize> = (0..inputs.files.len())
         .filter(|&i| !is_primary(&inputs.files[i]))
         .collect();
+    let ctx = SecondaryAudit {
+        cfg,
+        acfg,
+        diffs,
+        set: &set,
+        primaries: &prim_refs,
+    };
     let audit_file = |lexer: &mut Lexer, &i: &usize| {
         let input = &inputs.files[i];
-        if !audited(input) {
-            let fine = cfg.level == Level::Sentence;
-            let r = read_and_analyze(input, cfg, lexer, fine).map(|(docs, meta, w)| {
-                let documents = docs.iter().map(|(d, _)| document_record(d)).collect();
-                (
-                    (documents, Vec::new(), Vec::new()),
-                    fingerprint_file(meta, &docs, w, cfg),
-                )
-            });
-            bar.inc(1);
-            return (i, r);
-        }
-        let r = read_and_analyze(input, cfg, lexer, true).map(|(docs, meta, warnings)| {
-            let mut loaded = Loaded {
-                docs: prim_refs.clone(),
-                primaries: prim_refs.len(),
-            };
-            loaded.docs.extend(docs.iter());
-            let result = audit::audit(&loaded, &set, acfg);
-            let (findings, coverage) = records(&loaded, &result, diffs);
-            let documents = docs.iter().map(|(d, _)| document_record(d)).collect();
-            (
-                (documents, findings, coverage),
-                fingerprint_file(meta, &docs, warnings, cfg),
-            )
-        });
+        let r = ctx.file(input, audited(input), lexer);
         bar.inc(1);
         (i, r)
     };
@@ -512,26 +568,7 @@ pub fn audit_corpus(
     }
     merge_batch(pending);
     bar.finish_and_clear();
-    // Exact capacities: growing by doubling would hold two copies at once.
-    let total = |pick: fn(&AuditedFile) -> usize| -> usize {
-        per_input.iter().flatten().flatten().map(pick).sum()
-    };
-    let mut out = AuditOutput {
-        documents: Vec::with_capacity(total(|a| a.0.len())),
-        findings: Vec::with_capacity(total(|a| a.1.len())),
-        coverage: Vec::with_capacity(total(|a| a.2.len())),
-        fingerprinted: fp,
-    };
-    for r in per_input.into_iter().flatten() {
-        match r {
-            Ok((d, f, c)) => {
-                out.documents.extend(d);
-                out.findings.extend(f);
-                out.coverage.extend(c);
-            }
-            Err(e) => out.fingerprinted.skipped.push(e),
-        }
-    }
+    let mut out = assemble(per_input, fp);
     out.fingerprinted.stats.stage("read+audit", t0.elapsed());
     out
 }
