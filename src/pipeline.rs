@@ -511,7 +511,7 @@ pub fn audit_corpus(
         })
         .collect();
     // Fingerprints are merged as files finish (primaries, then each batch,
-    // in input order), so at most two batches' wait in memory.
+    // in input order), so at most two batches of them wait in memory.
     let mut fp = Fingerprinted {
         name: inputs.name.clone(),
         skipped: inputs.problems.clone(),

@@ -36,14 +36,7 @@ struct Nested {
 impl Nested {
     fn newline<W: ?Sized + Write>(&self, w: &mut W, first: bool) -> io::Result<()> {
         w.write_all(if first { b"\n" } else { b",\n" })?;
-        self.indent(w)
-    }
-
-    fn indent<W: ?Sized + Write>(&self, w: &mut W) -> io::Result<()> {
-        for _ in 0..self.depth {
-            w.write_all(b"  ")?;
-        }
-        Ok(())
+        indent_to(w, self.depth)
     }
 
     fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
@@ -56,7 +49,7 @@ impl Nested {
         self.depth -= 1;
         if self.has_value {
             w.write_all(b"\n")?;
-            self.indent(w)?;
+            indent_to(w, self.depth)?;
         }
         w.write_all(bracket)
     }
