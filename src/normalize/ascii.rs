@@ -1,8 +1,60 @@
 //! The byte path for ASCII chunks: the same lexemes as the general path
 //! (`Lexer::flush`), without building a char buffer. A property test checks
-//! that both paths agree on arbitrary input.
+//! that both paths agree on arbitrary input. Each byte is classified once,
+//! through [`CLASS`]: the scan that finds a chunk collects what kinds of
+//! byte it holds, and the scan that finds a word collects its case and
+//! separators, so no byte is looked at again to decide how to hash a word.
 
-use super::{H_PERCENT, LexKind, Lexeme, TENS, form_hash, number_word, number_word_bytes};
+use super::{H_PERCENT, LexKind, Lexeme, TENS, form_hash, number_hash, number_word};
+
+/// Letter or digit.
+pub(super) const ALNUM: u8 = 1;
+/// Upper-case letter.
+const UPPER: u8 = 2;
+/// Letter.
+const ALPHA: u8 = 4;
+/// ASCII whitespace as `char::is_whitespace` has it.
+pub(super) const SPACE: u8 = 8;
+/// A byte that a URL, path or e-mail address needs: `/ @ : .`
+const URLISH: u8 = 16;
+/// The first byte of a multi-byte character.
+pub(super) const HIGH: u8 = 32;
+/// A digit separator: `,` or `.`
+const SEP: u8 = 64;
+
+/// The class bits of every byte value.
+pub(super) static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        let mut k = 0;
+        if c.is_ascii_alphanumeric() {
+            k |= ALNUM;
+        }
+        if c.is_ascii_uppercase() {
+            k |= UPPER;
+        }
+        if c.is_ascii_alphabetic() {
+            k |= ALPHA;
+        }
+        if matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            k |= SPACE;
+        }
+        if matches!(c, b'/' | b'@' | b':' | b'.') {
+            k |= URLISH;
+        }
+        if c >= 0x80 {
+            k |= HIGH;
+        }
+        if matches!(c, b',' | b'.') {
+            k |= SEP;
+        }
+        t[i] = k;
+        i += 1;
+    }
+    t
+};
 
 fn push(out: &mut Vec<Lexeme>, start: u32, end: u32, hash: u64, kind: LexKind, ch: char) {
     out.push(Lexeme {
@@ -17,81 +69,104 @@ fn push(out: &mut Vec<Lexeme>, start: u32, end: u32, hash: u64, kind: LexKind, c
     });
 }
 
-/// Lexes one whitespace-delimited ASCII chunk starting at file offset `base`.
-pub(super) fn lex_chunk(s: &[u8], base: u32, form: &mut Vec<u8>, out: &mut Vec<Lexeme>) {
+/// Lexes the whitespace-delimited chunk that starts at byte `from` of `s`
+/// (a verbatim piece at file offset `base`), in one pass: words and
+/// punctuation as they come, then, once the chunk's end shows what it held,
+/// the lot replaced by one URL lexeme if it is one. Returns where the chunk
+/// ends, or `None`, with nothing pushed, at a non-ASCII byte: such chunks
+/// take the general path.
+pub(super) fn lex_chunk(
+    s: &[u8],
+    from: usize,
+    base: u32,
+    form: &mut Vec<u8>,
+    out: &mut Vec<Lexeme>,
+) -> Option<usize> {
     let first = out.len();
-    if looks_like_url(s) {
-        push(out, base, base + s.len() as u32, 0, LexKind::Url, '\0');
-    } else {
-        let mut i = 0;
-        while i < s.len() {
-            let c = s[i];
-            if c.is_ascii_alphanumeric() {
-                let mut j = i + 1;
-                while j < s.len() && joins(s, j) {
-                    j += 1;
-                }
-                word(&s[i..j], base + i as u32, form, out);
-                i = j;
-                continue;
-            }
-            if c == b'%' {
-                push(
-                    out,
-                    base + i as u32,
-                    base + i as u32 + 1,
-                    *H_PERCENT,
-                    LexKind::Word,
-                    '\0',
-                );
-            } else if c == b'-'
-                && let Some((j, value)) = hyphen_number(out, s, i, base)
-            {
-                let last = out.last_mut().expect("hyphen_number checked it");
-                last.hash = form_hash(&value.to_string());
-                last.end = base + j as u32;
-                i = j;
-                continue;
-            } else {
-                push(
-                    out,
-                    base + i as u32,
-                    base + i as u32 + 1,
-                    0,
-                    LexKind::Punct,
-                    c as char,
-                );
-            }
-            i += 1;
+    let at = |i: usize| base + i as u32;
+    let mut seen = 0;
+    let mut i = from;
+    while i < s.len() {
+        let c = s[i];
+        let k = CLASS[c as usize];
+        if k & ALNUM != 0 {
+            let (j, flags) = word_end(s, i);
+            word(&s[i..j], flags, at(i), form, out);
+            seen |= flags;
+            i = j;
+            continue;
         }
+        if k & (SPACE | HIGH) != 0 {
+            if k & SPACE != 0 {
+                break;
+            }
+            out.truncate(first);
+            return None;
+        }
+        seen |= k;
+        if c == b'%' {
+            push(out, at(i), at(i) + 1, *H_PERCENT, LexKind::Word, '\0');
+        } else if c == b'-'
+            && let Some((j, value)) = hyphen_number(out, s, i, base)
+        {
+            let last = out.last_mut().expect("hyphen_number checked it");
+            last.hash = form_hash(&value.to_string());
+            last.end = at(j);
+            i = j;
+            continue;
+        } else {
+            push(out, at(i), at(i) + 1, 0, LexKind::Punct, c as char);
+        }
+        i += 1;
+    }
+    if seen & URLISH != 0 && looks_like_url(&s[from..i]) {
+        out.truncate(first);
+        push(out, at(from), at(i), 0, LexKind::Url, '\0');
     }
     if out.len() > first {
         out[first].space_before = true;
         let last = out.len() - 1;
         out[last].space_after = true;
     }
+    Some(i)
 }
 
-fn joins(s: &[u8], j: usize) -> bool {
-    let c = s[j];
-    if c.is_ascii_alphanumeric() {
-        return true;
+/// Where the word starting at `i` ends, and the union of its bytes' classes.
+fn word_end(s: &[u8], i: usize) -> (usize, u8) {
+    let mut flags = CLASS[s[i] as usize];
+    let mut j = i + 1;
+    loop {
+        while j < s.len() {
+            let k = CLASS[s[j] as usize];
+            if k & ALNUM == 0 {
+                break;
+            }
+            flags |= k;
+            j += 1;
+        }
+        if j + 1 < s.len() && joins(s, j) {
+            flags |= CLASS[s[j] as usize];
+            j += 1;
+            continue;
+        }
+        return (j, flags);
     }
-    let (prev, next) = (s[j - 1], s.get(j + 1).copied());
-    match next {
-        Some(n) if c == b'\'' => prev.is_ascii_alphabetic() && n.is_ascii_alphabetic(),
-        Some(n) if c == b',' || c == b'.' => prev.is_ascii_digit() && n.is_ascii_digit(),
+}
+
+/// May the punctuation byte `j` (with a byte after it) continue a word: an
+/// apostrophe between letters, a separator between digits?
+fn joins(s: &[u8], j: usize) -> bool {
+    let (prev, c, next) = (s[j - 1], s[j], s[j + 1]);
+    match c {
+        b'\'' => prev.is_ascii_alphabetic() && next.is_ascii_alphabetic(),
+        b',' | b'.' => prev.is_ascii_digit() && next.is_ascii_digit(),
         _ => false,
     }
 }
 
-fn word(w: &[u8], start: u32, form: &mut Vec<u8>, out: &mut Vec<Lexeme>) {
-    let (mut upper, mut sep, mut alpha) = (false, false, false);
-    for &c in w {
-        upper |= c.is_ascii_uppercase();
-        sep |= c == b',' || c == b'.';
-        alpha |= c.is_ascii_alphabetic();
-    }
+/// Lexes a word; `flags` is the union of its bytes' classes.
+fn word(w: &[u8], flags: u8, start: u32, form: &mut Vec<u8>, out: &mut Vec<Lexeme>) {
+    let (upper, sep, alpha) = (flags & UPPER != 0, flags & SEP != 0, flags & ALPHA != 0);
     // Apostrophes only join letters, so a word without letters is digits
     // with separators. Most words are hashed in place, without a copy.
     let (kind, hash) = if !alpha {
@@ -119,9 +194,10 @@ fn word(w: &[u8], start: u32, form: &mut Vec<u8>, out: &mut Vec<Lexeme>) {
         } else {
             w
         };
-        match number_word_bytes(lower) {
-            Some(v) => (LexKind::Number, form_hash(&v.to_string())),
-            None => (LexKind::Word, xxhash_rust::xxh3::xxh3_64(lower)),
+        let h = xxhash_rust::xxh3::xxh3_64(lower);
+        match number_hash(h) {
+            Some(digits) => (LexKind::Number, digits),
+            None => (LexKind::Word, h),
         }
     };
     push(out, start, start + w.len() as u32, hash, kind, '\0');
@@ -154,10 +230,9 @@ fn hyphen_number(out: &[Lexeme], s: &[u8], i: usize, base: u32) -> Option<(usize
         .then(|| (j, number_word(&tens).unwrap_or(0) + units))
 }
 
+/// Is the chunk a URL, path or e-mail address? (Called only on chunks that
+/// hold one of `/ @ : .`)
 fn looks_like_url(s: &[u8]) -> bool {
-    if !s.iter().any(|c| matches!(c, b'/' | b'@' | b':' | b'.')) {
-        return false;
-    }
     let lead = s
         .iter()
         .take_while(|c| matches!(c, b'(' | b'<' | b'[' | b'"'))

@@ -60,44 +60,78 @@ pub(crate) const TENS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
+/// Number words and their values.
+const NUMBER_WORDS: [(&str, u32); 28] = [
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
 /// The value of a number word ("thirteen" = 13), if it is one.
 pub fn number_word(w: &str) -> Option<u32> {
-    number_word_bytes(w.as_bytes())
+    NUMBER_WORDS.iter().find(|(n, _)| *n == w).map(|&(_, v)| v)
 }
 
-/// [`number_word`] on bytes (the ASCII path).
-pub(crate) fn number_word_bytes(w: &[u8]) -> Option<u32> {
-    Some(match w {
-        b"zero" => 0,
-        b"one" => 1,
-        b"two" => 2,
-        b"three" => 3,
-        b"four" => 4,
-        b"five" => 5,
-        b"six" => 6,
-        b"seven" => 7,
-        b"eight" => 8,
-        b"nine" => 9,
-        b"ten" => 10,
-        b"eleven" => 11,
-        b"twelve" => 12,
-        b"thirteen" => 13,
-        b"fourteen" => 14,
-        b"fifteen" => 15,
-        b"sixteen" => 16,
-        b"seventeen" => 17,
-        b"eighteen" => 18,
-        b"nineteen" => 19,
-        b"twenty" => 20,
-        b"thirty" => 30,
-        b"forty" => 40,
-        b"fifty" => 50,
-        b"sixty" => 60,
-        b"seventy" => 70,
-        b"eighty" => 80,
-        b"ninety" => 90,
-        _ => return None,
-    })
+/// Slots of [`NUMBER_HASHES`] (a power of two, over twice the words).
+const NUMBER_SLOTS: usize = 64;
+
+/// The number words by the hash of their form, each to the hash of its
+/// digits: the ASCII path hashes every word anyway, and one probe here
+/// replaces comparing the word against the list. (Two forms with equal
+/// 64-bit hashes are the same token everywhere in stemma.)
+static NUMBER_HASHES: LazyLock<[(u64, u64); NUMBER_SLOTS]> = LazyLock::new(|| {
+    let mut t = [(0, 0); NUMBER_SLOTS];
+    for (w, v) in NUMBER_WORDS {
+        let h = form_hash(w);
+        let mut i = number_slot(h);
+        while t[i].0 != 0 {
+            i = (i + 1) % NUMBER_SLOTS;
+        }
+        t[i] = (h, form_hash(&v.to_string()));
+    }
+    t
+});
+
+fn number_slot(h: u64) -> usize {
+    (h >> 58) as usize % NUMBER_SLOTS
+}
+
+/// The digits' hash of the number word whose form hashes to `h`, if any.
+pub(crate) fn number_hash(h: u64) -> Option<u64> {
+    let t = &*NUMBER_HASHES;
+    let mut i = number_slot(h);
+    loop {
+        match t[i] {
+            (k, v) if k == h => return Some(v),
+            (0, _) => return None,
+            _ => i = (i + 1) % NUMBER_SLOTS,
+        }
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -133,17 +167,6 @@ pub struct Lexer {
     bytes: Vec<u8>,
 }
 
-/// ASCII bytes that `char::is_whitespace` accepts.
-static ASCII_SPACE: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < 128 {
-        t[i] = (i as u8 as char).is_whitespace();
-        i += 1;
-    }
-    t
-};
-
 /// The char at byte `i` and its length (ASCII without decoding).
 fn char_at(s: &str, i: usize) -> (char, usize) {
     let b = s.as_bytes()[i];
@@ -154,12 +177,18 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
+fn is_blank(l: &Lexeme) -> bool {
+    l.kind == LexKind::Punct && l.ch == '\0'
+}
+
 /// Block-level merges ("per cent") and removal of blanked lexemes.
 fn finish_block(out: &mut Vec<Lexeme>, first: usize) {
-    merge_per_cent(&mut out[first..]);
+    if !merge_per_cent(&mut out[first..]) {
+        return;
+    }
     let mut w = first;
     for r in first..out.len() {
-        if out[r].kind != LexKind::Punct || out[r].ch != '\0' {
+        if !is_blank(&out[r]) {
             out[w] = out[r];
             w += 1;
         }
@@ -183,54 +212,48 @@ impl Lexer {
     /// One verbatim piece: whitespace-delimited chunks found on bytes; ASCII
     /// chunks (nearly all) take the byte path, others the general one.
     fn lex_verbatim(&mut self, text: &str, start: usize, end: usize, out: &mut Vec<Lexeme>) {
+        use ascii::{CLASS, HIGH, SPACE};
         let s = &text[start..end];
         let b = s.as_bytes();
         let mut i = 0;
         while i < b.len() {
-            if ASCII_SPACE[b[i] as usize] {
+            let k = CLASS[b[i] as usize];
+            if k & SPACE != 0 {
                 i += 1;
                 continue;
             }
-            let (c, len) = char_at(s, i);
-            if c.is_whitespace() {
-                i += len;
+            if k & HIGH != 0 {
+                let (c, len) = char_at(s, i);
+                if c.is_whitespace() {
+                    i += len;
+                    continue;
+                }
+            }
+            if let Some(to) = ascii::lex_chunk(b, i, start as u32, &mut self.bytes, out) {
+                i = to;
                 continue;
             }
             let from = i;
-            let mut ascii = true;
             while i < b.len() {
-                let x = b[i];
-                if x < 0x80 {
-                    if ASCII_SPACE[x as usize] {
-                        break;
-                    }
-                    i += 1;
-                    continue;
-                }
                 let (c, len) = char_at(s, i);
                 if c.is_whitespace() {
                     break;
                 }
-                ascii = false;
                 i += len;
             }
-            if ascii {
-                ascii::lex_chunk(&b[from..i], (start + from) as u32, &mut self.bytes, out);
-            } else {
-                self.chunk.clear();
-                for (k, c) in s[from..i].char_indices() {
-                    if !is_invisible(c) {
-                        let st = (start + from + k) as u32;
-                        self.chunk.push(Ch {
-                            c,
-                            start: st,
-                            end: st + c.len_utf8() as u32,
-                        });
-                    }
+            self.chunk.clear();
+            for (k, c) in s[from..i].char_indices() {
+                if !is_invisible(c) {
+                    let st = (start + from + k) as u32;
+                    self.chunk.push(Ch {
+                        c,
+                        start: st,
+                        end: st + c.len_utf8() as u32,
+                    });
                 }
-                if !self.chunk.is_empty() {
-                    self.flush(out);
-                }
+            }
+            if !self.chunk.is_empty() {
+                self.flush(out);
             }
         }
     }
@@ -430,10 +453,15 @@ fn hyphen_number(out: &[Lexeme], ch: &[Ch], i: usize) -> bool {
 }
 
 /// "per cent" becomes one token, the same as "percent" and "%". The second
-/// lexeme is blanked (punct `\0`) and removed by the caller.
-fn merge_per_cent(ls: &mut [Lexeme]) {
+/// lexeme is blanked (punct `\0`) for the caller to remove. Is any lexeme
+/// blank now? (A NUL byte in the text lexes as a blank one too.)
+fn merge_per_cent(ls: &mut [Lexeme]) -> bool {
+    let (per, cent) = (*H_PER, *H_CENT);
+    let mut blank = ls.first().is_some_and(is_blank);
     for i in 1..ls.len() {
-        if ls[i].hash == *H_CENT && ls[i - 1].hash == *H_PER && ls[i].kind == LexKind::Word {
+        blank |= is_blank(&ls[i]);
+        if ls[i].hash == cent && ls[i - 1].hash == per && ls[i].kind == LexKind::Word {
+            blank = true;
             ls[i - 1].hash = *H_PERCENT;
             ls[i - 1].end = ls[i].end;
             ls[i].kind = LexKind::Punct;
@@ -441,6 +469,7 @@ fn merge_per_cent(ls: &mut [Lexeme]) {
             ls[i].hash = 0;
         }
     }
+    blank
 }
 
 fn looks_like_url(ch: &[Ch]) -> bool {
@@ -486,7 +515,7 @@ mod tests {
     proptest! {
         /// The byte path and the general path give the same lexemes.
         #[test]
-        fn ascii_path_matches_general_path(s in "([a-zA-Z0-9 .,;:'%/@()\"-]|twenty|-five|per cent|http://x|é|’|\u{ad}|\u{a0}|\n){0,40}") {
+        fn ascii_path_matches_general_path(s in "([a-zA-Z0-9 .,;:'%/@()\"-]|twenty|Forty|-five|-Six|per cent|seventeen|http://x|www.|a@b.c|é|’|\u{ad}|\u{a0}|\u{0}|\n|\t|\r){0,40}") {
             let pieces = [Piece::verbatim(0, s.len())];
             let (mut fast, mut slow) = (Vec::new(), Vec::new());
             Lexer::default().lex_block(&s, &pieces, &mut fast);
@@ -514,6 +543,15 @@ mod tests {
         assert_eq!(forms("10,000 troops"), forms("10000 troops"));
         assert_eq!(forms("twenty-five"), forms("25"));
         assert_ne!(forms("13%"), forms("14%"));
+        assert_eq!(forms("Seventeen NINETY zero"), forms("17 90 0"));
+        assert_ne!(forms("seventeenth"), forms("17"));
+    }
+
+    #[test]
+    fn nul_bytes_are_dropped_not_kept_as_punctuation() {
+        let ls = lex_str("ab\0cd per cent");
+        assert!(ls.iter().all(|l| l.kind != LexKind::Punct));
+        assert_eq!(forms("ab\0cd per cent"), forms("ab cd %"));
     }
 
     #[test]
