@@ -139,9 +139,14 @@ pub fn write_array_at<T: Serialize + Sync, W: Write>(
     w.write_all(b"]")
 }
 
+/// Two spaces a level, in one write rather than one a level.
 fn indent_to<W: Write + ?Sized>(w: &mut W, depth: usize) -> io::Result<()> {
-    for _ in 0..depth {
-        w.write_all(b"  ")?;
+    const SPACES: &[u8; 64] = &[b' '; 64];
+    let mut n = 2 * depth;
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        w.write_all(&SPACES[..k])?;
+        n -= k;
     }
     Ok(())
 }
