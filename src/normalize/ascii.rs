@@ -21,6 +21,8 @@ const URLISH: u8 = 16;
 pub(super) const HIGH: u8 = 32;
 /// A digit separator: `,` or `.`
 const SEP: u8 = 64;
+/// A square bracket (set on words that hold an editorial letter group).
+const BRACKET: u8 = 128;
 
 /// The class bits of every byte value.
 pub(super) static CLASS: [u8; 256] = {
@@ -49,6 +51,9 @@ pub(super) static CLASS: [u8; 256] = {
         }
         if matches!(c, b',' | b'.') {
             k |= SEP;
+        }
+        if matches!(c, b'[' | b']') {
+            k |= BRACKET;
         }
         t[i] = k;
         i += 1;
@@ -89,7 +94,7 @@ pub(super) fn lex_chunk(
     while i < s.len() {
         let c = s[i];
         let k = CLASS[c as usize];
-        if k & ALNUM != 0 {
+        if k & ALNUM != 0 || (c == b'[' && starts_word(s, i)) {
             let (j, flags) = word_end(s, i);
             word(&s[i..j], flags, at(i), form, out);
             seen |= flags;
@@ -133,8 +138,8 @@ pub(super) fn lex_chunk(
 
 /// Where the word starting at `i` ends, and the union of its bytes' classes.
 fn word_end(s: &[u8], i: usize) -> (usize, u8) {
-    let mut flags = CLASS[s[i] as usize];
-    let mut j = i + 1;
+    let mut flags = 0;
+    let mut j = i;
     loop {
         while j < s.len() {
             let k = CLASS[s[j] as usize];
@@ -144,6 +149,11 @@ fn word_end(s: &[u8], i: usize) -> (usize, u8) {
             flags |= k;
             j += 1;
         }
+        if let Some(end) = bracket_group(s, j) {
+            flags = s[j..end].iter().fold(flags, |f, &c| f | CLASS[c as usize]);
+            j = end;
+            continue;
+        }
         if j + 1 < s.len() && joins(s, j) {
             flags |= CLASS[s[j] as usize];
             j += 1;
@@ -151,6 +161,27 @@ fn word_end(s: &[u8], i: usize) -> (usize, u8) {
         }
         return (j, flags);
     }
+}
+
+/// The end of an editorial letter group ("[T]he", "tax[es]": letters the
+/// writer supplied inside a word) starting at `j`, if one does. Letters
+/// only: a footnote mark such as "[1]" is not part of the word.
+fn bracket_group(s: &[u8], j: usize) -> Option<usize> {
+    if s.get(j) != Some(&b'[') {
+        return None;
+    }
+    let letters = s[j + 1..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    let end = j + 1 + letters;
+    (letters > 0 && s.get(end) == Some(&b']')).then_some(end + 1)
+}
+
+/// Does a word start with the letter group at `i` ("[W]e")? A group on its
+/// own ("[We]") is a bracketed word, not part of one.
+fn starts_word(s: &[u8], i: usize) -> bool {
+    bracket_group(s, i).is_some_and(|end| s.get(end).is_some_and(u8::is_ascii_alphanumeric))
 }
 
 /// May the punctuation byte `j` (with a byte after it) continue a word: an
@@ -187,7 +218,15 @@ fn word(w: &[u8], flags: u8, start: u32, form: &mut Vec<u8>, out: &mut Vec<Lexem
         };
         (LexKind::Number, xxhash_rust::xxh3::xxh3_64(digits))
     } else {
-        let lower = if upper {
+        let lower = if flags & BRACKET != 0 {
+            form.clear();
+            form.extend(
+                w.iter()
+                    .filter(|&&c| c != b'[' && c != b']')
+                    .map(u8::to_ascii_lowercase),
+            );
+            &form[..]
+        } else if upper {
             form.clear();
             form.extend(w.iter().map(u8::to_ascii_lowercase));
             &form[..]
@@ -201,7 +240,8 @@ fn word(w: &[u8], flags: u8, start: u32, form: &mut Vec<u8>, out: &mut Vec<Lexem
         }
     };
     push(out, start, start + w.len() as u32, hash, kind, '\0');
-    out.last_mut().expect("just pushed").cap = w[0].is_ascii_uppercase();
+    let first = w.iter().find(|&&c| c != b'[').copied().unwrap_or(b' ');
+    out.last_mut().expect("just pushed").cap = first.is_ascii_uppercase();
 }
 
 /// "twenty-five": the value and where the units word ends, if the dash at
