@@ -139,6 +139,26 @@ impl<'a> Side<'a> {
                 .any(|w| w.iter().all(|l| l.kind == LexKind::Punct && l.ch == '.'))
     }
 
+    /// Is token `t` inside square brackets ("[the government has]"): a
+    /// `[` before it and a `]` after it, each within a few lexemes and
+    /// with no other bracket between?
+    pub fn in_brackets(&self, t: usize) -> bool {
+        const REACH: usize = 12;
+        let at = self.a.token_lexeme[t] as usize;
+        let ls = &self.a.lexemes;
+        let bracket = |l: &crate::normalize::Lexeme| {
+            (l.kind == LexKind::Punct && matches!(l.ch, '[' | ']')).then_some(l.ch)
+        };
+        let before = ls[at.saturating_sub(REACH)..at]
+            .iter()
+            .rev()
+            .find_map(bracket);
+        let after = ls[at + 1..(at + 1 + REACH).min(ls.len())]
+            .iter()
+            .find_map(bracket);
+        before == Some('[') && after == Some(']')
+    }
+
     fn lexeme(&self, t: usize) -> &crate::normalize::Lexeme {
         &self.a.lexemes[self.a.token_lexeme[t] as usize]
     }
@@ -147,6 +167,13 @@ impl<'a> Side<'a> {
     pub fn quotes(&self) -> &'a [Range<usize>] {
         &self.a.quotes
     }
+}
+
+/// Edits the secondary declares itself, which are not errors: an ellipsis
+/// for left-out words (`elide`), the writer's words in square brackets for
+/// the speaker's (`bracket`).
+fn declared(e: &Edit) -> bool {
+    matches!(e.op, "elide" | "bracket")
 }
 
 fn is_negation(hash: u64) -> bool {
@@ -200,17 +227,10 @@ pub fn classify(
     // framing ("He said:", "according to McCallum"), not edits of the source
     // (unless they are inside quotation marks: quoted words are claims).
     let framing = |o: &crate::align::Op| o.tag == Tag::Insert && !abs(&o.sec).any(in_quote);
-    let lo = al
-        .ops
-        .iter()
-        .position(|o| !framing(o))
-        .unwrap_or(al.ops.len());
-    let hi = al
-        .ops
-        .iter()
-        .rposition(|o| !framing(o))
-        .map_or(lo, |i| i + 1);
-    let core = &al.ops[lo..hi];
+    let ops = split_at_quotes(&al.ops, |t| in_quote(passage.start + t));
+    let lo = ops.iter().position(|o| !framing(o)).unwrap_or(ops.len());
+    let hi = ops.iter().rposition(|o| !framing(o)).map_or(lo, |i| i + 1);
+    let core = &ops[lo..hi];
     let core_len: usize = core.iter().map(|o| o.sec.len()).sum();
     let matched: usize = core
         .iter()
@@ -227,14 +247,15 @@ pub fn classify(
         longest_edit,
         edited_words,
         elided,
+        bracketed,
     } = scan_edits(sec, &passage, src, core, &in_quote);
     let lost_quotes = quote_marks_differ(sec, &passage, src, al);
-    let no_edits = !edits.iter().any(|e| e.op != "elide");
+    let no_edits = edits.iter().all(declared);
     // Cut short: most of a source sentence copied, then stopped (taking a
     // phrase from the middle of a sentence is quoting, not cutting).
     let (cut_after, sentence_len) = sentence_rest(src, al.src.end);
     let ends_with_match = core.last().is_some_and(|o| o.tag == Tag::Equal);
-    let framed = lo > 0 || hi < al.ops.len();
+    let framed = lo > 0 || hi < ops.len();
     let truncated_tail = !continues
         && ends_with_match
         && cut_after >= cfg.min_cut_words
@@ -296,7 +317,7 @@ pub fn classify(
             ),
         )
     };
-    let edits_left = edits.iter().any(|e| e.op != "elide");
+    let edits_left = !edits.iter().all(declared);
     let (kind, message) = match (kind, elided.is_empty()) {
         (_, true) => (kind, message),
         (Kind::Verbatim, false) => (
@@ -313,6 +334,18 @@ pub fn classify(
                 elided.join(" … ")
             ),
         ),
+    };
+    let message = if bracketed.is_empty() {
+        message
+    } else {
+        let parts: Vec<String> = bracketed
+            .iter()
+            .map(|(writer, speaker)| match speaker.is_empty() {
+                true => format!("{writer:?} added"),
+                false => format!("{writer:?} for {speaker:?}"),
+            })
+            .collect();
+        format!("{message}; in brackets, the writer's {}", parts.join(", "))
     };
     let message = match (&lost_quotes, edits_left) {
         (Some(q), true) => format!("{message}; {q}"),
@@ -344,6 +377,38 @@ pub fn classify(
     }
 }
 
+/// The operations with every insertion that straddles a quotation mark cut
+/// in two ("He said: “[Britain]": framing, then quoted words), so that
+/// framing and quoted words are judged apart. `quoted(t)`: is passage
+/// token `t` inside quotation marks?
+fn split_at_quotes(
+    ops: &[crate::align::Op],
+    quoted: impl Fn(usize) -> bool,
+) -> Vec<crate::align::Op> {
+    let mut out = Vec::with_capacity(ops.len());
+    for op in ops {
+        if op.tag != Tag::Insert {
+            out.push(op.clone());
+            continue;
+        }
+        let mut start = op.sec.start;
+        for t in op.sec.start + 1..op.sec.end {
+            if quoted(t) != quoted(t - 1) {
+                out.push(crate::align::Op {
+                    sec: start..t,
+                    ..op.clone()
+                });
+                start = t;
+            }
+        }
+        out.push(crate::align::Op {
+            sec: start..op.sec.end,
+            ..op.clone()
+        });
+    }
+    out
+}
+
 /// What the edits of an alignment amount to.
 #[derive(Default)]
 struct EditScan {
@@ -355,6 +420,8 @@ struct EditScan {
     longest_edit: usize,
     edited_words: usize,
     elided: Vec<String>,
+    /// The writer's bracketed words and the source's words they stand for.
+    bracketed: Vec<(String, String)>,
 }
 
 /// Walks the non-equal operations of the aligned core.
@@ -383,6 +450,26 @@ fn scan_edits(
                 secondary: String::new(),
             });
             e.elided.push(p_text);
+            continue;
+        }
+        // Square brackets inside a quotation declare the writer's words
+        // ("[the government has]" for "we have"). A changed number or
+        // negation in them is still reported.
+        let bracketed = op.tag != Tag::Delete
+            && in_quote(s_abs.start)
+            && s_abs.clone().all(|t| sec.in_brackets(t));
+        if bracketed {
+            e.negation |= op.src.clone().filter(|&t| is_negated_word(&src, t)).count()
+                != s_abs.clone().filter(|&t| is_negated_word(&sec, t)).count();
+            if op.tag == Tag::Replace {
+                e.numeric.extend(changed_numbers(src, &op.src, sec, &s_abs));
+            }
+            e.edits.push(Edit {
+                op: "bracket",
+                source: p_text.clone(),
+                secondary: s_text.clone(),
+            });
+            e.bracketed.push((s_text, p_text));
             continue;
         }
         e.edits.push(Edit {
@@ -476,7 +563,7 @@ fn sentence_bounds(src: Side<'_>, r: Range<usize>) -> Range<usize> {
 fn summary(edits: &[Edit]) -> String {
     let parts: Vec<String> = edits
         .iter()
-        .filter(|e| e.op != "elide")
+        .filter(|e| !declared(e))
         .take(4)
         .map(|e| match e.op {
             "delete" => format!("{:?} dropped", e.source),

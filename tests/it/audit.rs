@@ -223,6 +223,51 @@ fn ellipsis_in_a_quotation_declares_what_it_leaves_out() {
 }
 
 #[test]
+fn square_brackets_in_a_quotation_declare_the_writers_words() {
+    let f = compare(
+        "She said: “[T]he police [and MI5] have together disrupted 43 late-stage attack plots.”\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "verbatim", "{f:#}");
+    assert_eq!(
+        edits(f),
+        [("bracket".into(), String::new(), "and MI5".into())]
+    );
+    let f = compare(
+        "He said: “[Britain] will not let these threats go unanswered, and we will keep working with our partners across Europe.”\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "verbatim", "{f:#}");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("in brackets, the writer's \"Britain\" added"),
+        "{f:#}"
+    );
+}
+
+#[test]
+fn square_brackets_do_not_hide_a_changed_number_or_negation() {
+    let f = only(&compare(
+        "He said: “MI5 and the police have together disrupted [34] late-stage attack plots.”\n",
+    ))
+    .clone();
+    assert_eq!(f["kind"], "numeric_change", "{f:#}");
+    let f = only(&compare(
+        "He said: “[We will] let these threats go unanswered, and we will keep working with our partners across Europe.”\n",
+    ))
+    .clone();
+    assert_eq!(f["kind"], "misquote", "{f:#}");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("negation changed")
+    );
+}
+
+#[test]
 fn ellipsis_hiding_a_negation_is_a_misquote() {
     let f = compare(
         "He warned: “We will ... let these threats go unanswered, and we will keep working with our partners across Europe.”\n",
