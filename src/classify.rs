@@ -511,17 +511,35 @@ fn changed_numbers(
     sec: Side<'_>,
     s: &Range<usize>,
 ) -> Vec<(String, String)> {
-    let nums = |side: &Side<'_>, r: &Range<usize>| -> Vec<usize> {
+    // Numbers, and the scale words that multiply them ("1.5 billion" is not
+    // "1.5 million"): a scale word is shown with the number before it.
+    let nums = |side: &Side<'_>, r: &Range<usize>| -> Vec<(usize, bool)> {
         r.clone()
-            .filter(|&t| side.lexeme(t).kind == LexKind::Number)
+            .filter_map(|t| {
+                let l = side.lexeme(t);
+                let scale = is_scale(l.hash);
+                (l.kind == LexKind::Number || scale).then_some((t, scale))
+            })
             .collect()
+    };
+    let shown = |side: &Side<'_>, (t, scale): (usize, bool)| {
+        let with_number = scale && t > 0 && side.lexeme(t - 1).kind == LexKind::Number;
+        side.text_of(&(if with_number { t - 1 } else { t }..t + 1))
     };
     let (a, b) = (nums(&src, p), nums(&sec, s));
     a.iter()
         .zip(&b)
-        .filter(|(x, y)| src.lexeme(**x).hash != sec.lexeme(**y).hash)
-        .map(|(x, y)| (src.text_of(&(*x..*x + 1)), sec.text_of(&(*y..*y + 1))))
+        .filter(|(x, y)| src.lexeme(x.0).hash != sec.lexeme(y.0).hash)
+        .map(|(x, y)| (shown(&src, *x), shown(&sec, *y)))
         .collect()
+}
+
+/// Is this the hash of a scale word (thousand, million, billion, trillion)?
+fn is_scale(hash: u64) -> bool {
+    use std::sync::LazyLock;
+    static SCALES: LazyLock<[u64; 4]> =
+        LazyLock::new(|| ["thousand", "million", "billion", "trillion"].map(form_hash));
+    SCALES.contains(&hash)
 }
 
 /// Does the passage state other figures than its aligned source? True when

@@ -5,7 +5,9 @@
 //! byte it holds, and the scan that finds a word collects its case and
 //! separators, so no byte is looked at again to decide how to hash a word.
 
-use super::{H_PERCENT, LexKind, Lexeme, TENS, form_hash, number_hash, number_word};
+use super::{
+    H_PERCENT, LexKind, Lexeme, TENS, form_hash, number_word, scaled, spelling, substitute,
+};
 
 /// Letter or digit.
 pub(super) const ALNUM: u8 = 1;
@@ -198,6 +200,24 @@ fn joins(s: &[u8], j: usize) -> bool {
 /// Lexes a word; `flags` is the union of its bytes' classes.
 fn word(w: &[u8], flags: u8, start: u32, form: &mut Vec<u8>, out: &mut Vec<Lexeme>) {
     let (upper, sep, alpha) = (flags & UPPER != 0, flags & SEP != 0, flags & ALPHA != 0);
+    // "1.5bn": the number, then the word its suffix stands for.
+    if alpha
+        && w[0].is_ascii_digit()
+        && let Some((cut, scale)) = scaled(w)
+    {
+        let digits = w[..cut].iter().fold(0, |f, &c| f | CLASS[c as usize]);
+        word(&w[..cut], digits, start, form, out);
+        let end = start + w.len() as u32;
+        push(
+            out,
+            start + cut as u32,
+            end,
+            form_hash(scale),
+            LexKind::Word,
+            '\0',
+        );
+        return;
+    }
     // Apostrophes only join letters, so a word without letters is digits
     // with separators. Most words are hashed in place, without a copy.
     let (kind, hash) = if !alpha {
@@ -218,26 +238,31 @@ fn word(w: &[u8], flags: u8, start: u32, form: &mut Vec<u8>, out: &mut Vec<Lexem
         };
         (LexKind::Number, xxhash_rust::xxh3::xxh3_64(digits))
     } else {
-        let lower = if flags & BRACKET != 0 {
+        // The form: lower case, editorial brackets out, American spelling.
+        let copied = flags & BRACKET != 0 || upper;
+        if copied {
             form.clear();
-            form.extend(
-                w.iter()
-                    .filter(|&&c| c != b'[' && c != b']')
-                    .map(u8::to_ascii_lowercase),
-            );
-            &form[..]
-        } else if upper {
-            form.clear();
-            form.extend(w.iter().map(u8::to_ascii_lowercase));
+            let letters = w.iter().filter(|&&c| c != b'[' && c != b']');
+            form.extend(letters.map(u8::to_ascii_lowercase));
+        }
+        let base = if copied { &form[..] } else { w };
+        let fold = spelling::may_fold(base)
+            .then(|| spelling::find(base))
+            .flatten();
+        if let Some(fold) = fold {
+            if !copied {
+                form.clear();
+                form.extend_from_slice(w);
+            }
+            spelling::apply(fold, form);
+        }
+        let lower = if copied || fold.is_some() {
             &form[..]
         } else {
             w
         };
         let h = xxhash_rust::xxh3::xxh3_64(lower);
-        match number_hash(h) {
-            Some(digits) => (LexKind::Number, digits),
-            None => (LexKind::Word, h),
-        }
+        substitute(h).map_or((LexKind::Word, h), |(h, kind)| (kind, h))
     };
     push(out, start, start + w.len() as u32, hash, kind, '\0');
     let first = w.iter().find(|&&c| c != b'[').copied().unwrap_or(b' ');

@@ -5,6 +5,7 @@
 //! "10,000" = "10000", "twenty-five" = "25". Reports show the original bytes.
 
 mod ascii;
+mod spelling;
 
 use std::sync::LazyLock;
 
@@ -97,39 +98,77 @@ pub fn number_word(w: &str) -> Option<u32> {
     NUMBER_WORDS.iter().find(|(n, _)| *n == w).map(|&(_, v)| v)
 }
 
-/// Slots of [`NUMBER_HASHES`] (a power of two, over twice the words).
-const NUMBER_SLOTS: usize = 64;
+/// "1.5bn", "£300m", "10k", "13pc": a number with a scale or per-cent
+/// suffix written on, as the press writes them. Where the digits end, and
+/// the word the suffix stands for ("1.5bn" is "1.5 billion"). A lone "b"
+/// is left alone: "3B" is more often a name than three billion.
+pub(crate) fn scaled(w: &[u8]) -> Option<(usize, &'static str)> {
+    let digits = w
+        .iter()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, b'.' | b','))
+        .count();
+    if digits == 0 || !w[0].is_ascii_digit() || !w[digits - 1].is_ascii_digit() {
+        return None;
+    }
+    let suffix = &w[digits..];
+    let is = |forms: &[&[u8]]| forms.iter().any(|f| suffix.eq_ignore_ascii_case(f));
+    let word = if is(&[b"k"]) {
+        "thousand"
+    } else if is(&[b"m", b"mn", b"mln"]) {
+        "million"
+    } else if is(&[b"bn", b"bln"]) {
+        "billion"
+    } else if is(&[b"tn", b"trn"]) {
+        "trillion"
+    } else if is(&[b"pc"]) {
+        "percent"
+    } else {
+        return None;
+    };
+    Some((digits, word))
+}
 
-/// The number words by the hash of their form, each to the hash of its
-/// digits: the ASCII path hashes every word anyway, and one probe here
-/// replaces comparing the word against the list. (Two forms with equal
-/// 64-bit hashes are the same token everywhere in stemma.)
-static NUMBER_HASHES: LazyLock<[(u64, u64); NUMBER_SLOTS]> = LazyLock::new(|| {
-    let mut t = [(0, 0); NUMBER_SLOTS];
-    for (w, v) in NUMBER_WORDS {
-        let h = form_hash(w);
-        let mut i = number_slot(h);
+/// Slots of [`SUBSTITUTES`] (a power of two, over twice the entries).
+const SLOTS: usize = 128;
+
+/// Forms whose token is another's, by the hash of the form: each number
+/// word to its digits ("thirteen" = "13"), each British spelling of
+/// [`spelling::WORDS`] to the American. Every word is hashed anyway, and
+/// one probe here replaces comparing it against both lists. (Two forms with
+/// equal 64-bit hashes are the same token everywhere in stemma.)
+static SUBSTITUTES: LazyLock<[(u64, u64, LexKind); SLOTS]> = LazyLock::new(|| {
+    let numbers = NUMBER_WORDS
+        .iter()
+        .map(|(w, v)| (*w, v.to_string(), LexKind::Number));
+    let spellings = spelling::WORDS
+        .iter()
+        .map(|(uk, us)| (*uk, us.to_string(), LexKind::Word));
+    let mut t = [(0, 0, LexKind::Word); SLOTS];
+    for (from, to, kind) in numbers.chain(spellings) {
+        let h = form_hash(from);
+        let mut i = slot(h);
         while t[i].0 != 0 {
-            i = (i + 1) % NUMBER_SLOTS;
+            i = (i + 1) % SLOTS;
         }
-        t[i] = (h, form_hash(&v.to_string()));
+        t[i] = (h, form_hash(&to), kind);
     }
     t
 });
 
-fn number_slot(h: u64) -> usize {
-    (h >> 58) as usize % NUMBER_SLOTS
+fn slot(h: u64) -> usize {
+    (h >> 57) as usize % SLOTS
 }
 
-/// The digits' hash of the number word whose form hashes to `h`, if any.
-pub(crate) fn number_hash(h: u64) -> Option<u64> {
-    let t = &*NUMBER_HASHES;
-    let mut i = number_slot(h);
+/// The token (hash and kind) that the form hashing to `h` stands for, if
+/// it is a number word or a British spelling from the list.
+pub(crate) fn substitute(h: u64) -> Option<(u64, LexKind)> {
+    let t = &*SUBSTITUTES;
+    let mut i = slot(h);
     loop {
         match t[i] {
-            (k, v) if k == h => return Some(v),
-            (0, _) => return None,
-            _ => i = (i + 1) % NUMBER_SLOTS,
+            (k, v, kind) if k == h => return Some((v, kind)),
+            (0, ..) => return None,
+            _ => i = (i + 1) % SLOTS,
         }
     }
 }
@@ -372,6 +411,19 @@ impl Lexer {
 
     /// A run of letters and digits (with inner apostrophes or digit separators).
     fn word(&mut self, w: &[Ch], out: &mut Vec<Lexeme>) {
+        if w[0].c.is_ascii_digit() && w.iter().all(|c| c.c.is_ascii()) {
+            let bytes: Vec<u8> = w.iter().map(|c| c.c as u8).collect();
+            if let Some((cut, word)) = scaled(&bytes) {
+                self.word(&w[..cut], out);
+                out.push(lexeme(
+                    w[cut],
+                    w[w.len() - 1].end,
+                    form_hash(word),
+                    LexKind::Word,
+                ));
+                return;
+            }
+        }
         self.form.clear();
         let numeric = w
             .iter()
@@ -395,10 +447,15 @@ impl Lexer {
                     self.form.extend(c.c.to_lowercase());
                 }
             }
-            match number_word(&self.form) {
-                Some(v) => (LexKind::Number, form_hash(&v.to_string())),
-                None => (LexKind::Word, form_hash(&self.form)),
+            if self.form.is_ascii()
+                && let Some(fold) = spelling::find(self.form.as_bytes())
+            {
+                let mut b = std::mem::take(&mut self.form).into_bytes();
+                spelling::apply(fold, &mut b);
+                self.form = String::from_utf8(b).expect("folds keep ASCII");
             }
+            let h = form_hash(&self.form);
+            substitute(h).map_or((LexKind::Word, h), |(h, kind)| (kind, h))
         };
         let mut l = lexeme(w[0], w[w.len() - 1].end, hash, kind);
         l.cap = w
@@ -557,7 +614,7 @@ mod tests {
     proptest! {
         /// The byte path and the general path give the same lexemes.
         #[test]
-        fn ascii_path_matches_general_path(s in "([a-zA-Z0-9 .,;:'%/@()\"-]|twenty|Forty|-five|-Six|per cent|seventeen|http://x|www.|a@b.c|\\[|\\]|\\[T\\]he|tax\\[es\\]|\\[1\\]|\\[We\\]|é|’|\u{ad}|\u{a0}|\u{0}|\n|\t|\r){0,40}") {
+        fn ascii_path_matches_general_path(s in "([a-zA-Z0-9 .,;:'%/@()\"-]|twenty|Forty|-five|-Six|per cent|seventeen|http://x|www.|a@b.c|\\[|\\]|\\[T\\]he|tax\\[es\\]|\\[1\\]|\\[We\\]|organisation|Colour|centred|travelled|Defence|1.5bn|300m|10K|13pc|3B|é|’|\u{ad}|\u{a0}|\u{0}|\n|\t|\r){0,40}") {
             let pieces = [Piece::verbatim(0, s.len())];
             let (mut fast, mut slow) = (Vec::new(), Vec::new());
             Lexer::default().lex_block(&s, &pieces, &mut fast);
@@ -597,6 +654,28 @@ mod tests {
         // A bracketed word stands apart; a footnote mark is not letters.
         assert_eq!(lex_str("[We] go").len(), 4);
         assert_eq!(forms("inflation[1]"), forms("inflation 1"));
+    }
+
+    #[test]
+    fn press_suffixes_are_scale_words() {
+        assert_eq!(
+            forms("£1.5bn and 300m, 10k or 13pc"),
+            forms("£1.5 billion and 300 million, 10 thousand or 13 per cent")
+        );
+        assert_ne!(forms("1.5bn"), forms("1.5 million"));
+        // Offsets: the digits, then the suffix.
+        let ls = lex_str("£1.5bn");
+        let spans: Vec<(u32, u32)> = ls.iter().map(|l| (l.start, l.end)).collect();
+        assert_eq!(spans, [(0, 2), (2, 5), (5, 7)]);
+        assert_eq!(lex_str("3B").iter().filter(|l| l.is_token()).count(), 1);
+    }
+
+    #[test]
+    fn british_and_american_spellings_match() {
+        assert_eq!(
+            forms("We will modernise our defence programme and honour the organisation"),
+            forms("We will modernize our defense program and honor the organization")
+        );
     }
 
     #[test]

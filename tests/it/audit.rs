@@ -13,8 +13,13 @@ The alternative is allowing child abusers and terrorists to operate at scale, wi
 
 /// Runs `stemma compare` on SOURCE and `secondary`; returns the findings.
 fn compare(secondary: &str) -> Vec<Value> {
+    compare_to(SOURCE, secondary)
+}
+
+/// Runs `stemma compare` on `source` and `secondary`; returns the findings.
+fn compare_to(source: &str, secondary: &str) -> Vec<Value> {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("speech.txt"), SOURCE).unwrap();
+    std::fs::write(dir.path().join("speech.txt"), source).unwrap();
     std::fs::write(dir.path().join("article.txt"), secondary).unwrap();
     let out = stemma(
         &["compare", "speech.txt", "article.txt", "--format", "json"],
@@ -264,6 +269,31 @@ fn square_brackets_do_not_hide_a_changed_number_or_negation() {
             .as_str()
             .unwrap()
             .starts_with("negation changed")
+    );
+}
+
+#[test]
+fn house_spelling_and_press_number_forms_are_not_misquotes() {
+    let speech = "We will invest £1.5 billion to modernise our defence forces, and we will honour the programme we set out, spending 13 per cent more on the organisation of our centres.\n";
+    let f = compare_to(
+        speech,
+        "The minister said: \"We will invest £1.5bn to modernize our defense forces, and we will honor the program we set out, spending 13pc more on the organization of our centers.\"\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "verbatim", "{f:#}");
+    // A different scale is a different number.
+    let f = compare_to(
+        speech,
+        "The minister said: \"We will invest £1.5m to modernise our defence forces, and we will honour the programme we set out.\"\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "numeric_change", "{f:#}");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("\"1.5 billion\", the secondary \"1.5m\""),
+        "{f:#}"
     );
 }
 
