@@ -227,7 +227,12 @@ pub fn classify(
     // framing ("He said:", "according to McCallum"), not edits of the source
     // (unless they are inside quotation marks: quoted words are claims).
     let framing = |o: &crate::align::Op| o.tag == Tag::Insert && !abs(&o.sec).any(in_quote);
-    let ops = split_at_quotes(&al.ops, |t| in_quote(passage.start + t));
+    let mut ops = split_at_quotes(&al.ops, |t| in_quote(passage.start + t));
+    // So is an attribution set into the text ("..." he said, "..."; The
+    // economy, he said, grew).
+    let before = ops.len();
+    ops.retain(|o| !attribution(sec, &abs(&o.sec), o.tag, &passage, &in_quote));
+    let attributed = ops.len() < before;
     let lo = ops.iter().position(|o| !framing(o)).unwrap_or(ops.len());
     let hi = ops.iter().rposition(|o| !framing(o)).map_or(lo, |i| i + 1);
     let core = &ops[lo..hi];
@@ -255,7 +260,7 @@ pub fn classify(
     // phrase from the middle of a sentence is quoting, not cutting).
     let (cut_after, sentence_len) = sentence_rest(src, al.src.end);
     let ends_with_match = core.last().is_some_and(|o| o.tag == Tag::Equal);
-    let framed = lo > 0 || hi < ops.len();
+    let framed = lo > 0 || hi < ops.len() || attributed;
     let truncated_tail = !continues
         && ends_with_match
         && cut_after >= cfg.min_cut_words
@@ -375,6 +380,81 @@ pub fn classify(
         in_quotes,
         negation,
     }
+}
+
+/// Is this insertion (token range `r` of the secondary) an attribution set
+/// into the text: a few words outside quotation marks, with a verb of
+/// saying, that interrupt a quotation ("...," he said, "...") or stand
+/// between commas ("The economy, he said, grew")?
+fn attribution(
+    sec: Side<'_>,
+    r: &Range<usize>,
+    tag: Tag,
+    passage: &Range<usize>,
+    in_quote: &dyn Fn(usize) -> bool,
+) -> bool {
+    if tag != Tag::Insert
+        || r.is_empty()
+        || r.len() > 6
+        || r.start <= passage.start
+        || r.end >= passage.end
+        || r.clone().any(in_quote)
+        || !r.clone().any(|t| is_saying(sec.lexeme(t).hash))
+    {
+        return false;
+    }
+    let interrupts = in_quote(r.start - 1) && in_quote(r.end);
+    let commas = sec.gap_after(r.start - 1, passage).contains(',')
+        && sec.gap_after(r.end - 1, passage).contains(',');
+    interrupts || commas
+}
+
+/// Verbs that attribute words to a speaker (in their matching forms).
+fn is_saying(hash: u64) -> bool {
+    use std::sync::LazyLock;
+    static SAYING: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        [
+            "said",
+            "says",
+            "added",
+            "adds",
+            "told",
+            "explained",
+            "explains",
+            "noted",
+            "notes",
+            "warned",
+            "warns",
+            "argued",
+            "argues",
+            "insisted",
+            "insists",
+            "claimed",
+            "claims",
+            "stated",
+            "states",
+            "continued",
+            "continues",
+            "stressed",
+            "stresses",
+            "declared",
+            "declares",
+            "remarked",
+            "observed",
+            "acknowledged",
+            "admitted",
+            "conceded",
+            "suggested",
+            "asserted",
+            "emphasized",
+            "emphasizes",
+            "according",
+        ]
+        .iter()
+        .map(|w| form_hash(w))
+        .collect()
+    });
+    SAYING.contains(&hash)
 }
 
 /// The operations with every insertion that straddles a quotation mark cut

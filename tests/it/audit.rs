@@ -298,6 +298,24 @@ fn house_spelling_and_press_number_forms_are_not_misquotes() {
 }
 
 #[test]
+fn an_attribution_set_into_the_text_is_not_an_edit() {
+    for article in [
+        "“We will not let these threats go unanswered,” he warned, “and we will keep working with our partners across Europe.”\n",
+        "Sadly, he said, 13% of all those being investigated for involvement in terrorism are under 18.\n",
+    ] {
+        let f = compare(article);
+        let f = only(&f);
+        assert_eq!(f["kind"], "verbatim", "{f:#}");
+        assert_eq!(edits(f), [], "{f:#}");
+    }
+    // Words of one's own between commas are still an edit.
+    let f = compare(
+        "Sadly, 13% of all those, worryingly, being investigated for involvement in terrorism are under 18.\n",
+    );
+    assert_ne!(edits(only(&f)), [], "{f:#?}");
+}
+
+#[test]
 fn ellipsis_hiding_a_negation_is_a_misquote() {
     let f = compare(
         "He warned: “We will ... let these threats go unanswered, and we will keep working with our partners across Europe.”\n",
