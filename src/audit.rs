@@ -206,6 +206,8 @@ fn audit_doc(
                     && next.src.start >= al.src.end
                     && next.src.start <= al.src.end + 2
             });
+        let paired = classify::pair_quoted_edges(side(loaded, doc), s, side(loaded, src_doc), al);
+        let al = paired.as_ref().unwrap_or(al);
         let mut verdict = classify::classify(
             side(loaded, doc),
             s.clone(),

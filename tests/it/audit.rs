@@ -247,7 +247,7 @@ fn square_brackets_in_a_quotation_declare_the_writers_words() {
         f["message"]
             .as_str()
             .unwrap()
-            .contains("in brackets, the writer's \"Britain\" added"),
+            .contains("in brackets, the writer's \"Britain\" for \"We\""),
         "{f:#}"
     );
 }
@@ -313,6 +313,34 @@ fn an_attribution_set_into_the_text_is_not_an_edit() {
         "Sadly, 13% of all those, worryingly, being investigated for involvement in terrorism are under 18.\n",
     );
     assert_ne!(edits(only(&f)), [], "{f:#?}");
+}
+
+#[test]
+fn a_quotation_ending_on_other_words_replaces_the_source_words() {
+    let f = compare("He said: “We will not let these threats go unchallenged.”\n");
+    let f = only(&f);
+    assert_eq!(f["kind"], "misquote", "{f:#}");
+    assert_eq!(
+        edits(f),
+        [("replace".into(), "unanswered".into(), "unchallenged".into())]
+    );
+    assert!(
+        f["source"]["text"]
+            .as_str()
+            .unwrap()
+            .ends_with("unanswered"),
+        "{f:#}"
+    );
+    let f = compare("MI5 said that it and the police “have together disrupted 34”.\n");
+    let f = only(&f);
+    assert_eq!(f["kind"], "numeric_change", "{f:#}");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("\"43\", the secondary \"34\""),
+        "{f:#}"
+    );
 }
 
 #[test]
