@@ -511,7 +511,7 @@ pub fn pair_quoted_edges(
             src_range.start = src_range.start.min(at - k);
         }
     }
-    (src_range != al.src).then(|| Alignment {
+    (src_range != al.src).then_some(Alignment {
         source: al.source,
         src: src_range,
         ops,
