@@ -12,6 +12,9 @@ use crate::align::{Alignment, Tag};
 use crate::normalize::{LexKind, form_hash};
 use crate::segment::Analysis;
 
+mod quantity;
+use quantity::is_scale;
+
 /// The kinds of the JSON contract (`stemma.audit/1`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -580,6 +583,13 @@ fn scan_edits(
     let mut e = EditScan::default();
     for op in core.iter().filter(|o| o.tag != Tag::Equal) {
         let s_abs = abs(&op.sec);
+        // The same quantity written another way is not an edit.
+        if op.tag == Tag::Replace
+            && (quantity::same(&src, &op.src, &sec, &s_abs)
+                || quantity::same_qualifier(&src, &op.src, &sec, &s_abs))
+        {
+            continue;
+        }
         let (s_text, p_text) = (sec.text_of(&s_abs), src.text_of(&op.src));
         // An ellipsis inside a quotation declares the words it stands for.
         let declared = op.tag == Tag::Delete
@@ -676,14 +686,6 @@ fn changed_numbers(
         .filter(|(x, y)| src.lexeme(x.0).hash != sec.lexeme(y.0).hash)
         .map(|(x, y)| (shown(&src, *x), shown(&sec, *y)))
         .collect()
-}
-
-/// Is this the hash of a scale word (thousand, million, billion, trillion)?
-fn is_scale(hash: u64) -> bool {
-    use std::sync::LazyLock;
-    static SCALES: LazyLock<[u64; 4]> =
-        LazyLock::new(|| ["thousand", "million", "billion", "trillion"].map(form_hash));
-    SCALES.contains(&hash)
 }
 
 /// Does the passage state other figures than its aligned source? True when

@@ -344,6 +344,24 @@ fn a_quotation_ending_on_other_words_replaces_the_source_words() {
 }
 
 #[test]
+fn the_same_quantity_written_another_way_is_no_edit() {
+    let speech = "We have recruited more than 750 new officers and five thousand volunteers, and 1.5 million people signed up.\n";
+    let f = compare_to(
+        speech,
+        "He said: \"We have recruited over 750 new officers and 5,000 volunteers, and 1,500,000 people signed up.\"\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "verbatim", "{f:#}");
+    assert_eq!(edits(f), [], "{f:#}");
+    let f = compare_to(
+        speech,
+        "He said: \"We have recruited more than 750 new officers and 6,000 volunteers, and 1.5 million people signed up.\"\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "numeric_change", "{f:#}");
+}
+
+#[test]
 fn ellipsis_hiding_a_negation_is_a_misquote() {
     let f = compare(
         "He warned: “We will ... let these threats go unanswered, and we will keep working with our partners across Europe.”\n",

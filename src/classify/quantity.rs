@@ -1,0 +1,119 @@
+//! Quantities written differently: "five thousand" = "5,000", "1.5 million"
+//! = "1,500,000" = "1.5m", "more than 750" = "over 750". A replacement
+//! between two ways of writing the same quantity is a format change, not an
+//! edit; a replacement between two quantities is a numeric change.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::Side;
+use crate::normalize::{LexKind, form_hash, number_word};
+
+/// Scale words and what they multiply by.
+static SCALES: LazyLock<[(u64, f64); 4]> = LazyLock::new(|| {
+    [
+        ("thousand", 1e3),
+        ("million", 1e6),
+        ("billion", 1e9),
+        ("trillion", 1e12),
+    ]
+    .map(|(w, x)| (form_hash(w), x))
+});
+
+/// What a scale word multiplies by, if the hash is one's.
+fn scale(hash: u64) -> Option<f64> {
+    SCALES.iter().find(|s| s.0 == hash).map(|s| s.1)
+}
+
+/// Is this the hash of a scale word (thousand, million, billion, trillion)?
+pub(super) fn is_scale(hash: u64) -> bool {
+    scale(hash).is_some()
+}
+
+/// The value of number token `t`: digits ("5,000", "1.5") or number words
+/// ("five", "twenty-five").
+fn value(side: &Side<'_>, t: usize) -> Option<f64> {
+    let text = side.text_of(&(t..t + 1)).replace(',', "");
+    if let Ok(v) = text.parse::<f64>() {
+        return Some(v);
+    }
+    let lower = text.to_lowercase();
+    lower
+        .split(['-', '‐', '‑', '–', '—'])
+        .map(number_word)
+        .try_fold(0.0, |sum, v| v.map(|v| sum + f64::from(v)))
+}
+
+/// The quantities of token range `r`, if it holds nothing else: each a
+/// number, times the scale word after it if there is one.
+fn quantities(side: &Side<'_>, r: &Range<usize>) -> Option<Vec<f64>> {
+    let mut out = Vec::new();
+    let mut t = r.start;
+    while t < r.end {
+        if side.lexeme(t).kind != LexKind::Number {
+            return None;
+        }
+        let mut v = value(side, t)?;
+        if let Some(x) = (t + 1 < r.end)
+            .then(|| scale(side.lexeme(t + 1).hash))
+            .flatten()
+        {
+            v *= x;
+            t += 1;
+        }
+        out.push(v);
+        t += 1;
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Do the two token ranges write the same quantities ("five thousand" and
+/// "5,000")?
+pub(super) fn same(src: &Side<'_>, p: &Range<usize>, sec: &Side<'_>, s: &Range<usize>) -> bool {
+    match (quantities(src, p), quantities(sec, s)) {
+        (Some(a), Some(b)) => {
+            a.len() == b.len()
+                && a.iter()
+                    .zip(&b)
+                    .all(|(x, y)| (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0))
+        }
+        _ => false,
+    }
+}
+
+/// Words that qualify a number the same way, in their matching forms.
+static QUALIFIERS: LazyLock<Vec<Vec<Vec<u64>>>> = LazyLock::new(|| {
+    let group = |phrases: &[&str]| -> Vec<Vec<u64>> {
+        phrases
+            .iter()
+            .map(|p| p.split(' ').map(form_hash).collect())
+            .collect()
+    };
+    vec![
+        group(&["more than", "over", "in excess of"]),
+        group(&["less than", "fewer than", "under"]),
+        group(&["about", "around", "roughly", "approximately", "some"]),
+        group(&["almost", "nearly", "close to"]),
+    ]
+});
+
+/// Do the two token ranges, each just before the same number, qualify it
+/// the same way ("more than 750" and "over 750")?
+pub(super) fn same_qualifier(
+    src: &Side<'_>,
+    p: &Range<usize>,
+    sec: &Side<'_>,
+    s: &Range<usize>,
+) -> bool {
+    let number_after = |side: &Side<'_>, r: &Range<usize>| {
+        r.end < side.a.tokens.len() && side.lexeme(r.end).kind == LexKind::Number
+    };
+    if !number_after(src, p) || !number_after(sec, s) {
+        return false;
+    }
+    let words = |side: &Side<'_>, r: &Range<usize>| -> Vec<u64> {
+        r.clone().map(|t| side.lexeme(t).hash).collect()
+    };
+    let (a, b) = (words(src, p), words(sec, s));
+    QUALIFIERS.iter().any(|g| g.contains(&a) && g.contains(&b))
+}
