@@ -43,6 +43,10 @@ fn only(findings: &[Value]) -> &Value {
     &findings[0]
 }
 
+fn message(f: &Value) -> &str {
+    f["message"].as_str().unwrap()
+}
+
 fn edits(f: &Value) -> Vec<(String, String, String)> {
     f["edits"]
         .as_array()
@@ -102,7 +106,7 @@ fn changed_number_is_a_numeric_change() {
     let f = only(&f);
     assert_eq!(f["kind"], "numeric_change", "{f:#}");
     assert_eq!(edits(f), [("replace".into(), "43".into(), "34".into())]);
-    assert!(f["message"].as_str().unwrap().contains("\"43\""));
+    assert!(message(f).contains("\"43\""));
 }
 
 #[test]
@@ -125,13 +129,7 @@ fn dropped_negation_inside_quotes_is_a_misquote_and_said_so() {
     );
     let f = only(&f);
     assert_eq!(f["kind"], "misquote", "{f:#}");
-    assert!(
-        f["message"]
-            .as_str()
-            .unwrap()
-            .starts_with("negation changed"),
-        "{f:#}"
-    );
+    assert!(message(f).starts_with("negation changed"), "{f:#}");
     assert_eq!(edits(f), [("delete".into(), "not".into(), String::new())]);
 }
 
@@ -142,13 +140,7 @@ fn dropped_negation_outside_quotes_is_reported() {
     );
     let f = only(&f);
     assert_ne!(f["kind"], "verbatim");
-    assert!(
-        f["message"]
-            .as_str()
-            .unwrap()
-            .starts_with("negation changed"),
-        "{f:#}"
-    );
+    assert!(message(f).starts_with("negation changed"), "{f:#}");
 }
 
 #[test]
@@ -170,7 +162,7 @@ fn sentence_cut_short_is_a_truncation() {
         compare("The alternative is allowing child abusers and terrorists to operate at scale.\n");
     let f = only(&f);
     assert_eq!(f["kind"], "truncation", "{f:#}");
-    assert!(f["message"].as_str().unwrap().contains("goes on"), "{f:#}");
+    assert!(message(f).contains("goes on"), "{f:#}");
 }
 
 #[test]
@@ -219,10 +211,7 @@ fn ellipsis_in_a_quotation_declares_what_it_leaves_out() {
         [("elide".into(), "have together".into(), String::new())]
     );
     assert!(
-        f["message"]
-            .as_str()
-            .unwrap()
-            .contains("ellipsis standing for \"have together\""),
+        message(f).contains("ellipsis standing for \"have together\""),
         "{f:#}"
     );
 }
@@ -244,10 +233,7 @@ fn square_brackets_in_a_quotation_declare_the_writers_words() {
     let f = only(&f);
     assert_eq!(f["kind"], "verbatim", "{f:#}");
     assert!(
-        f["message"]
-            .as_str()
-            .unwrap()
-            .contains("in brackets, the writer's \"Britain\" for \"We\""),
+        message(f).contains("in brackets, the writer's \"Britain\" for \"We\""),
         "{f:#}"
     );
 }
@@ -264,12 +250,7 @@ fn square_brackets_do_not_hide_a_changed_number_or_negation() {
     ))
     .clone();
     assert_eq!(f["kind"], "misquote", "{f:#}");
-    assert!(
-        f["message"]
-            .as_str()
-            .unwrap()
-            .starts_with("negation changed")
-    );
+    assert!(message(&f).starts_with("negation changed"));
 }
 
 #[test]
@@ -289,10 +270,7 @@ fn house_spelling_and_press_number_forms_are_not_misquotes() {
     let f = only(&f);
     assert_eq!(f["kind"], "numeric_change", "{f:#}");
     assert!(
-        f["message"]
-            .as_str()
-            .unwrap()
-            .contains("\"1.5 billion\", the secondary \"1.5m\""),
+        message(f).contains("\"1.5 billion\", the secondary \"1.5m\""),
         "{f:#}"
     );
 }
@@ -334,13 +312,7 @@ fn a_quotation_ending_on_other_words_replaces_the_source_words() {
     let f = compare("MI5 said that it and the police “have together disrupted 34”.\n");
     let f = only(&f);
     assert_eq!(f["kind"], "numeric_change", "{f:#}");
-    assert!(
-        f["message"]
-            .as_str()
-            .unwrap()
-            .contains("\"43\", the secondary \"34\""),
-        "{f:#}"
-    );
+    assert!(message(f).contains("\"43\", the secondary \"34\""), "{f:#}");
 }
 
 #[test]
@@ -368,13 +340,7 @@ fn ellipsis_hiding_a_negation_is_a_misquote() {
     );
     let f = only(&f);
     assert_eq!(f["kind"], "misquote", "{f:#}");
-    assert!(
-        f["message"]
-            .as_str()
-            .unwrap()
-            .starts_with("negation changed"),
-        "{f:#}"
-    );
+    assert!(message(f).starts_with("negation changed"), "{f:#}");
 }
 
 #[test]
@@ -460,10 +426,8 @@ fn magazine_errors_are_reported_with_the_exact_edit() {
     assert!(has("copy_error", "delete", "my"));
     // Quotation marks lost around "Islamist terrorism" and "extreme right wing".
     assert!(
-        fs.iter().any(|f| f["message"]
-            .as_str()
-            .unwrap()
-            .contains("quotation marks lost")),
+        fs.iter()
+            .any(|f| message(f).contains("quotation marks lost")),
         "no lost quotation marks"
     );
     // The qualifying clause "for their dirty work" cut.
@@ -602,13 +566,7 @@ fn ellipsis_joining_distant_places_is_an_elision() {
     let v = json(&out);
     let f = only(v["findings"].as_array().unwrap());
     assert_eq!(f["kind"], "verbatim", "{f:#}");
-    assert!(
-        f["message"]
-            .as_str()
-            .unwrap()
-            .contains("2 parts joined by ellipses"),
-        "{f:#}"
-    );
+    assert!(message(f).contains("2 parts joined by ellipses"), "{f:#}");
     assert_eq!(edits(f)[0].0, "elide");
     assert!(
         edits(f)[0].1.starts_with("by anyone at all"),
