@@ -206,7 +206,28 @@ fn audit_doc(
                     && next.src.start >= al.src.end
                     && next.src.start <= al.src.end + 2
             });
-        let paired = classify::pair_quoted_edges(side(loaded, doc), s, side(loaded, src_doc), al);
+        // The source words the neighbouring sentences took are not free to
+        // pair with this one's edges.
+        let neighbour = |i: Option<usize>| {
+            i.and_then(|i| aligned.get(i))
+                .and_then(Option::as_ref)
+                .filter(|n| n.source == al.source)
+        };
+        let room = neighbour(k.checked_sub(1)).map_or(0, |p| {
+            if p.src.end <= al.src.start {
+                p.src.end
+            } else {
+                0
+            }
+        })..neighbour(Some(k + 1)).map_or(usize::MAX, |n| {
+            if n.src.start >= al.src.end {
+                n.src.start
+            } else {
+                usize::MAX
+            }
+        });
+        let paired =
+            classify::pair_quoted_edges(side(loaded, doc), s, side(loaded, src_doc), al, room);
         let al = paired.as_ref().unwrap_or(al);
         let mut verdict = classify::classify(
             side(loaded, doc),

@@ -13,7 +13,6 @@ use crate::normalize::{LexKind, form_hash};
 use crate::segment::Analysis;
 
 mod quantity;
-use quantity::is_scale;
 
 /// The kinds of the JSON contract (`stemma.audit/1`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -467,13 +466,15 @@ fn is_saying(hash: u64) -> bool {
 /// either edge are paired with as many source words just outside the range,
 /// in the same source sentence: a replacement, which is what the reader of
 /// the quotation was told the speaker said (and a changed number there is
-/// a numeric change). Returns the alignment so changed, its source range
-/// grown to cover them, if there are any.
+/// a numeric change). Only source words in `room` are paired (not those
+/// the neighbouring passages took). Returns the alignment so changed, its
+/// source range grown to cover them, if there are any.
 pub fn pair_quoted_edges(
     sec: Side<'_>,
     passage: &Range<usize>,
     src: Side<'_>,
     al: &Alignment,
+    room: Range<usize>,
 ) -> Option<Alignment> {
     const MOST: usize = 3;
     let quotes = sec.quotes();
@@ -500,7 +501,7 @@ pub fn pair_quoted_edges(
     let mut src_range = al.src.clone();
     if hi > lo + 1 && quoted_insert(&ops[hi - 1]) {
         let (at, k) = (ops[hi - 1].src.start, ops[hi - 1].sec.len());
-        if at > 0 && sentence_of(at - 1).is_some_and(|s| s.end >= at + k) {
+        if at > 0 && at + k <= room.end && sentence_of(at - 1).is_some_and(|s| s.end >= at + k) {
             ops[hi - 1].tag = Tag::Replace;
             ops[hi - 1].src = at..at + k;
             src_range.end = src_range.end.max(at + k);
@@ -508,7 +509,7 @@ pub fn pair_quoted_edges(
     }
     if hi > lo + 1 && quoted_insert(&ops[lo]) {
         let (at, k) = (ops[lo].src.start, ops[lo].sec.len());
-        if sentence_of(at).is_some_and(|s| s.start + k <= at) {
+        if at >= room.start + k && sentence_of(at).is_some_and(|s| s.start + k <= at) {
             ops[lo].tag = Tag::Replace;
             ops[lo].src = at - k..at;
             src_range.start = src_range.start.min(at - k);
@@ -665,26 +666,13 @@ fn changed_numbers(
     sec: Side<'_>,
     s: &Range<usize>,
 ) -> Vec<(String, String)> {
-    // Numbers, and the scale words that multiply them ("1.5 billion" is not
-    // "1.5 million"): a scale word is shown with the number before it.
-    let nums = |side: &Side<'_>, r: &Range<usize>| -> Vec<(usize, bool)> {
-        r.clone()
-            .filter_map(|t| {
-                let l = side.lexeme(t);
-                let scale = is_scale(l.hash);
-                (l.kind == LexKind::Number || scale).then_some((t, scale))
-            })
-            .collect()
-    };
-    let shown = |side: &Side<'_>, (t, scale): (usize, bool)| {
-        let with_number = scale && t > 0 && side.lexeme(t - 1).kind == LexKind::Number;
-        side.text_of(&(if with_number { t - 1 } else { t }..t + 1))
-    };
-    let (a, b) = (nums(&src, p), nums(&sec, s));
+    // Quantities, each a number with the scale word after it ("1.5
+    // billion" is not "1.5 million"; "five thousand" is "5,000").
+    let (a, b) = (quantity::items(&src, p), quantity::items(&sec, s));
     a.iter()
         .zip(&b)
-        .filter(|(x, y)| src.lexeme(x.0).hash != sec.lexeme(y.0).hash)
-        .map(|(x, y)| (shown(&src, *x), shown(&sec, *y)))
+        .filter(|(x, y)| quantity::differ(&src, x, &sec, y))
+        .map(|(x, y)| (src.text_of(&x.tokens), sec.text_of(&y.tokens)))
         .collect()
 }
 

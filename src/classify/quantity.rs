@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::Side;
-use crate::normalize::{LexKind, form_hash, number_word};
+use crate::normalize::{LexKind, form_hash, is_dash, number_word};
 
 /// Scale words and what they multiply by.
 static SCALES: LazyLock<[(u64, f64); 4]> = LazyLock::new(|| {
@@ -25,11 +25,6 @@ fn scale(hash: u64) -> Option<f64> {
     SCALES.iter().find(|s| s.0 == hash).map(|s| s.1)
 }
 
-/// Is this the hash of a scale word (thousand, million, billion, trillion)?
-pub(super) fn is_scale(hash: u64) -> bool {
-    scale(hash).is_some()
-}
-
 /// The value of number token `t`: digits ("5,000", "1.5") or number words
 /// ("five", "twenty-five").
 fn value(side: &Side<'_>, t: usize) -> Option<f64> {
@@ -39,9 +34,72 @@ fn value(side: &Side<'_>, t: usize) -> Option<f64> {
     }
     let lower = text.to_lowercase();
     lower
-        .split(['-', '‐', '‑', '–', '—'])
+        .split(is_dash)
         .map(number_word)
         .try_fold(0.0, |sum, v| v.map(|v| sum + f64::from(v)))
+}
+
+/// One quantity in a token range: its tokens (a number and the scale word
+/// after it, or a scale word alone) and its value, where it has one.
+pub(super) struct Item {
+    pub tokens: Range<usize>,
+    pub value: Option<f64>,
+}
+
+/// The quantities of token range `r`, in order, other words skipped.
+pub(super) fn items(side: &Side<'_>, r: &Range<usize>) -> Vec<Item> {
+    let mut out = Vec::new();
+    let mut t = r.start;
+    while t < r.end {
+        let l = side.lexeme(t);
+        if l.kind == LexKind::Number {
+            let x = (t + 1 < r.end)
+                .then(|| scale(side.lexeme(t + 1).hash))
+                .flatten();
+            let value = value(side, t).map(|v| v * x.unwrap_or(1.0));
+            let end = t + 1 + usize::from(x.is_some());
+            out.push(Item {
+                tokens: t..end,
+                value,
+            });
+            t = end;
+        } else {
+            if let Some(x) = scale(l.hash) {
+                // A scale word whose number is just before the range
+                // ("1.5 [billion]" against "1.5[m]") goes with it.
+                let number = t == r.start && t > 0 && side.lexeme(t - 1).kind == LexKind::Number;
+                out.push(match number {
+                    true => Item {
+                        tokens: t - 1..t + 1,
+                        value: value(side, t - 1).map(|v| v * x),
+                    },
+                    false => Item {
+                        tokens: t..t + 1,
+                        value: None,
+                    },
+                });
+            }
+            t += 1;
+        }
+    }
+    out
+}
+
+/// Do two quantities differ: in value where both have one, else in words?
+pub(super) fn differ(src: &Side<'_>, a: &Item, sec: &Side<'_>, b: &Item) -> bool {
+    match (a.value, b.value) {
+        (Some(x), Some(y)) => !close(x, y),
+        _ => {
+            let words = |side: &Side<'_>, r: &Range<usize>| -> Vec<u64> {
+                r.clone().map(|t| side.lexeme(t).hash).collect()
+            };
+            words(src, &a.tokens) != words(sec, &b.tokens)
+        }
+    }
+}
+
+fn close(x: f64, y: f64) -> bool {
+    (x - y).abs() <= 1e-12 * x.abs().max(y.abs()).max(1.0)
 }
 
 /// The quantities of token range `r`, if it holds nothing else: each a
@@ -71,12 +129,7 @@ fn quantities(side: &Side<'_>, r: &Range<usize>) -> Option<Vec<f64>> {
 /// "5,000")?
 pub(super) fn same(src: &Side<'_>, p: &Range<usize>, sec: &Side<'_>, s: &Range<usize>) -> bool {
     match (quantities(src, p), quantities(sec, s)) {
-        (Some(a), Some(b)) => {
-            a.len() == b.len()
-                && a.iter()
-                    .zip(&b)
-                    .all(|(x, y)| (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0))
-        }
+        (Some(a), Some(b)) => a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| close(*x, *y)),
         _ => false,
     }
 }

@@ -187,11 +187,13 @@ fn starts_word(s: &[u8], i: usize) -> bool {
 }
 
 /// May the punctuation byte `j` (with a byte after it) continue a word: an
-/// apostrophe between letters, a separator between digits?
+/// apostrophe between letters, a separator between digits? (Called only
+/// inside a word, so a `]` before it closed one of its letter groups.)
 fn joins(s: &[u8], j: usize) -> bool {
     let (prev, c, next) = (s[j - 1], s[j], s[j + 1]);
     match c {
-        b'\'' => prev.is_ascii_alphabetic() && next.is_ascii_alphabetic(),
+        // (after a letter, or a letter group: "govern[ment]'s")
+        b'\'' => (prev.is_ascii_alphabetic() || prev == b']') && next.is_ascii_alphabetic(),
         b',' | b'.' => prev.is_ascii_digit() && next.is_ascii_digit(),
         _ => false,
     }

@@ -100,8 +100,9 @@ pub fn number_word(w: &str) -> Option<u32> {
 
 /// "1.5bn", "£300m", "10k", "13pc": a number with a scale or per-cent
 /// suffix written on, as the press writes them. Where the digits end, and
-/// the word the suffix stands for ("1.5bn" is "1.5 billion"). A lone "b"
-/// is left alone: "3B" is more often a name than three billion.
+/// the word the suffix stands for ("1.5bn" is "1.5 billion"). Only the
+/// lower-case "m" and "k" count ("3M" and "4K" are names more often than
+/// quantities), and never a lone "b".
 pub(crate) fn scaled(w: &[u8]) -> Option<(usize, &'static str)> {
     let digits = w
         .iter()
@@ -112,9 +113,9 @@ pub(crate) fn scaled(w: &[u8]) -> Option<(usize, &'static str)> {
     }
     let suffix = &w[digits..];
     let is = |forms: &[&[u8]]| forms.iter().any(|f| suffix.eq_ignore_ascii_case(f));
-    let word = if is(&[b"k"]) {
+    let word = if suffix == b"k" {
         "thousand"
-    } else if is(&[b"m", b"mn", b"mln"]) {
+    } else if matches!(suffix, b"m" | b"mn" | b"mln") {
         "million"
     } else if is(&[b"bn", b"bln"]) {
         "billion"
@@ -177,7 +178,7 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '‘')
 }
 
-fn is_dash(c: char) -> bool {
+pub(crate) fn is_dash(c: char) -> bool {
     matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−')
 }
 
@@ -521,7 +522,8 @@ fn joins(ch: &[Ch], j: usize) -> bool {
     }
     let (prev, next) = (ch[j - 1].c, ch.get(j + 1).map(|c| c.c));
     match next {
-        Some(n) if is_apostrophe(c) => prev.is_alphabetic() && n.is_alphabetic(),
+        // (after a letter, or a letter group the word holds: "govern[ment]'s")
+        Some(n) if is_apostrophe(c) => (prev.is_alphabetic() || prev == ']') && n.is_alphabetic(),
         Some(n) if c == ',' || c == '.' => prev.is_ascii_digit() && n.is_ascii_digit(),
         _ => false,
     }
@@ -654,6 +656,7 @@ mod tests {
         // A bracketed word stands apart; a footnote mark is not letters.
         assert_eq!(lex_str("[We] go").len(), 4);
         assert_eq!(forms("inflation[1]"), forms("inflation 1"));
+        assert_eq!(forms("govern[ment]'s plan"), forms("government's plan"));
     }
 
     #[test]
@@ -667,7 +670,9 @@ mod tests {
         let ls = lex_str("£1.5bn");
         let spans: Vec<(u32, u32)> = ls.iter().map(|l| (l.start, l.end)).collect();
         assert_eq!(spans, [(0, 2), (2, 5), (5, 7)]);
-        assert_eq!(lex_str("3B").iter().filter(|l| l.is_token()).count(), 1);
+        for name in ["3B", "3M", "4K"] {
+            assert_eq!(lex_str(name).iter().filter(|l| l.is_token()).count(), 1);
+        }
     }
 
     #[test]

@@ -331,6 +331,35 @@ fn the_same_quantity_written_another_way_is_no_edit() {
     );
     let f = only(&f);
     assert_eq!(f["kind"], "numeric_change", "{f:#}");
+    // Inside a longer change, the quantity is still compared by value.
+    let f = compare_to(
+        speech,
+        "He said: \"We have recruited more than 750 new officers and 5,000 helpers, and 1.5 million people signed up.\"\n",
+    );
+    assert_ne!(only(&f)["kind"], "numeric_change", "{f:#?}");
+    let f = compare_to(
+        speech,
+        "He said: \"We have recruited more than 750 new officers and five thousand volunteers, and 1,500,001 people signed up.\"\n",
+    );
+    assert_eq!(only(&f)["kind"], "numeric_change", "{f:#?}");
+}
+
+#[test]
+fn edge_pairing_leaves_the_next_sentences_words_to_it() {
+    let speech = "Today we will fight rising inflation in every town and every city in this country every single day and we will win the battle for growth.\n";
+    let f = compare_to(
+        speech,
+        "He said: \"Today we will fight rising inflation in every town and every city in this country now.\" He added: \"Every single day and we will win the battle for growth.\"\n",
+    );
+    assert_eq!(f.len(), 2, "{f:#?}");
+    let end = |f: &Value| f["source"]["end"].as_u64().unwrap();
+    let start = |f: &Value| f["source"]["start"].as_u64().unwrap();
+    assert!(end(&f[0]) <= start(&f[1]), "{f:#?}");
+    assert_eq!(
+        edits(&f[0]),
+        [("insert".into(), String::new(), "now".into())],
+        "{f:#?}"
+    );
 }
 
 #[test]
