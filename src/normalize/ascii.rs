@@ -6,7 +6,8 @@
 //! separators, so no byte is looked at again to decide how to hash a word.
 
 use super::{
-    H_PERCENT, LexKind, Lexeme, TENS, form_hash, number_word, scaled, spelling, substitute,
+    H_PERCENT, LexKind, Lexeme, TENS, contracted_base, contraction, form_hash, number_word, scaled,
+    spelling, substitute,
 };
 
 /// Letter or digit.
@@ -98,7 +99,7 @@ pub(super) fn lex_chunk(
         let k = CLASS[c as usize];
         if k & ALNUM != 0 || (c == b'[' && starts_word(s, i)) {
             let (j, flags) = word_end(s, i);
-            word(&s[i..j], flags, at(i), form, out);
+            word_or_contraction(&s[i..j], flags, at(i), form, out);
             seen |= flags;
             i = j;
             continue;
@@ -197,6 +198,34 @@ fn joins(s: &[u8], j: usize) -> bool {
         b',' | b'.' => prev.is_ascii_digit() && next.is_ascii_digit(),
         _ => false,
     }
+}
+
+/// Lexes a word, or a contraction as its two parts ("don't": "do", and
+/// "n't" as "not"; see `normalize::contraction`).
+fn word_or_contraction(w: &[u8], flags: u8, start: u32, form: &mut Vec<u8>, out: &mut Vec<Lexeme>) {
+    let Some((k, expansion)) = contraction(w) else {
+        return word(w, flags, start, form, out);
+    };
+    let (base, end) = w.split_at(w.len() - k);
+    let at = start + base.len() as u32;
+    match contracted_base(base) {
+        Some(b) => {
+            push(out, start, at, form_hash(b), LexKind::Word, '\0');
+            out.last_mut().expect("just pushed").cap = base[0].is_ascii_uppercase();
+        }
+        None => {
+            let flags = base.iter().fold(0, |f, &c| f | CLASS[c as usize]);
+            word(base, flags, start, form, out);
+        }
+    }
+    push(
+        out,
+        at,
+        at + end.len() as u32,
+        form_hash(expansion),
+        LexKind::Word,
+        '\0',
+    );
 }
 
 /// Lexes a word; `flags` is the union of its bytes' classes.

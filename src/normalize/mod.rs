@@ -98,6 +98,49 @@ pub fn number_word(w: &str) -> Option<u32> {
     NUMBER_WORDS.iter().find(|(n, _)| *n == w).map(|&(_, v)| v)
 }
 
+/// Contracted endings and their expansions: "don't" is "do" + "not", as
+/// "do not" is, so an expanded or contracted quotation matches its source.
+/// ("'s" and "'d" are left alone: "it's" may be "it is" or "it has", and
+/// "MI5's" is a possessive.)
+const CONTRACTIONS: [(&[u8], &str); 5] = [
+    (b"n't", "not"),
+    (b"'re", "are"),
+    (b"'ve", "have"),
+    (b"'ll", "will"),
+    (b"'m", "am"),
+];
+
+/// The contracted ending of a word (its letters, any apostrophe as `'`,
+/// any case): its length and expansion, if it has one after a letter.
+/// "cannot" counts as "can" + "not", as "can't" does.
+pub(crate) fn contraction(w: &[u8]) -> Option<(usize, &'static str)> {
+    if w.eq_ignore_ascii_case(b"cannot") {
+        return Some((3, "not"));
+    }
+    CONTRACTIONS
+        .iter()
+        .find(|(end, _)| {
+            w.len() > end.len()
+                && w[w.len() - end.len()..].eq_ignore_ascii_case(end)
+                && w[w.len() - end.len() - 1].is_ascii_alphabetic()
+        })
+        .map(|(end, x)| (end.len(), *x))
+}
+
+/// The word a "n't" contraction's first part stands for where its letters
+/// change ("ca" in "can't" is "can", "wo" in "won't" is "will").
+pub(crate) fn contracted_base(base: &[u8]) -> Option<&'static str> {
+    let letters: Vec<u8> = base
+        .iter()
+        .filter(|&&c| c != b'[' && c != b']')
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    [("ca", "can"), ("wo", "will"), ("sha", "shall")]
+        .iter()
+        .find(|(b, _)| letters == b.as_bytes())
+        .map(|(_, w)| *w)
+}
+
 /// "1.5bn", "£300m", "10k", "13pc": a number with a scale or per-cent
 /// suffix written on, as the press writes them. Where the digits end, and
 /// the word the suffix stands for ("1.5bn" is "1.5 billion"). Only the
@@ -381,7 +424,7 @@ impl Lexer {
                         break;
                     }
                 }
-                self.word(&ch[i..j], out);
+                self.word_or_contraction(&ch[i..j], out);
                 i = j;
                 continue;
             }
@@ -408,6 +451,50 @@ impl Lexer {
             }
             i += 1;
         }
+    }
+
+    /// A word, or a contraction as its two parts ("don't": "do", "n't" as
+    /// "not"); the byte path does the same in `ascii::word_or_contraction`.
+    fn word_or_contraction(&mut self, w: &[Ch], out: &mut Vec<Lexeme>) {
+        // The word's letters (the last four of a longer one: enough for
+        // any ending, too few for "cannot"), apostrophes as `'`, non-ASCII
+        // letters as 0.
+        let from = if w.len() <= 6 { 0 } else { w.len() - 4 };
+        let tail: Vec<u8> = w[from..]
+            .iter()
+            .map(|c| match c.c {
+                c if is_apostrophe(c) => b'\'',
+                c if c.is_ascii() => c as u8,
+                _ => 0,
+            })
+            .collect();
+        let Some((k, expansion)) = contraction(&tail) else {
+            return self.word(w, out);
+        };
+        let (base, end) = w.split_at(w.len() - k);
+        let base_ascii: Option<Vec<u8>> = base
+            .iter()
+            .map(|c| c.c.is_ascii().then_some(c.c as u8))
+            .collect();
+        match base_ascii.as_deref().and_then(contracted_base) {
+            Some(word) => {
+                let mut l = lexeme(
+                    base[0],
+                    base[base.len() - 1].end,
+                    form_hash(word),
+                    LexKind::Word,
+                );
+                l.cap = base[0].c.is_uppercase();
+                out.push(l);
+            }
+            None => self.word(base, out),
+        }
+        out.push(lexeme(
+            end[0],
+            end[end.len() - 1].end,
+            form_hash(expansion),
+            LexKind::Word,
+        ));
     }
 
     /// A run of letters and digits (with inner apostrophes or digit separators).
@@ -616,7 +703,7 @@ mod tests {
     proptest! {
         /// The byte path and the general path give the same lexemes.
         #[test]
-        fn ascii_path_matches_general_path(s in "([a-zA-Z0-9 .,;:'%/@()\"-]|twenty|Forty|-five|-Six|per cent|seventeen|http://x|www.|a@b.c|\\[|\\]|\\[T\\]he|tax\\[es\\]|\\[1\\]|\\[We\\]|organisation|Colour|centred|travelled|Defence|1.5bn|300m|10K|13pc|3B|é|’|\u{ad}|\u{a0}|\u{0}|\n|\t|\r){0,40}") {
+        fn ascii_path_matches_general_path(s in "([a-zA-Z0-9 .,;:'%/@()\"-]|twenty|Forty|-five|-Six|per cent|seventeen|http://x|www.|a@b.c|\\[|\\]|\\[T\\]he|tax\\[es\\]|\\[1\\]|\\[We\\]|organisation|Colour|centred|travelled|Defence|1.5bn|300m|10K|13pc|3B|don't|Can't|won't|we're|I'm|cannot|xcannot|they'll|n't|é|’|\u{ad}|\u{a0}|\u{0}|\n|\t|\r){0,40}") {
             let pieces = [Piece::verbatim(0, s.len())];
             let (mut fast, mut slow) = (Vec::new(), Vec::new());
             Lexer::default().lex_block(&s, &pieces, &mut fast);
@@ -681,6 +768,22 @@ mod tests {
             forms("We will modernise our defence programme and honour the organisation"),
             forms("We will modernize our defense program and honor the organization")
         );
+    }
+
+    #[test]
+    fn contractions_are_their_expansions() {
+        assert_eq!(
+            forms("We don't, can't, won't and cannot; we're sure I'm right, they'll see"),
+            forms(
+                "We do not, can not, will not and can not; we are sure I am right, they will see"
+            )
+        );
+        assert_eq!(forms("don’t"), forms("do not"));
+        // Possessives and "'s" stay one word.
+        assert_eq!(lex_str("government's it's").len(), 2);
+        let ls = lex_str("don't");
+        let spans: Vec<(u32, u32)> = ls.iter().map(|l| (l.start, l.end)).collect();
+        assert_eq!(spans, [(0, 2), (2, 5)]);
     }
 
     #[test]
