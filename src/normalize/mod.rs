@@ -114,6 +114,12 @@ const CONTRACTIONS: [(&[u8], &str); 5] = [
 /// any case): its length and expansion, if it has one after a letter.
 /// "cannot" counts as "can" + "not", as "can't" does.
 pub(crate) fn contraction(w: &[u8]) -> Option<(usize, &'static str)> {
+    // Every ending has its apostrophe two or three from the end: most words
+    // are ruled out by two byte tests.
+    let n = w.len();
+    if n < 3 || !(w[n - 3] == b'\'' || w[n - 2] == b'\'' || n == 6) {
+        return None;
+    }
     if w.eq_ignore_ascii_case(b"cannot") {
         return Some((3, "not"));
     }
