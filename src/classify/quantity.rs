@@ -102,33 +102,23 @@ fn close(x: f64, y: f64) -> bool {
     (x - y).abs() <= 1e-12 * x.abs().max(y.abs()).max(1.0)
 }
 
-/// The quantities of token range `r`, if it holds nothing else: each a
-/// number, times the scale word after it if there is one.
-fn quantities(side: &Side<'_>, r: &Range<usize>) -> Option<Vec<f64>> {
-    let mut out = Vec::new();
-    let mut t = r.start;
-    while t < r.end {
-        if side.lexeme(t).kind != LexKind::Number {
-            return None;
-        }
-        let mut v = value(side, t)?;
-        if let Some(x) = (t + 1 < r.end)
-            .then(|| scale(side.lexeme(t + 1).hash))
-            .flatten()
-        {
-            v *= x;
-            t += 1;
-        }
-        out.push(v);
-        t += 1;
-    }
-    (!out.is_empty()).then_some(out)
+/// The values of token range `r`, if it holds quantities with values and
+/// nothing else.
+fn values(side: &Side<'_>, r: &Range<usize>) -> Option<Vec<f64>> {
+    let items = items(side, r);
+    let covered: usize = items
+        .iter()
+        .map(|i| i.tokens.end - i.tokens.start.max(r.start))
+        .sum();
+    (covered == r.len() && !items.is_empty())
+        .then(|| items.iter().map(|i| i.value).collect())
+        .flatten()
 }
 
 /// Do the two token ranges write the same quantities ("five thousand" and
 /// "5,000")?
 pub(super) fn same(src: &Side<'_>, p: &Range<usize>, sec: &Side<'_>, s: &Range<usize>) -> bool {
-    match (quantities(src, p), quantities(sec, s)) {
+    match (values(src, p), values(sec, s)) {
         (Some(a), Some(b)) => a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| close(*x, *y)),
         _ => false,
     }
