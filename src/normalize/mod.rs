@@ -180,27 +180,42 @@ pub(crate) fn scaled(w: &[u8]) -> Option<(usize, &'static str)> {
 
 /// Slots of [`SUBSTITUTES`] (a power of two, over twice the entries).
 const SLOTS: usize = 128;
+/// Bits of the filter in front of the slots.
+const FILTER_BITS: usize = 4096;
 
 /// Forms whose token is another's, by the hash of the form: each number
 /// word to its digits ("thirteen" = "13"), each British spelling of
 /// [`spelling::WORDS`] to the American. Every word is hashed anyway, and
 /// one probe here replaces comparing it against both lists. (Two forms with
 /// equal 64-bit hashes are the same token everywhere in stemma.)
-static SUBSTITUTES: LazyLock<[(u64, u64, LexKind); SLOTS]> = LazyLock::new(|| {
+struct Substitutes {
+    /// A bit per low hash bits: nearly every word is in neither list, and
+    /// one well-predicted bit test sends it on (probing the slots cost a
+    /// mispredicted branch or two per word).
+    filter: [u64; FILTER_BITS / 64],
+    slots: [(u64, u64, LexKind); SLOTS],
+}
+
+static SUBSTITUTES: LazyLock<Substitutes> = LazyLock::new(|| {
     let numbers = NUMBER_WORDS
         .iter()
         .map(|(w, v)| (*w, v.to_string(), LexKind::Number));
     let spellings = spelling::WORDS
         .iter()
         .map(|(uk, us)| (*uk, us.to_string(), LexKind::Word));
-    let mut t = [(0, 0, LexKind::Word); SLOTS];
+    let mut t = Substitutes {
+        filter: [0; FILTER_BITS / 64],
+        slots: [(0, 0, LexKind::Word); SLOTS],
+    };
     for (from, to, kind) in numbers.chain(spellings) {
         let h = form_hash(from);
+        let b = h as usize % FILTER_BITS;
+        t.filter[b / 64] |= 1 << (b % 64);
         let mut i = slot(h);
-        while t[i].0 != 0 {
+        while t.slots[i].0 != 0 {
             i = (i + 1) % SLOTS;
         }
-        t[i] = (h, form_hash(&to), kind);
+        t.slots[i] = (h, form_hash(&to), kind);
     }
     t
 });
@@ -213,9 +228,13 @@ fn slot(h: u64) -> usize {
 /// it is a number word or a British spelling from the list.
 pub(crate) fn substitute(h: u64) -> Option<(u64, LexKind)> {
     let t = &*SUBSTITUTES;
+    let b = h as usize % FILTER_BITS;
+    if t.filter[b / 64] >> (b % 64) & 1 == 0 {
+        return None;
+    }
     let mut i = slot(h);
     loop {
-        match t[i] {
+        match t.slots[i] {
             (k, v, kind) if k == h => return Some((v, kind)),
             (0, ..) => return None,
             _ => i = (i + 1) % SLOTS,
