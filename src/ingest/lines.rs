@@ -22,7 +22,11 @@ pub fn blocks(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut chunk: Vec<Line> = Vec::new();
     let mut pos = range.start;
     for raw in text[range.clone()].split_inclusive('\n') {
-        let line_end = pos + raw.trim_end_matches(['\n', '\r']).len();
+        let mut kept = raw.len();
+        while kept > 0 && matches!(raw.as_bytes()[kept - 1], b'\n' | b'\r') {
+            kept -= 1;
+        }
+        let line_end = pos + kept;
         let line = Line {
             start: pos,
             end: line_end,
@@ -41,32 +45,62 @@ pub fn blocks(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 
 fn split_chunk(text: &str, lines: &[Line], out: &mut Vec<Range<usize>>) {
     let Some(first) = lines.first() else { return };
-    let s = |l: &Line| text[l.start..l.end].trim();
     if lines.len() == 1 {
         out.push(first.start..first.end);
         return;
     }
-    let width = lines.iter().map(|l| char_len(s(l))).max().unwrap_or(0);
-    let mut counts: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
-    for l in lines {
-        *counts.entry(s(l)).or_default() += 1;
-    }
-    let repeated = |l: &Line| counts[s(l)] > 1;
+    // Each line trimmed and measured once.
+    let t: Vec<(&str, usize)> = lines
+        .iter()
+        .map(|l| {
+            let s = text[l.start..l.end].trim();
+            (s, char_len(s))
+        })
+        .collect();
+    let width = t.iter().map(|x| x.1).max().unwrap_or(0);
+    let repeated = repeated_lines(&t);
     let mut start = first.start;
-    for pair in lines.windows(2) {
-        let (a, b) = (&pair[0], &pair[1]);
-        if !is_wrap(s(a), s(b), width) || repeated(a) || repeated(b) {
-            out.push(start..a.end);
-            start = b.start;
+    for k in 1..lines.len() {
+        let (a, b) = (t[k - 1], t[k]);
+        if !is_wrap(a, b.0, width) || repeated[k - 1] || repeated[k] {
+            out.push(start..lines[k - 1].end);
+            start = lines[k].start;
         }
     }
     out.push(start..lines[lines.len() - 1].end);
 }
 
+/// Which of the (trimmed) lines occur more than once in the chunk. Lines of
+/// a chunk are few: they are compared directly, lengths first, without
+/// building a table; long chunks use one.
+fn repeated_lines(t: &[(&str, usize)]) -> Vec<bool> {
+    let mut rep = vec![false; t.len()];
+    if t.len() <= 32 {
+        for i in 0..t.len() {
+            for j in i + 1..t.len() {
+                if t[i].0.len() == t[j].0.len() && t[i].0 == t[j].0 {
+                    rep[i] = true;
+                    rep[j] = true;
+                }
+            }
+        }
+        return rep;
+    }
+    let mut counts: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+    for x in t {
+        *counts.entry(x.0).or_default() += 1;
+    }
+    for (r, x) in rep.iter_mut().zip(t) {
+        *r = counts[x.0] > 1;
+    }
+    rep
+}
+
 /// Was the break between lines `a` and `b` made by wrapping? It was if the
 /// first word of `b` would not have fitted on `a` within the chunk's width,
 /// and neither line is Markdown block structure.
-fn is_wrap(a: &str, b: &str, width: usize) -> bool {
+/// (`a` comes with its length in characters.)
+fn is_wrap((a, a_len): (&str, usize), b: &str, width: usize) -> bool {
     if width > MAX_WRAP_WIDTH || starts_block(b) || starts_block(a) && a.starts_with('#') {
         return false;
     }
@@ -74,7 +108,7 @@ fn is_wrap(a: &str, b: &str, width: usize) -> bool {
         return false;
     }
     let first_word = b.split_whitespace().next().unwrap_or("");
-    char_len(a) + 1 + char_len(first_word) > width
+    a_len + 1 + char_len(first_word) > width
 }
 
 fn char_len(s: &str) -> usize {
