@@ -591,6 +591,15 @@ fn scan_edits(
         {
             continue;
         }
+        // So is a currency word for the symbol the other side wrote.
+        let currency = match op.tag {
+            Tag::Insert => quantity::currency_word(&sec, &s_abs, &src, op.src.start),
+            Tag::Delete => quantity::currency_word(&src, &op.src, &sec, s_abs.start),
+            _ => false,
+        };
+        if currency {
+            continue;
+        }
         let (s_text, p_text) = (sec.text_of(&s_abs), src.text_of(&op.src));
         // An ellipsis inside a quotation declares the words it stands for.
         let declared = op.tag == Tag::Delete

@@ -160,3 +160,56 @@ pub(super) fn same_qualifier(
     let (a, b) = (words(src, p), words(sec, s));
     QUALIFIERS.iter().any(|g| g.contains(&a) && g.contains(&b))
 }
+
+/// Currency words and the symbols they stand for.
+static CURRENCIES: LazyLock<Vec<(u64, char)>> = LazyLock::new(|| {
+    [
+        ("pound", '£'),
+        ("pounds", '£'),
+        ("sterling", '£'),
+        ("dollar", '$'),
+        ("dollars", '$'),
+        ("euro", '€'),
+        ("euros", '€'),
+        ("yen", '¥'),
+    ]
+    .iter()
+    .map(|&(w, c)| (form_hash(w), c))
+    .collect()
+});
+
+/// The number token of the quantity that ends with token `t` (a number,
+/// or a scale word after one), if one does.
+fn quantity_ending_at(side: &Side<'_>, t: usize) -> Option<usize> {
+    let l = side.lexeme(t);
+    if l.kind == LexKind::Number {
+        return Some(t);
+    }
+    (scale(l.hash).is_some() && t > 0 && side.lexeme(t - 1).kind == LexKind::Number).then(|| t - 1)
+}
+
+/// Is `words` (tokens of `word_side`, all inserted or all deleted) a
+/// currency word just after a quantity, where the other side, at token
+/// position `at`, has just written that quantity with the currency's
+/// symbol: "1.5 billion pounds" against "£1.5bn", "$5 million" against
+/// "5 million dollars"? Then the currency is written another way.
+pub(super) fn currency_word(
+    word_side: &Side<'_>,
+    words: &Range<usize>,
+    sym_side: &Side<'_>,
+    at: usize,
+) -> bool {
+    if words.len() != 1 || words.start == 0 || at == 0 {
+        return false;
+    }
+    let hash = word_side.lexeme(words.start).hash;
+    let Some(&(_, symbol)) = CURRENCIES.iter().find(|c| c.0 == hash) else {
+        return false;
+    };
+    // (Whether the two amounts agree is for the numbers' own comparison.)
+    quantity_ending_at(word_side, words.start - 1).is_some()
+        && quantity_ending_at(sym_side, at - 1).is_some_and(|n| {
+            let start = sym_side.lexeme(n).start as usize;
+            sym_side.text[..start].ends_with(symbol)
+        })
+}

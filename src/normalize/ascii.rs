@@ -6,8 +6,8 @@
 //! separators, so no byte is looked at again to decide how to hash a word.
 
 use super::{
-    H_PERCENT, LexKind, Lexeme, TENS, contracted_base, contraction, form_hash, number_word, scaled,
-    spelling, substitute,
+    H_PERCENT, LexKind, Lexeme, TENS, contracted_base, contraction, digit_ordinal, form_hash,
+    number_word, ordinal_hash, ordinal_word, scaled, spelling, substitute, unit_word,
 };
 
 /// Letter or digit.
@@ -115,10 +115,10 @@ pub(super) fn lex_chunk(
         if c == b'%' {
             push(out, at(i), at(i) + 1, *H_PERCENT, LexKind::Word, '\0');
         } else if c == b'-'
-            && let Some((j, value)) = hyphen_number(out, s, i, base)
+            && let Some((j, hash, kind)) = hyphen_number(out, s, i, base)
         {
             let last = out.last_mut().expect("hyphen_number checked it");
-            last.hash = form_hash(&value.to_string());
+            (last.hash, last.kind) = (hash, kind);
             last.end = at(j);
             i = j;
             continue;
@@ -300,6 +300,13 @@ fn word(w: &[u8], flags: u8, start: u32, form: &mut Vec<u8>, out: &mut Vec<Lexem
         );
         return;
     }
+    if alpha
+        && w[0].is_ascii_digit()
+        && let Some(n) = digit_ordinal(w)
+    {
+        let end = start + w.len() as u32;
+        return push(out, start, end, ordinal_hash(n), LexKind::Word, '\0');
+    }
     // Apostrophes only join letters, so a word without letters is digits
     // with separators. Most words are hashed in place, without a copy.
     let (kind, hash) = if !alpha {
@@ -351,9 +358,10 @@ fn word(w: &[u8], flags: u8, start: u32, form: &mut Vec<u8>, out: &mut Vec<Lexem
     out.last_mut().expect("just pushed").cap = first.is_ascii_uppercase();
 }
 
-/// "twenty-five": the value and where the units word ends, if the dash at
-/// `i` joins a tens word just lexed to a units word.
-fn hyphen_number(out: &[Lexeme], s: &[u8], i: usize, base: u32) -> Option<(usize, u32)> {
+/// "twenty-five", "twenty-first": where the units word ends, and the
+/// token of the whole, if the dash at `i` joins a tens word just lexed to a
+/// units word.
+fn hyphen_number(out: &[Lexeme], s: &[u8], i: usize, base: u32) -> Option<(usize, u64, LexKind)> {
     let last = out.last()?;
     if last.kind != LexKind::Number
         || last.end != base + i as u32
@@ -372,9 +380,17 @@ fn hyphen_number(out: &[Lexeme], s: &[u8], i: usize, base: u32) -> Option<(usize
         .map_or(0, |p| p + 1);
     let tens = std::str::from_utf8(&s[from..i]).ok()?.to_ascii_lowercase();
     let units = std::str::from_utf8(&s[i + 1..j]).ok()?.to_ascii_lowercase();
-    let units = number_word(&units).filter(|u| (1..10).contains(u))?;
-    (TENS.contains(&tens.as_str()) && j > i + 1)
-        .then(|| (j, number_word(&tens).unwrap_or(0) + units))
+    if !TENS.contains(&tens.as_str()) || j == i + 1 || !unit_word(&units) {
+        return None;
+    }
+    let tens = number_word(&tens).unwrap_or(0);
+    Some(match ordinal_word(&units) {
+        Some(u) => (j, ordinal_hash(u64::from(tens + u)), LexKind::Word),
+        None => {
+            let value = tens + number_word(&units).unwrap_or(0);
+            (j, form_hash(&value.to_string()), LexKind::Number)
+        }
+    })
 }
 
 /// Is the chunk a URL, path or e-mail address? (Called only on chunks that

@@ -2,7 +2,8 @@
 //! file and, for words and numbers, a hash of its *matching form*. Matching
 //! folds case, apostrophe and quote style, dashes (hyphenated words split),
 //! whitespace, and number forms: "13%" = "13 per cent" = "thirteen percent",
-//! "10,000" = "10000", "twenty-five" = "25". Reports show the original bytes.
+//! "10,000" = "10000", "twenty-five" = "25", "twenty-first" = "21st".
+//! Reports show the original bytes.
 
 mod ascii;
 mod spelling;
@@ -98,6 +99,62 @@ pub fn number_word(w: &str) -> Option<u32> {
     NUMBER_WORDS.iter().find(|(n, _)| *n == w).map(|&(_, v)| v)
 }
 
+/// Ordinal words and their values ("twenty-first" is "twenty" and a unit).
+const ORDINAL_WORDS: [(&str, u32); 27] = [
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("thirtieth", 30),
+    ("fortieth", 40),
+    ("fiftieth", 50),
+    ("sixtieth", 60),
+    ("seventieth", 70),
+    ("eightieth", 80),
+    ("ninetieth", 90),
+];
+
+/// The value of an ordinal word ("third" = 3), if it is one.
+pub(crate) fn ordinal_word(w: &str) -> Option<u32> {
+    ORDINAL_WORDS.iter().find(|(n, _)| *n == w).map(|&(_, v)| v)
+}
+
+/// The token of the ordinal with value `n`, however written: "21st",
+/// "21ST", "twenty-first" (a word, not a number: an ordinal counts no
+/// quantity).
+pub(crate) fn ordinal_hash(n: u64) -> u64 {
+    form_hash(&format!("{n}th"))
+}
+
+/// "21st", "2nd", "3rd", "4th" (any case): the value of an ordinal written
+/// in digits. Any of the four endings is taken after any digits.
+pub(crate) fn digit_ordinal(w: &[u8]) -> Option<u64> {
+    let n = w.len();
+    if n < 3 || !w[..n - 2].iter().all(u8::is_ascii_digit) || n - 2 > 18 {
+        return None;
+    }
+    let end = [w[n - 2].to_ascii_lowercase(), w[n - 1].to_ascii_lowercase()];
+    matches!(&end, b"st" | b"nd" | b"rd" | b"th")
+        .then(|| std::str::from_utf8(&w[..n - 2]).ok()?.parse().ok())
+        .flatten()
+}
+
 /// Contracted endings and their expansions: "don't" is "do" + "not", as
 /// "do not" is, so an expanded or contracted quotation matches its source.
 /// ("'s" and "'d" are left alone: "it's" may be "it is" or "it has", and
@@ -184,7 +241,8 @@ const SLOTS: usize = 128;
 const FILTER_BITS: usize = 4096;
 
 /// Forms whose token is another's, by the hash of the form: each number
-/// word to its digits ("thirteen" = "13"), each British spelling of
+/// word to its digits ("thirteen" = "13"), each ordinal word to its digit
+/// form ("third" = "3rd"), each British spelling of
 /// [`spelling::WORDS`] to the American. Every word is hashed anyway, and
 /// one probe here replaces comparing it against both lists. (Two forms with
 /// equal 64-bit hashes are the same token everywhere in stemma.)
@@ -203,11 +261,14 @@ static SUBSTITUTES: LazyLock<Substitutes> = LazyLock::new(|| {
     let spellings = spelling::WORDS
         .iter()
         .map(|(uk, us)| (*uk, us.to_string(), LexKind::Word));
+    let ordinals = ORDINAL_WORDS
+        .iter()
+        .map(|(w, v)| (*w, format!("{v}th"), LexKind::Word));
     let mut t = Substitutes {
         filter: [0; FILTER_BITS / 64],
         slots: [(0, 0, LexKind::Word); SLOTS],
     };
-    for (from, to, kind) in numbers.chain(spellings) {
+    for (from, to, kind) in numbers.chain(spellings).chain(ordinals) {
         let h = form_hash(from);
         let b = h as usize % FILTER_BITS;
         t.filter[b / 64] |= 1 << (b % 64);
@@ -461,10 +522,16 @@ impl Lexer {
                 while j < ch.len() && ch[j].c.is_alphabetic() {
                     j += 1;
                 }
-                let units = number_word(&lower(&ch[i + 1..j])).unwrap_or(0);
+                let units = lower(&ch[i + 1..j]);
                 let last = out.last_mut().expect("hyphen_number checked it");
                 let tens = number_word(&self.form).unwrap_or(0);
-                last.hash = form_hash(&(tens + units).to_string());
+                (last.kind, last.hash) = match ordinal_word(&units) {
+                    Some(u) => (LexKind::Word, ordinal_hash(u64::from(tens + u))),
+                    None => {
+                        let u = number_word(&units).unwrap_or(0);
+                        (LexKind::Number, form_hash(&(tens + u).to_string()))
+                    }
+                };
                 last.end = ch[j - 1].end;
                 i = j;
                 continue;
@@ -532,6 +599,15 @@ impl Lexer {
                     w[cut],
                     w[w.len() - 1].end,
                     form_hash(word),
+                    LexKind::Word,
+                ));
+                return;
+            }
+            if let Some(n) = digit_ordinal(&bytes) {
+                out.push(lexeme(
+                    w[0],
+                    w[w.len() - 1].end,
+                    ordinal_hash(n),
                     LexKind::Word,
                 ));
                 return;
@@ -660,9 +736,15 @@ fn hyphen_number(out: &[Lexeme], ch: &[Ch], i: usize) -> bool {
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    TENS.contains(&tens)
-        && j > i + 1
-        && number_word(&lower(&ch[i + 1..j])).is_some_and(|u| (1..10).contains(&u))
+    TENS.contains(&tens) && j > i + 1 && unit_word(&lower(&ch[i + 1..j]))
+}
+
+/// Does `w` end a number word after a tens word with a dash: "five" in
+/// "twenty-five", "first" in "twenty-first"?
+pub(crate) fn unit_word(w: &str) -> bool {
+    number_word(w)
+        .or_else(|| ordinal_word(w))
+        .is_some_and(|u| (1..10).contains(&u))
 }
 
 /// "per cent" becomes one token, the same as "percent" and "%". The second
@@ -728,7 +810,7 @@ mod tests {
     proptest! {
         /// The byte path and the general path give the same lexemes.
         #[test]
-        fn ascii_path_matches_general_path(s in "([a-zA-Z0-9 .,;:'%/@()\"-]|twenty|Forty|-five|-Six|per cent|seventeen|http://x|www.|a@b.c|\\[|\\]|\\[T\\]he|tax\\[es\\]|\\[1\\]|\\[We\\]|organisation|Colour|centred|travelled|Defence|1.5bn|300m|10K|13pc|3B|don't|Can't|won't|we're|I'm|cannot|xcannot|they'll|n't|é|’|\u{ad}|\u{a0}|\u{0}|\n|\t|\r){0,40}") {
+        fn ascii_path_matches_general_path(s in "([a-zA-Z0-9 .,;:'%/@()\"-]|twenty|Forty|-five|-Six|per cent|seventeen|http://x|www.|a@b.c|\\[|\\]|\\[T\\]he|tax\\[es\\]|\\[1\\]|\\[We\\]|organisation|Colour|centred|travelled|Defence|1.5bn|300m|10K|13pc|3B|don't|Can't|won't|we're|I'm|cannot|xcannot|21st|2ND|3rd|0th|first|-First|third|twelfth|they'll|n't|é|’|\u{ad}|\u{a0}|\u{0}|\n|\t|\r){0,40}") {
             let pieces = [Piece::verbatim(0, s.len())];
             let (mut fast, mut slow) = (Vec::new(), Vec::new());
             Lexer::default().lex_block(&s, &pieces, &mut fast);
@@ -758,6 +840,30 @@ mod tests {
         assert_ne!(forms("13%"), forms("14%"));
         assert_eq!(forms("Seventeen NINETY zero"), forms("17 90 0"));
         assert_ne!(forms("seventeenth"), forms("17"));
+    }
+
+    #[test]
+    fn ordinal_forms_match() {
+        let words = "the twenty-first century, the first time, Second, THIRD and twelfth";
+        let digits = "the 21st century, the 1st time, 2nd, 3RD and 12th";
+        assert_eq!(forms(words), forms(digits));
+        // The same inside a chunk with curly quotes (the general path).
+        assert_eq!(
+            forms("\u{201C}twenty-first\u{201D} \u{201C}first\u{201D}"),
+            forms("\u{201C}21st\u{201D} \u{201C}1st\u{201D}")
+        );
+        assert_eq!(forms("twenty\u{2011}first"), forms("21st"));
+        // An ordinal is not its number, nor another ordinal.
+        assert_ne!(forms("21st"), forms("21"));
+        assert_ne!(forms("twenty-first"), forms("twenty-one"));
+        assert_ne!(forms("21st"), forms("22nd"));
+        assert_eq!(lex_str("21st")[0].kind, LexKind::Word);
+        // Not ordinals: an ending after letters, or on its own.
+        assert_ne!(forms("a1st"), forms("a 1st"));
+        assert_eq!(lex_str("st nd").len(), 2);
+        // The span covers the whole written ordinal.
+        let ls = lex_str("the twenty-first");
+        assert_eq!((ls[1].start, ls[1].end), (4, 16));
     }
 
     #[test]

@@ -276,6 +276,48 @@ fn house_spelling_and_press_number_forms_are_not_misquotes() {
 }
 
 #[test]
+fn currency_words_and_ordinals_are_number_forms() {
+    let speech = "We will invest £1.5bn in new hospitals over the next five years, because the 21st century demands nothing less of us.\n";
+    let f = compare_to(
+        speech,
+        "She said: \"We will invest 1.5 billion pounds in new hospitals over the next five years, because the twenty-first century demands nothing less of us.\"\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "verbatim", "{f:#}");
+    assert_eq!(edits(f), [], "{f:#}");
+    // The other way round: the source spells the currency out.
+    let f = compare_to(
+        "The fund holds 300 million dollars for the first schools in the north of the country.\n",
+        "The fund holds $300m for the 1st schools in the north of the country.\n",
+    );
+    assert_eq!(only(&f)["kind"], "verbatim", "{f:#?}");
+    // Another currency, or another amount, is still a change.
+    let f = compare_to(
+        speech,
+        "She said: \"We will invest 1.5 billion dollars in new hospitals over the next five years, because the 21st century demands nothing less of us.\"\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "misquote", "{f:#}");
+    assert_eq!(
+        edits(f),
+        [("insert".into(), String::new(), "dollars".into())]
+    );
+    let f = compare_to(
+        speech,
+        "She said: \"We will invest 2 billion pounds in new hospitals over the next five years, because the 22nd century demands nothing less of us.\"\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "numeric_change", "{f:#}");
+    assert_eq!(
+        edits(f),
+        [
+            ("replace".into(), "1.5".into(), "2".into()),
+            ("replace".into(), "21st".into(), "22nd".into())
+        ]
+    );
+}
+
+#[test]
 fn an_attribution_set_into_the_text_is_not_an_edit() {
     for article in [
         "“We will not let these threats go unanswered,” he warned, “and we will keep working with our partners across Europe.”\n",
