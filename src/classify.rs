@@ -13,6 +13,7 @@ use crate::normalize::{LexKind, form_hash};
 use crate::segment::Analysis;
 
 mod quantity;
+mod variant;
 
 /// The kinds of the JSON contract (`stemma.audit/1`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -584,20 +585,7 @@ fn scan_edits(
     let mut e = EditScan::default();
     for op in core.iter().filter(|o| o.tag != Tag::Equal) {
         let s_abs = abs(&op.sec);
-        // The same quantity written another way is not an edit.
-        if op.tag == Tag::Replace
-            && (quantity::same(&src, &op.src, &sec, &s_abs)
-                || quantity::same_qualifier(&src, &op.src, &sec, &s_abs))
-        {
-            continue;
-        }
-        // So is a currency word for the symbol the other side wrote.
-        let currency = match op.tag {
-            Tag::Insert => quantity::currency_word(&sec, &s_abs, &src, op.src.start),
-            Tag::Delete => quantity::currency_word(&src, &op.src, &sec, s_abs.start),
-            _ => false,
-        };
-        if currency {
+        if variant::same_words(op.tag, &src, &op.src, &sec, &s_abs) {
             continue;
         }
         let (s_text, p_text) = (sec.text_of(&s_abs), src.text_of(&op.src));
@@ -690,15 +678,11 @@ fn changed_numbers(
 /// to hold at least one, and no number is common to both: the same sentence
 /// shape about other facts ("Since the start of 2020, ... 19 plots" against
 /// "Since March 2017, ... 43 plots") is not a copy of the source.
+/// Numbers are compared by value ("200,000" is "two hundred thousand").
 pub fn other_figures(sec: Side<'_>, passage: &Range<usize>, src: Side<'_>, al: &Alignment) -> bool {
-    let numbers = |side: &Side<'_>, r: Range<usize>| -> Vec<u64> {
-        r.filter(|&t| side.lexeme(t).kind == LexKind::Number)
-            .map(|t| side.lexeme(t).hash)
-            .collect()
-    };
-    let mine = numbers(&sec, passage.clone());
+    let mine = quantity::amounts(&sec, passage);
     let around = sentence_bounds(src, al.src.clone());
-    let theirs = numbers(&src, around);
+    let theirs = quantity::amounts(&src, &around);
     mine.len() >= 2 && !theirs.is_empty() && !mine.iter().any(|n| theirs.contains(n))
 }
 

@@ -1,5 +1,6 @@
 //! Quantities written differently: "five thousand" = "5,000", "1.5 million"
-//! = "1,500,000" = "1.5m", "more than 750" = "over 750". A replacement
+//! = "1,500,000" = "1.5m", "a million" = "1m", "two hundred thousand" =
+//! "200,000", "more than 750" = "over 750". A replacement
 //! between two ways of writing the same quantity is a format change, not an
 //! edit; a replacement between two quantities is a numeric change.
 
@@ -10,8 +11,9 @@ use super::Side;
 use crate::normalize::{LexKind, form_hash, is_dash, number_word};
 
 /// Scale words and what they multiply by.
-static SCALES: LazyLock<[(u64, f64); 4]> = LazyLock::new(|| {
+static SCALES: LazyLock<[(u64, f64); 5]> = LazyLock::new(|| {
     [
+        ("hundred", 1e2),
         ("thousand", 1e3),
         ("million", 1e6),
         ("billion", 1e9),
@@ -19,6 +21,9 @@ static SCALES: LazyLock<[(u64, f64); 4]> = LazyLock::new(|| {
     ]
     .map(|(w, x)| (form_hash(w), x))
 });
+
+static H_A: LazyLock<u64> = LazyLock::new(|| form_hash("a"));
+static H_AN: LazyLock<u64> = LazyLock::new(|| form_hash("an"));
 
 /// What a scale word multiplies by, if the hash is one's.
 fn scale(hash: u64) -> Option<f64> {
@@ -52,15 +57,32 @@ pub(super) fn items(side: &Side<'_>, r: &Range<usize>) -> Vec<Item> {
     let mut t = r.start;
     while t < r.end {
         let l = side.lexeme(t);
-        if l.kind == LexKind::Number {
-            let x = (t + 1 < r.end)
-                .then(|| scale(side.lexeme(t + 1).hash))
-                .flatten();
-            let value = value(side, t).map(|v| v * x.unwrap_or(1.0));
-            let end = t + 1 + usize::from(x.is_some());
+        // "a million" is one million.
+        let one = l.hash == *H_A || l.hash == *H_AN;
+        // (The scale word may be past the range: "[a] million" against
+        // "[1] million".)
+        let scaled_one =
+            one && t + 1 < side.a.tokens.len() && scale(side.lexeme(t + 1).hash).is_some();
+        if l.kind == LexKind::Number || scaled_one {
+            // Every scale word after the number multiplies it: "two hundred
+            // thousand" is 200,000.
+            let mut end = t + 1;
+            let mut x = 1.0;
+            while let Some(k) = (end < r.end)
+                .then(|| scale(side.lexeme(end).hash))
+                .flatten()
+            {
+                x *= k;
+                end += 1;
+            }
+            let value = if scaled_one {
+                Some(1.0)
+            } else {
+                value(side, t)
+            };
             out.push(Item {
                 tokens: t..end,
-                value,
+                value: value.map(|v| v * x),
             });
             t = end;
         } else {
@@ -83,6 +105,39 @@ pub(super) fn items(side: &Side<'_>, r: &Range<usize>) -> Vec<Item> {
         }
     }
     out
+}
+
+/// A quantity as compared across passages: its value, or, without one,
+/// the hash of its words.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Amount {
+    Value(f64),
+    Words(u64),
+}
+
+impl PartialEq for Amount {
+    fn eq(&self, other: &Amount) -> bool {
+        match (self, other) {
+            (Amount::Value(x), Amount::Value(y)) => close(*x, *y),
+            (Amount::Words(x), Amount::Words(y)) => x == y,
+            _ => false,
+        }
+    }
+}
+
+/// The quantities of token range `r`, in order.
+pub(super) fn amounts(side: &Side<'_>, r: &Range<usize>) -> Vec<Amount> {
+    items(side, r)
+        .iter()
+        .map(|i| match i.value {
+            Some(v) => Amount::Value(v),
+            None => Amount::Words(
+                i.tokens
+                    .clone()
+                    .fold(0, |h: u64, t| h.rotate_left(5) ^ side.lexeme(t).hash),
+            ),
+        })
+        .collect()
 }
 
 /// Do two quantities differ: in value where both have one, else in words?
@@ -178,14 +233,16 @@ static CURRENCIES: LazyLock<Vec<(u64, char)>> = LazyLock::new(|| {
     .collect()
 });
 
-/// The number token of the quantity that ends with token `t` (a number,
-/// or a scale word after one), if one does.
+/// The first token of the quantity that ends with token `t` (a number, or
+/// scale words after one or after "a"), if one does.
 fn quantity_ending_at(side: &Side<'_>, t: usize) -> Option<usize> {
-    let l = side.lexeme(t);
-    if l.kind == LexKind::Number {
-        return Some(t);
+    let mut n = t;
+    while scale(side.lexeme(n).hash).is_some() && n > 0 {
+        n -= 1;
     }
-    (scale(l.hash).is_some() && t > 0 && side.lexeme(t - 1).kind == LexKind::Number).then(|| t - 1)
+    let l = side.lexeme(n);
+    let one = n < t && (l.hash == *H_A || l.hash == *H_AN);
+    (l.kind == LexKind::Number || one).then_some(n)
 }
 
 /// Is `words` (tokens of `word_side`, all inserted or all deleted) a

@@ -318,6 +318,30 @@ fn currency_words_and_ordinals_are_number_forms() {
 }
 
 #[test]
+fn compounds_abbreviations_and_spelt_out_amounts_are_not_edits() {
+    let speech = "Our counter-terrorism officers across the U.K. now hold two hundred thousand case files, and we have committed a million pounds so that they can co-operate with five hundred partner agencies around the world.\n";
+    let article = "Our counterterrorism officers across the UK now hold 200,000 case files, and we have committed £1m so that they can cooperate with 500 partner agencies around the world.\n";
+    let f = compare_to(speech, article);
+    let f = only(&f);
+    assert_eq!(f["kind"], "verbatim", "{f:#}");
+    assert_eq!(edits(f), [], "{f:#}");
+    // Another amount is a numeric change; words written apart are an edit.
+    let f = compare_to(
+        speech,
+        "Our counterterrorism officers across the UK now hold 200,000 case files, and we have committed £1m so that they can cooperate with 400 partner agencies a round the world.\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "numeric_change", "{f:#}");
+    assert_eq!(
+        edits(f),
+        [
+            ("replace".into(), "five hundred".into(), "400".into()),
+            ("replace".into(), "around".into(), "a round".into())
+        ]
+    );
+}
+
+#[test]
 fn an_attribution_set_into_the_text_is_not_an_edit() {
     for article in [
         "“We will not let these threats go unanswered,” he warned, “and we will keep working with our partners across Europe.”\n",
