@@ -156,11 +156,13 @@ impl Cutter<'_> {
             return;
         }
         let mut start = range.start;
-        for end in sentence_ends(&self.a.lexemes, range.clone()) {
-            self.push(PassageKind::Sentence, start..end, false);
+        let ends = sentence_ends(&self.a.lexemes, range.clone());
+        for end in ends.into_iter().chain([range.end]) {
+            for piece in bounded(&self.a.lexemes, start..end) {
+                self.push(PassageKind::Sentence, piece, false);
+            }
             start = end;
         }
-        self.push(PassageKind::Sentence, start..range.end, false);
         for (q, unbalanced) in quotes(&self.a.lexemes, range) {
             self.push(PassageKind::Quote, q, unbalanced);
         }
@@ -223,6 +225,42 @@ fn sentence_ends(ls: &[Lexeme], range: Range<usize>) -> Vec<usize> {
         i = j.max(i + 1);
     }
     ends
+}
+
+/// Longest sentence, in words: a longer run (a transcript or extraction
+/// without sentence punctuation) is cut into pieces no longer, at a clause
+/// mark (`, ; :` or a dash) where there is one after [`MIN_PIECE_WORDS`].
+/// Every word stays in exactly one piece. (No sentence of the bundled
+/// corpus or of the generated benchmarks is this long; an unbounded one
+/// made the seed search and the word diff quadratic.)
+pub const MAX_SENTENCE_WORDS: usize = 100;
+const MIN_PIECE_WORDS: usize = 25;
+
+/// The lexeme range of one sentence as pieces of at most
+/// [`MAX_SENTENCE_WORDS`] words.
+fn bounded(ls: &[Lexeme], range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut words, mut clause) = (range.start, 0, None);
+    for i in range.clone() {
+        let l = &ls[i];
+        if l.is_token() {
+            if words == MAX_SENTENCE_WORDS {
+                let cut = clause.unwrap_or(i);
+                out.push(start..cut);
+                start = cut;
+                words = ls[cut..i].iter().filter(|l| l.is_token()).count();
+                clause = None;
+            }
+            words += 1;
+        } else if l.kind == LexKind::Punct
+            && (matches!(l.ch, ',' | ';' | ':') || crate::normalize::is_dash(l.ch))
+            && words >= MIN_PIECE_WORDS
+        {
+            clause = Some(i + 1);
+        }
+    }
+    out.push(start..range.end);
+    out
 }
 
 /// Quotation ranges (inner lexemes) in a block, with "unbalanced" flags.
@@ -296,6 +334,31 @@ mod tests {
                 "13% agreed."
             ]
         );
+    }
+
+    #[test]
+    fn overlong_sentences_are_cut_into_pieces() {
+        let words = |n: usize, w: &str| vec![w; n].join(" ");
+        let count =
+            |ls: &[Lexeme], r: &Range<usize>| ls[r.clone()].iter().filter(|l| l.is_token()).count();
+        // No clause mark: pieces of exactly the limit, every word kept.
+        let t = words(250, "word");
+        let ls = lex_str(&t);
+        let pieces = bounded(&ls, 0..ls.len());
+        let sizes: Vec<usize> = pieces.iter().map(|r| count(&ls, r)).collect();
+        assert_eq!(sizes, [100, 100, 50]);
+        assert_eq!(pieces[0].end, pieces[1].start);
+        // A clause mark past the minimum is where the cut falls.
+        let t = format!("{}, {}", words(60, "a"), words(90, "b"));
+        let ls = lex_str(&t);
+        let sizes: Vec<usize> = bounded(&ls, 0..ls.len())
+            .iter()
+            .map(|r| count(&ls, r))
+            .collect();
+        assert_eq!(sizes, [60, 90]);
+        // A sentence within the limit is one piece.
+        let ls = lex_str("A short sentence, as most are.");
+        assert_eq!(bounded(&ls, 0..ls.len()), [0..ls.len()]);
     }
 
     #[test]

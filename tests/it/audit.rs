@@ -342,6 +342,30 @@ fn compounds_abbreviations_and_spelt_out_amounts_are_not_edits() {
 }
 
 #[test]
+fn a_transcript_without_sentence_marks_still_aligns() {
+    // The speech three times over, lower case, with no punctuation at all:
+    // one "sentence" of 270 words, cut into pieces of at most 100.
+    let bare: String = SOURCE
+        .chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace() || *c == '-')
+        .collect::<String>()
+        .to_lowercase();
+    let transcript = format!("{0} {0} {0}\n", bare.trim());
+    let f = compare(&transcript);
+    assert!(f.len() >= 3, "{f:#?}");
+    for x in &f {
+        assert!(!x["source"].is_null(), "{x:#}");
+        assert!(x["secondary"]["text"].as_str().unwrap().split(' ').count() <= 100);
+    }
+    let traced: usize = f
+        .iter()
+        .filter(|x| x["kind"] != "paraphrase")
+        .map(|x| x["secondary"]["text"].as_str().unwrap().split(' ').count())
+        .sum();
+    assert!(traced > 200, "{traced}: {f:#?}");
+}
+
+#[test]
 fn an_attribution_set_into_the_text_is_not_an_edit() {
     for article in [
         "“We will not let these threats go unanswered,” he warned, “and we will keep working with our partners across Europe.”\n",
