@@ -146,11 +146,33 @@ pub fn resolve(paths: &[PathBuf], primaries: &[PathBuf]) -> Result<Inputs, Manif
     }
     // Several paths may name the same file (one path cannot: a manifest
     // refuses repeated entries, a walk meets each file once).
+    // The first naming is kept, as a primary if any naming marks it one
+    // (`stemma audit DIR --primary DIR/speeches` marks the speeches).
     if paths.len() + primaries.len() > 1 {
-        let mut seen = std::collections::HashSet::new();
-        inputs
+        let keys: Vec<PathBuf> = inputs
             .files
-            .retain(|f| seen.insert(normalize_path(&f.path)));
+            .iter()
+            .map(|f| normalize_path(&f.path))
+            .collect();
+        let primary: std::collections::HashSet<&PathBuf> = keys
+            .iter()
+            .zip(&inputs.files)
+            .filter(|(_, f)| f.role == Role::Primary)
+            .map(|(k, _)| k)
+            .collect();
+        let mut seen = std::collections::HashSet::new();
+        let mut kept = Vec::with_capacity(inputs.files.len());
+        for (f, k) in std::mem::take(&mut inputs.files).into_iter().zip(&keys) {
+            if seen.insert(k) {
+                let role = if primary.contains(k) {
+                    Role::Primary
+                } else {
+                    f.role
+                };
+                kept.push(InputFile { role, ..f });
+            }
+        }
+        inputs.files = kept;
     }
     Ok(inputs)
 }

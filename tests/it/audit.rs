@@ -366,6 +366,46 @@ fn a_transcript_without_sentence_marks_still_aligns() {
 }
 
 #[test]
+fn a_primary_directory_inside_the_audited_path_marks_its_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("speeches")).unwrap();
+    std::fs::write(dir.path().join("speeches/speech.txt"), SOURCE).unwrap();
+    std::fs::write(
+        dir.path().join("article.txt"),
+        "Sadly, 13% of all those being investigated for involvement in terrorism are under 18.\n",
+    )
+    .unwrap();
+    // The directory named twice (as a path and as primaries), or once
+    // inside the path: either way its file is a primary, listed once.
+    for args in [
+        &[".", "--primary", "speeches"][..],
+        &["speeches", "article.txt", "--primary", "speeches"][..],
+    ] {
+        let mut all = vec!["audit"];
+        all.extend(args);
+        all.extend(["--format", "json"]);
+        let out = stemma(&all, dir.path());
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let v = json(&out);
+        let roles: Vec<(&str, &str)> = v["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| (d["path"].as_str().unwrap(), d["role"].as_str().unwrap()))
+            .collect();
+        assert_eq!(roles.len(), 2, "{args:?}: {roles:?}");
+        assert!(
+            roles
+                .iter()
+                .any(|r| r.0.ends_with("speech.txt") && r.1 == "primary"),
+            "{roles:?}"
+        );
+        let f = v["findings"].as_array().unwrap();
+        assert_eq!(only(f)["kind"], "verbatim", "{args:?}");
+    }
+}
+
+#[test]
 fn an_attribution_set_into_the_text_is_not_an_edit() {
     for article in [
         "“We will not let these threats go unanswered,” he warned, “and we will keep working with our partners across Europe.”\n",
