@@ -3,7 +3,7 @@
 //! qualifier in other words ("over 750" for "more than 750"), a currency
 //! symbol spelt out ("1.5 billion pounds" for "£1.5bn"), and a compound or
 //! abbreviation closed up or broken ("counterterrorism" for
-//! "counter-terrorism", "UK" for "U.K.").
+//! "counter-terrorism" or "counter terrorism", "UK" for "U.K.").
 
 use std::ops::Range;
 
@@ -31,16 +31,13 @@ pub(super) fn same_words(
     }
 }
 
-/// Are two stretches of text the same letters and digits, with no space
-/// in either: one word written closed, hyphenated or with points
-/// ("cooperate", "co-operate"; "UK", "U.K.")? Words apart ("a part" for
-/// "apart", "any one" for "anyone") may mean something else, and stay
-/// edits.
+/// Are two stretches of text the same letters and digits, one word
+/// written closed, hyphenated or with points ("cooperate", "co-operate";
+/// "UK", "U.K.")? Written apart, it is the same only as two long parts
+/// ("cyber attack", "counter terrorism": at least three letters each, eight
+/// in all); short words apart ("a part" for "apart", "any one" for
+/// "anyone") may mean something else, and stay edits.
 fn same_letters(a: &str, b: &str) -> bool {
-    let spaced = |t: &str| t.chars().any(char::is_whitespace);
-    if a.is_empty() || b.is_empty() || spaced(a) || spaced(b) {
-        return false;
-    }
     let letters = |t: &str| {
         t.chars()
             .filter(|c| c.is_alphanumeric())
@@ -48,7 +45,18 @@ fn same_letters(a: &str, b: &str) -> bool {
             .collect::<String>()
     };
     let (x, y) = (letters(a), letters(b));
-    !x.is_empty() && x == y
+    !x.is_empty() && x == y && open_compound(a) && open_compound(b)
+}
+
+/// Is `t` one word, or two long words apart (see [`same_letters`])?
+fn open_compound(t: &str) -> bool {
+    let parts: Vec<&str> = t.split_whitespace().collect();
+    let size = |p: &&str| p.chars().filter(|c| c.is_alphanumeric()).count();
+    match parts.len() {
+        1 => true,
+        2 => parts.iter().all(|p| size(p) >= 3) && parts.iter().map(size).sum::<usize>() >= 8,
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -61,6 +69,10 @@ mod tests {
         assert!(same_letters("U.K.", "UK"));
         assert!(same_letters("e‑mail", "Email"));
         assert!(!same_letters("a part", "apart"));
+        assert!(!same_letters("any one", "anyone"));
+        assert!(same_letters("cyber attack", "cyberattack"));
+        assert!(same_letters("Counter terrorism", "counter-terrorism"));
+        assert!(!same_letters("counter terror ism", "counterterrorism"));
         assert!(!same_letters("counter-terrorism", "counter-terror"));
         assert!(!same_letters("", ""));
         assert!(!same_letters("--", "—"));
