@@ -681,6 +681,9 @@ fn changed_numbers(
 /// Numbers are compared by value ("200,000" is "two hundred thousand").
 pub fn other_figures(sec: Side<'_>, passage: &Range<usize>, src: Side<'_>, al: &Alignment) -> bool {
     let mine = quantity::amounts(&sec, passage);
+    if mine.len() < 2 {
+        return false;
+    }
     let around = sentence_bounds(src, al.src.clone());
     let theirs = quantity::amounts(&src, &around);
     mine.len() >= 2 && !theirs.is_empty() && !mine.iter().any(|n| theirs.contains(n))

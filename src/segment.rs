@@ -157,8 +157,10 @@ impl Cutter<'_> {
         }
         let mut start = range.start;
         let ends = sentence_ends(&self.a.lexemes, range.clone());
+        let mut pieces = Vec::new();
         for end in ends.into_iter().chain([range.end]) {
-            for piece in bounded(&self.a.lexemes, start..end) {
+            bounded(&self.a.lexemes, start..end, &mut pieces);
+            for piece in pieces.drain(..) {
                 self.push(PassageKind::Sentence, piece, false);
             }
             start = end;
@@ -237,9 +239,12 @@ pub const MAX_SENTENCE_WORDS: usize = 100;
 const MIN_PIECE_WORDS: usize = 25;
 
 /// The lexeme range of one sentence as pieces of at most
-/// [`MAX_SENTENCE_WORDS`] words.
-fn bounded(ls: &[Lexeme], range: Range<usize>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+/// [`MAX_SENTENCE_WORDS`] words, appended to `out`.
+fn bounded(ls: &[Lexeme], range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    // (No more lexemes than the limit: no more words either, no scan.)
+    if range.len() <= MAX_SENTENCE_WORDS {
+        return out.push(range);
+    }
     let (mut start, mut words, mut clause) = (range.start, 0, None);
     for i in range.clone() {
         let l = &ls[i];
@@ -260,7 +265,6 @@ fn bounded(ls: &[Lexeme], range: Range<usize>) -> Vec<Range<usize>> {
         }
     }
     out.push(start..range.end);
-    out
 }
 
 /// Quotation ranges (inner lexemes) in a block, with "unbalanced" flags.
@@ -344,21 +348,22 @@ mod tests {
         // No clause mark: pieces of exactly the limit, every word kept.
         let t = words(250, "word");
         let ls = lex_str(&t);
-        let pieces = bounded(&ls, 0..ls.len());
+        let mut pieces = Vec::new();
+        bounded(&ls, 0..ls.len(), &mut pieces);
         let sizes: Vec<usize> = pieces.iter().map(|r| count(&ls, r)).collect();
         assert_eq!(sizes, [100, 100, 50]);
         assert_eq!(pieces[0].end, pieces[1].start);
         // A clause mark past the minimum is where the cut falls.
         let t = format!("{}, {}", words(60, "a"), words(90, "b"));
         let ls = lex_str(&t);
-        let sizes: Vec<usize> = bounded(&ls, 0..ls.len())
-            .iter()
-            .map(|r| count(&ls, r))
-            .collect();
+        let mut pieces = Vec::new();
+        bounded(&ls, 0..ls.len(), &mut pieces);
+        let sizes: Vec<usize> = pieces.iter().map(|r| count(&ls, r)).collect();
         assert_eq!(sizes, [60, 90]);
         // A sentence within the limit is one piece.
         let ls = lex_str("A short sentence, as most are.");
-        let whole = bounded(&ls, 0..ls.len());
+        let mut whole = Vec::new();
+        bounded(&ls, 0..ls.len(), &mut whole);
         assert_eq!((whole.len(), whole[0].clone()), (1, 0..ls.len()));
     }
 

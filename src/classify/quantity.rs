@@ -127,6 +127,15 @@ impl PartialEq for Amount {
 
 /// The quantities of token range `r`, in order.
 pub(super) fn amounts(side: &Side<'_>, r: &Range<usize>) -> Vec<Amount> {
+    // Most passages hold no number at all: one pass over the kinds and
+    // hashes finds that before any text is read.
+    let numeric = |t: usize| {
+        let l = side.lexeme(t);
+        l.kind == LexKind::Number || scale(l.hash).is_some()
+    };
+    if !r.clone().any(numeric) {
+        return Vec::new();
+    }
     items(side, r)
         .iter()
         .map(|i| match i.value {
