@@ -127,9 +127,9 @@ impl InputError {
 /// Reads and decodes one file. `rel` is its path relative to the corpus root.
 pub fn read_source(path: &Path, rel: &str, max_bytes: u64) -> Result<SourceFile, InputError> {
     let err = |p| InputError::new(path, p);
-    // Opened first, then asked its size: one path lookup, not two.
-    let mut file = std::fs::File::open(path).map_err(|e| InputError::from_io(path, &e))?;
-    let meta = file.metadata().map_err(|e| InputError::from_io(path, &e))?;
+    // Asked its type before it is opened: opening a named pipe (or a
+    // terminal) would wait for a writer forever.
+    let meta = std::fs::metadata(path).map_err(|e| InputError::from_io(path, &e))?;
     if !meta.is_file() {
         return Err(err(InputProblem::NotAFile));
     }
@@ -141,7 +141,8 @@ pub fn read_source(path: &Path, rel: &str, max_bytes: u64) -> Result<SourceFile,
         }));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.read_to_end(&mut bytes)
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_to_end(&mut bytes))
         .map_err(|e| InputError::from_io(path, &e))?;
     if bytes.len() as u64 > limit {
         return Err(err(InputProblem::TooLarge {

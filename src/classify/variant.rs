@@ -31,30 +31,46 @@ pub(super) fn same_words(
     }
 }
 
-/// Are two stretches of text the same letters and digits, one word
-/// written closed, hyphenated or with points ("cooperate", "co-operate";
-/// "UK", "U.K.")? Written apart, it is the same only as two long parts
-/// ("cyber attack", "counter terrorism": at least three letters each, eight
-/// in all); short words apart ("a part" for "apart", "any one" for
-/// "anyone") may mean something else, and stay edits.
+/// Are two stretches of text the same letters, one word written closed,
+/// hyphenated or with points ("cooperate", "co-operate"; "UK", "U.K.")?
+/// Written apart, it is the same only as two long parts ("cyber attack",
+/// "counter terrorism": four letters each at least, ten in all); short
+/// words apart ("every one" for "everyone", "a part" for "apart") may mean
+/// something else, and stay edits. So do digits ("1.5" for "15"),
+/// apostrophes ("cant" for "can't", a lost negation) and the prefix "re-"
+/// ("re-sign" for "resign").
 fn same_letters(a: &str, b: &str) -> bool {
-    let letters = |t: &str| {
-        t.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
+    let letters = |t: &str| -> Option<String> {
+        let mut out = String::new();
+        for c in t.chars() {
+            if c.is_alphabetic() {
+                out.extend(c.to_lowercase());
+            } else if !(c == '.' || c.is_whitespace() || crate::normalize::is_dash(c)) {
+                return None;
+            }
+        }
+        (!out.is_empty()).then_some(out)
     };
-    let (x, y) = (letters(a), letters(b));
-    !x.is_empty() && x == y && open_compound(a) && open_compound(b)
+    match (letters(a), letters(b)) {
+        (Some(x), Some(y)) => x == y && joined(a) && joined(b),
+        _ => false,
+    }
 }
 
-/// Is `t` one word, or two long words apart (see [`same_letters`])?
-fn open_compound(t: &str) -> bool {
+/// Is `t` one word however broken (but not "re-"), or two long words apart
+/// (see [`same_letters`])?
+fn joined(t: &str) -> bool {
+    let size = |p: &str| p.chars().filter(|c| c.is_alphabetic()).count();
+    let first = t.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    if first.eq_ignore_ascii_case("re") && first.len() < t.len() {
+        return false;
+    }
     let parts: Vec<&str> = t.split_whitespace().collect();
-    let size = |p: &&str| p.chars().filter(|c| c.is_alphanumeric()).count();
     match parts.len() {
         1 => true,
-        2 => parts.iter().all(|p| size(p) >= 3) && parts.iter().map(size).sum::<usize>() >= 8,
+        2 => {
+            parts.iter().all(|p| size(p) >= 4) && parts.iter().map(|p| size(p)).sum::<usize>() >= 10
+        }
         _ => false,
     }
 }
@@ -70,8 +86,16 @@ mod tests {
         assert!(same_letters("e‑mail", "Email"));
         assert!(!same_letters("a part", "apart"));
         assert!(!same_letters("any one", "anyone"));
+        assert!(!same_letters("every one", "everyone"));
+        assert!(!same_letters("some time", "sometime"));
+        // Digits, apostrophes and "re-" are never only spelling.
+        assert!(!same_letters("1.5", "15"));
+        assert!(!same_letters("1-2", "12"));
+        assert!(!same_letters("can't", "cant"));
+        assert!(!same_letters("re-sign", "resign"));
+        assert!(same_letters("health care", "healthcare"));
         assert!(same_letters("cyber attack", "cyberattack"));
-        assert!(same_letters("Counter terrorism", "counter-terrorism"));
+        assert!(same_letters("Counter terrorism", "counterterrorism"));
         assert!(!same_letters("counter terror ism", "counterterrorism"));
         assert!(!same_letters("counter-terrorism", "counter-terror"));
         assert!(!same_letters("", ""));

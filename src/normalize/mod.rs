@@ -236,7 +236,7 @@ pub(crate) fn scaled(w: &[u8]) -> Option<(usize, &'static str)> {
 }
 
 /// Slots of [`SUBSTITUTES`] (a power of two, over twice the entries).
-const SLOTS: usize = 128;
+const SLOTS: usize = 256;
 /// Bits of the filter in front of the slots.
 const FILTER_BITS: usize = 4096;
 
@@ -281,8 +281,9 @@ static SUBSTITUTES: LazyLock<Substitutes> = LazyLock::new(|| {
     t
 });
 
+/// The home slot of hash `h`: its top bits.
 fn slot(h: u64) -> usize {
-    (h >> 57) as usize % SLOTS
+    (h >> (64 - SLOTS.trailing_zeros())) as usize
 }
 
 /// The token (hash and kind) that the form hashing to `h` stands for, if

@@ -339,6 +339,16 @@ fn compounds_abbreviations_and_spelt_out_amounts_are_not_edits() {
             ("replace".into(), "around".into(), "a round".into())
         ]
     );
+    // Same letters, other meaning: a changed figure, a lost negation.
+    let speech = "The economy grew by 1.5 per cent last year, and we can't accept any weakening of our resolve.\n";
+    let f = compare_to(
+        speech,
+        "He said: \"The economy grew by 15 per cent last year, and we cant accept any weakening of our resolve.\"\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "misquote", "{f:#}");
+    assert!(message(f).contains("negation changed"), "{f:#}");
+    assert!(message(f).contains("number changed"), "{f:#}");
 }
 
 #[test]

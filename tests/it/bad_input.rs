@@ -55,6 +55,45 @@ fn windows_1252_is_read_with_a_warning() {
     assert!(span["text"].as_str().unwrap().contains("“we will act”"));
 }
 
+/// A named pipe is not a file: it is refused by name at once, never opened
+/// (opening one waits for a writer that never comes).
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_refused_not_waited_on() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.txt"), GOOD).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("pipe"))
+        .status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo unavailable: skipped");
+        return;
+    }
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_stemma"))
+        .args(["dedup", "good.txt", "pipe"])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            child.kill().unwrap();
+            panic!("stemma waited on the named pipe");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    assert_eq!(status.code(), Some(2), "{err}");
+    assert!(err.contains("pipe"), "{err}");
+}
+
 #[test]
 fn missing_path_is_an_input_error() {
     let dir = tempfile::tempdir().unwrap();
