@@ -24,6 +24,7 @@ static SCALES: LazyLock<[(u64, f64); 5]> = LazyLock::new(|| {
 
 static H_A: LazyLock<u64> = LazyLock::new(|| form_hash("a"));
 static H_AN: LazyLock<u64> = LazyLock::new(|| form_hash("an"));
+static H_AND: LazyLock<u64> = LazyLock::new(|| form_hash("and"));
 
 /// What a scale word multiplies by, if the hash is one's.
 fn scale(hash: u64) -> Option<f64> {
@@ -64,25 +65,15 @@ pub(super) fn items(side: &Side<'_>, r: &Range<usize>) -> Vec<Item> {
         let scaled_one =
             one && t + 1 < side.a.tokens.len() && scale(side.lexeme(t + 1).hash).is_some();
         if l.kind == LexKind::Number || scaled_one {
-            // Every scale word after the number multiplies it: "two hundred
-            // thousand" is 200,000.
-            let mut end = t + 1;
-            let mut x = 1.0;
-            while let Some(k) = (end < r.end)
-                .then(|| scale(side.lexeme(end).hash))
-                .flatten()
-            {
-                x *= k;
-                end += 1;
-            }
-            let value = if scaled_one {
+            let first = if scaled_one {
                 Some(1.0)
             } else {
                 value(side, t)
             };
+            let (end, value) = number_phrase(side, t, r.end, first);
             out.push(Item {
                 tokens: t..end,
-                value: value.map(|v| v * x),
+                value,
             });
             t = end;
         } else {
@@ -147,6 +138,53 @@ pub(super) fn amounts(side: &Side<'_>, r: &Range<usize>) -> Vec<Amount> {
             ),
         })
         .collect()
+}
+
+/// The number phrase that starts with the number at token `t` (of value
+/// `first`), read the way English writes them: a hundred multiplies what
+/// came since the last larger scale word, a larger scale word everything
+/// not yet scaled, and "and" after a scale word joins the next number
+/// ("two hundred and fifty thousand" is 250,000; "1.5 billion" is
+/// 1,500,000,000). Where it ends (before `end` at most), and its value.
+fn number_phrase(
+    side: &Side<'_>,
+    t: usize,
+    end: usize,
+    first: Option<f64>,
+) -> (usize, Option<f64>) {
+    let (mut total, mut current) = (0.0, first);
+    let mut i = t + 1;
+    while i < end {
+        let l = side.lexeme(i);
+        if let Some(k) = scale(l.hash) {
+            let after_large = scale(side.lexeme(i - 1).hash).is_some_and(|p| p > 100.0);
+            if k > 100.0 && after_large {
+                // "300 thousand million": the scale words multiply.
+                total *= k;
+            } else {
+                current = current.map(|c| c * k);
+                if k > 100.0 {
+                    total += current.unwrap_or(0.0);
+                    current = current.map(|_| 0.0);
+                }
+            }
+            i += 1;
+            continue;
+        }
+        // "and" joins a number to the scale word before it, not two numbers
+        // ("2024 and 2025" are two).
+        let joins = l.hash == *H_AND
+            && scale(side.lexeme(i - 1).hash).is_some()
+            && i + 1 < end
+            && side.lexeme(i + 1).kind == LexKind::Number;
+        if !joins {
+            break;
+        }
+        let next = value(side, i + 1);
+        current = current.zip(next).map(|(c, n)| c + n);
+        i += 2;
+    }
+    (i, current.map(|c| total + c))
 }
 
 /// Do two quantities differ: in value where both have one, else in words?

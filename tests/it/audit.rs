@@ -352,6 +352,24 @@ fn compounds_abbreviations_and_spelt_out_amounts_are_not_edits() {
 }
 
 #[test]
+fn number_phrases_are_read_as_english_writes_them() {
+    let speech = "Since then we have trained two hundred and fifty thousand volunteers and opened a thousand and one centres across the country.\n";
+    let f = compare_to(
+        speech,
+        "Since then we have trained 250,000 volunteers and opened 1,001 centres across the country.\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "verbatim", "{f:#}");
+    let f = compare_to(
+        speech,
+        "Since then we have trained 260,000 volunteers and opened 1,001 centres across the country.\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "numeric_change", "{f:#}");
+    assert!(message(f).contains("260,000"), "{f:#}");
+}
+
+#[test]
 fn a_transcript_without_sentence_marks_still_aligns() {
     // The speech three times over, lower case, with no punctuation at all:
     // one "sentence" of 270 words, cut into pieces of at most 100.
