@@ -314,6 +314,15 @@ pub(super) fn currency_word(
     quantity_ending_at(word_side, words.start - 1).is_some()
         && quantity_ending_at(sym_side, at - 1).is_some_and(|n| {
             let start = sym_side.lexeme(n).start as usize;
-            sym_side.text[..start].ends_with(symbol)
+            let Some(before) = sym_side.text[..start].strip_suffix(symbol) else {
+                return false;
+            };
+            // "HK$" and "A$" are other dollars; "US$" is the dollar.
+            let country = before
+                .bytes()
+                .rev()
+                .take_while(u8::is_ascii_alphabetic)
+                .count();
+            country == 0 || before.ends_with("US")
         })
 }

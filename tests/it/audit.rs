@@ -291,6 +291,16 @@ fn currency_words_and_ordinals_are_number_forms() {
         "The fund holds $300m for the 1st schools in the north of the country.\n",
     );
     assert_eq!(only(&f)["kind"], "verbatim", "{f:#?}");
+    // Hong Kong dollars are not the dollars of the source.
+    let f = compare_to(
+        "The fund holds 300 million dollars for the first schools in the north of the country.\n",
+        "The fund holds HK$300m for the 1st schools in the north of the country.\n",
+    );
+    let e = edits(only(&f));
+    assert!(
+        e.contains(&("delete".into(), "dollars".into(), String::new())),
+        "{e:?}"
+    );
     // Another currency, or another amount, is still a change.
     let f = compare_to(
         speech,
