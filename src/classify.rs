@@ -678,6 +678,20 @@ fn changed_numbers(
 /// to hold at least one, and no number is common to both: the same sentence
 /// shape about other facts ("Since the start of 2020, ... 19 plots" against
 /// "Since March 2017, ... 43 plots") is not a copy of the source.
+/// Does the edit `tag` between source tokens `p` and secondary tokens `s`
+/// only write the same words another way: a quantity, a currency, a
+/// compound (`classify/variant.rs`)? Such an edit is no finding, and no
+/// evidence of copying either.
+pub fn same_words(
+    tag: Tag,
+    src: &Side<'_>,
+    p: &Range<usize>,
+    sec: &Side<'_>,
+    s: &Range<usize>,
+) -> bool {
+    variant::same_words(tag, src, p, sec, s)
+}
+
 /// Numbers are compared by value ("200,000" is "two hundred thousand").
 pub fn other_figures(sec: Side<'_>, passage: &Range<usize>, src: Side<'_>, al: &Alignment) -> bool {
     let mine = quantity::amounts(&sec, passage);

@@ -169,6 +169,11 @@ pub fn deviations(loaded: &Loaded, f: &Finding) -> Vec<Deviation> {
         }
         h.digest()
     };
+    let side = |d: usize| crate::classify::Side {
+        text: &loaded.docs[d].0.file.text,
+        a: &loaded.docs[d].1,
+    };
+    let (src_side, sec_side) = (side(*src_doc), side(f.doc));
     let mut out = Vec::new();
     for o in &f.ops {
         let op = match o.tag {
@@ -178,6 +183,11 @@ pub fn deviations(loaded: &Loaded, f: &Finding) -> Vec<Deviation> {
             Tag::Replace => 2,
         };
         let sec = f.tokens.start + o.sec.start..f.tokens.start + o.sec.end;
+        // The same words written another way ("5,000" for "five thousand")
+        // are a house style, which unrelated writers share: no evidence.
+        if crate::classify::same_words(o.tag, &src_side, &o.src, &sec_side, &sec) {
+            continue;
+        }
         out.push(Deviation {
             key: key(OPS[op as usize], &o.src, &sec),
             op,

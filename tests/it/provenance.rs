@@ -187,6 +187,26 @@ fn independent_copies_are_not_linked() {
 }
 
 #[test]
+fn a_shared_house_style_is_no_evidence_of_copying() {
+    // Both write "latestage" and "fire-arms" for the speech's "late-stage"
+    // and "firearms": the same words written another way, not deviations.
+    let d = "Since March 2017, MI5 and the police have together disrupted 43 latestage attack plots. \
+Some of those plotters were trying to get hold of fire-arms and explosives, in the final days of planning mass murder.\n";
+    // (Paragraphs cut differently, so that no paragraph of one is a near
+    // duplicate of the other's: shared text is evidence of its own.)
+    let e = "Since March 2017, MI5 and the police have together disrupted 43 latestage attack plots.\n\n\
+Some of those plotters were trying to get hold of fire-arms and explosives, in the final days of planning mass murder. \
+We will not let these threats go unanswered, and we will keep working with our partners across Europe.\n";
+    let dir = corpus(&[("speech.txt", SPEECH), ("d.txt", d), ("e.txt", e)], None);
+    let v = graph(dir.path(), &["c", "--primary", "c/speech.txt"]);
+    assert!(
+        edge(&v, "derives_from", "d.txt", "speech.txt").is_some(),
+        "{v:#}"
+    );
+    assert!(edge(&v, "copies", "d.txt", "e.txt").is_none(), "{v:#}");
+}
+
+#[test]
 fn dot_and_mermaid_views() {
     let dir = corpus(
         &[("speech.txt", SPEECH), ("a.txt", COPY_A), ("b.txt", COPY_B)],
