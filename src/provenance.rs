@@ -417,6 +417,24 @@ fn copies(
             }
         }
     }
+    // Is most of the span, in bytes, covered by findings with a source?
+    let traced = |d: usize, span: &Span| {
+        let covered: usize = by_doc
+            .get(&d)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&fi| &findings[fi])
+            .filter(|f| f.source.is_some())
+            .map(|f| {
+                let (a, b) = (
+                    f.secondary.start.max(span.start),
+                    f.secondary.end.min(span.end),
+                );
+                b.saturating_sub(a)
+            })
+            .sum();
+        2 * covered > span.end.saturating_sub(span.start)
+    };
     // Shared text: a duplicate cluster of secondaries only.
     for dup in duplicates {
         let mut by_doc: Vec<(usize, &Span)> = dup
@@ -426,6 +444,13 @@ fn copies(
             .filter_map(|s| doc_of(&s.doc).map(|d| (d, s)))
             .collect();
         if by_doc.iter().any(|(d, _)| documents[*d].role == "primary") {
+            continue;
+        }
+        // Nor text that the secondaries took from a primary (the paragraphs
+        // of the primary cut differently, so that the duplicate clustering
+        // did not pair them with it): quoting the same speech is no
+        // evidence; what they changed in common is counted as deviations.
+        if by_doc.iter().any(|&(d, span)| traced(d, span)) {
             continue;
         }
         by_doc.sort_by_key(|(d, s)| (*d, s.start));

@@ -207,6 +207,25 @@ We will not let these threats go unanswered, and we will keep working with our p
 }
 
 #[test]
+fn quoting_the_same_paragraphs_is_not_copying() {
+    // Both quote the speech's first two sentences as one paragraph of
+    // their own (the speech has them in a longer one): the paragraphs are
+    // near duplicates of each other, but the text is the primary's.
+    let d = "Since March 2017, MI5 and the police have together disrupted 43 late-stage attack plots. \
+Some of those plotters were trying to get hold of firearms and explosives, in the final days of planning mass murder.\n";
+    let e = "Since March 2017, MI5 and the police have together disrupted 43 late-stage attack plots. \
+Some of those plotters were trying to get hold of firearms and explosives, in the final days of planning mass murder. \
+Sadly, 13% of all those being investigated for involvement in terrorism are under 18.\n";
+    let dir = corpus(&[("speech.txt", SPEECH), ("d.txt", d), ("e.txt", e)], None);
+    let v = graph(dir.path(), &["c", "--primary", "c/speech.txt"]);
+    assert!(
+        edge(&v, "derives_from", "e.txt", "speech.txt").is_some(),
+        "{v:#}"
+    );
+    assert!(edge(&v, "copies", "d.txt", "e.txt").is_none(), "{v:#}");
+}
+
+#[test]
 fn dot_and_mermaid_views() {
     let dir = corpus(
         &[("speech.txt", SPEECH), ("a.txt", COPY_A), ("b.txt", COPY_B)],
