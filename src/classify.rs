@@ -15,6 +15,8 @@ use crate::segment::Analysis;
 mod quantity;
 mod variant;
 
+pub use variant::same_words;
+
 /// The kinds of the JSON contract (`stemma.audit/1`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -677,22 +679,8 @@ fn changed_numbers(
 /// the passage holds at least two numbers, the source sentences it aligns
 /// to hold at least one, and no number is common to both: the same sentence
 /// shape about other facts ("Since the start of 2020, ... 19 plots" against
-/// "Since March 2017, ... 43 plots") is not a copy of the source.
-/// Does the edit `tag` between source tokens `p` and secondary tokens `s`
-/// only write the same words another way: a quantity, a currency, a
-/// compound (`classify/variant.rs`)? Such an edit is no finding, and no
-/// evidence of copying either.
-pub fn same_words(
-    tag: Tag,
-    src: &Side<'_>,
-    p: &Range<usize>,
-    sec: &Side<'_>,
-    s: &Range<usize>,
-) -> bool {
-    variant::same_words(tag, src, p, sec, s)
-}
-
-/// Numbers are compared by value ("200,000" is "two hundred thousand").
+/// "Since March 2017, ... 43 plots") is not a copy of the source. Numbers
+/// are compared by value ("200,000" is "two hundred thousand").
 pub fn other_figures(sec: Side<'_>, passage: &Range<usize>, src: Side<'_>, al: &Alignment) -> bool {
     let mine = quantity::amounts(&sec, passage);
     if mine.len() < 2 {

@@ -231,7 +231,7 @@ fn sentence_ends(ls: &[Lexeme], range: Range<usize>) -> Vec<usize> {
 
 /// Longest sentence, in words: a longer run (a transcript or extraction
 /// without sentence punctuation) is cut into pieces no longer, at a clause
-/// mark (`, ; :` or a dash) where there is one after [`MIN_PIECE_WORDS`].
+/// mark (`, ; :` or a dash) where there is one after `MIN_PIECE_WORDS` (25).
 /// Every word stays in exactly one piece. (No sentence of the bundled
 /// corpus or of the generated benchmarks is this long; an unbounded one
 /// made the seed search and the word diff quadratic.)

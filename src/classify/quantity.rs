@@ -45,8 +45,8 @@ fn value(side: &Side<'_>, t: usize) -> Option<f64> {
         .try_fold(0.0, |sum, v| v.map(|v| sum + f64::from(v)))
 }
 
-/// One quantity in a token range: its tokens (a number and the scale word
-/// after it, or a scale word alone) and its value, where it has one.
+/// One quantity in a token range: its tokens (a number phrase, see
+/// [`number_phrase`], or a scale word alone) and its value, where it has one.
 pub(super) struct Item {
     pub tokens: Range<usize>,
     pub value: Option<f64>,

@@ -11,8 +11,9 @@ use super::{Side, quantity};
 use crate::align::Tag;
 
 /// Does the edit `tag` between source tokens `p` and secondary tokens `s`
-/// only write the same words another way?
-pub(super) fn same_words(
+/// only write the same words another way? Such an edit is no finding, and
+/// no evidence of copying either (`provenance`).
+pub fn same_words(
     tag: Tag,
     src: &Side<'_>,
     p: &Range<usize>,
