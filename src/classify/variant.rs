@@ -59,9 +59,11 @@ fn same_letters(a: &str, b: &str) -> bool {
 }
 
 /// Is `t` one word however broken (but not "re-"), or two long words apart
-/// (see [`same_letters`])?
+/// (see [`same_letters`])? A word broken by a hyphen at a line's end
+/// ("well-\nknown", hard-wrapped text) is one word.
 fn joined(t: &str) -> bool {
     let size = |p: &str| p.chars().filter(|c| c.is_alphabetic()).count();
+    let t = &close_line_breaks(t);
     let first = t.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     if first.eq_ignore_ascii_case("re") && first.len() < t.len() {
         return false;
@@ -74,6 +76,24 @@ fn joined(t: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// `t` with the white space after a dash left out where it holds a line
+/// break.
+fn close_line_breaks(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t;
+    while let Some(i) = rest.find(crate::normalize::is_dash) {
+        let dash = rest[i..].chars().next().map_or(1, char::len_utf8);
+        out.push_str(&rest[..i + dash]);
+        rest = &rest[i + dash..];
+        let after = rest.trim_start();
+        if rest[..rest.len() - after.len()].contains('\n') {
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -101,5 +121,9 @@ mod tests {
         assert!(!same_letters("counter-terrorism", "counter-terror"));
         assert!(!same_letters("", ""));
         assert!(!same_letters("--", "—"));
+        // A compound broken at its hyphen by hard wrapping.
+        assert!(same_letters("well-\n  known", "well-known"));
+        assert!(same_letters("na-\r\ntional", "national"));
+        assert!(!same_letters("well- known", "wellknown"));
     }
 }

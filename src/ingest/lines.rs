@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use super::Piece;
+
 /// Hard wrapping is not assumed for lines wider than this: nobody wraps prose
 /// at 200 columns, and long lines in a chunk are paragraphs of their own.
 pub const MAX_WRAP_WIDTH: usize = 200;
@@ -107,8 +109,75 @@ fn is_wrap((a, a_len): (&str, usize), b: &str, width: usize) -> bool {
     if a.starts_with('|') || a.ends_with("  ") {
         return false;
     }
+    if broken_word(a, b) {
+        return true;
+    }
     let first_word = b.split_whitespace().next().unwrap_or("");
     a_len + 1 + char_len(first_word) > width
+}
+
+/// Does (trimmed) line `a` end in a word broken by a hyphen that (trimmed)
+/// line `b` continues: "na-" then "tional"? (A letter before the hyphen,
+/// a lower-case letter after the break.)
+fn broken_word(a: &str, b: &str) -> bool {
+    let mut end = a.chars().rev();
+    end.next() == Some('-')
+        && end.next().is_some_and(char::is_alphabetic)
+        && b.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Joins the words that hard wrapping broke with a hyphen ("na-\ntional"):
+/// the hyphen, the line break and the next line's indent become a piece
+/// that reads as nothing, so that the word is matched whole while its
+/// bytes, hyphen and break included, stay what the report shows. A
+/// compound broken at its own hyphen ("well-\nknown") reads closed up,
+/// which matching takes for the same words (`classify::same_words`).
+pub fn join_broken_words(text: &str, pieces: &mut Vec<Piece>) {
+    let range = |p: &Piece| p.start as usize..p.end as usize;
+    if pieces
+        .iter()
+        .all(|p| p.repl.is_some() || breaks(text, range(p)).is_empty())
+    {
+        return;
+    }
+    let mut out = Vec::with_capacity(pieces.len() + 2);
+    for p in pieces.drain(..) {
+        if p.repl.is_some() {
+            out.push(p);
+            continue;
+        }
+        let (mut from, end) = (p.start as usize, p.end as usize);
+        for (cut, next) in breaks(text, range(&p)) {
+            out.push(Piece::verbatim(from, cut));
+            out.push(Piece::replaced(cut, next, String::new()));
+            from = next;
+        }
+        out.push(Piece::verbatim(from, end));
+    }
+    *pieces = out;
+}
+
+/// The hyphenated line breaks inside `range`: from each hyphen to the first
+/// letter of the next line.
+fn breaks(text: &str, range: Range<usize>) -> Vec<(usize, usize)> {
+    let s = &text[range.clone()];
+    let mut out = Vec::new();
+    for (i, _) in s.match_indices('-') {
+        let line_end =
+            i + 1 + s[i + 1..].len() - s[i + 1..].trim_start_matches([' ', '\t', '\r']).len();
+        if !s[line_end..].starts_with('\n') {
+            continue;
+        }
+        let rest = s[line_end + 1..].trim_start_matches([' ', '\t']);
+        let next = s.len() - rest.len();
+        let before = s[..i].chars().next_back();
+        if before.is_some_and(char::is_alphabetic)
+            && rest.chars().next().is_some_and(char::is_lowercase)
+        {
+            out.push((range.start + i, range.start + next));
+        }
+    }
+    out
 }
 
 fn char_len(s: &str) -> usize {
@@ -174,6 +243,58 @@ mod tests {
     fn repeated_lines_stay_apart() {
         let t = "same line of text here\nsame line of text here\nsame line of text here";
         assert_eq!(texts(t).len(), 3);
+    }
+
+    #[test]
+    fn a_line_ending_in_a_broken_word_is_wrapped() {
+        // The second line is short, but its hyphen says it was wrapped.
+        let t = "A paragraph of text whose lines were wrapped at forty\ncolumns and a broken na-\ntional word.";
+        assert_eq!(texts(t).len(), 1);
+        // A capital after the break, or a space before the hyphen: no.
+        assert_eq!(
+            texts("A long first line of some text here\nshort line -\nnext one"),
+            [
+                "A long first line of some text here\nshort line -",
+                "next one"
+            ]
+        );
+    }
+
+    fn pieces(t: &str) -> Vec<(&str, Option<String>)> {
+        let mut p = vec![Piece::verbatim(0, t.len())];
+        join_broken_words(t, &mut p);
+        p.iter()
+            .map(|p| {
+                (
+                    &t[p.start as usize..p.end as usize],
+                    p.repl.as_deref().map(String::from),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn broken_words_are_joined_by_a_piece_that_reads_as_nothing() {
+        assert_eq!(
+            pieces("na-\r\n  tional se-\ncurity"),
+            [
+                ("na", None),
+                ("-\r\n  ", Some(String::new())),
+                ("tional se", None),
+                ("-\n", Some(String::new())),
+                ("curity", None)
+            ]
+        );
+        for kept in [
+            "anti-\nAmerican",
+            "well - \nknown",
+            "one-two",
+            "end-\n",
+            "-\nx",
+            "13-\nfold",
+        ] {
+            assert_eq!(pieces(kept), [(kept, None)]);
+        }
     }
 
     #[test]

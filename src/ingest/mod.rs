@@ -165,6 +165,7 @@ fn text_blocks(text: &str, range: Range<usize>) -> Vec<Block> {
         markup::scan(text, r, false, &mut blocks);
         for b in &mut blocks[first..] {
             b.heading |= heading;
+            lines::join_broken_words(text, &mut b.pieces);
         }
     }
     blocks

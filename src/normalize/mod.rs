@@ -70,12 +70,47 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
+/// The Latin ligatures that PDF fonts leave in extracted text ("ﬁ" in
+/// "identiﬁed"), and the letters each stands for.
+const LIGATURES: [(char, &str); 7] = [
+    ('\u{FB00}', "ff"),
+    ('\u{FB01}', "fi"),
+    ('\u{FB02}', "fl"),
+    ('\u{FB03}', "ffi"),
+    ('\u{FB04}', "ffl"),
+    ('\u{FB05}', "st"),
+    ('\u{FB06}', "st"),
+];
+
 /// A character with its byte range in the file text.
 #[derive(Clone, Copy)]
 struct Ch {
     c: char,
     start: u32,
     end: u32,
+}
+
+/// Adds a visible character to a chunk: invisible ones are skipped, a
+/// ligature becomes its letters and a full-width form ("１３％") its ASCII
+/// character, each standing for the character's bytes (the compatibility
+/// forms of Unicode that text extraction leaves inside words; other
+/// compatibility forms, such as "½" or "²", change what a number says and
+/// stay as they are).
+fn push_visible(chunk: &mut Vec<Ch>, c: char, start: u32, end: u32) {
+    if is_invisible(c) {
+        return;
+    }
+    if ('\u{FB00}'..='\u{FB06}').contains(&c)
+        && let Some(&(_, letters)) = LIGATURES.iter().find(|l| l.0 == c)
+    {
+        chunk.extend(letters.chars().map(|c| Ch { c, start, end }));
+        return;
+    }
+    let c = match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    };
+    chunk.push(Ch { c, start, end });
 }
 
 /// Reusable buffers; one per thread keeps tokenizing allocation-free.
@@ -162,14 +197,8 @@ impl Lexer {
             }
             self.chunk.clear();
             for (k, c) in s[from..i].char_indices() {
-                if !is_invisible(c) {
-                    let st = (start + from + k) as u32;
-                    self.chunk.push(Ch {
-                        c,
-                        start: st,
-                        end: st + c.len_utf8() as u32,
-                    });
-                }
+                let st = (start + from + k) as u32;
+                push_visible(&mut self.chunk, c, st, st + c.len_utf8() as u32);
             }
             if !self.chunk.is_empty() {
                 self.flush(out);
@@ -187,8 +216,8 @@ impl Lexer {
                     if !lexer.chunk.is_empty() {
                         lexer.flush(out);
                     }
-                } else if !is_invisible(c) {
-                    lexer.chunk.push(Ch { c, start, end });
+                } else {
+                    push_visible(&mut lexer.chunk, c, start, end);
                 }
             };
             match &piece.repl {
@@ -560,7 +589,7 @@ mod tests {
     proptest! {
         /// The byte path and the general path give the same lexemes.
         #[test]
-        fn ascii_path_matches_general_path(s in "([a-zA-Z0-9 .,;:'%/@()\"-]|twenty|Forty|-five|-Six|per cent|seventeen|http://x|www.|a@b.c|\\[|\\]|\\[T\\]he|tax\\[es\\]|\\[1\\]|\\[We\\]|organisation|Colour|centred|travelled|Defence|1.5bn|300m|10K|13pc|3B|don't|Can't|won't|we're|I'm|cannot|xcannot|21st|2ND|3rd|0th|first|-First|third|twelfth|they'll|n't|é|’|\u{ad}|\u{a0}|\u{0}|\n|\t|\r){0,40}") {
+        fn ascii_path_matches_general_path(s in "([a-zA-Z0-9 .,;:'%/@()\"-]|twenty|Forty|-five|-Six|per cent|seventeen|http://x|www.|a@b.c|\\[|\\]|\\[T\\]he|tax\\[es\\]|\\[1\\]|\\[We\\]|organisation|Colour|centred|travelled|Defence|1.5bn|300m|10K|13pc|3B|don't|Can't|won't|we're|I'm|cannot|xcannot|21st|2ND|3rd|0th|first|-First|third|twelfth|they'll|n't|é|ﬁ|１|％|’|\u{ad}|\u{a0}|\u{0}|\n|\t|\r){0,40}") {
             let pieces = [Piece::verbatim(0, s.len())];
             let (mut fast, mut slow) = (Vec::new(), Vec::new());
             Lexer::default().lex_block(&s, &pieces, &mut fast);
@@ -697,6 +726,21 @@ mod tests {
                 LexKind::Url
             ]
         );
+    }
+
+    #[test]
+    fn ligatures_and_full_width_forms_are_their_letters() {
+        assert_eq!(
+            forms("identiﬁed signiﬁcant ﬂows, ＵＫ ｏｆｆｉｃｅ １３％"),
+            forms("identified significant flows, UK office 13%")
+        );
+        // The word's bytes are the original ones, ligature included.
+        let t = "the ﬃrst";
+        let w = lex_str(t)[1];
+        assert_eq!(&t[w.start as usize..w.end as usize], "ﬃrst");
+        assert_eq!(w.hash, form_hash("ffirst"));
+        // Other compatibility forms are not letters: "½" stays itself.
+        assert_ne!(forms("½"), forms("1/2"));
     }
 
     #[test]

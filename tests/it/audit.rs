@@ -17,7 +17,7 @@ fn compare(secondary: &str) -> Vec<Value> {
 }
 
 /// Runs `stemma compare` on `source` and `secondary`; returns the findings.
-fn compare_to(source: &str, secondary: &str) -> Vec<Value> {
+pub(crate) fn compare_to(source: &str, secondary: &str) -> Vec<Value> {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("speech.txt"), source).unwrap();
     std::fs::write(dir.path().join("article.txt"), secondary).unwrap();
@@ -38,7 +38,7 @@ fn compare_to(source: &str, secondary: &str) -> Vec<Value> {
     findings
 }
 
-fn only(findings: &[Value]) -> &Value {
+pub(crate) fn only(findings: &[Value]) -> &Value {
     assert_eq!(findings.len(), 1, "{findings:#?}");
     &findings[0]
 }

@@ -5,6 +5,7 @@ mod audit_props;
 mod bad_input;
 mod check;
 mod dedup;
+mod extraction;
 mod feeds;
 mod golden;
 mod offsets;

@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use proptest::prelude::*;
 use stemma::corpus::{Format, InputFile};
-use stemma::ingest::markup;
-use stemma::normalize::Lexer;
+use stemma::ingest::{lines, markup};
+use stemma::normalize::{Lexeme, Lexer};
 use stemma::pipeline::analyze_file;
 use stemma::source::decode;
 
@@ -51,6 +51,9 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("&".to_string()),
         Just("\u{a0}".to_string()),
         Just("\u{ad}".to_string()),
+        Just("-\n".to_string()),
+        Just("ﬁ".to_string()),
+        Just("１".to_string()),
     ]
 }
 
@@ -75,6 +78,7 @@ fn check(text: &str, format: Option<Format>) -> Result<(), TestCaseError> {
                 prop_assert!(t.get(p.start as usize..p.end as usize).is_some());
             }
         }
+        let mut prev = None;
         for l in &a.lexemes {
             let orig = t.get(l.start as usize..l.end as usize);
             prop_assert!(orig.is_some(), "lexeme {}..{} in {:?}", l.start, l.end, t);
@@ -82,13 +86,22 @@ fn check(text: &str, format: Option<Format>) -> Result<(), TestCaseError> {
                 // Re-read the original bytes of the token: same matching form.
                 let mut blocks = Vec::new();
                 markup::scan(t, l.start as usize..l.end as usize, true, &mut blocks);
+                // (Except the second part of a word read as two, "'m" of
+                // "I'm" or "k" of "1k", which stands for its expansion only
+                // after its first part.)
+                if prev.is_some_and(|p: &Lexeme| p.is_token() && p.end == l.start) {
+                    prev = Some(l);
+                    continue;
+                }
                 let mut again = Vec::new();
-                for b in &blocks {
+                for b in &mut blocks {
+                    lines::join_broken_words(t, &mut b.pieces);
                     lexer.lex_block(t, &b.pieces, &mut again);
                 }
                 let first = again.iter().find(|x| x.is_token()).map(|x| x.hash);
                 prop_assert_eq!(first, Some(l.hash), "token {:?} in {:?}", orig, t);
             }
+            prev = Some(l);
         }
         for p in &a.passages {
             prop_assert!(p.start < p.end);

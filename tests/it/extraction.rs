@@ -1,0 +1,64 @@
+//! Text as extraction tools leave it (PDF to text, hard wrapping): words
+//! broken by a hyphen at a line's end, ligatures, full-width forms. None of
+//! them is an edit of the source.
+
+use crate::audit::{compare_to, only};
+
+const SPEECH: &str = "We have identified significant threats to national security, and we will not hesitate to act against those who seek to harm our citizens. \
+The well-known risks of online radicalisation remain.\n";
+
+#[test]
+fn words_broken_at_line_ends_are_whole_words() {
+    // Hard-wrapped at about 40 columns, three words broken by hyphens, one
+    // line ending in CRLF, one indented.
+    let article = "In her speech she said: \"We have identified\n\
+significant threats to national securi-\n\
+ty, and we will not hesitate to act ag-\r\n\
+  ainst those who seek to harm our citi-\n\
+zens.\"\n";
+    let f = compare_to(SPEECH, article);
+    let f = only(&f);
+    assert_eq!(f["kind"], "verbatim", "{f:#}");
+    // The span is the original bytes, hyphens and breaks included.
+    assert!(
+        f["secondary"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("securi-\nty")
+    );
+}
+
+#[test]
+fn a_compound_broken_at_its_own_hyphen_is_not_an_edit() {
+    let article = "Officials said the well-\nknown risks of online radicalisation remain.\n";
+    let f = compare_to(SPEECH, article);
+    let f = only(&f);
+    assert_eq!(f["kind"], "verbatim", "{f:#}");
+    assert_eq!(f["edits"].as_array().unwrap().len(), 0, "{f:#}");
+}
+
+#[test]
+fn a_hyphen_before_a_capital_or_a_space_still_breaks() {
+    // "anti-\nAmerican" keeps its two words; "risks -\nonline" is a dash.
+    let speech = "They spread anti-American propaganda across the region, the minister said.\n";
+    let f = compare_to(
+        speech,
+        "They spread anti-\nAmerican propaganda across the region.\n",
+    );
+    assert_eq!(only(&f)["kind"], "verbatim", "{f:#?}");
+}
+
+#[test]
+fn ligatures_and_full_width_letters_are_not_misquotes() {
+    let article = "She said: \"We have identiﬁed signiﬁcant threats to national security, and we will not hesitate to act.\"\n";
+    let f = compare_to(SPEECH, article);
+    let f = only(&f);
+    assert_ne!(f["kind"], "misquote", "{f:#}");
+    let edits = f["edits"].as_array().unwrap();
+    assert!(
+        edits
+            .iter()
+            .all(|e| !e["secondary"].as_str().unwrap().contains('ﬁ')),
+        "{f:#}"
+    );
+}
