@@ -214,9 +214,22 @@ pub fn align(
     } else {
         cfg.min_words + 2
     };
-    let substantial = al.matched >= least.max(n.div_ceil(4));
+    // Five words in a row, though, are a quotation, not chance.
+    let run = al
+        .ops
+        .iter()
+        .filter(|o| o.tag == Tag::Equal)
+        .map(|o| o.sec.len())
+        .max()
+        .unwrap_or(0);
+    let substantial =
+        al.matched >= least.max(n.div_ceil(4)) || (run >= LONG_RUN && al.matched >= n.div_ceil(4));
     ((core_coverage >= cfg.min_coverage && substantial) || al.timed_out).then_some(al)
 }
+
+/// Words in a row that make a match on their own, however long the
+/// passage around them.
+const LONG_RUN: usize = 5;
 
 /// Passages this short may align on a single seed.
 const MIN_SEEDLESS: usize = 5;

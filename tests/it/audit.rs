@@ -5,14 +5,14 @@ use serde_json::Value;
 
 use crate::util::*;
 
-const SOURCE: &str = "Since March 2017, MI5 and the police have together disrupted 43 late-stage attack plots. \
+pub(crate) const SOURCE: &str = "Since March 2017, MI5 and the police have together disrupted 43 late-stage attack plots. \
 Some of those plotters were trying to get hold of firearms and explosives, in the final days of planning mass murder. \
 Sadly, 13% of all those being investigated for involvement in terrorism are under 18. \
 We will not let these threats go unanswered, and we will keep working with our partners across Europe. \
 The alternative is allowing child abusers and terrorists to operate at scale, without fear of consequences.\n";
 
 /// Runs `stemma compare` on SOURCE and `secondary`; returns the findings.
-fn compare(secondary: &str) -> Vec<Value> {
+pub(crate) fn compare(secondary: &str) -> Vec<Value> {
     compare_to(SOURCE, secondary)
 }
 
@@ -43,11 +43,11 @@ pub(crate) fn only(findings: &[Value]) -> &Value {
     &findings[0]
 }
 
-fn message(f: &Value) -> &str {
+pub(crate) fn message(f: &Value) -> &str {
     f["message"].as_str().unwrap()
 }
 
-fn edits(f: &Value) -> Vec<(String, String, String)> {
+pub(crate) fn edits(f: &Value) -> Vec<(String, String, String)> {
     f["edits"]
         .as_array()
         .unwrap()
@@ -110,30 +110,6 @@ fn changed_number_is_a_numeric_change() {
 }
 
 #[test]
-fn changed_word_inside_quotes_is_a_misquote() {
-    let f = compare(
-        "He warned: “We will not let these threats go unchallenged, and we will keep working with our partners across Europe.”\n",
-    );
-    let f = only(&f);
-    assert_eq!(f["kind"], "misquote", "{f:#}");
-    assert_eq!(
-        edits(f),
-        [("replace".into(), "unanswered".into(), "unchallenged".into())]
-    );
-}
-
-#[test]
-fn dropped_negation_inside_quotes_is_a_misquote_and_said_so() {
-    let f = compare(
-        "He warned: “We will let these threats go unanswered, and we will keep working with our partners across Europe.”\n",
-    );
-    let f = only(&f);
-    assert_eq!(f["kind"], "misquote", "{f:#}");
-    assert!(message(f).starts_with("negation changed"), "{f:#}");
-    assert_eq!(edits(f), [("delete".into(), "not".into(), String::new())]);
-}
-
-#[test]
 fn dropped_negation_outside_quotes_is_reported() {
     let f = compare(
         "We will let these threats go unanswered, and we will keep working with our partners across Europe.\n",
@@ -172,85 +148,6 @@ fn reworded_sentence_is_a_paraphrase() {
     );
     let f = only(&f);
     assert_eq!(f["kind"], "paraphrase", "{f:#}");
-}
-
-#[test]
-fn quotation_not_in_the_named_source_is_a_misquote() {
-    // `compare` names the source: a quotation not in it at all is not what
-    // the speaker said.
-    let f = compare(
-        "The minister said: “We have never seen anything like this before in our long history.”\n",
-    );
-    let quote = only(&f);
-    assert_eq!(quote["kind"], "misquote", "{quote:#}");
-    assert_eq!(quote["in_quotes"], true);
-    assert!(quote["source"].is_null());
-    assert!(
-        quote["message"]
-            .as_str()
-            .unwrap()
-            .starts_with("quotation not found in the source")
-    );
-    assert!(
-        quote["secondary"]["text"]
-            .as_str()
-            .unwrap()
-            .starts_with("We have never seen")
-    );
-}
-
-#[test]
-fn ellipsis_in_a_quotation_declares_what_it_leaves_out() {
-    let f = compare(
-        "He said: “Since March 2017, MI5 and the police … disrupted 43 late-stage attack plots.”\n",
-    );
-    let f = only(&f);
-    assert_eq!(f["kind"], "verbatim", "{f:#}");
-    assert_eq!(
-        edits(f),
-        [("elide".into(), "have together".into(), String::new())]
-    );
-    assert!(
-        message(f).contains("ellipsis standing for \"have together\""),
-        "{f:#}"
-    );
-}
-
-#[test]
-fn square_brackets_in_a_quotation_declare_the_writers_words() {
-    let f = compare(
-        "She said: “[T]he police [and MI5] have together disrupted 43 late-stage attack plots.”\n",
-    );
-    let f = only(&f);
-    assert_eq!(f["kind"], "verbatim", "{f:#}");
-    assert_eq!(
-        edits(f),
-        [("bracket".into(), String::new(), "and MI5".into())]
-    );
-    let f = compare(
-        "He said: “[Britain] will not let these threats go unanswered, and we will keep working with our partners across Europe.”\n",
-    );
-    let f = only(&f);
-    assert_eq!(f["kind"], "verbatim", "{f:#}");
-    assert!(
-        message(f).contains("in brackets, the writer's \"Britain\" for \"We\""),
-        "{f:#}"
-    );
-}
-
-#[test]
-fn square_brackets_do_not_hide_a_changed_number_or_negation() {
-    let f = only(&compare(
-        "He said: “MI5 and the police have together disrupted [34] late-stage attack plots.”\n",
-    ))
-    .clone();
-    assert_eq!(f["kind"], "numeric_change", "{f:#}");
-    let f = only(&compare(
-        "He said: “[We will] let these threats go unanswered, and we will keep working with our partners across Europe.”\n",
-    ))
-    .clone();
-    assert_eq!(f["kind"], "misquote", "{f:#}");
-    assert!(message(&f).starts_with("negation changed"));
 }
 
 #[test]
@@ -462,28 +359,6 @@ fn an_attribution_set_into_the_text_is_not_an_edit() {
 }
 
 #[test]
-fn a_quotation_ending_on_other_words_replaces_the_source_words() {
-    let f = compare("He said: “We will not let these threats go unchallenged.”\n");
-    let f = only(&f);
-    assert_eq!(f["kind"], "misquote", "{f:#}");
-    assert_eq!(
-        edits(f),
-        [("replace".into(), "unanswered".into(), "unchallenged".into())]
-    );
-    assert!(
-        f["source"]["text"]
-            .as_str()
-            .unwrap()
-            .ends_with("unanswered"),
-        "{f:#}"
-    );
-    let f = compare("MI5 said that it and the police “have together disrupted 34”.\n");
-    let f = only(&f);
-    assert_eq!(f["kind"], "numeric_change", "{f:#}");
-    assert!(message(f).contains("\"43\", the secondary \"34\""), "{f:#}");
-}
-
-#[test]
 fn the_same_quantity_written_another_way_is_no_edit() {
     let speech = "We have recruited more than 750 new officers and five thousand volunteers, and 1.5 million people signed up.\n";
     let f = compare_to(
@@ -527,29 +402,6 @@ fn edge_pairing_leaves_the_next_sentences_words_to_it() {
         edits(&f[0]),
         [("insert".into(), String::new(), "now".into())],
         "{f:#?}"
-    );
-}
-
-#[test]
-fn ellipsis_hiding_a_negation_is_a_misquote() {
-    let f = compare(
-        "He warned: “We will ... let these threats go unanswered, and we will keep working with our partners across Europe.”\n",
-    );
-    let f = only(&f);
-    assert_eq!(f["kind"], "misquote", "{f:#}");
-    assert!(message(f).starts_with("negation changed"), "{f:#}");
-}
-
-#[test]
-fn quoted_words_added_at_the_end_are_not_framing() {
-    let f = compare(
-        "He said: “Since March 2017, MI5 and the police have together disrupted 43 late-stage attack plots every single week.”\n",
-    );
-    let f = only(&f);
-    assert_eq!(f["kind"], "misquote", "{f:#}");
-    assert_eq!(
-        edits(f),
-        [("insert".into(), String::new(), "every single week".into())]
     );
 }
 

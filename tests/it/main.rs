@@ -10,4 +10,5 @@ mod feeds;
 mod golden;
 mod offsets;
 mod provenance;
+mod quotes;
 mod util;
