@@ -151,6 +151,18 @@ fn side<'a>(loaded: &Loaded<'a>, i: usize) -> Side<'a> {
     }
 }
 
+/// What auditing one secondary document needs: the documents, the
+/// primaries with their seed index, and the configuration.
+struct DocAudit<'r> {
+    loaded: &'r Loaded<'r>,
+    doc: usize,
+    primaries: &'r [usize],
+    sources: &'r [&'r [u64]],
+    index: &'r SourceIndex,
+    cfg: &'r AuditConfig,
+}
+
+/// Aligns and classifies every sentence of secondary document `doc`.
 fn audit_doc(
     loaded: &Loaded,
     doc: usize,
@@ -159,13 +171,16 @@ fn audit_doc(
     index: &SourceIndex,
     cfg: &AuditConfig,
 ) -> (Vec<Finding>, Coverage) {
+    let ctx = DocAudit {
+        loaded,
+        doc,
+        primaries,
+        sources,
+        index,
+        cfg,
+    };
     let (_, a) = &loaded.docs[doc];
-    let sentences: Vec<Range<usize>> = a
-        .passages
-        .iter()
-        .filter(|p| p.kind == PassageKind::Sentence && !p.boilerplate)
-        .map(|p| p.toks.start as usize..p.toks.end as usize)
-        .collect();
+    let sentences = body_sentences(a);
     let mut aligned: Vec<Option<Alignment>> = sentences
         .iter()
         .map(|s| align::align(index, sources, &a.tokens[s.clone()], &cfg.align))
@@ -181,16 +196,12 @@ fn audit_doc(
         cov.passages += 1;
         cov.words += s.len();
         let Some(al) = al else {
-            findings.extend(unaligned_quotes(
-                loaded, doc, s, primaries, sources, index, cfg,
-            ));
+            findings.extend(ctx.unaligned_quotes(s));
             continue;
         };
         let src_doc = primaries[al.source as usize];
         if classify::other_figures(side(loaded, doc), s, side(loaded, src_doc), al) {
-            findings.extend(unaligned_quotes(
-                loaded, doc, s, primaries, sources, index, cfg,
-            ));
+            findings.extend(ctx.unaligned_quotes(s));
             continue;
         }
         cov.traced_words += al.matched;
@@ -198,46 +209,77 @@ fn audit_doc(
             Some(x) => x.1 += al.matched,
             None => cov.sources.push((src_doc, al.matched)),
         }
-        let continues = aligned
-            .get(k + 1)
+        findings.push(ctx.aligned_finding(s, al, &aligned, k, seeded[k]));
+    }
+    cov.sources
+        .sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    (findings, cov)
+}
+
+/// Token ranges of the sentences that are not boilerplate.
+fn body_sentences(a: &Analysis) -> Vec<Range<usize>> {
+    a.passages
+        .iter()
+        .filter(|p| p.kind == PassageKind::Sentence && !p.boilerplate)
+        .map(|p| p.toks.start as usize..p.toks.end as usize)
+        .collect()
+}
+
+/// Does the sentence after sentence `k` (aligned as `al`) carry on in the
+/// same source, within two words of where this one stops?
+fn continues(aligned: &[Option<Alignment>], k: usize, al: &Alignment) -> bool {
+    aligned
+        .get(k + 1)
+        .and_then(Option::as_ref)
+        .is_some_and(|next| {
+            next.source == al.source
+                && next.src.start >= al.src.end
+                && next.src.start <= al.src.end + 2
+        })
+}
+
+/// The source words free to pair with the edges of sentence `k` (aligned as
+/// `al`): the source words the neighbouring sentences took are not.
+fn room(aligned: &[Option<Alignment>], k: usize, al: &Alignment) -> Range<usize> {
+    let neighbour = |i: Option<usize>| {
+        i.and_then(|i| aligned.get(i))
             .and_then(Option::as_ref)
-            .is_some_and(|next| {
-                next.source == al.source
-                    && next.src.start >= al.src.end
-                    && next.src.start <= al.src.end + 2
-            });
-        // The source words the neighbouring sentences took are not free to
-        // pair with this one's edges.
-        let neighbour = |i: Option<usize>| {
-            i.and_then(|i| aligned.get(i))
-                .and_then(Option::as_ref)
-                .filter(|n| n.source == al.source)
-        };
-        let room = neighbour(k.checked_sub(1)).map_or(0, |p| {
-            if p.src.end <= al.src.start {
-                p.src.end
-            } else {
-                0
-            }
-        })..neighbour(Some(k + 1)).map_or(usize::MAX, |n| {
-            if n.src.start >= al.src.end {
-                n.src.start
-            } else {
-                usize::MAX
-            }
-        });
-        let paired =
-            classify::pair_quoted_edges(side(loaded, doc), s, side(loaded, src_doc), al, room);
+            .filter(|n| n.source == al.source)
+    };
+    neighbour(k.checked_sub(1)).map_or(0, |p| {
+        if p.src.end <= al.src.start {
+            p.src.end
+        } else {
+            0
+        }
+    })..neighbour(Some(k + 1)).map_or(usize::MAX, |n| {
+        if n.src.start >= al.src.end {
+            n.src.start
+        } else {
+            usize::MAX
+        }
+    })
+}
+
+impl DocAudit<'_> {
+    /// The finding for sentence `k` (tokens `s`), aligned as `al`; `seeded`:
+    /// placed by shared wording rather than by its neighbours.
+    fn aligned_finding(
+        &self,
+        s: &Range<usize>,
+        al: &Alignment,
+        aligned: &[Option<Alignment>],
+        k: usize,
+        seeded: bool,
+    ) -> Finding {
+        let src_doc = self.primaries[al.source as usize];
+        let (sec, src) = (side(self.loaded, self.doc), side(self.loaded, src_doc));
+        let continues = continues(aligned, k, al);
+        let paired = classify::pair_quoted_edges(sec, s, src, al, room(aligned, k, al));
         let al = paired.as_ref().unwrap_or(al);
-        let mut verdict = classify::classify(
-            side(loaded, doc),
-            s.clone(),
-            side(loaded, src_doc),
-            al,
-            continues,
-            &cfg.classify,
-        );
-        if !seeded[k] {
+        let mut verdict =
+            classify::classify(sec, s.clone(), src, al, continues, &self.cfg.classify);
+        if !seeded {
             // Placed by its neighbours, not by shared wording: the same
             // content in other words.
             verdict.kind = Kind::Paraphrase;
@@ -248,100 +290,145 @@ fn audit_doc(
             );
         }
         if verdict.kind == Kind::Misquote
-            && let Some(joined) = ellipsis_join(loaded, doc, s, primaries, sources, index, cfg)
+            && let Some(joined) = self.ellipsis_join(s)
         {
-            findings.push(joined);
-            continue;
+            return joined;
         }
-        findings.push(Finding {
-            doc,
+        Finding {
+            doc: self.doc,
             tokens: s.clone(),
             source: Some((src_doc, al.src.clone())),
             verdict,
             score: al.coverage,
             ops: al.ops.clone(),
-        });
+        }
     }
-    cov.sources
-        .sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-    (findings, cov)
-}
 
-/// A quotation whose parts, split at its ellipses, are each found verbatim,
-/// in order, in one source: an honest elision joining distant places, not a
-/// misquote. Returns the finding for the quotation, if that is what it is.
-fn ellipsis_join(
-    loaded: &Loaded,
-    doc: usize,
-    sentence: &Range<usize>,
-    primaries: &[usize],
-    sources: &[&[u64]],
-    index: &SourceIndex,
-    cfg: &AuditConfig,
-) -> Option<Finding> {
-    let sec = side(loaded, doc);
-    let quote = sec
-        .quotes()
-        .iter()
-        .find(|q| q.start < sentence.end && sentence.start < q.end)?;
-    let quote = quote.start.max(sentence.start)..quote.end.min(sentence.end);
-    let cuts: Vec<usize> = (quote.start + 1..quote.end)
-        .filter(|&t| sec.ellipsis_before(t))
-        .collect();
-    if cuts.is_empty() {
-        return None;
+    /// A quotation whose parts, split at its ellipses, are each found
+    /// verbatim, in order, in one source: an honest elision joining distant
+    /// places, not a misquote. Returns the finding for the quotation, if
+    /// that is what it is.
+    fn ellipsis_join(&self, sentence: &Range<usize>) -> Option<Finding> {
+        let sec = side(self.loaded, self.doc);
+        let quote = sec
+            .quotes()
+            .iter()
+            .find(|q| q.start < sentence.end && sentence.start < q.end)?;
+        let quote = quote.start.max(sentence.start)..quote.end.min(sentence.end);
+        let parts = self.verbatim_parts(sec, &quote)?;
+        let src_doc = self.primaries[parts[0].source as usize];
+        let src = side(self.loaded, src_doc);
+        let left_out: Vec<String> = parts
+            .windows(2)
+            .map(|w| src.text_of(&(w[0].src.end..w[1].src.start)))
+            .collect();
+        let words: usize = parts
+            .windows(2)
+            .map(|w| w[1].src.start - w[0].src.end)
+            .sum();
+        Some(Finding {
+            doc: self.doc,
+            tokens: quote.clone(),
+            source: Some((src_doc, parts[0].src.start..parts[parts.len() - 1].src.end)),
+            verdict: Verdict {
+                kind: Kind::Verbatim,
+                edits: left_out
+                    .iter()
+                    .map(|t| classify::Edit {
+                        op: "elide",
+                        source: excerpt_words(t, 40),
+                        secondary: String::new(),
+                    })
+                    .collect(),
+                message: format!(
+                    "verbatim in {} parts joined by ellipses, leaving out {words} words of the source",
+                    parts.len()
+                ),
+                in_quotes: true,
+                negation: false,
+            },
+            score: 1.0,
+            ops: Vec::new(),
+        })
     }
-    let bounds: Vec<usize> = std::iter::once(quote.start)
-        .chain(cuts)
-        .chain(std::iter::once(quote.end))
-        .collect();
-    let mut parts = Vec::new();
-    for w in bounds.windows(2) {
-        let al = align::align(index, sources, &sec.a.tokens[w[0]..w[1]], &cfg.align)?;
-        let verbatim = al.ops.iter().all(|o| o.tag == align::Tag::Equal);
-        if !verbatim
-            || parts
-                .last()
-                .is_some_and(|p: &Alignment| p.source != al.source || al.src.start < p.src.end)
-        {
+
+    /// The alignments of the parts of `quote` between its ellipses, if there
+    /// are ellipses and each part is verbatim in one source, after the part
+    /// before it.
+    fn verbatim_parts(&self, sec: Side<'_>, quote: &Range<usize>) -> Option<Vec<Alignment>> {
+        let cuts: Vec<usize> = (quote.start + 1..quote.end)
+            .filter(|&t| sec.ellipsis_before(t))
+            .collect();
+        if cuts.is_empty() {
             return None;
         }
-        parts.push(al);
+        let bounds: Vec<usize> = std::iter::once(quote.start)
+            .chain(cuts)
+            .chain(std::iter::once(quote.end))
+            .collect();
+        let mut parts = Vec::new();
+        for w in bounds.windows(2) {
+            let tokens = &sec.a.tokens[w[0]..w[1]];
+            let al = align::align(self.index, self.sources, tokens, &self.cfg.align)?;
+            let verbatim = al.ops.iter().all(|o| o.tag == align::Tag::Equal);
+            if !verbatim
+                || parts
+                    .last()
+                    .is_some_and(|p: &Alignment| p.source != al.source || al.src.start < p.src.end)
+            {
+                return None;
+            }
+            parts.push(al);
+        }
+        Some(parts)
     }
-    let src_doc = primaries[parts[0].source as usize];
-    let src = side(loaded, src_doc);
-    let left_out: Vec<String> = parts
-        .windows(2)
-        .map(|w| src.text_of(&(w[0].src.end..w[1].src.start)))
-        .collect();
-    let words: usize = parts
-        .windows(2)
-        .map(|w| w[1].src.start - w[0].src.end)
-        .sum();
-    Some(Finding {
-        doc,
-        tokens: quote.clone(),
-        source: Some((src_doc, parts[0].src.start..parts[parts.len() - 1].src.end)),
-        verdict: Verdict {
-            kind: Kind::Verbatim,
-            edits: left_out
-                .iter()
-                .map(|t| classify::Edit {
-                    op: "elide",
-                    source: excerpt_words(t, 40),
-                    secondary: String::new(),
-                })
-                .collect(),
-            message: format!(
-                "verbatim in {} parts joined by ellipses, leaving out {words} words of the source",
-                parts.len()
-            ),
-            in_quotes: true,
-            negation: false,
-        },
-        score: 1.0,
-        ops: Vec::new(),
-    })
+
+    /// Quotations in a sentence that does not align: each is aligned on its
+    /// own (a quote may be a fragment of the source); those that still find
+    /// no source are unsupported.
+    fn unaligned_quotes(&self, sentence: &Range<usize>) -> Vec<Finding> {
+        let (doc, cfg) = (self.doc, self.cfg);
+        let sec = side(self.loaded, doc);
+        let mut out = Vec::new();
+        for q in sec.quotes() {
+            let q = q.start.max(sentence.start)..q.end.min(sentence.end);
+            if q.len() < cfg.align.min_words {
+                continue;
+            }
+            match align::align(
+                self.index,
+                self.sources,
+                &sec.a.tokens[q.clone()],
+                &cfg.align,
+            ) {
+                Some(al) => {
+                    let src_doc = self.primaries[al.source as usize];
+                    let verdict = classify::classify(
+                        sec,
+                        q.clone(),
+                        side(self.loaded, src_doc),
+                        &al,
+                        true,
+                        &cfg.classify,
+                    );
+                    out.push(Finding {
+                        doc,
+                        tokens: q,
+                        source: Some((src_doc, al.src.clone())),
+                        verdict,
+                        score: al.coverage,
+                        ops: al.ops.clone(),
+                    });
+                }
+                None => out.push(unsupported_quote(
+                    doc,
+                    q,
+                    "quotation found in no source of the corpus",
+                )),
+            }
+        }
+        out
+    }
 }
 
 /// At most `max` words of `text`, with "…" when cut.
@@ -516,61 +603,19 @@ fn judge_document(
     cfg: &AuditConfig,
 ) -> (Vec<Finding>, Coverage) {
     let traced = cov.traced_words as f64 / cov.words.max(1) as f64;
-    // Evidence of reuse: a passage copied near-verbatim over enough words.
-    let evidence = |f: &Finding| {
-        f.source.is_some()
-            && f.verdict.kind != Kind::Paraphrase
-            && f.ops_matched() >= cfg.min_evidence_words
-    };
-    // The primary the document draws on: the one `compare` was given, or the
-    // source of the first near-verbatim match.
-    let drawn_on = if cfg.judge_documents {
-        findings
-            .iter()
-            .find(|f| evidence(f))
-            .and_then(|f| f.source.as_ref().map(|s| s.0))
-    } else {
-        primaries.first().copied()
-    };
-    if let Some(source) = drawn_on {
-        // The document draws on a primary: a quotation found nowhere is not
-        // what the speaker said (a misquote), not a claim about another speech.
-        let title = title_of(loaded, source);
-        let findings = findings
-            .into_iter()
-            .map(|mut f| {
-                if f.verdict.kind == Kind::Unsupported && f.source.is_none() {
-                    f.verdict.kind = Kind::Misquote;
-                    f.verdict.message = format!(
-                        "quotation not found in the source this document draws on ({}) nor anywhere else in the corpus",
-                        crate::report::human::excerpt(&title, 80)
-                    );
-                }
-                f
-            })
-            .collect();
-        return (findings, cov);
+    if let Some(source) = drawn_on(&findings, primaries, cfg) {
+        return (unfound_as_misquotes(loaded, source, findings), cov);
     }
     if !cfg.judge_documents {
         return (findings, cov);
     }
     let (overlap, closest) = title_overlap(loaded, doc, primaries);
     let related = overlap >= cfg.related_title;
-    let quotes = side(loaded, doc).quotes();
-    let mut kept: Vec<Finding> = Vec::new();
-    for f in findings {
-        if related && f.verdict.kind == Kind::Unsupported {
-            kept.push(f);
-        } else if related && f.source.is_some() {
-            // A loose match is no source: its quotations are unsupported.
-            for q in quotes {
-                let q = q.start.max(f.tokens.start)..q.end.min(f.tokens.end);
-                if q.len() >= cfg.align.min_words {
-                    kept.push(unsupported_quote(doc, q, "quotation backed by no source of the corpus (its closest match is a loose one)"));
-                }
-            }
-        }
-    }
+    let mut kept = if related {
+        unsupported_quotes(loaded, doc, findings, cfg)
+    } else {
+        Vec::new()
+    };
     cov.traced_words = kept
         .iter()
         .filter(|f| f.source.is_some())
@@ -579,28 +624,98 @@ fn judge_document(
     cov.sources.retain(|_| cov.traced_words > 0);
     if related && let Some(whole) = body_tokens(loaded, doc) {
         let closest = closest.map(|p| title_of(loaded, p)).unwrap_or_default();
-        kept.insert(
-            0,
-            Finding {
-                doc,
-                tokens: whole,
-                source: None,
-                verdict: Verdict {
-                    kind: Kind::Unsupported,
-                    edits: Vec::new(),
-                    message: format!(
-                        "reads as coverage of an event no primary in the corpus holds: only {:.0}% of its words even loosely match a primary (closest title: {closest:?})",
-                        traced * 100.0
-                    ),
-                    in_quotes: false,
-                    negation: false,
-                },
-                score: traced,
-                ops: Vec::new(),
-            },
-        );
+        kept.insert(0, unsupported_document(doc, whole, traced, &closest));
     }
     (kept, cov)
+}
+
+/// The primary the document draws on: the one `compare` was given, or the
+/// source of the first near-verbatim match over enough words (evidence of
+/// reuse).
+fn drawn_on(findings: &[Finding], primaries: &[usize], cfg: &AuditConfig) -> Option<usize> {
+    // Evidence of reuse: a passage copied near-verbatim over enough words.
+    let evidence = |f: &Finding| {
+        f.source.is_some()
+            && f.verdict.kind != Kind::Paraphrase
+            && f.ops_matched() >= cfg.min_evidence_words
+    };
+    if cfg.judge_documents {
+        findings
+            .iter()
+            .find(|f| evidence(f))
+            .and_then(|f| f.source.as_ref().map(|s| s.0))
+    } else {
+        primaries.first().copied()
+    }
+}
+
+/// The findings of a document that draws on primary `source`: a quotation
+/// found nowhere is not what the speaker said (a misquote), not a claim
+/// about another speech.
+fn unfound_as_misquotes(loaded: &Loaded, source: usize, findings: Vec<Finding>) -> Vec<Finding> {
+    let title = title_of(loaded, source);
+    findings
+        .into_iter()
+        .map(|mut f| {
+            if f.verdict.kind == Kind::Unsupported && f.source.is_none() {
+                f.verdict.kind = Kind::Misquote;
+                f.verdict.message = format!(
+                    "quotation not found in the source this document draws on ({}) nor anywhere else in the corpus",
+                    crate::report::human::excerpt(&title, 80)
+                );
+            }
+            f
+        })
+        .collect()
+}
+
+/// What a related document without evidence of reuse keeps of its
+/// findings: the unsupported ones, and the quotations of its loose matches
+/// (a loose match is no source: its quotations are unsupported).
+fn unsupported_quotes(
+    loaded: &Loaded,
+    doc: usize,
+    findings: Vec<Finding>,
+    cfg: &AuditConfig,
+) -> Vec<Finding> {
+    let quotes = side(loaded, doc).quotes();
+    let mut kept: Vec<Finding> = Vec::new();
+    for f in findings {
+        if f.verdict.kind == Kind::Unsupported {
+            kept.push(f);
+        } else if f.source.is_some() {
+            for q in quotes {
+                let q = q.start.max(f.tokens.start)..q.end.min(f.tokens.end);
+                if q.len() >= cfg.align.min_words {
+                    kept.push(unsupported_quote(doc, q, "quotation backed by no source of the corpus (its closest match is a loose one)"));
+                }
+            }
+        }
+    }
+    kept
+}
+
+/// The finding for a whole document (tokens `whole`, of which a share
+/// `traced` loosely matches a primary) that covers an event no primary
+/// holds; `closest` is the title of the closest primary.
+fn unsupported_document(doc: usize, whole: Range<usize>, traced: f64, closest: &str) -> Finding {
+    Finding {
+        doc,
+        tokens: whole,
+        source: None,
+        verdict: Verdict {
+            kind: Kind::Unsupported,
+            edits: Vec::new(),
+            message: format!(
+                "reads as coverage of an event no primary in the corpus holds: only {:.0}% of its words even loosely match a primary (closest title: {closest:?})",
+                traced * 100.0
+            ),
+            in_quotes: false,
+            negation: false,
+        },
+        score: traced,
+        ops: Vec::new(),
+    }
 }
 
 /// Tokens from the first to the last non-boilerplate sentence.
@@ -630,53 +745,4 @@ fn unsupported_quote(doc: usize, tokens: Range<usize>, message: &str) -> Finding
         score: 0.0,
         ops: Vec::new(),
     }
-}
-
-/// Quotations in a sentence that does not align: each is aligned on its own
-/// (a quote may be a fragment of the source); those that still find no
-/// source are unsupported.
-fn unaligned_quotes(
-    loaded: &Loaded,
-    doc: usize,
-    sentence: &Range<usize>,
-    primaries: &[usize],
-    sources: &[&[u64]],
-    index: &SourceIndex,
-    cfg: &AuditConfig,
-) -> Vec<Finding> {
-    let sec = side(loaded, doc);
-    let mut out = Vec::new();
-    for q in sec.quotes() {
-        let q = q.start.max(sentence.start)..q.end.min(sentence.end);
-        if q.len() < cfg.align.min_words {
-            continue;
-        }
-        match align::align(index, sources, &sec.a.tokens[q.clone()], &cfg.align) {
-            Some(al) => {
-                let src_doc = primaries[al.source as usize];
-                let verdict = classify::classify(
-                    sec,
-                    q.clone(),
-                    side(loaded, src_doc),
-                    &al,
-                    true,
-                    &cfg.classify,
-                );
-                out.push(Finding {
-                    doc,
-                    tokens: q,
-                    source: Some((src_doc, al.src.clone())),
-                    verdict,
-                    score: al.coverage,
-                    ops: al.ops.clone(),
-                });
-            }
-            None => out.push(unsupported_quote(
-                doc,
-                q,
-                "quotation found in no source of the corpus",
-            )),
-        }
-    }
-    out
 }

@@ -64,6 +64,17 @@ pub struct Edit {
     pub secondary: String,
 }
 
+impl Edit {
+    /// An edit from its op and the words of both sides.
+    fn new(op: &'static str, source: String, secondary: String) -> Edit {
+        Edit {
+            op,
+            source,
+            secondary,
+        }
+    }
+}
+
 /// The verdict on one aligned passage.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Verdict {
@@ -218,7 +229,6 @@ pub fn classify(
     let quotes = sec.quotes();
     let in_quote = |t: usize| quotes.iter().any(|q| q.contains(&t));
     let in_quotes = (passage.clone()).any(in_quote);
-    let abs = |r: &Range<usize>| passage.start + r.start..passage.start + r.end;
     if al.timed_out {
         return Verdict {
             kind: Kind::Paraphrase,
@@ -228,139 +238,14 @@ pub fn classify(
             negation: false,
         };
     }
-    // Words the secondary adds before or after the aligned part are its own
-    // framing ("He said:", "according to McCallum"), not edits of the source
-    // (unless they are inside quotation marks: quoted words are claims).
-    let framing = |o: &crate::align::Op| o.tag == Tag::Insert && !abs(&o.sec).any(in_quote);
-    let mut ops = split_at_quotes(&al.ops, |t| in_quote(passage.start + t));
-    // So is an attribution set into the text ("..." he said, "..."; The
-    // economy, he said, grew).
-    let before = ops.len();
-    ops.retain(|o| !attribution(sec, &abs(&o.sec), o.tag, &passage, &in_quote));
-    let attributed = ops.len() < before;
-    let lo = ops.iter().position(|o| !framing(o)).unwrap_or(ops.len());
-    let hi = ops.iter().rposition(|o| !framing(o)).map_or(lo, |i| i + 1);
-    let core = &ops[lo..hi];
-    let core_len: usize = core.iter().map(|o| o.sec.len()).sum();
-    let matched: usize = core
-        .iter()
-        .filter(|o| o.tag == Tag::Equal)
-        .map(|o| o.sec.len())
-        .sum();
-    let coverage = matched as f64 / core_len.max(1) as f64;
-    let EditScan {
-        mut edits,
-        numeric,
-        negation,
-        quoted_change,
-        longest_cut,
-        longest_edit,
-        edited_words,
-        elided,
-        bracketed,
-    } = scan_edits(sec, &passage, src, core, &in_quote);
+    let core = Core::find(sec, &passage, al, &in_quote);
+    let mut scan = scan_edits(sec, &passage, src, core.ops(), &in_quote);
     let lost_quotes = quote_marks_differ(sec, &passage, src, al);
-    let no_edits = edits.iter().all(declared);
-    // Cut short: most of a source sentence copied, then stopped (taking a
-    // phrase from the middle of a sentence is quoting, not cutting).
-    let (cut_after, sentence_len) = sentence_rest(src, al.src.end);
-    let ends_with_match = core.last().is_some_and(|o| o.tag == Tag::Equal);
-    let framed = lo > 0 || hi < ops.len() || attributed;
-    let truncated_tail = !continues
-        && ends_with_match
-        && cut_after >= cfg.min_cut_words
-        && 2 * al.src.len() >= sentence_len;
-    let n = passage.len();
-    let (kind, message) = if let Some((p, s)) = numeric.first() {
-        (
-            Kind::NumericChange,
-            format!("number changed: the source says {p:?}, the secondary {s:?}"),
-        )
-    } else if quoted_change {
-        (
-            Kind::Misquote,
-            format!(
-                "words inside quotation marks differ from the source ({})",
-                summary(&edits)
-            ),
-        )
-    } else if longest_cut >= cfg.min_cut_words {
-        let cut = edits
-            .iter()
-            .filter(|e| e.op == "delete")
-            .max_by_key(|e| e.source.len())
-            .map(|e| e.source.clone());
-        (
-            Kind::Truncation,
-            format!("drops {:?} from the source", cut.unwrap_or_default()),
-        )
-    } else if no_edits && truncated_tail {
-        (
-            Kind::Truncation,
-            format!("cut short: the source sentence goes on for {cut_after} more words"),
-        )
-    } else if no_edits && lost_quotes.is_some() {
-        (Kind::CopyError, lost_quotes.clone().unwrap_or_default())
-    } else if no_edits {
-        let what = if framed {
-            "verbatim, within the secondary's own words"
-        } else {
-            "verbatim"
-        };
-        (Kind::Verbatim, format!("{what} ({matched} of {n} words)"))
-    } else if coverage >= cfg.copy_coverage
-        && longest_edit <= cfg.max_copy_edit
-        && edited_words <= cfg.max_copy_edit.max(core_len / 8)
-    {
-        (
-            Kind::CopyError,
-            format!("copied with changes: {}", summary(&edits)),
-        )
-    } else {
-        let source_len: usize = core.iter().map(|o| o.src.len()).sum();
-        let dice = 2.0 * matched as f64 / (core_len + source_len).max(1) as f64;
-        (
-            Kind::Paraphrase,
-            format!(
-                "paraphrase: {:.0}% of the words in common with the source",
-                dice * 100.0
-            ),
-        )
-    };
-    let edits_left = !edits.iter().all(declared);
-    let (kind, message) = match (kind, elided.is_empty()) {
-        (_, true) => (kind, message),
-        (Kind::Verbatim, false) => (
-            Kind::Verbatim,
-            format!(
-                "{message}, the ellipsis standing for {:?}",
-                elided.join(" … ")
-            ),
-        ),
-        (k, false) => (
-            k,
-            format!(
-                "{message}; the ellipsis stands for {:?}",
-                elided.join(" … ")
-            ),
-        ),
-    };
-    let message = if bracketed.is_empty() {
-        message
-    } else {
-        let parts: Vec<String> = bracketed
-            .iter()
-            .map(|(writer, speaker)| match speaker.is_empty() {
-                true => format!("{writer:?} added"),
-                false => format!("{writer:?} for {speaker:?}"),
-            })
-            .collect();
-        format!("{message}; in brackets, the writer's {}", parts.join(", "))
-    };
-    let message = match (&lost_quotes, edits_left) {
-        (Some(q), true) => format!("{message}; {q}"),
-        _ => message,
-    };
+    let cut = cut_short(src, al, core.ops(), continues, cfg);
+    let lost = lost_quotes.as_ref();
+    let (kind, message) = base_verdict(&scan, &core, cut, lost, passage.len(), cfg);
+    let message = annotate(kind, message, &scan, lost);
+    let negation = scan.negation;
     let kind = if negation && in_quotes {
         Kind::Misquote
     } else {
@@ -372,18 +257,176 @@ pub fn classify(
         message
     };
     if let Some(q) = lost_quotes {
-        edits.push(Edit {
-            op: "quote",
-            source: q,
-            secondary: String::new(),
-        });
+        scan.edits.push(Edit::new("quote", q, String::new()));
     }
     Verdict {
         kind,
-        edits,
+        edits: scan.edits,
         message,
         in_quotes,
         negation,
+    }
+}
+
+/// A passage's operations, with the aligned core (`lo..hi`) between the
+/// words the secondary frames it with.
+struct Core {
+    ops: Vec<crate::align::Op>,
+    lo: usize,
+    hi: usize,
+    /// Whether an attribution set into the text was taken out.
+    attributed: bool,
+    /// Secondary words in the core, and those matching the source.
+    len: usize,
+    matched: usize,
+}
+
+impl Core {
+    /// Splits the passage's operations into framing and the aligned core.
+    fn find(
+        sec: Side<'_>,
+        passage: &Range<usize>,
+        al: &Alignment,
+        in_quote: &dyn Fn(usize) -> bool,
+    ) -> Core {
+        let abs = |r: &Range<usize>| passage.start + r.start..passage.start + r.end;
+        // Words the secondary adds before or after the aligned part are its own
+        // framing ("He said:", "according to McCallum"), not edits of the source
+        // (unless they are inside quotation marks: quoted words are claims).
+        let framing = |o: &crate::align::Op| o.tag == Tag::Insert && !abs(&o.sec).any(in_quote);
+        let mut ops = split_at_quotes(&al.ops, |t| in_quote(passage.start + t));
+        // So is an attribution set into the text ("..." he said, "..."; The
+        // economy, he said, grew).
+        let before = ops.len();
+        ops.retain(|o| !attribution(sec, &abs(&o.sec), o.tag, passage, in_quote));
+        let attributed = ops.len() < before;
+        let lo = ops.iter().position(|o| !framing(o)).unwrap_or(ops.len());
+        let hi = ops.iter().rposition(|o| !framing(o)).map_or(lo, |i| i + 1);
+        let core = &ops[lo..hi];
+        let len = core.iter().map(|o| o.sec.len()).sum();
+        let equal = core.iter().filter(|o| o.tag == Tag::Equal);
+        let matched = equal.map(|o| o.sec.len()).sum();
+        Core {
+            ops,
+            lo,
+            hi,
+            attributed,
+            len,
+            matched,
+        }
+    }
+
+    /// The operations of the aligned core.
+    fn ops(&self) -> &[crate::align::Op] {
+        &self.ops[self.lo..self.hi]
+    }
+
+    /// Whether the secondary wraps words of its own around the core.
+    fn framed(&self) -> bool {
+        self.lo > 0 || self.hi < self.ops.len() || self.attributed
+    }
+}
+
+/// Cut short: most of a source sentence copied, then stopped (taking a
+/// phrase from the middle of a sentence is quoting, not cutting). Returns
+/// how many more words the source sentence goes on for.
+fn cut_short(
+    src: Side<'_>,
+    al: &Alignment,
+    core: &[crate::align::Op],
+    continues: bool,
+    cfg: &ClassifyConfig,
+) -> Option<usize> {
+    let (cut_after, sentence_len) = sentence_rest(src, al.src.end);
+    let ends_with_match = core.last().is_some_and(|o| o.tag == Tag::Equal);
+    let truncated_tail = !continues
+        && ends_with_match
+        && cut_after >= cfg.min_cut_words
+        && 2 * al.src.len() >= sentence_len;
+    truncated_tail.then_some(cut_after)
+}
+
+/// The kind and message of a passage of `n` words, before the ellipses,
+/// brackets, lost quotation marks and negation it holds are added.
+fn base_verdict(
+    scan: &EditScan,
+    core: &Core,
+    cut: Option<usize>,
+    lost_quotes: Option<&String>,
+    n: usize,
+    cfg: &ClassifyConfig,
+) -> (Kind, String) {
+    let edits = &scan.edits;
+    let no_edits = edits.iter().all(declared);
+    let (core_len, matched) = (core.len, core.matched);
+    let coverage = matched as f64 / core_len.max(1) as f64;
+    if let Some((p, s)) = scan.numeric.first() {
+        let m = format!("number changed: the source says {p:?}, the secondary {s:?}");
+        (Kind::NumericChange, m)
+    } else if scan.quoted_change {
+        let m = "words inside quotation marks differ from the source";
+        (Kind::Misquote, format!("{m} ({})", summary(edits)))
+    } else if scan.longest_cut >= cfg.min_cut_words {
+        let deletes = edits.iter().filter(|e| e.op == "delete");
+        let dropped = deletes
+            .max_by_key(|e| e.source.len())
+            .map(|e| e.source.clone());
+        let m = format!("drops {:?} from the source", dropped.unwrap_or_default());
+        (Kind::Truncation, m)
+    } else if no_edits && let Some(cut_after) = cut {
+        let m = format!("cut short: the source sentence goes on for {cut_after} more words");
+        (Kind::Truncation, m)
+    } else if no_edits && lost_quotes.is_some() {
+        (Kind::CopyError, lost_quotes.cloned().unwrap_or_default())
+    } else if no_edits {
+        let what = if core.framed() {
+            "verbatim, within the secondary's own words"
+        } else {
+            "verbatim"
+        };
+        (Kind::Verbatim, format!("{what} ({matched} of {n} words)"))
+    } else if coverage >= cfg.copy_coverage
+        && scan.longest_edit <= cfg.max_copy_edit
+        && scan.edited_words <= cfg.max_copy_edit.max(core_len / 8)
+    {
+        let m = format!("copied with changes: {}", summary(edits));
+        (Kind::CopyError, m)
+    } else {
+        let source_len: usize = core.ops().iter().map(|o| o.src.len()).sum();
+        let dice = 2.0 * matched as f64 / (core_len + source_len).max(1) as f64;
+        let pct = dice * 100.0;
+        let m = format!("paraphrase: {pct:.0}% of the words in common with the source");
+        (Kind::Paraphrase, m)
+    }
+}
+
+/// The message with what the ellipses stand for, the writer's bracketed
+/// words and (when there are other edits) the lost quotation marks.
+fn annotate(kind: Kind, message: String, scan: &EditScan, lost_quotes: Option<&String>) -> String {
+    let elided = &scan.elided;
+    let edits_left = !scan.edits.iter().all(declared);
+    let joined = elided.join(" … ");
+    let message = match (kind, elided.is_empty()) {
+        (_, true) => message,
+        (Kind::Verbatim, false) => format!("{message}, the ellipsis standing for {joined:?}"),
+        (_, false) => format!("{message}; the ellipsis stands for {joined:?}"),
+    };
+    let message = if scan.bracketed.is_empty() {
+        message
+    } else {
+        let parts: Vec<String> = scan
+            .bracketed
+            .iter()
+            .map(|(writer, speaker)| match speaker.is_empty() {
+                true => format!("{writer:?} added"),
+                false => format!("{writer:?} for {speaker:?}"),
+            })
+            .collect();
+        format!("{message}; in brackets, the writer's {}", parts.join(", "))
+    };
+    match (lost_quotes, edits_left) {
+        (Some(q), true) => format!("{message}; {q}"),
+        _ => message,
     }
 }
 
@@ -418,46 +461,14 @@ fn attribution(
 fn is_saying(hash: u64) -> bool {
     use std::sync::LazyLock;
     static SAYING: LazyLock<Vec<u64>> = LazyLock::new(|| {
-        [
-            "said",
-            "says",
-            "added",
-            "adds",
-            "told",
-            "explained",
-            "explains",
-            "noted",
-            "notes",
-            "warned",
-            "warns",
-            "argued",
-            "argues",
-            "insisted",
-            "insists",
-            "claimed",
-            "claims",
-            "stated",
-            "states",
-            "continued",
-            "continues",
-            "stressed",
-            "stresses",
-            "declared",
-            "declares",
-            "remarked",
-            "observed",
-            "acknowledged",
-            "admitted",
-            "conceded",
-            "suggested",
-            "asserted",
-            "emphasized",
-            "emphasizes",
-            "according",
-        ]
-        .iter()
-        .map(|w| form_hash(w))
-        .collect()
+        "said says added adds told explained explains noted notes warned warns \
+         argued argues insisted insists claimed claims stated states continued \
+         continues stressed stresses declared declares remarked observed \
+         acknowledged admitted conceded suggested asserted emphasized emphasizes \
+         according"
+            .split_whitespace()
+            .map(form_hash)
+            .collect()
     });
     SAYING.contains(&hash)
 }
@@ -598,11 +609,8 @@ fn scan_edits(
             && sec.ellipsis_before(s_abs.start);
         if declared {
             e.negation |= op.src.clone().any(|t| is_negated_word(&src, t));
-            e.edits.push(Edit {
-                op: "elide",
-                source: p_text.clone(),
-                secondary: String::new(),
-            });
+            e.edits
+                .push(Edit::new("elide", p_text.clone(), String::new()));
             e.elided.push(p_text);
             continue;
         }
@@ -612,49 +620,59 @@ fn scan_edits(
         let bracketed = op.tag != Tag::Delete
             && in_quote(s_abs.start)
             && s_abs.clone().all(|t| sec.in_brackets(t));
-        if bracketed {
-            e.negation |= op.src.clone().filter(|&t| is_negated_word(&src, t)).count()
-                != s_abs.clone().filter(|&t| is_negated_word(&sec, t)).count();
-            if op.tag == Tag::Replace {
-                e.numeric.extend(changed_numbers(src, &op.src, sec, &s_abs));
-            }
-            e.edits.push(Edit {
-                op: "bracket",
-                source: p_text.clone(),
-                secondary: s_text.clone(),
-            });
-            e.bracketed.push((s_text, p_text));
-            continue;
-        }
-        e.edits.push(Edit {
-            op: match op.tag {
-                Tag::Delete => "delete",
-                Tag::Insert => "insert",
-                _ => "replace",
-            },
-            source: p_text,
-            secondary: s_text,
-        });
-        e.longest_edit = e.longest_edit.max(op.src.len().max(op.sec.len()));
-        e.edited_words += op.src.len().max(op.sec.len());
-        if op.tag == Tag::Delete {
-            e.longest_cut = e.longest_cut.max(op.src.len());
-        }
-        e.negation |= op.src.clone().filter(|&t| is_negated_word(&src, t)).count()
-            != s_abs.clone().filter(|&t| is_negated_word(&sec, t)).count();
-        // A change inside quotation marks (a deletion counts when it falls
-        // between two quoted words).
-        let inside = if s_abs.is_empty() {
-            s_abs.start > passage.start && in_quote(s_abs.start - 1) && in_quote(s_abs.start)
-        } else {
-            s_abs.clone().any(in_quote)
-        };
-        e.quoted_change |= inside;
+        e.negation |= negation_differs(sec, &s_abs, src, &op.src);
         if op.tag == Tag::Replace {
             e.numeric.extend(changed_numbers(src, &op.src, sec, &s_abs));
         }
+        if bracketed {
+            e.edits
+                .push(Edit::new("bracket", p_text.clone(), s_text.clone()));
+            e.bracketed.push((s_text, p_text));
+        } else {
+            e.quoted_change |= inside_quotes(passage, &s_abs, in_quote);
+            e.change(op, p_text, s_text);
+        }
     }
     e
+}
+
+impl EditScan {
+    /// Records an undeclared edit of source text `p_text` to secondary text
+    /// `s_text`, and its length.
+    fn change(&mut self, op: &crate::align::Op, p_text: String, s_text: String) {
+        let name = match op.tag {
+            Tag::Delete => "delete",
+            Tag::Insert => "insert",
+            _ => "replace",
+        };
+        self.edits.push(Edit::new(name, p_text, s_text));
+        self.longest_edit = self.longest_edit.max(op.src.len().max(op.sec.len()));
+        self.edited_words += op.src.len().max(op.sec.len());
+        if op.tag == Tag::Delete {
+            self.longest_cut = self.longest_cut.max(op.src.len());
+        }
+    }
+}
+
+/// Is the edit at secondary tokens `s_abs` a change inside quotation marks
+/// (a deletion counts when it falls between two quoted words)?
+fn inside_quotes(
+    passage: &Range<usize>,
+    s_abs: &Range<usize>,
+    in_quote: &dyn Fn(usize) -> bool,
+) -> bool {
+    if s_abs.is_empty() {
+        s_abs.start > passage.start && in_quote(s_abs.start - 1) && in_quote(s_abs.start)
+    } else {
+        s_abs.clone().any(in_quote)
+    }
+}
+
+/// Do secondary tokens `s` and source tokens `p` hold different numbers of
+/// negations?
+fn negation_differs(sec: Side<'_>, s: &Range<usize>, src: Side<'_>, p: &Range<usize>) -> bool {
+    p.clone().filter(|&t| is_negated_word(&src, t)).count()
+        != s.clone().filter(|&t| is_negated_word(&sec, t)).count()
 }
 
 /// Numbers replaced by other numbers in one edit: the source's and the

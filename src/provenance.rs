@@ -370,6 +370,8 @@ struct PairEvidence<'a> {
     texts: Vec<(&'a Span, &'a Span)>,
 }
 
+/// The `copies` edges: pairs of secondaries whose shared deviations and
+/// shared text weigh at least `min_shared`, in order of their documents.
 fn copies(
     documents: &[DocumentRecord],
     findings: &[FindingRecord],
@@ -383,10 +385,33 @@ fn copies(
         .collect();
     let doc_of = |id: &str| index.get(id).copied();
     let mut pairs: FxHashMap<(usize, usize), PairEvidence> = FxHashMap::default();
-    // Shared deviations: the same key in two documents.
-    // (key, document, finding, deviation), sorted: runs share a key. A flat
-    // sorted table, not a map of vectors: a corpus has millions of them.
-    let mut keyed: Vec<(u64, u32, u32, u32)> = Vec::new();
+    let (keyed, by_doc) = keyed_deviations(findings, &doc_of);
+    pair_deviations(&mut pairs, &keyed, cfg);
+    let is_traced = |d: usize, span: &Span| traced(findings, &by_doc, d, span);
+    pair_texts(&mut pairs, documents, duplicates, &doc_of, &is_traced, cfg);
+    let mut keys: Vec<(usize, usize)> = pairs.keys().copied().collect();
+    keys.sort_unstable();
+    keys.into_par_iter()
+        .filter_map(|k| {
+            let ev = &pairs[&k];
+            (weight(findings, ev) >= 2 * cfg.min_shared)
+                .then(|| copies_edge(documents, findings, &by_doc, k, ev))
+        })
+        .collect()
+}
+
+/// A deviation's place in the report: (key, document, finding, deviation).
+type Keyed = (u64, u32, u32, u32);
+
+/// The deviations of all findings, sorted by key (so that runs share a
+/// key), and the findings of each document (by index in `documents`).
+fn keyed_deviations(
+    findings: &[FindingRecord],
+    doc_of: &dyn Fn(&str) -> Option<usize>,
+) -> (Vec<Keyed>, FxHashMap<usize, Vec<usize>>) {
+    // A flat sorted table, not a map of vectors: a corpus has millions of
+    // them.
+    let mut keyed: Vec<Keyed> = Vec::new();
     let mut by_doc: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for (fi, f) in findings.iter().enumerate() {
         let Some(d) = doc_of(&f.secondary.doc) else {
@@ -398,6 +423,16 @@ fn copies(
         }
     }
     keyed.par_sort_unstable();
+    (keyed, by_doc)
+}
+
+/// Shared deviations: the same key in two documents (and in no more than
+/// `max_sharers`), added to the evidence of each pair.
+fn pair_deviations(
+    pairs: &mut FxHashMap<(usize, usize), PairEvidence>,
+    keyed: &[Keyed],
+    cfg: &ProvenanceConfig,
+) {
     for run in keyed.chunk_by(|a, b| a.0 == b.0) {
         if run.len() < 2 {
             continue;
@@ -417,25 +452,43 @@ fn copies(
             }
         }
     }
-    // Is most of the span, in bytes, covered by findings with a source?
-    let traced = |d: usize, span: &Span| {
-        let covered: usize = by_doc
-            .get(&d)
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
-            .map(|&fi| &findings[fi])
-            .filter(|f| f.source.is_some())
-            .map(|f| {
-                let (a, b) = (
-                    f.secondary.start.max(span.start),
-                    f.secondary.end.min(span.end),
-                );
-                b.saturating_sub(a)
-            })
-            .sum();
-        2 * covered > span.end.saturating_sub(span.start)
-    };
-    // Shared text: a duplicate cluster of secondaries only.
+}
+
+/// Is most of the span, in bytes, covered by findings of document `d` with
+/// a source?
+fn traced(
+    findings: &[FindingRecord],
+    by_doc: &FxHashMap<usize, Vec<usize>>,
+    d: usize,
+    span: &Span,
+) -> bool {
+    let covered: usize = by_doc
+        .get(&d)
+        .map_or(&[][..], Vec::as_slice)
+        .iter()
+        .map(|&fi| &findings[fi])
+        .filter(|f| f.source.is_some())
+        .map(|f| {
+            let (a, b) = (
+                f.secondary.start.max(span.start),
+                f.secondary.end.min(span.end),
+            );
+            b.saturating_sub(a)
+        })
+        .sum();
+    2 * covered > span.end.saturating_sub(span.start)
+}
+
+/// Shared text: a duplicate cluster of secondaries only (and of no more
+/// than `max_sharers`), added to the evidence of each pair.
+fn pair_texts<'a>(
+    pairs: &mut FxHashMap<(usize, usize), PairEvidence<'a>>,
+    documents: &[DocumentRecord],
+    duplicates: &'a [DuplicateRecord],
+    doc_of: &dyn Fn(&str) -> Option<usize>,
+    traced: &dyn Fn(usize, &Span) -> bool,
+    cfg: &ProvenanceConfig,
+) {
     for dup in duplicates {
         let mut by_doc: Vec<(usize, &Span)> = dup
             .spans
@@ -465,27 +518,21 @@ fn copies(
             }
         }
     }
-    let mut keys: Vec<(usize, usize)> = pairs.keys().copied().collect();
-    keys.sort_unstable();
-    keys.into_par_iter()
-        .filter_map(|k| {
-            let ev = &pairs[&k];
-            // Weighed in half points.
-            let weight: usize = ev
-                .deviations
-                .iter()
-                .map(|&((f, d), _)| {
-                    if findings[f].deviations[d].words >= 2 {
-                        2
-                    } else {
-                        1
-                    }
-                })
-                .sum::<usize>()
-                + 4 * ev.texts.len();
-            (weight >= 2 * cfg.min_shared).then(|| copies_edge(documents, findings, &by_doc, k, ev))
+}
+
+/// The weight of a pair's evidence, in half points.
+fn weight(findings: &[FindingRecord], ev: &PairEvidence) -> usize {
+    ev.deviations
+        .iter()
+        .map(|&((f, d), _)| {
+            if findings[f].deviations[d].words >= 2 {
+                2
+            } else {
+                1
+            }
         })
-        .collect()
+        .sum::<usize>()
+        + 4 * ev.texts.len()
 }
 
 /// A date as the range of days it may mean (`2024-10` is any day of October).
@@ -540,6 +587,8 @@ fn own_deviations(
     (own, in_common)
 }
 
+/// The `copies` edge between documents `a` and `b`, directed by their dates
+/// or else by which is closer to the source.
 fn copies_edge(
     documents: &[DocumentRecord],
     findings: &[FindingRecord],
@@ -557,13 +606,45 @@ fn copies_edge(
     );
     let (own_a, common_a) = own_deviations(findings, fa, fb, &shared_a);
     let (own_b, common_b) = own_deviations(findings, fb, fa, &shared_b);
+    // `true`: a copied b.
+    let (a_copies, direction, reason) = copy_direction(da, db, own_a, own_b);
+    let share = |shared: usize, common: usize| ratio(shared, common.max(shared));
+    let n = ev.deviations.len();
+    let (cov_a, cov_b) = (share(n, common_a), share(n, common_b));
+    let (from, to, cov_from, cov_to) = if a_copies {
+        (da, db, cov_a, cov_b)
+    } else {
+        (db, da, cov_b, cov_a)
+    };
+    Edge {
+        from: from.id.clone(),
+        to: to.id.clone(),
+        relation: "copies",
+        coverage: EdgeCoverage {
+            from: cov_from,
+            to: cov_to,
+        },
+        direction,
+        reason,
+        evidence: copies_evidence(findings, ev, a_copies),
+    }
+}
+
+/// Whether `da` copied `db` (rather than the reverse), the `direction` of
+/// the edge and its reason: dates that do not overlap decide, else the
+/// number of deviations each has of its own (`own_a`, `own_b`).
+fn copy_direction(
+    da: &DocumentRecord,
+    db: &DocumentRecord,
+    own_a: usize,
+    own_b: usize,
+) -> (bool, &'static str, String) {
     let dates = da
         .date
         .as_deref()
         .and_then(date_range)
         .zip(db.date.as_deref().and_then(date_range));
-    // `true`: a copied b.
-    let (a_copies, direction, reason) = match dates {
+    match dates {
         Some((ra, rb)) if ra.1 < rb.0 || rb.1 < ra.0 => {
             let a_later = rb.1 < ra.0;
             let (later, earlier) = if a_later { (da, db) } else { (db, da) };
@@ -585,36 +666,48 @@ fn copies_edge(
             } else {
                 (db, da, own_b, own_a)
             };
-            (
-                a_later,
-                "closer_to_source",
-                format!(
-                    "{} is closer to the source: where both cover it, {} has {more} deviations of its own and {} {fewer} (a copy keeps its exemplar's deviations and adds its own){}{}",
-                    earlier.id,
-                    later.id,
-                    earlier.id,
-                    if fewer > 0 {
-                        "; as both have deviations of their own, they may share a lost exemplar"
-                    } else {
-                        ""
-                    },
-                    if dates.is_some() {
-                        "; their dates do not order them"
-                    } else {
-                        ""
-                    }
-                ),
-            )
+            let reason = closer_reason(earlier, later, more, fewer, dates.is_some());
+            (a_later, "closer_to_source", reason)
         }
         _ => (
             true,
             "undetermined",
             "no dates that order them, and both are as close to the source".to_string(),
         ),
-    };
-    let share = |shared: usize, common: usize| ratio(shared, common.max(shared));
-    let n = ev.deviations.len();
-    let (cov_a, cov_b) = (share(n, common_a), share(n, common_b));
+    }
+}
+
+/// Why `earlier` (with `fewer` deviations of its own) comes before `later`
+/// (with `more`); `dated`: both have dates, which do not order them.
+fn closer_reason(
+    earlier: &DocumentRecord,
+    later: &DocumentRecord,
+    more: usize,
+    fewer: usize,
+    dated: bool,
+) -> String {
+    format!(
+        "{} is closer to the source: where both cover it, {} has {more} deviations of its own and {} {fewer} (a copy keeps its exemplar's deviations and adds its own){}{}",
+        earlier.id,
+        later.id,
+        earlier.id,
+        if fewer > 0 {
+            "; as both have deviations of their own, they may share a lost exemplar"
+        } else {
+            ""
+        },
+        if dated {
+            "; their dates do not order them"
+        } else {
+            ""
+        }
+    )
+}
+
+/// The shared deviations and texts of a pair as the evidence of its edge,
+/// `from` the copy `to` its exemplar (`a_copies`: the first document is the
+/// copy), in order of place in the first document.
+fn copies_evidence(findings: &[FindingRecord], ev: &PairEvidence, a_copies: bool) -> Vec<Evidence> {
     let mut evidence: Vec<(usize, Evidence)> = ev
         .deviations
         .iter()
@@ -652,34 +745,7 @@ fn copies_edge(
         }))
         .collect();
     evidence.sort_by_key(|e| e.0);
-    let (from, to, coverage) = if a_copies {
-        (
-            da,
-            db,
-            EdgeCoverage {
-                from: cov_a,
-                to: cov_b,
-            },
-        )
-    } else {
-        (
-            db,
-            da,
-            EdgeCoverage {
-                from: cov_b,
-                to: cov_a,
-            },
-        )
-    };
-    Edge {
-        from: from.id.clone(),
-        to: to.id.clone(),
-        relation: "copies",
-        coverage,
-        direction,
-        reason,
-        evidence: evidence.into_iter().map(|e| e.1).collect(),
-    }
+    evidence.into_iter().map(|e| e.1).collect()
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
-use stemma::check::baseline::Baseline;
+use stemma::check::baseline::{Baseline, Entry};
 use stemma::check::format::{self, Outcome};
 use stemma::check::{self, Level};
 use stemma::corpus::{self, BASELINE_NAME, InputFile, Inputs, Role};
@@ -163,6 +163,8 @@ fn use_index(
     }))
 }
 
+/// Runs `stemma check`: audits what is in scope, compares the findings with
+/// the baseline, reports them and returns the exit code.
 pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8, String> {
     let mut inputs =
         corpus::resolve(&args.corpus.paths, &args.corpus.primary).map_err(|e| e.to_string())?;
@@ -173,7 +175,79 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8, String> {
         .clone()
         .unwrap_or_else(|| default_baseline(&args.corpus.paths));
     let baseline = Baseline::load(&baseline_path)?;
-    let mut scope = scope(args, &inputs)?;
+    let scope = scope(args, &inputs)?;
+    let (scope, prior) = indexed_scope(cli, args, &mut inputs, scope)?;
+    let in_scope = |rel: &str| scope.as_ref().is_none_or(|s| s.contains(rel));
+    let audited = |f: &InputFile| in_scope(&f.rel);
+    let scoped_file = |f: &pipeline::FileMeta| in_scope(&f.input.rel);
+    let mut run = run_audit(
+        cli,
+        inputs,
+        args.corpus.max_file_size,
+        &args.options,
+        RunOptions {
+            audited: Some(&audited),
+            prior,
+            clusters_with: Some(&scoped_file),
+            no_provenance: true,
+            ..RunOptions::default()
+        },
+    )?;
+    let mut findings = check::collect(&mut run.report, &in_scope);
+    let baseline = baseline.unwrap_or_default();
+    let shown = baseline_path.display().to_string();
+    if args.write_baseline {
+        let fresh = baseline.regenerate(&findings, &in_scope);
+        write_baseline(&fresh, &baseline_path, &shown)?;
+        return run.finish(cli);
+    }
+    let mut comparison = baseline.apply(&mut findings, &in_scope);
+    if args.prune_baseline && !comparison.stale.is_empty() {
+        prune_baseline(&baseline, &comparison.stale, &baseline_path, &shown)?;
+        comparison.stale.clear();
+    }
+    let outcome = Outcome {
+        findings: &findings,
+        stale: &comparison.stale,
+        fail_level: level(args.fail_level),
+        baseline: shown.clone(),
+    };
+    report(cli, args, out, &outcome, &shown)?;
+    let failed = outcome.failing() > 0 || !comparison.stale.is_empty();
+    let code = run.finish(cli)?;
+    Ok(exit_code(code, failed && !args.exit_zero))
+}
+
+/// The gate's level for `--fail-level`.
+fn level(fail_level: FailLevel) -> Level {
+    match fail_level {
+        FailLevel::Note => Level::Note,
+        FailLevel::Warning => Level::Warning,
+        FailLevel::Error => Level::Error,
+    }
+}
+
+/// The exit code: the run's own when it failed, else whether findings fail
+/// the check.
+fn exit_code(code: u8, failed: bool) -> u8 {
+    if code != exit::OK {
+        code
+    } else if failed {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    }
+}
+
+/// Narrows the scope (`None`: everything) to what changed since the index
+/// of `--index`, and gives what the index spares; `inputs` keeps the files
+/// to read.
+fn indexed_scope(
+    cli: &Cli,
+    args: &CheckArgs,
+    inputs: &mut Inputs,
+    mut scope: Option<HashSet<String>>,
+) -> Result<(Option<HashSet<String>>, Option<Prior>), String> {
     let t_index = std::time::Instant::now();
     let indexed = match &args.index {
         // A primary changed since REV: every finding may have changed, and
@@ -189,7 +263,7 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8, String> {
         Some(path) => {
             let since = scope.as_ref();
             let reread = |rel: &str| since.is_some_and(|s| s.contains(rel));
-            use_index(path, &mut inputs, &reread, cli.quiet)?
+            use_index(path, inputs, &reread, cli.quiet)?
         }
         None => None,
     };
@@ -212,85 +286,61 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8, String> {
         );
         prior = Some(ix.prior);
     }
-    let in_scope = |rel: &str| scope.as_ref().is_none_or(|s| s.contains(rel));
-    let audited = |f: &InputFile| in_scope(&f.rel);
-    let scoped_file = |f: &pipeline::FileMeta| in_scope(&f.input.rel);
-    let mut run = run_audit(
-        cli,
-        inputs,
-        args.corpus.max_file_size,
-        &args.options,
-        RunOptions {
-            audited: Some(&audited),
-            prior,
-            clusters_with: Some(&scoped_file),
-            no_provenance: true,
-            ..RunOptions::default()
-        },
-    )?;
-    let mut findings = check::collect(&mut run.report, &in_scope);
-    let mut baseline = baseline.unwrap_or_default();
-    let shown = baseline_path.display().to_string();
-    if args.write_baseline {
-        let fresh = baseline.regenerate(&findings, &in_scope);
-        write_file_atomically(&baseline_path, |w| w.write_all(fresh.to_json().as_bytes()))?;
-        eprintln!(
-            "stemma: wrote {} accepted finding(s) to {shown}",
-            fresh.findings.len()
-        );
-        return run.finish(cli);
-    }
-    let mut comparison = baseline.apply(&mut findings, &in_scope);
-    if args.prune_baseline && !comparison.stale.is_empty() {
-        baseline = baseline.without(&comparison.stale);
-        write_file_atomically(&baseline_path, |w| {
-            w.write_all(baseline.to_json().as_bytes())
-        })?;
-        eprintln!(
-            "stemma: removed {} stale entr{} from {shown}",
-            comparison.stale.len(),
-            if comparison.stale.len() == 1 {
-                "y"
-            } else {
-                "ies"
-            }
-        );
-        comparison.stale.clear();
-    }
-    let outcome = Outcome {
-        findings: &findings,
-        stale: &comparison.stale,
-        fail_level: match args.fail_level {
-            FailLevel::Note => Level::Note,
-            FailLevel::Warning => Level::Warning,
-            FailLevel::Error => Level::Error,
-        },
-        baseline: shown.clone(),
-    };
+    Ok((scope, prior))
+}
+
+/// Writes the regenerated baseline, and says so.
+fn write_baseline(fresh: &Baseline, path: &Path, shown: &str) -> Result<(), String> {
+    write_file_atomically(path, |w| w.write_all(fresh.to_json().as_bytes()))?;
+    eprintln!(
+        "stemma: wrote {} accepted finding(s) to {shown}",
+        fresh.findings.len()
+    );
+    Ok(())
+}
+
+/// Rewrites the baseline without its `stale` entries, and says so.
+fn prune_baseline(
+    baseline: &Baseline,
+    stale: &[Entry],
+    path: &Path,
+    shown: &str,
+) -> Result<(), String> {
+    let baseline = baseline.without(stale);
+    write_file_atomically(path, |w| w.write_all(baseline.to_json().as_bytes()))?;
+    eprintln!(
+        "stemma: removed {} stale entr{} from {shown}",
+        stale.len(),
+        if stale.len() == 1 { "y" } else { "ies" }
+    );
+    Ok(())
+}
+
+/// Writes the outcome in the chosen format (to `out`, or stdout), with a
+/// summary line on stderr for the formats that lack one.
+fn report(
+    cli: &Cli,
+    args: &CheckArgs,
+    out: Option<&Path>,
+    outcome: &Outcome,
+    shown: &str,
+) -> Result<(), String> {
     write_output(out, |w| {
         let text = match args.format {
-            CheckFormat::Json => return format::write_json(&outcome, w),
-            CheckFormat::Human => format::human(&outcome),
-            CheckFormat::Brief => format::brief(&outcome),
-            CheckFormat::Jsonl => format::jsonl(&outcome),
-            CheckFormat::Sarif => format::sarif(&outcome),
-            CheckFormat::Github => format::github(&outcome),
+            CheckFormat::Json => return format::write_json(outcome, w),
+            CheckFormat::Human => format::human(outcome),
+            CheckFormat::Brief => format::brief(outcome),
+            CheckFormat::Jsonl => format::jsonl(outcome),
+            CheckFormat::Sarif => format::sarif(outcome),
+            CheckFormat::Github => format::github(outcome),
         };
         w.write_all(text.as_bytes())
     })?;
     if !matches!(args.format, CheckFormat::Human) && !cli.quiet {
         eprintln!(
             "stemma: {}",
-            outcome.summary().line(outcome.fail_level, &shown)
+            outcome.summary().line(outcome.fail_level, shown)
         );
     }
-    let failed = outcome.failing() > 0 || !comparison.stale.is_empty();
-    let code = run.finish(cli)?;
-    Ok(if code != exit::OK {
-        code
-    } else if failed && !args.exit_zero {
-        exit::FINDINGS
-    } else {
-        exit::OK
-    })
+    Ok(())
 }
