@@ -183,7 +183,15 @@ fn audit_doc(
     let sentences = body_sentences(a);
     let mut aligned: Vec<Option<Alignment>> = sentences
         .iter()
-        .map(|s| align::align(index, sources, &a.tokens[s.clone()], &cfg.align))
+        .map(|s| {
+            let passage = &a.tokens[s.clone()];
+            let al = align::align(index, sources, passage, &cfg.align)?;
+            let src = side(loaded, primaries[al.source as usize]);
+            let tokens = sources[al.source as usize];
+            Some(classify::drop_lone_edges(
+                &src, tokens, passage, al, &cfg.align,
+            ))
+        })
         .collect();
     let seeded: Vec<bool> = aligned.iter().map(Option::is_some).collect();
     fill_gaps(loaded, doc, primaries, &sentences, &mut aligned, cfg);

@@ -12,9 +12,12 @@ use crate::align::{Alignment, Tag};
 use crate::normalize::{LexKind, form_hash};
 use crate::segment::Analysis;
 
+mod edges;
 mod quantity;
 mod variant;
 
+use edges::split_at_quotes;
+pub use edges::{drop_lone_edges, pair_quoted_edges};
 pub use variant::same_words;
 
 /// The kinds of the JSON contract (`stemma.audit/1`).
@@ -471,104 +474,6 @@ fn is_saying(hash: u64) -> bool {
             .collect()
     });
     SAYING.contains(&hash)
-}
-
-/// A quotation that starts or ends on words of its own where the source
-/// goes on ("the fight against deflation" for "the fight against
-/// inflation, and ..."): the diff sees an insertion there, since the source
-/// range stops at the last shared word. Up to three such quoted words at
-/// either edge are paired with as many source words just outside the range,
-/// in the same source sentence: a replacement, which is what the reader of
-/// the quotation was told the speaker said (and a changed number there is
-/// a numeric change). Only source words in `room` are paired (not those
-/// the neighbouring passages took). Returns the alignment so changed, its
-/// source range grown to cover them, if there are any.
-pub fn pair_quoted_edges(
-    sec: Side<'_>,
-    passage: &Range<usize>,
-    src: Side<'_>,
-    al: &Alignment,
-    room: Range<usize>,
-) -> Option<Alignment> {
-    const MOST: usize = 3;
-    let quotes = sec.quotes();
-    let in_quote = |t: usize| quotes.iter().any(|q| q.contains(&(passage.start + t)));
-    if al.timed_out || !(passage.clone()).any(|t| quotes.iter().any(|q| q.contains(&t))) {
-        return None;
-    }
-    let mut ops = split_at_quotes(&al.ops, in_quote);
-    let framing = |o: &crate::align::Op| o.tag == Tag::Insert && !o.sec.clone().any(in_quote);
-    let lo = ops.iter().position(|o| !framing(o))?;
-    let hi = ops.iter().rposition(|o| !framing(o)).map_or(lo, |i| i + 1);
-    let sentence_of = |t: usize| {
-        src.a
-            .passages
-            .iter()
-            .find(|p| {
-                p.kind == crate::segment::PassageKind::Sentence && p.toks.contains(&(t as u32))
-            })
-            .map(|p| p.toks.start as usize..p.toks.end as usize)
-    };
-    let quoted_insert = |o: &crate::align::Op| {
-        o.tag == Tag::Insert && (1..=MOST).contains(&o.sec.len()) && o.sec.clone().all(in_quote)
-    };
-    let mut src_range = al.src.clone();
-    if hi > lo + 1 && quoted_insert(&ops[hi - 1]) {
-        let (at, k) = (ops[hi - 1].src.start, ops[hi - 1].sec.len());
-        if at > 0 && at + k <= room.end && sentence_of(at - 1).is_some_and(|s| s.end >= at + k) {
-            ops[hi - 1].tag = Tag::Replace;
-            ops[hi - 1].src = at..at + k;
-            src_range.end = src_range.end.max(at + k);
-        }
-    }
-    if hi > lo + 1 && quoted_insert(&ops[lo]) {
-        let (at, k) = (ops[lo].src.start, ops[lo].sec.len());
-        if at >= room.start + k && sentence_of(at).is_some_and(|s| s.start + k <= at) {
-            ops[lo].tag = Tag::Replace;
-            ops[lo].src = at - k..at;
-            src_range.start = src_range.start.min(at - k);
-        }
-    }
-    (src_range != al.src).then_some(Alignment {
-        source: al.source,
-        src: src_range,
-        ops,
-        matched: al.matched,
-        coverage: al.coverage,
-        timed_out: al.timed_out,
-    })
-}
-
-/// The operations with every insertion that straddles a quotation mark cut
-/// in two ("He said: “[Britain]": framing, then quoted words), so that
-/// framing and quoted words are judged apart. `quoted(t)`: is passage
-/// token `t` inside quotation marks?
-fn split_at_quotes(
-    ops: &[crate::align::Op],
-    quoted: impl Fn(usize) -> bool,
-) -> Vec<crate::align::Op> {
-    let mut out = Vec::with_capacity(ops.len());
-    for op in ops {
-        if op.tag != Tag::Insert {
-            out.push(op.clone());
-            continue;
-        }
-        let mut start = op.sec.start;
-        for t in op.sec.start + 1..op.sec.end {
-            if quoted(t) != quoted(t - 1) {
-                out.push(crate::align::Op {
-                    sec: start..t,
-                    ..op.clone()
-                });
-                start = t;
-            }
-        }
-        out.push(crate::align::Op {
-            sec: start..op.sec.end,
-            ..op.clone()
-        });
-    }
-    out
 }
 
 /// What the edits of an alignment amount to.

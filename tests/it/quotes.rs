@@ -162,5 +162,35 @@ fn a_short_quotation_with_a_changed_word_is_a_misquote() {
     );
     let f = only(&f);
     assert_eq!(f["kind"], "misquote", "{f:#}");
-    assert!(edits(f).iter().any(|e| e.2 == "Britain"), "{f:#}");
+    // The source sentence ends two words on: both are what was replaced.
+    assert_eq!(
+        edits(f),
+        [("replace".into(), "the UK".into(), "Britain".into())]
+    );
+}
+
+#[test]
+fn a_word_matched_alone_in_the_next_source_sentence_is_chance() {
+    // "the" of the next source sentence ("The number ...") is not where
+    // "the world" comes from.
+    let speech = "We will keep working with our partners across Europe. The number of investigations has risen.\n";
+    let f = compare_to(
+        speech,
+        "\"We will keep working with our partners across the world,\" he added.\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "misquote", "{f:#}");
+    assert_eq!(
+        edits(f),
+        [("replace".into(), "Europe".into(), "the world".into())]
+    );
+    // Outside quotation marks, the lone word is the writer's own framing.
+    let speech = "They have only a tenuous grasp of the ideologies they profess to follow. People viewing extremist material online are often very young.\n";
+    let f = compare_to(
+        speech,
+        "This applies to people viewing extremist material online are often very young.\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "verbatim", "{f:#}");
+    assert!(edits(f).is_empty(), "{f:#}");
 }

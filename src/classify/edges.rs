@@ -1,0 +1,163 @@
+//! The edges of an alignment, refined with what the diff does not know:
+//! the source's sentences and the secondary's quotation marks.
+
+use std::ops::Range;
+
+use super::Side;
+use crate::align::{self, AlignConfig, Alignment, Tag};
+use crate::segment::PassageKind;
+
+/// A quotation that starts or ends on words of its own where the source
+/// goes on ("the fight against deflation" for "the fight against
+/// inflation, and ..."): the diff sees an insertion there, since the source
+/// range stops at the last shared word. Up to three such quoted words at
+/// either edge are paired with as many source words just outside the range
+/// (or with the rest of the source sentence, where it ends within three
+/// words), in the same source sentence: a replacement, which is what the reader of
+/// the quotation was told the speaker said (and a changed number there is
+/// a numeric change). Only source words in `room` are paired (not those
+/// the neighbouring passages took). Returns the alignment so changed, its
+/// source range grown to cover them, if there are any.
+pub fn pair_quoted_edges(
+    sec: Side<'_>,
+    passage: &Range<usize>,
+    src: Side<'_>,
+    al: &Alignment,
+    room: Range<usize>,
+) -> Option<Alignment> {
+    const MOST: usize = 3;
+    let quotes = sec.quotes();
+    let in_quote = |t: usize| quotes.iter().any(|q| q.contains(&(passage.start + t)));
+    if al.timed_out || !(passage.clone()).any(|t| quotes.iter().any(|q| q.contains(&t))) {
+        return None;
+    }
+    let mut ops = split_at_quotes(&al.ops, in_quote);
+    let framing = |o: &crate::align::Op| o.tag == Tag::Insert && !o.sec.clone().any(in_quote);
+    let lo = ops.iter().position(|o| !framing(o))?;
+    let hi = ops.iter().rposition(|o| !framing(o)).map_or(lo, |i| i + 1);
+    let sentence_of = |t: usize| sentence_of(&src, t);
+    let quoted_insert = |o: &crate::align::Op| {
+        o.tag == Tag::Insert && (1..=MOST).contains(&o.sec.len()) && o.sec.clone().all(in_quote)
+    };
+    // As many source words as quoted ones, or, where the source sentence
+    // ends sooner (within MOST words), the rest of it: "here in Britain"
+    // for "here in the UK."
+    let words = |k: usize, left: usize| if left <= MOST { left } else { k };
+    let mut src_range = al.src.clone();
+    if hi > lo + 1 && quoted_insert(&ops[hi - 1]) {
+        let (at, k) = (ops[hi - 1].src.start, ops[hi - 1].sec.len());
+        let n = match at.checked_sub(1).and_then(sentence_of) {
+            Some(s) => words(k, s.end.saturating_sub(at)),
+            None => 0,
+        };
+        if n > 0 && at + n <= room.end {
+            ops[hi - 1].tag = Tag::Replace;
+            ops[hi - 1].src = at..at + n;
+            src_range.end = src_range.end.max(at + n);
+        }
+    }
+    if hi > lo + 1 && quoted_insert(&ops[lo]) {
+        let (at, k) = (ops[lo].src.start, ops[lo].sec.len());
+        let n = sentence_of(at).map_or(0, |s| words(k, at.saturating_sub(s.start)));
+        if n > 0 && at >= room.start + n {
+            ops[lo].tag = Tag::Replace;
+            ops[lo].src = at - n..at;
+            src_range.start = src_range.start.min(at - n);
+        }
+    }
+    (src_range != al.src).then_some(Alignment {
+        source: al.source,
+        src: src_range,
+        ops,
+        matched: al.matched,
+        coverage: al.coverage,
+        timed_out: al.timed_out,
+    })
+}
+
+/// The operations with every insertion that straddles a quotation mark cut
+/// in two ("He said: “[Britain]": framing, then quoted words), so that
+/// framing and quoted words are judged apart. `quoted(t)`: is passage
+/// token `t` inside quotation marks?
+pub(super) fn split_at_quotes(
+    ops: &[crate::align::Op],
+    quoted: impl Fn(usize) -> bool,
+) -> Vec<crate::align::Op> {
+    let mut out = Vec::with_capacity(ops.len());
+    for op in ops {
+        if op.tag != Tag::Insert {
+            out.push(op.clone());
+            continue;
+        }
+        let mut start = op.sec.start;
+        for t in op.sec.start + 1..op.sec.end {
+            if quoted(t) != quoted(t - 1) {
+                out.push(crate::align::Op {
+                    sec: start..t,
+                    ..op.clone()
+                });
+                start = t;
+            }
+        }
+        out.push(crate::align::Op {
+            sec: start..op.sec.end,
+            ..op.clone()
+        });
+    }
+    out
+}
+
+/// The token range of the source sentence holding token `t`.
+fn sentence_of(src: &Side<'_>, t: usize) -> Option<Range<usize>> {
+    src.a
+        .passages
+        .iter()
+        .find(|p| p.kind == PassageKind::Sentence && p.toks.contains(&(t as u32)))
+        .map(|p| p.toks.start as usize..p.toks.end as usize)
+}
+
+/// An alignment without a lone word matched at its edge in another source
+/// sentence than the rest of the match, past unmatched source words: "the"
+/// of "across Europe. The number ..." for "across the world" is chance, and
+/// would report "Europe" dropped and "number" changed. The source range is
+/// narrowed to the rest and the passage diffed again (`src_tokens`: the
+/// source's tokens).
+pub fn drop_lone_edges(
+    src: &Side<'_>,
+    src_tokens: &[u64],
+    passage: &[u64],
+    al: Alignment,
+    cfg: &AlignConfig,
+) -> Alignment {
+    if al.timed_out {
+        return al;
+    }
+    let mut equal = al.ops.iter().filter(|o| o.tag == Tag::Equal);
+    let (Some(first), Some(second)) = (equal.next(), equal.next()) else {
+        return al;
+    };
+    let mut back = al.ops.iter().rev().filter(|o| o.tag == Tag::Equal);
+    let (Some(last), Some(before_last)) = (back.next(), back.next()) else {
+        return al;
+    };
+    let apart = |lone: &align::Op, gap: Range<usize>, other: usize| {
+        lone.src.len() == 1
+            && !gap.is_empty()
+            && sentence_of(src, lone.src.start) != sentence_of(src, other)
+    };
+    let mut range = al.src.clone();
+    if apart(
+        last,
+        before_last.src.end..last.src.start,
+        before_last.src.end - 1,
+    ) {
+        range.end = before_last.src.end;
+    }
+    if apart(first, first.src.end..second.src.start, second.src.start) {
+        range.start = second.src.start;
+    }
+    if range == al.src || range.start >= range.end {
+        return al;
+    }
+    align::align_to(src_tokens, al.source, range, passage, cfg)
+}
