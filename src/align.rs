@@ -178,6 +178,31 @@ pub fn align(
     passage: &[u64],
     cfg: &AlignConfig,
 ) -> Option<Alignment> {
+    align_as(index, sources, passage, cfg, usize::MAX)
+}
+
+/// Aligns a quotation like [`align`], except that [`LONG_RUN`] words in a
+/// row match it however short the rest: a writer who quotes five words of
+/// a source in a row and changes the sixth is misquoting that source. (A
+/// sentence needs more: five words in a row of common words, "and the rest
+/// of the", are chance between any two texts.)
+pub fn align_quote(
+    index: &SourceIndex,
+    sources: &[&[u64]],
+    passage: &[u64],
+    cfg: &AlignConfig,
+) -> Option<Alignment> {
+    align_as(index, sources, passage, cfg, LONG_RUN)
+}
+
+/// [`align`], with a match of `long_run` words in a row enough.
+fn align_as(
+    index: &SourceIndex,
+    sources: &[&[u64]],
+    passage: &[u64],
+    cfg: &AlignConfig,
+    long_run: usize,
+) -> Option<Alignment> {
     let n = passage.len();
     if n < cfg.min_words.max(1) {
         return None;
@@ -214,7 +239,6 @@ pub fn align(
     } else {
         cfg.min_words + 2
     };
-    // Five words in a row, though, are a quotation, not chance.
     let run = al
         .ops
         .iter()
@@ -223,13 +247,13 @@ pub fn align(
         .max()
         .unwrap_or(0);
     let substantial =
-        al.matched >= least.max(n.div_ceil(4)) || (run >= LONG_RUN && al.matched >= n.div_ceil(4));
+        al.matched >= least.max(n.div_ceil(4)) || (run >= long_run && al.matched >= n.div_ceil(4));
     ((core_coverage >= cfg.min_coverage && substantial) || al.timed_out).then_some(al)
 }
 
-/// Words in a row that make a match on their own, however long the
-/// passage around them.
-const LONG_RUN: usize = 5;
+/// Words in a row that make a match of a quotation on their own, however
+/// long the quotation.
+pub const LONG_RUN: usize = 5;
 
 /// Passages this short may align on a single seed.
 const MIN_SEEDLESS: usize = 5;

@@ -217,7 +217,14 @@ fn audit_doc(
             Some(x) => x.1 += al.matched,
             None => cov.sources.push((src_doc, al.matched)),
         }
-        findings.push(ctx.aligned_finding(s, al, &aligned, k, seeded[k]));
+        // Placed by its neighbours, a sentence is a paraphrase of its place;
+        // the quotations in it, though, are claims of the source's words,
+        // and are judged on their own.
+        let quoted = !seeded[k] && ctx.has_quotation(s);
+        match quoted.then(|| ctx.unaligned_quotes(s)) {
+            Some(quotes) if !quotes.is_empty() => findings.extend(quotes),
+            _ => findings.push(ctx.aligned_finding(s, al, &aligned, k, seeded[k])),
+        }
     }
     cov.sources
         .sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
@@ -391,6 +398,17 @@ impl DocAudit<'_> {
         Some(parts)
     }
 
+    /// Does the sentence hold a quotation long enough to align on its own?
+    fn has_quotation(&self, sentence: &Range<usize>) -> bool {
+        let quotes = side(self.loaded, self.doc).quotes();
+        quotes.iter().any(|q| {
+            q.end
+                .min(sentence.end)
+                .saturating_sub(q.start.max(sentence.start))
+                >= self.cfg.align.min_words
+        })
+    }
+
     /// Quotations in a sentence that does not align: each is aligned on its
     /// own (a quote may be a fragment of the source); those that still find
     /// no source are unsupported.
@@ -403,22 +421,16 @@ impl DocAudit<'_> {
             if q.len() < cfg.align.min_words {
                 continue;
             }
-            match align::align(
-                self.index,
-                self.sources,
-                &sec.a.tokens[q.clone()],
-                &cfg.align,
-            ) {
+            let tokens = &sec.a.tokens[q.clone()];
+            match align::align_quote(self.index, self.sources, tokens, &cfg.align) {
                 Some(al) => {
                     let src_doc = self.primaries[al.source as usize];
-                    let verdict = classify::classify(
-                        sec,
-                        q.clone(),
-                        side(self.loaded, src_doc),
-                        &al,
-                        true,
-                        &cfg.classify,
-                    );
+                    let src = side(self.loaded, src_doc);
+                    let source = self.sources[al.source as usize];
+                    let al = classify::drop_lone_edges(&src, source, tokens, al, &cfg.align);
+                    let paired = classify::pair_quoted_edges(sec, &q, src, &al, 0..usize::MAX);
+                    let al = paired.unwrap_or(al);
+                    let verdict = classify::classify(sec, q.clone(), src, &al, true, &cfg.classify);
                     out.push(Finding {
                         doc,
                         tokens: q,

@@ -25,7 +25,7 @@ pub fn pair_quoted_edges(
     al: &Alignment,
     room: Range<usize>,
 ) -> Option<Alignment> {
-    const MOST: usize = 3;
+    const MOST: usize = MOST_EDGE;
     let quotes = sec.quotes();
     let in_quote = |t: usize| quotes.iter().any(|q| q.contains(&(passage.start + t)));
     if al.timed_out || !(passage.clone()).any(|t| quotes.iter().any(|q| q.contains(&t))) {
@@ -75,37 +75,63 @@ pub fn pair_quoted_edges(
     })
 }
 
-/// The operations with every insertion that straddles a quotation mark cut
-/// in two ("He said: “[Britain]": framing, then quoted words), so that
-/// framing and quoted words are judged apart. `quoted(t)`: is passage
-/// token `t` inside quotation marks?
+/// The operations with every insertion or replacement that straddles a
+/// quotation mark cut in two ("He said: “[Britain]": framing, then quoted
+/// words), so that framing and quoted words are judged apart. A
+/// replacement's source words go with its first quoted part; its words
+/// outside quotation marks become insertions. `quoted(t)`: is passage token
+/// `t` inside quotation marks?
 pub(super) fn split_at_quotes(
     ops: &[crate::align::Op],
     quoted: impl Fn(usize) -> bool,
 ) -> Vec<crate::align::Op> {
     let mut out = Vec::with_capacity(ops.len());
     for op in ops {
-        if op.tag != Tag::Insert {
+        if !matches!(op.tag, Tag::Insert | Tag::Replace) {
             out.push(op.clone());
             continue;
         }
-        let mut start = op.sec.start;
-        for t in op.sec.start + 1..op.sec.end {
-            if quoted(t) != quoted(t - 1) {
-                out.push(crate::align::Op {
-                    sec: start..t,
-                    ..op.clone()
-                });
-                start = t;
+        let runs = quote_runs(op.sec.clone(), &quoted);
+        let paired = runs.iter().position(|r| quoted(r.start));
+        match (op.tag, paired) {
+            (Tag::Insert, _) => out.extend(
+                runs.into_iter()
+                    .map(|sec| crate::align::Op { sec, ..op.clone() }),
+            ),
+            (Tag::Replace, Some(p)) if runs.len() > 1 => {
+                for (i, sec) in runs.into_iter().enumerate() {
+                    let src = match i.cmp(&p) {
+                        std::cmp::Ordering::Less => op.src.start..op.src.start,
+                        std::cmp::Ordering::Equal => op.src.clone(),
+                        std::cmp::Ordering::Greater => op.src.end..op.src.end,
+                    };
+                    let tag = if i == p { Tag::Replace } else { Tag::Insert };
+                    out.push(crate::align::Op { tag, src, sec });
+                }
             }
+            _ => out.push(op.clone()),
         }
-        out.push(crate::align::Op {
-            sec: start..op.sec.end,
-            ..op.clone()
-        });
     }
     out
 }
+
+/// `sec` cut into runs of tokens all inside or all outside quotation marks.
+fn quote_runs(sec: Range<usize>, quoted: impl Fn(usize) -> bool) -> Vec<Range<usize>> {
+    let mut runs = Vec::new();
+    let mut start = sec.start;
+    for t in sec.start + 1..sec.end {
+        if quoted(t) != quoted(t - 1) {
+            runs.push(start..t);
+            start = t;
+        }
+    }
+    runs.push(start..sec.end);
+    runs
+}
+
+/// Source words at most that an edge of a passage is paired with past its
+/// last shared word.
+const MOST_EDGE: usize = 3;
 
 /// The token range of the source sentence holding token `t`.
 fn sentence_of(src: &Side<'_>, t: usize) -> Option<Range<usize>> {
@@ -151,10 +177,22 @@ pub fn drop_lone_edges(
         before_last.src.end..last.src.start,
         before_last.src.end - 1,
     ) {
-        range.end = before_last.src.end;
+        // To the end of the rest's sentence, if it ends within three words
+        // (they are what the passage changed there: "... 807 ci neen" for
+        // "... 807 ci ci neen."), else at the last word matched.
+        let end = before_last.src.end;
+        range.end = sentence_of(src, end - 1)
+            .map_or(end, |s| if s.end - end <= MOST_EDGE { s.end } else { end });
     }
     if apart(first, first.src.end..second.src.start, second.src.start) {
-        range.start = second.src.start;
+        let start = second.src.start;
+        range.start = sentence_of(src, start).map_or(start, |s| {
+            if start - s.start <= MOST_EDGE {
+                s.start
+            } else {
+                start
+            }
+        });
     }
     if range == al.src || range.start >= range.end {
         return al;

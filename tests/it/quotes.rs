@@ -194,3 +194,27 @@ fn a_word_matched_alone_in_the_next_source_sentence_is_chance() {
     assert_eq!(f["kind"], "verbatim", "{f:#}");
     assert!(edits(f).is_empty(), "{f:#}");
 }
+
+#[test]
+fn a_quotation_in_a_sentence_placed_by_its_neighbours_is_still_checked() {
+    // The middle sentence shares too little to align on its own and is
+    // placed between its neighbours' sources; its quotation still differs
+    // from the source words there.
+    let speech = "Since March 2017, MI5 and the police have together disrupted 43 late-stage attack plots. \
+We have seen plot after plot here in the UK. \
+Since January 2022, we have responded to 20 Iran-backed plots presenting potentially lethal threats to British citizens.\n";
+    let article = "MI5 and the police have together disrupted 43 late-stage attack plots since March 2017. \
+He warned of \"plot after plot here in Britain\". \
+Since January 2022, MI5 has responded to 20 Iran-backed plots presenting potentially lethal threats to British citizens.\n";
+    let f = compare_to(speech, article);
+    let quoted: Vec<_> = f
+        .iter()
+        .filter(|x| x["secondary"]["text"].as_str().unwrap().contains("Britain"))
+        .collect();
+    assert_eq!(quoted.len(), 1, "{f:#?}");
+    assert_eq!(quoted[0]["kind"], "misquote", "{f:#?}");
+    assert_eq!(
+        edits(quoted[0]),
+        [("replace".into(), "the UK".into(), "Britain".into())]
+    );
+}
