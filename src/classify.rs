@@ -433,10 +433,13 @@ fn annotate(kind: Kind, message: String, scan: &EditScan, lost_quotes: Option<&S
     }
 }
 
-/// Is this insertion (token range `r` of the secondary) an attribution set
-/// into the text: a few words outside quotation marks, with a verb of
-/// saying, that interrupt a quotation ("...," he said, "...") or stand
-/// between commas ("The economy, he said, grew")?
+/// Is this insertion (token range `r` of the secondary) the writer's words
+/// set into the text: a few words outside quotation marks that stand
+/// between two quoted stretches ("...," he said, "..."; 'I want to be
+/// clear' before warning that 'this is ...'), or words with a verb of
+/// saying between commas ("The economy, he said, grew")? Between two
+/// quotations, the writer's words may also stand for source words that
+/// neither quotation claims (a replacement).
 fn attribution(
     sec: Side<'_>,
     r: &Range<usize>,
@@ -444,18 +447,30 @@ fn attribution(
     passage: &Range<usize>,
     in_quote: &dyn Fn(usize) -> bool,
 ) -> bool {
-    if tag != Tag::Insert
+    if !matches!(tag, Tag::Insert | Tag::Replace)
         || r.is_empty()
-        || r.len() > 6
+        || r.len() > 12
         || r.start <= passage.start
         || r.end >= passage.end
         || r.clone().any(in_quote)
-        || !r.clone().any(|t| is_saying(sec.lexeme(t).hash))
     {
         return false;
     }
-    let interrupts = in_quote(r.start - 1) && in_quote(r.end);
-    let commas = sec.gap_after(r.start - 1, passage).contains(',')
+    // The unquoted stretch holding `r` (its words may match the source:
+    // "he said, vowing to keep 'working ...'") is bounded by quotations.
+    let mut lo = r.start;
+    while lo > passage.start && !in_quote(lo - 1) {
+        lo -= 1;
+    }
+    let mut hi = r.end;
+    while hi < passage.end && !in_quote(hi) {
+        hi += 1;
+    }
+    let interrupts = lo > passage.start && hi < passage.end;
+    let commas = tag == Tag::Insert
+        && r.len() <= 6
+        && r.clone().any(|t| is_saying(sec.lexeme(t).hash))
+        && sec.gap_after(r.start - 1, passage).contains(',')
         && sec.gap_after(r.end - 1, passage).contains(',');
     interrupts || commas
 }

@@ -218,3 +218,24 @@ Since January 2022, MI5 has responded to 20 Iran-backed plots presenting potenti
         [("replace".into(), "the UK".into(), "Britain".into())]
     );
 }
+
+#[test]
+fn the_writers_words_between_two_quotations_are_no_edit() {
+    // Words outside quotation marks between two quoted stretches are the
+    // writer's, whether they add to the source ("before warning that") or
+    // stand for source words neither quotation claims ("and we will").
+    let f = compare(
+        "'We will not let these threats go unanswered,' he said, vowing to keep 'working with our partners across Europe'.\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "verbatim", "{f:#}");
+    assert!(edits(f).is_empty(), "{f:#}");
+    let speech = "I want to be clear: this is not a problem that will go away on its own.\n";
+    let f = compare_to(
+        speech,
+        "He said 'I want to be clear' before warning that 'this is a problem that will go away'.\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "misquote", "{f:#}");
+    assert_eq!(edits(f), [("delete".into(), "not".into(), String::new())]);
+}
