@@ -290,8 +290,11 @@ impl DocAudit<'_> {
         let src_doc = self.primaries[al.source as usize];
         let (sec, src) = (side(self.loaded, self.doc), side(self.loaded, src_doc));
         let continues = continues(aligned, k, al);
-        let paired = classify::pair_quoted_edges(sec, s, src, al, room(aligned, k, al));
+        let room = room(aligned, k, al);
+        let paired = classify::pair_quoted_edges(sec, s, src, al, room.clone());
         let al = paired.as_ref().unwrap_or(al);
+        let numbers = classify::pair_numeric_edges(sec, s, src, al, room);
+        let al = numbers.as_ref().unwrap_or(al);
         let mut verdict =
             classify::classify(sec, s.clone(), src, al, continues, &self.cfg.classify);
         if !seeded {

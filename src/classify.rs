@@ -17,7 +17,7 @@ mod quantity;
 mod variant;
 
 use edges::split_at_quotes;
-pub use edges::{drop_lone_edges, pair_quoted_edges};
+pub use edges::{drop_lone_edges, pair_numeric_edges, pair_quoted_edges};
 pub use variant::same_words;
 
 /// The kinds of the JSON contract (`stemma.audit/1`).

@@ -199,3 +199,91 @@ pub fn drop_lone_edges(
     }
     align::align_to(src_tokens, al.source, range, passage, cfg)
 }
+
+/// A number just outside an alignment on both sides: the passage's framing
+/// ends on a number right before the matched words ("According to
+/// McCallum, 12 | of those plots ...") and the source has another right
+/// before them, in the same sentence ("20 | of those plots ..."); or the
+/// same right after. The diff leaves the number as the writer's own words,
+/// and a changed figure would pass as verbatim; paired, it is a
+/// replacement (a numeric change if the values differ). Only source words
+/// in `room` are paired. Returns the alignment so changed, if it is.
+pub fn pair_numeric_edges(
+    sec: Side<'_>,
+    passage: &Range<usize>,
+    src: Side<'_>,
+    al: &Alignment,
+    room: Range<usize>,
+) -> Option<Alignment> {
+    let (first, last) = (al.ops.first()?, al.ops.last()?);
+    if al.timed_out || al.ops.len() < 2 {
+        return None;
+    }
+    let number =
+        |side: &Side<'_>, t: usize| side.lexeme(t).kind == crate::normalize::LexKind::Number;
+    let same_sentence = |a: usize, b: usize| {
+        let s = sentence_of(&src, a);
+        s.is_some() && s == sentence_of(&src, b)
+    };
+    let mut ops = al.ops.clone();
+    let mut range = al.src.clone();
+    // After the matched words: the framing's first word, the source's next.
+    let at = al.src.end;
+    if last.tag == Tag::Insert
+        && at < src.a.tokens.len()
+        && at < room.end
+        && number(&sec, passage.start + last.sec.start)
+        && number(&src, at)
+        && same_sentence(at - 1, at)
+    {
+        let n = ops.len() - 1;
+        let rest = last.sec.start + 1..last.sec.end;
+        ops[n] = align::Op {
+            tag: Tag::Replace,
+            src: at..at + 1,
+            sec: last.sec.start..last.sec.start + 1,
+        };
+        if !rest.is_empty() {
+            ops.push(align::Op {
+                tag: Tag::Insert,
+                src: at + 1..at + 1,
+                sec: rest,
+            });
+        }
+        range.end = at + 1;
+    }
+    // Before them: the framing's last word, the source's word before.
+    let at = al.src.start;
+    if first.tag == Tag::Insert
+        && at > room.start
+        && number(&sec, passage.start + first.sec.end - 1)
+        && number(&src, at - 1)
+        && same_sentence(at - 1, at)
+    {
+        let head = first.sec.start..first.sec.end - 1;
+        ops[0] = align::Op {
+            tag: Tag::Replace,
+            src: at - 1..at,
+            sec: first.sec.end - 1..first.sec.end,
+        };
+        if !head.is_empty() {
+            ops.insert(
+                0,
+                align::Op {
+                    tag: Tag::Insert,
+                    src: at - 1..at - 1,
+                    sec: head,
+                },
+            );
+        }
+        range.start = at - 1;
+    }
+    (range != al.src).then_some(Alignment {
+        source: al.source,
+        src: range,
+        ops,
+        matched: al.matched,
+        coverage: al.coverage,
+        timed_out: al.timed_out,
+    })
+}

@@ -110,6 +110,40 @@ fn changed_number_is_a_numeric_change() {
 }
 
 #[test]
+fn a_changed_number_next_to_the_matched_words_is_a_numeric_change() {
+    // The changed figure is the first word the source and the passage
+    // could share: the diff leaves it with the writer's framing.
+    let speech = "Since 2017, we have disrupted 43 late-stage attack plots. 20 of those plots were linked to Iran. The number of late-stage plots disrupted since 2017 now stands at 43.\n";
+    for (article, source, secondary) in [
+        (
+            "According to McCallum, 12 of those plots were linked to Iran.\n",
+            "20",
+            "12",
+        ),
+        (
+            "The number of late-stage plots disrupted since 2017 now stands at 34, he said.\n",
+            "43",
+            "34",
+        ),
+    ] {
+        let f = compare_to(speech, article);
+        let f = only(&f);
+        assert_eq!(f["kind"], "numeric_change", "{f:#}");
+        assert_eq!(
+            edits(f),
+            [("replace".into(), source.into(), secondary.into())]
+        );
+    }
+    // A number in the framing that is not next to the matched words is
+    // the writer's ("in 2023": when it was said).
+    let f = compare_to(
+        speech,
+        "He said in 2023 that 20 of those plots were linked to Iran.\n",
+    );
+    assert_eq!(only(&f)["kind"], "verbatim", "{f:#?}");
+}
+
+#[test]
 fn dropped_negation_outside_quotes_is_reported() {
     let f = compare(
         "We will let these threats go unanswered, and we will keep working with our partners across Europe.\n",
