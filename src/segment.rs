@@ -88,6 +88,7 @@ pub fn analyze(doc: &Document, lexer: &mut Lexer, fine: bool) -> Analysis {
     let mut first_token = 0u32;
     for (b, range) in a.block_lexemes.clone().into_iter().enumerate() {
         let boilerplate = doc.blocks[b].boilerplate.is_some();
+        let quoted = doc.blocks[b].quoted;
         let n = a.lexemes[range.start as usize..range.end as usize]
             .iter()
             .filter(|l| l.is_token())
@@ -97,6 +98,7 @@ pub fn analyze(doc: &Document, lexer: &mut Lexer, fine: bool) -> Analysis {
             block: b as u32,
             first_token,
             boilerplate,
+            quoted,
             fine,
         };
         cut.block(range);
@@ -117,6 +119,8 @@ struct Cutter<'a> {
     block: u32,
     first_token: u32,
     boilerplate: bool,
+    /// The block is a block quotation.
+    quoted: bool,
     fine: bool,
 }
 
@@ -164,6 +168,17 @@ impl Cutter<'_> {
                 self.push(PassageKind::Sentence, piece, false);
             }
             start = end;
+        }
+        if self.quoted {
+            // A block quotation is one quotation, from its first word to its
+            // last (quotation marks inside it quote someone else).
+            let ls = &self.a.lexemes;
+            let first = (range.clone()).find(|&i| ls[i].is_token());
+            let last = (range.clone()).rev().find(|&i| ls[i].is_token());
+            if let (Some(a), Some(b)) = (first, last) {
+                self.push(PassageKind::Quote, a..b + 1, false);
+            }
+            return;
         }
         for (q, unbalanced) in quotes(&self.a.lexemes, range) {
             self.push(PassageKind::Quote, q, unbalanced);

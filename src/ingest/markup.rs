@@ -195,6 +195,8 @@ pub fn scan_with(
 ) {
     let b = text.as_bytes();
     let mut cur = Block::default();
+    // Open `<blockquote>` elements.
+    let mut quoting = 0usize;
     let mut run = range.start;
     let mut i = range.start;
     let flush_run = |cur: &mut Block, from: usize, to: usize| {
@@ -220,6 +222,14 @@ pub fn scan_with(
                 if BLOCK_TAGS.contains(&tag.name.as_str()) {
                     cur.heading |= !tag.closing && tag.name.len() == 2 && tag.name.starts_with('h');
                     push_block(&mut cur, text, out);
+                    if tag.name == "blockquote" {
+                        quoting = if tag.closing {
+                            quoting.saturating_sub(1)
+                        } else {
+                            quoting + 1
+                        };
+                        cur.quoted = quoting > 0;
+                    }
                 }
                 i = end;
                 run = i;
@@ -303,8 +313,11 @@ fn find_ci(hay: &str, needle: &str) -> Option<usize> {
 }
 
 /// Trims whitespace off both ends of the block and keeps it if anything is left.
+/// Ends the current block (kept if it holds visible text); the next one
+/// starts inside the same block quotation, if any.
 fn push_block(cur: &mut Block, text: &str, out: &mut Vec<Block>) {
     let mut block = std::mem::take(cur);
+    cur.quoted = block.quoted;
     trim_pieces(&mut block.pieces, text);
     if let (Some(first), Some(last)) = (block.pieces.first(), block.pieces.last()) {
         block.start = first.start;
@@ -339,6 +352,22 @@ mod tests {
 
     fn visible(text: &str, blocks: &[Block]) -> Vec<String> {
         blocks.iter().map(|b| b.visible_text(text)).collect()
+    }
+
+    #[test]
+    fn blocks_inside_a_blockquote_are_quoted() {
+        let t = "<p>He said:</p><blockquote><p>One.</p><p>Two.</p></blockquote><p>After.</p>";
+        let mut out = Vec::new();
+        scan(t, 0..t.len(), true, &mut out);
+        let quoted: Vec<(String, bool)> =
+            out.iter().map(|b| (b.visible_text(t), b.quoted)).collect();
+        let want = [
+            ("He said:", false),
+            ("One.", true),
+            ("Two.", true),
+            ("After.", false),
+        ];
+        assert_eq!(quoted, want.map(|(s, q)| (s.to_string(), q)));
     }
 
     #[test]

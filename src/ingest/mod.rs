@@ -59,6 +59,9 @@ pub struct Block {
     pub end: u32,
     pub pieces: Vec<Piece>,
     pub heading: bool,
+    /// A block quotation (HTML `<blockquote>`, Markdown `> `): the whole
+    /// block is quoted words.
+    pub quoted: bool,
     /// Set by [`boilerplate::mark`]; marked blocks are kept, not deleted.
     pub boilerplate: Option<Boilerplate>,
 }
@@ -160,11 +163,13 @@ pub fn ingest(
 fn text_blocks(text: &str, range: Range<usize>) -> Vec<Block> {
     let mut blocks = Vec::new();
     for r in lines::blocks(text, range) {
-        let heading = text[r.clone()].trim_start().starts_with('#');
+        let lead = text[r.clone()].trim_start();
+        let (heading, quoted) = (lead.starts_with('#'), lead.starts_with('>'));
         let first = blocks.len();
         markup::scan(text, r, false, &mut blocks);
         for b in &mut blocks[first..] {
             b.heading |= heading;
+            b.quoted |= quoted;
             lines::join_broken_words(text, &mut b.pieces);
         }
     }

@@ -239,3 +239,19 @@ fn the_writers_words_between_two_quotations_are_no_edit() {
     assert_eq!(f["kind"], "misquote", "{f:#}");
     assert_eq!(edits(f), [("delete".into(), "not".into(), String::new())]);
 }
+
+#[test]
+fn a_block_quotation_is_held_to_the_source_like_quoted_words() {
+    // No quotation marks: the Markdown `>` or the HTML <blockquote> says
+    // the words are the speaker's.
+    let speech = "So today I am announcing a plan to build 1.5 million homes over this Parliament, and to cut planning red tape that has held back growth for a generation.\n";
+    for article in [
+        "The Prime Minister said:\n\n> So today I am announcing a plan to build 1.5 million homes over this Parliament, and to cut planning rules that have held back growth for a generation.\n",
+        "<p>The Prime Minister said:</p>\n<blockquote><p>So today I am announcing a plan to build 1.5 million homes over this Parliament, and to cut planning rules that have held back growth for a generation.</p></blockquote>\n",
+    ] {
+        let f = compare_to(speech, article);
+        let f = only(&f);
+        assert_eq!(f["kind"], "misquote", "{f:#}");
+        assert_eq!(f["in_quotes"], true, "{f:#}");
+    }
+}
