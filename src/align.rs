@@ -182,7 +182,7 @@ pub fn align(
 }
 
 /// Aligns a quotation like [`align`], except that [`LONG_RUN`] words in a
-/// row match it however short the rest: a writer who quotes five words of
+/// row match it if they make half of it: a writer who quotes five words of
 /// a source in a row and changes the sixth is misquoting that source. (A
 /// sentence needs more: five words in a row of common words, "and the rest
 /// of the", are chance between any two texts.)
@@ -247,7 +247,7 @@ fn align_as(
         .max()
         .unwrap_or(0);
     let substantial =
-        al.matched >= least.max(n.div_ceil(4)) || (run >= long_run && al.matched >= n.div_ceil(4));
+        al.matched >= least.max(n.div_ceil(4)) || (run >= long_run && 2 * al.matched >= n);
     ((core_coverage >= cfg.min_coverage && substantial) || al.timed_out).then_some(al)
 }
 

@@ -443,6 +443,7 @@ impl DocAudit<'_> {
                         ops: al.ops.clone(),
                     });
                 }
+                None if sec.a.block_quotes.iter().any(|b| b.contains(&q.start)) => {}
                 None => out.push(unsupported_quote(
                     doc,
                     q,
@@ -707,7 +708,8 @@ fn unsupported_quotes(
         if f.verdict.kind == Kind::Unsupported {
             kept.push(f);
         } else if f.source.is_some() {
-            for q in quotes {
+            let blocks = &side(loaded, doc).a.block_quotes;
+            for q in quotes.iter().filter(|q| !blocks.contains(q)) {
                 let q = q.start.max(f.tokens.start)..q.end.min(f.tokens.end);
                 if q.len() >= cfg.align.min_words {
                     kept.push(unsupported_quote(doc, q, "quotation backed by no source of the corpus (its closest match is a loose one)"));

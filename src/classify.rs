@@ -466,7 +466,11 @@ fn attribution(
     while hi < passage.end && !in_quote(hi) {
         hi += 1;
     }
-    let interrupts = lo > passage.start && hi < passage.end;
+    // (Never a number or a negation: those are what a reader takes away.)
+    let telling = r
+        .clone()
+        .any(|t| sec.lexeme(t).kind == LexKind::Number || is_negation(sec.lexeme(t).hash));
+    let interrupts = lo > passage.start && hi < passage.end && !telling;
     let commas = tag == Tag::Insert
         && r.len() <= 6
         && r.clone().any(|t| is_saying(sec.lexeme(t).hash))

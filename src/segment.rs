@@ -36,6 +36,11 @@ pub struct Passage {
 /// A document cut into lexemes, tokens and passages.
 #[derive(Debug, Default)]
 pub struct Analysis {
+    /// Token ranges of the quotations that are block quotations without
+    /// quotation marks (HTML `<blockquote>`, Markdown `> `): held to their
+    /// source where they align, but not claims of the speaker's words where
+    /// they do not (embedded posts, other people's words).
+    pub block_quotes: Vec<Range<usize>>,
     pub lexemes: Vec<Lexeme>,
     /// Matching-form hashes of the word and number lexemes, in order.
     pub tokens: Vec<u64>,
@@ -169,18 +174,24 @@ impl Cutter<'_> {
             }
             start = end;
         }
-        if self.quoted {
-            // A block quotation is one quotation, from its first word to its
-            // last (quotation marks inside it quote someone else).
+        let marked = quotes(&self.a.lexemes, range.clone());
+        if self.quoted && marked.is_empty() {
+            // A block quotation without quotation marks is one quotation,
+            // from its first word to its last. (With marks, they say which
+            // words are quoted: `> "...," he said.`)
             let ls = &self.a.lexemes;
             let first = (range.clone()).find(|&i| ls[i].is_token());
             let last = (range.clone()).rev().find(|&i| ls[i].is_token());
             if let (Some(a), Some(b)) = (first, last) {
                 self.push(PassageKind::Quote, a..b + 1, false);
+                let toks = self.a.passages.last().map(|p| p.toks.clone());
+                self.a
+                    .block_quotes
+                    .extend(toks.map(|t| t.start as usize..t.end as usize));
             }
             return;
         }
-        for (q, unbalanced) in quotes(&self.a.lexemes, range) {
+        for (q, unbalanced) in marked {
             self.push(PassageKind::Quote, q, unbalanced);
         }
     }

@@ -54,6 +54,10 @@ pub fn pair_quoted_edges(
             ops[hi - 1].tag = Tag::Replace;
             ops[hi - 1].src = at..at + n;
             src_range.end = src_range.end.max(at + n);
+            // (The framing after it now comes after those source words.)
+            for o in &mut ops[hi..] {
+                o.src = at + n..at + n;
+            }
         }
     }
     if hi > lo + 1 && quoted_insert(&ops[lo]) {
@@ -63,6 +67,9 @@ pub fn pair_quoted_edges(
             ops[lo].tag = Tag::Replace;
             ops[lo].src = at - n..at;
             src_range.start = src_range.start.min(at - n);
+            for o in &mut ops[..lo] {
+                o.src = at - n..at - n;
+            }
         }
     }
     (src_range != al.src).then_some(Alignment {
@@ -135,10 +142,16 @@ const MOST_EDGE: usize = 3;
 
 /// The token range of the source sentence holding token `t`.
 fn sentence_of(src: &Side<'_>, t: usize) -> Option<Range<usize>> {
-    src.a
-        .passages
+    // The block first (blocks and passages are in token order), then its
+    // few passages: a scan of every passage made the audit quadratic.
+    let a = src.a;
+    let t = t as u32;
+    let block = a.block_tokens.partition_point(|r| r.end <= t) as u32;
+    let from = a.passages.partition_point(|p| p.block < block);
+    a.passages[from..]
         .iter()
-        .find(|p| p.kind == PassageKind::Sentence && p.toks.contains(&(t as u32)))
+        .take_while(|p| p.block == block)
+        .find(|p| p.kind == PassageKind::Sentence && p.toks.contains(&t))
         .map(|p| p.toks.start as usize..p.toks.end as usize)
 }
 

@@ -103,6 +103,16 @@ fn repeated_lines(t: &[(&str, usize)]) -> Vec<bool> {
 /// and neither line is Markdown block structure.
 /// (`a` comes with its length in characters.)
 fn is_wrap((a, a_len): (&str, usize), b: &str, width: usize) -> bool {
+    // A Markdown block quotation: its `>` lines are one paragraph (a `>`
+    // line with nothing else separates two); a line without `>` after
+    // one is not part of it.
+    fn quoted(l: &str) -> Option<&str> {
+        l.strip_prefix('>').map(str::trim)
+    }
+    if quoted(a).is_some() || quoted(b).is_some() {
+        return quoted(a).is_some_and(|t| !t.is_empty())
+            && quoted(b).is_some_and(|t| !t.is_empty());
+    }
     if width > MAX_WRAP_WIDTH || starts_block(b) || starts_block(a) && a.starts_with('#') {
         return false;
     }
@@ -147,9 +157,9 @@ pub fn join_broken_words(text: &str, pieces: &mut Vec<Piece>) {
             continue;
         }
         let (mut from, end) = (p.start as usize, p.end as usize);
-        for (cut, next) in breaks(text, range(&p)) {
+        for (cut, next, reads) in breaks(text, range(&p)) {
             out.push(Piece::verbatim(from, cut));
-            out.push(Piece::replaced(cut, next, String::new()));
+            out.push(Piece::replaced(cut, next, reads.to_string()));
             from = next;
         }
         out.push(Piece::verbatim(from, end));
@@ -158,8 +168,9 @@ pub fn join_broken_words(text: &str, pieces: &mut Vec<Piece>) {
 }
 
 /// The hyphenated line breaks inside `range`: from each hyphen to the first
-/// letter of the next line.
-fn breaks(text: &str, range: Range<usize>) -> Vec<(usize, usize)> {
+/// letter of the next line, and what that stretch reads as (nothing, or the
+/// hyphen of a number word).
+fn breaks(text: &str, range: Range<usize>) -> Vec<(usize, usize, &'static str)> {
     let s = &text[range.clone()];
     let mut out = Vec::new();
     for (i, _) in s.match_indices('-') {
@@ -174,10 +185,29 @@ fn breaks(text: &str, range: Range<usize>) -> Vec<(usize, usize)> {
         if before.is_some_and(char::is_alphabetic)
             && rest.chars().next().is_some_and(char::is_lowercase)
         {
-            out.push((range.start + i, range.start + next));
+            let reads = if number_words(&s[..i], rest) { "-" } else { "" };
+            out.push((range.start + i, range.start + next, reads));
         }
     }
     out
+}
+
+/// Are the words before a hyphen (`head` ends there) and after the break
+/// (`rest` starts there) a tens word and a units word, "twenty-" / "three"?
+/// Such a hyphen belongs to the number, which reads as one only with it
+/// ("twenty-three" is 23): the break alone reads as nothing.
+fn number_words(head: &str, rest: &str) -> bool {
+    let before = head
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let after = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    crate::normalize::TENS.contains(&before.as_str()) && crate::normalize::unit_word(&after)
 }
 
 fn char_len(s: &str) -> usize {
@@ -283,6 +313,15 @@ mod tests {
                 ("tional se", None),
                 ("-\n", Some(String::new())),
                 ("curity", None)
+            ]
+        );
+        // A number word keeps its hyphen: "twenty-three" is one number.
+        assert_eq!(
+            pieces("Twenty-\nthree"),
+            [
+                ("Twenty", None),
+                ("-\n", Some("-".to_string())),
+                ("three", None)
             ]
         );
         for kept in [

@@ -62,3 +62,17 @@ fn ligatures_and_full_width_letters_are_not_misquotes() {
         "{f:#}"
     );
 }
+
+#[test]
+fn a_number_word_broken_at_its_hyphen_is_still_a_number() {
+    let speech = "Since March 2017, MI5 and the police have together disrupted 43 late-stage attack plots across the country.\n";
+    let article = |n: &str| {
+        format!(
+            "Since March 2017, MI5 and the police have together disrupted {n} late-stage attack plots across the country.\n"
+        )
+    };
+    let f = compare_to(speech, &article("forty-\nthree"));
+    assert_eq!(only(&f)["kind"], "verbatim", "{f:#?}");
+    let f = compare_to(speech, &article("twenty-\nthree"));
+    assert_eq!(only(&f)["kind"], "numeric_change", "{f:#?}");
+}

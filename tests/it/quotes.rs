@@ -255,3 +255,55 @@ fn a_block_quotation_is_held_to_the_source_like_quoted_words() {
         assert_eq!(f["in_quotes"], true, "{f:#}");
     }
 }
+
+#[test]
+fn words_between_quotations_still_carry_numbers_and_negations() {
+    let speech = "Since March 2017, MI5 and the police have together disrupted 43 late-stage attack plots across the whole country.\n";
+    let f = compare_to(
+        speech,
+        "McCallum said \"MI5 and the police have together disrupted\" 20 \"late-stage attack plots across the whole country\".\n",
+    );
+    assert_eq!(only(&f)["kind"], "numeric_change", "{f:#?}");
+    let speech = "The threat from state actors is growing and we must not be complacent about it in any way.\n";
+    let f = compare_to(
+        speech,
+        "She said \"the threat from state actors\" is not \"growing and we must not be complacent about it in any way\".\n",
+    );
+    assert_eq!(only(&f)["kind"], "misquote", "{f:#?}");
+    assert!(message(only(&f)).contains("negation"), "{f:#?}");
+}
+
+#[test]
+fn block_quotations_claim_only_where_they_align() {
+    let speech = "Since March 2017, MI5 and the police have together disrupted 43 late-stage attack plots. That is a remarkable record of work by the teams involved.\n";
+    // A quotation wrapped over several `>` lines is one quotation.
+    let f = compare_to(
+        speech,
+        "The Director General told the committee:\n\n> Since March 2017, MI5 and the police have together disrupted\n> 20 late-stage attack plots.\n",
+    );
+    assert_eq!(only(&f)["kind"], "numeric_change", "{f:#?}");
+    // Quotation marks inside say which words are quoted.
+    let f = compare_to(
+        speech,
+        "> \"Since March 2017, MI5 and the police have together disrupted 43 late-stage attack plots,\" McCallum said.\n",
+    );
+    assert_eq!(only(&f)["kind"], "verbatim", "{f:#?}");
+    // An embedded post found in no source is no claim of the speaker's words.
+    let f = compare_to(
+        speech,
+        "<p>Since March 2017, MI5 and the police have together disrupted 43 late-stage attack plots, he said.</p>\n<blockquote class=\"twitter-tweet\"><p>Great to see the security minister visiting our local station today, thanks to all the officers</p>&mdash; Jane Smith MP</blockquote>\n",
+    );
+    assert!(f.iter().all(|x| x["kind"] == "verbatim"), "{f:#?}");
+}
+
+#[test]
+fn a_stock_phrase_is_no_source_for_a_long_quotation() {
+    // Five words in a row ("one of the most important") in a quotation of
+    // twenty are chance, not the place it comes from.
+    let speech = "Terrorism remains one of the most important challenges we face as a country.\n";
+    let f = compare_to(
+        speech,
+        "The mayor said: \"Affordable homes for young families are one of the most important things to deliver for this city.\"\n",
+    );
+    assert!(f.iter().all(|x| x["source"].is_null()), "{f:#?}");
+}
