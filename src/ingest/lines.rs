@@ -219,7 +219,7 @@ fn char_len(s: &str) -> usize {
 }
 
 /// Markdown block starts: headings, list items, quotes, rules, tables, fences.
-fn starts_block(line: &str) -> bool {
+pub(super) fn starts_block(line: &str) -> bool {
     let t = line.trim_start();
     if t.starts_with('#') || t.starts_with('>') || t.starts_with('|') || t.starts_with("```") {
         return true;

@@ -6,6 +6,7 @@ pub mod boilerplate;
 pub mod feed;
 pub mod lines;
 pub mod markup;
+pub mod pages;
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -161,19 +162,48 @@ pub fn ingest(
 
 /// Plain text and Markdown: line structure first, then inline markup.
 fn text_blocks(text: &str, range: Range<usize>) -> Vec<Block> {
+    let ranges = lines::blocks(text, range);
+    let mut bridges = pages::bridges(text, &ranges).into_iter().peekable();
     let mut blocks = Vec::new();
-    for r in lines::blocks(text, range) {
-        let lead = text[r.clone()].trim_start();
-        let (heading, quoted) = (lead.starts_with('#'), lead.starts_with('>'));
-        let first = blocks.len();
-        markup::scan(text, r, false, &mut blocks);
-        for b in &mut blocks[first..] {
-            b.heading |= heading;
-            b.quoted |= quoted;
-            lines::join_broken_words(text, &mut b.pieces);
+    let mut i = 0;
+    while i < ranges.len() {
+        text_block(text, ranges[i].clone(), &mut blocks);
+        match bridges.next_if(|&(head, _)| head == i) {
+            // A sentence cut by page lines: the block goes on after them,
+            // the page lines reading as a space.
+            Some((_, tail)) => {
+                let mut rest = Vec::new();
+                text_block(text, ranges[tail].clone(), &mut rest);
+                let mut rest = rest.into_iter();
+                if let (Some(b), Some(next)) = (blocks.last_mut(), rest.next()) {
+                    b.pieces.push(Piece::replaced(
+                        b.end as usize,
+                        next.start as usize,
+                        " ".into(),
+                    ));
+                    b.pieces.extend(next.pieces);
+                    b.end = next.end;
+                }
+                blocks.extend(rest);
+                i = tail + 1;
+            }
+            None => i += 1,
         }
     }
     blocks
+}
+
+/// The blocks of one line-structure block `r` of plain text or Markdown.
+fn text_block(text: &str, r: Range<usize>, blocks: &mut Vec<Block>) {
+    let lead = text[r.clone()].trim_start();
+    let (heading, quoted) = (lead.starts_with('#'), lead.starts_with('>'));
+    let first = blocks.len();
+    markup::scan(text, r, false, blocks);
+    for b in &mut blocks[first..] {
+        b.heading |= heading;
+        b.quoted |= quoted;
+        lines::join_broken_words(text, &mut b.pieces);
+    }
 }
 
 /// HTML when block-level tags are common, else text (Markdown included).

@@ -76,3 +76,19 @@ fn a_number_word_broken_at_its_hyphen_is_still_a_number() {
     let f = compare_to(speech, &article("twenty-\nthree"));
     assert_eq!(only(&f)["kind"], "numeric_change", "{f:#?}");
 }
+
+#[test]
+fn a_sentence_cut_by_a_page_break_is_one_sentence() {
+    // PDF text: the page's footer and the next page's header sit in the
+    // middle of a sentence of the speech.
+    let speech = "Prime Minister's speech on security\n\nGood morning. We have identified significant threats to national security, and we\nwill not hesitate to act against those who seek to harm our citizens. Since\n\nPage 2 of 5\nOFFICIAL\n\nJuly, the number of state threat investigations has risen by 48 per cent, and\nwe have disrupted 20 plots presenting potentially lethal threats.\n\nPage 3 of 5\nOFFICIAL\n\nOur partners across Europe stand with us.\n";
+    let f = compare_to(
+        speech,
+        "The Prime Minister said: \"Since July, the number of state threat investigations has risen by 48 per cent, and we have disrupted 20 plots presenting potentially lethal threats.\"\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "verbatim", "{f:#}");
+    // The source span is the file's bytes, page lines included.
+    let text = f["source"]["text"].as_str().unwrap();
+    assert!(text.starts_with("Since\n\nPage 2 of 5"), "{f:#}");
+}
