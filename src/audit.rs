@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+mod quotes;
+
 use crate::align::{self, AlignConfig, Alignment, SourceIndex};
 use crate::classify::{self, ClassifyConfig, Kind, Side, Verdict};
 use crate::ingest::{Document, Warning};
@@ -223,7 +225,13 @@ fn audit_doc(
         let quoted = !seeded[k] && ctx.has_quotation(s);
         match quoted.then(|| ctx.unaligned_quotes(s)) {
             Some(quotes) if !quotes.is_empty() => findings.extend(quotes),
-            _ => findings.push(ctx.aligned_finding(s, al, &aligned, k, seeded[k])),
+            _ => {
+                // Quotations of other places of the source, set apart.
+                let (apart, quotes) = ctx.separate_quotes(s, al);
+                findings.extend(quotes);
+                let al = apart.as_ref().unwrap_or(al);
+                findings.push(ctx.aligned_finding(s, al, &aligned, k, seeded[k]));
+            }
         }
     }
     cov.sources
@@ -399,59 +407,6 @@ impl DocAudit<'_> {
             parts.push(al);
         }
         Some(parts)
-    }
-
-    /// Does the sentence hold a quotation long enough to align on its own?
-    fn has_quotation(&self, sentence: &Range<usize>) -> bool {
-        let quotes = side(self.loaded, self.doc).quotes();
-        quotes.iter().any(|q| {
-            q.end
-                .min(sentence.end)
-                .saturating_sub(q.start.max(sentence.start))
-                >= self.cfg.align.min_words
-        })
-    }
-
-    /// Quotations in a sentence that does not align: each is aligned on its
-    /// own (a quote may be a fragment of the source); those that still find
-    /// no source are unsupported.
-    fn unaligned_quotes(&self, sentence: &Range<usize>) -> Vec<Finding> {
-        let (doc, cfg) = (self.doc, self.cfg);
-        let sec = side(self.loaded, doc);
-        let mut out = Vec::new();
-        for q in sec.quotes() {
-            let q = q.start.max(sentence.start)..q.end.min(sentence.end);
-            if q.len() < cfg.align.min_words {
-                continue;
-            }
-            let tokens = &sec.a.tokens[q.clone()];
-            match align::align_quote(self.index, self.sources, tokens, &cfg.align) {
-                Some(al) => {
-                    let src_doc = self.primaries[al.source as usize];
-                    let src = side(self.loaded, src_doc);
-                    let source = self.sources[al.source as usize];
-                    let al = classify::drop_lone_edges(&src, source, tokens, al, &cfg.align);
-                    let paired = classify::pair_quoted_edges(sec, &q, src, &al, 0..usize::MAX);
-                    let al = paired.unwrap_or(al);
-                    let verdict = classify::classify(sec, q.clone(), src, &al, true, &cfg.classify);
-                    out.push(Finding {
-                        doc,
-                        tokens: q,
-                        source: Some((src_doc, al.src.clone())),
-                        verdict,
-                        score: al.coverage,
-                        ops: al.ops.clone(),
-                    });
-                }
-                None if sec.a.block_quotes.iter().any(|b| b.contains(&q.start)) => {}
-                None => out.push(unsupported_quote(
-                    doc,
-                    q,
-                    "quotation found in no source of the corpus",
-                )),
-            }
-        }
-        out
     }
 }
 

@@ -307,3 +307,40 @@ fn a_stock_phrase_is_no_source_for_a_long_quotation() {
     );
     assert!(f.iter().all(|x| x["source"].is_null()), "{f:#?}");
 }
+
+#[test]
+fn a_second_quotation_from_another_place_is_no_addition() {
+    let speech = "We have identified significant threats to national security, and we will not hesitate to act against those who seek to harm our citizens.\n";
+    // Each quotation is the source's, from two places of it.
+    let f = compare_to(
+        speech,
+        "He vowed to act against \"those who seek to harm our citizens\" and said \"significant threats\" had been identified.\n",
+    );
+    assert!(f.iter().all(|x| x["kind"] == "verbatim"), "{f:#?}");
+    // A second quotation the source does not hold is still quoted words added.
+    let f = compare_to(
+        speech,
+        "He vowed to act against \"those who seek to harm our citizens\" and said \"grave dangers\" had been identified.\n",
+    );
+    assert_eq!(only(&f)["kind"], "misquote", "{f:#?}");
+    // A longer one aligns on its own, with its own finding.
+    let f = compare_to(
+        speech,
+        "He vowed to act against \"those who seek to harm our citizens\" after saying \"we have identified serious threats to national security\".\n",
+    );
+    let quoted: Vec<_> = f
+        .iter()
+        .filter(|x| {
+            x["secondary"]["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("we have")
+        })
+        .collect();
+    assert_eq!(quoted.len(), 1, "{f:#?}");
+    assert_eq!(quoted[0]["kind"], "misquote", "{f:#?}");
+    assert_eq!(
+        edits(quoted[0]),
+        [("replace".into(), "significant".into(), "serious".into())]
+    );
+}

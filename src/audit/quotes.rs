@@ -1,0 +1,146 @@
+//! Quotations judged on their own: in a sentence that does not align, in
+//! one placed by its neighbours, and where a sentence quotes two places of
+//! its source apart ("to act against “those who seek to harm our
+//! citizens” and said “significant threats” had been identified").
+
+use std::ops::Range;
+
+use super::{DocAudit, Finding, side, unsupported_quote};
+use crate::align::{self, Alignment, Op, Tag};
+use crate::classify;
+
+impl DocAudit<'_> {
+    /// Does the sentence hold a quotation long enough to align on its own?
+    pub(super) fn has_quotation(&self, sentence: &Range<usize>) -> bool {
+        let quotes = side(self.loaded, self.doc).quotes();
+        quotes.iter().any(|q| {
+            q.end
+                .min(sentence.end)
+                .saturating_sub(q.start.max(sentence.start))
+                >= self.cfg.align.min_words
+        })
+    }
+
+    /// Quotations in a sentence that does not align: each is aligned on its
+    /// own (a quote may be a fragment of the source); those that still find
+    /// no source are unsupported.
+    pub(super) fn unaligned_quotes(&self, sentence: &Range<usize>) -> Vec<Finding> {
+        let (doc, cfg) = (self.doc, self.cfg);
+        let sec = side(self.loaded, doc);
+        let mut out = Vec::new();
+        for q in sec.quotes() {
+            let q = q.start.max(sentence.start)..q.end.min(sentence.end);
+            if q.len() < cfg.align.min_words {
+                continue;
+            }
+            match self.quote_finding(q.clone()) {
+                Some(f) => out.push(f),
+                None if sec.a.block_quotes.iter().any(|b| b.contains(&q.start)) => {}
+                None => out.push(unsupported_quote(
+                    doc,
+                    q,
+                    "quotation found in no source of the corpus",
+                )),
+            }
+        }
+        out
+    }
+
+    /// Quotation `q` aligned on its own, if it aligns anywhere, and its
+    /// finding.
+    fn quote_finding(&self, q: Range<usize>) -> Option<Finding> {
+        let (doc, cfg) = (self.doc, self.cfg);
+        let sec = side(self.loaded, doc);
+        let tokens = &sec.a.tokens[q.clone()];
+        let al = align::align_quote(self.index, self.sources, tokens, &cfg.align)?;
+        let src_doc = self.primaries[al.source as usize];
+        let src = side(self.loaded, src_doc);
+        let source = self.sources[al.source as usize];
+        let al = classify::drop_lone_edges(&src, source, tokens, al, &cfg.align);
+        let paired = classify::pair_quoted_edges(sec, &q, src, &al, 0..usize::MAX);
+        let al = paired.unwrap_or(al);
+        let verdict = classify::classify(sec, q.clone(), src, &al, true, &cfg.classify);
+        Some(Finding {
+            doc,
+            tokens: q,
+            source: Some((src_doc, al.src.clone())),
+            verdict,
+            score: al.coverage,
+            ops: al.ops,
+        })
+    }
+
+    /// The quotations of aligned sentence `s` that its alignment leaves out
+    /// whole (inserted words, all of them) but that align elsewhere: a
+    /// second quotation from another place, not words added to the first.
+    /// Returns the sentence's alignment without them, if there were any,
+    /// and their own findings.
+    pub(super) fn separate_quotes(
+        &self,
+        s: &Range<usize>,
+        al: &Alignment,
+    ) -> (Option<Alignment>, Vec<Finding>) {
+        let sec = side(self.loaded, self.doc);
+        let rel = |q: &Range<usize>| q.start - s.start..q.end - s.start;
+        let inserted = |r: &Range<usize>| {
+            let inside = |t: usize| {
+                al.ops
+                    .iter()
+                    .any(|o| o.tag == Tag::Insert && o.sec.contains(&t))
+            };
+            r.clone().all(inside)
+        };
+        let mut found = Vec::new();
+        let mut apart = Vec::new();
+        let source = self.sources[al.source as usize];
+        for q in sec.quotes() {
+            if q.start < s.start || q.end > s.end || q.is_empty() || !inserted(&rel(q)) {
+                continue;
+            }
+            if q.len() < self.cfg.align.min_words {
+                // Too short to align: set apart if the source has it as is.
+                let words = &sec.a.tokens[q.clone()];
+                if source.windows(words.len()).any(|w| w == words) {
+                    apart.push(rel(q));
+                }
+            } else if let Some(f) = self.quote_finding(q.clone()) {
+                apart.push(rel(q));
+                found.push(f);
+            }
+        }
+        if apart.is_empty() {
+            return (None, found);
+        }
+        let ops = al.ops.iter().flat_map(|o| without(o, &apart)).collect();
+        (Some(Alignment { ops, ..al.clone() }), found)
+    }
+}
+
+/// Operation `o` without the passage tokens of `apart` (only insertions
+/// hold them whole).
+fn without(o: &Op, apart: &[Range<usize>]) -> Vec<Op> {
+    if o.tag != Tag::Insert {
+        return vec![o.clone()];
+    }
+    let mut out = Vec::new();
+    let mut start = o.sec.start;
+    for t in o.sec.clone() {
+        let gone = apart.iter().any(|r| r.contains(&t));
+        if gone {
+            if t > start {
+                out.push(Op {
+                    sec: start..t,
+                    ..o.clone()
+                });
+            }
+            start = t + 1;
+        }
+    }
+    if o.sec.end > start {
+        out.push(Op {
+            sec: start..o.sec.end,
+            ..o.clone()
+        });
+    }
+    out
+}
