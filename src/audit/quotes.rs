@@ -10,10 +10,19 @@ use crate::align::{self, Alignment, Op, Tag};
 use crate::classify;
 
 impl DocAudit<'_> {
+    /// The document's quotations that overlap token range `s` (quotations do
+    /// not overlap each other, so they are in order by both ends: a binary
+    /// search, not a scan per sentence).
+    fn quotes_in(&self, s: &Range<usize>) -> &[Range<usize>] {
+        let quotes = &self.loaded.docs[self.doc].1.quotes;
+        let lo = quotes.partition_point(|q| q.end <= s.start);
+        let hi = quotes.partition_point(|q| q.start < s.end).max(lo);
+        &quotes[lo..hi]
+    }
+
     /// Does the sentence hold a quotation long enough to align on its own?
     pub(super) fn has_quotation(&self, sentence: &Range<usize>) -> bool {
-        let quotes = side(self.loaded, self.doc).quotes();
-        quotes.iter().any(|q| {
+        self.quotes_in(sentence).iter().any(|q| {
             q.end
                 .min(sentence.end)
                 .saturating_sub(q.start.max(sentence.start))
@@ -28,7 +37,7 @@ impl DocAudit<'_> {
         let (doc, cfg) = (self.doc, self.cfg);
         let sec = side(self.loaded, doc);
         let mut out = Vec::new();
-        for q in sec.quotes() {
+        for q in self.quotes_in(sentence) {
             let q = q.start.max(sentence.start)..q.end.min(sentence.end);
             if q.len() < cfg.align.min_words {
                 continue;
@@ -93,7 +102,7 @@ impl DocAudit<'_> {
         let mut found = Vec::new();
         let mut apart = Vec::new();
         let source = self.sources[al.source as usize];
-        for q in sec.quotes() {
+        for q in self.quotes_in(s) {
             if q.start < s.start || q.end > s.end || q.is_empty() || !inserted(&rel(q)) {
                 continue;
             }

@@ -94,7 +94,8 @@ pub(super) fn split_at_quotes(
 ) -> Vec<crate::align::Op> {
     let mut out = Vec::with_capacity(ops.len());
     for op in ops {
-        if !matches!(op.tag, Tag::Insert | Tag::Replace) {
+        let straddles = (op.sec.start + 1..op.sec.end).any(|t| quoted(t) != quoted(t - 1));
+        if !matches!(op.tag, Tag::Insert | Tag::Replace) || !straddles {
             out.push(op.clone());
             continue;
         }
@@ -238,17 +239,26 @@ pub fn pair_numeric_edges(
         let s = sentence_of(&src, a);
         s.is_some() && s == sentence_of(&src, b)
     };
-    let mut ops = al.ops.clone();
-    let mut range = al.src.clone();
-    // After the matched words: the framing's first word, the source's next.
     let at = al.src.end;
-    if last.tag == Tag::Insert
+    let after = last.tag == Tag::Insert
         && at < src.a.tokens.len()
         && at < room.end
         && number(&sec, passage.start + last.sec.start)
         && number(&src, at)
-        && same_sentence(at - 1, at)
-    {
+        && same_sentence(at - 1, at);
+    let before_at = al.src.start;
+    let before = first.tag == Tag::Insert
+        && before_at > room.start
+        && number(&sec, passage.start + first.sec.end - 1)
+        && number(&src, before_at - 1)
+        && same_sentence(before_at - 1, before_at);
+    if !after && !before {
+        return None;
+    }
+    let mut ops = al.ops.clone();
+    let mut range = al.src.clone();
+    // After the matched words: the framing's first word, the source's next.
+    if after {
         let n = ops.len() - 1;
         let rest = last.sec.start + 1..last.sec.end;
         ops[n] = align::Op {
@@ -266,13 +276,8 @@ pub fn pair_numeric_edges(
         range.end = at + 1;
     }
     // Before them: the framing's last word, the source's word before.
-    let at = al.src.start;
-    if first.tag == Tag::Insert
-        && at > room.start
-        && number(&sec, passage.start + first.sec.end - 1)
-        && number(&src, at - 1)
-        && same_sentence(at - 1, at)
-    {
+    let at = before_at;
+    if before {
         let head = first.sec.start..first.sec.end - 1;
         ops[0] = align::Op {
             tag: Tag::Replace,
