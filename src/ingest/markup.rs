@@ -212,26 +212,10 @@ pub fn scan_with(
                     continue;
                 };
                 flush_run(&mut cur, run, i);
-                let mut end = tag.end;
-                if !tag.closing && SKIP_CONTENT.contains(&tag.name.as_str()) {
-                    let close = format!("</{}", tag.name);
-                    end = find_ci(&text[end..range.end], &close)
-                        .and_then(|p| text[end + p..range.end].find('>').map(|q| end + p + q + 1))
-                        .unwrap_or(range.end);
-                }
                 if BLOCK_TAGS.contains(&tag.name.as_str()) {
-                    cur.heading |= !tag.closing && tag.name.len() == 2 && tag.name.starts_with('h');
-                    push_block(&mut cur, text, out);
-                    if tag.name == "blockquote" {
-                        quoting = if tag.closing {
-                            quoting.saturating_sub(1)
-                        } else {
-                            quoting + 1
-                        };
-                        cur.quoted = quoting > 0;
-                    }
+                    block_tag(&tag, &mut cur, &mut quoting, text, out);
                 }
-                i = end;
+                i = skipped_to(text, &tag, range.end);
                 run = i;
             }
             b'&' if escaped && let Some(tag) = parse_escaped_tag(text, i, range.end) => {
@@ -260,44 +244,80 @@ pub fn scan_with(
                 }
                 None => i += 1,
             },
-            b']' if b.get(i + 1) == Some(&b'(') => {
-                // Markdown link or image target: `[text](url)`.
-                let close = text[i + 2..range.end]
-                    .find([')', '\n', ' '])
-                    .map(|p| i + 2 + p)
-                    .filter(|&p| b[p] == b')');
-                match close {
-                    Some(p) => {
-                        flush_run(&mut cur, run, i + 1);
-                        i = p + 1;
-                        run = i;
-                    }
-                    None => i += 1,
+            b']' if b.get(i + 1) == Some(&b'(') => match link_target(text, i, range.end) {
+                Some(p) => {
+                    flush_run(&mut cur, run, i + 1);
+                    i = p + 1;
+                    run = i;
                 }
-            }
+                None => i += 1,
+            },
             b'\n' if split_on_blank && blank_line_follows(b, i, range.end) => {
                 flush_run(&mut cur, run, i);
                 push_block(&mut cur, text, out);
                 i += 1;
                 run = i;
             }
-            _ => {
-                // Skip to the next byte that can start markup.
-                let hay = &b[i + 1..range.end];
-                let next = if split_on_blank {
-                    memchr::memchr3(b'<', b'&', b'\n', hay).map(|p| {
-                        let q = memchr::memchr(b']', &hay[..p]).unwrap_or(p);
-                        q.min(p)
-                    })
-                } else {
-                    memchr::memchr3(b'<', b'&', b']', hay)
-                };
-                i = next.map_or(range.end, |p| i + 1 + p);
-            }
+            _ => i = next_markup(b, i, range.end, split_on_blank),
         }
     }
     flush_run(&mut cur, run, range.end);
     push_block(&mut cur, text, out);
+}
+
+/// Where scanning goes on after tag `tag`: its end, or, for a tag whose
+/// content is not text (`script`, `style`), the end of its closing tag.
+fn skipped_to(text: &str, tag: &Tag, end: usize) -> usize {
+    if tag.closing || !SKIP_CONTENT.contains(&tag.name.as_str()) {
+        return tag.end;
+    }
+    let close = format!("</{}", tag.name);
+    find_ci(&text[tag.end..end], &close)
+        .and_then(|p| {
+            text[tag.end + p..end]
+                .find('>')
+                .map(|q| tag.end + p + q + 1)
+        })
+        .unwrap_or(end)
+}
+
+/// A block-level tag ends the current block; a heading tag marks the next
+/// one, and `<blockquote>` opens or closes a block quotation (`quoting`:
+/// how many are open).
+fn block_tag(tag: &Tag, cur: &mut Block, quoting: &mut usize, text: &str, out: &mut Vec<Block>) {
+    cur.heading |= !tag.closing && tag.name.len() == 2 && tag.name.starts_with('h');
+    push_block(cur, text, out);
+    if tag.name == "blockquote" {
+        *quoting = if tag.closing {
+            quoting.saturating_sub(1)
+        } else {
+            *quoting + 1
+        };
+        cur.quoted = *quoting > 0;
+    }
+}
+
+/// The `)` closing a Markdown link or image target, `[text](url)`, whose
+/// `]` is at `i`.
+fn link_target(text: &str, i: usize, end: usize) -> Option<usize> {
+    text[i + 2..end]
+        .find([')', '\n', ' '])
+        .map(|p| i + 2 + p)
+        .filter(|&p| text.as_bytes()[p] == b')')
+}
+
+/// The next byte after `i` that can start markup (or `end`).
+fn next_markup(b: &[u8], i: usize, end: usize, split_on_blank: bool) -> usize {
+    let hay = &b[i + 1..end];
+    let next = if split_on_blank {
+        memchr::memchr3(b'<', b'&', b'\n', hay).map(|p| {
+            let q = memchr::memchr(b']', &hay[..p]).unwrap_or(p);
+            q.min(p)
+        })
+    } else {
+        memchr::memchr3(b'<', b'&', b']', hay)
+    };
+    next.map_or(end, |p| i + 1 + p)
 }
 
 fn blank_line_follows(b: &[u8], nl: usize, end: usize) -> bool {
