@@ -263,6 +263,37 @@ pub(super) fn same_qualifier(
     QUALIFIERS.iter().any(|g| g.contains(&a) && g.contains(&b))
 }
 
+/// Does the secondary round the source's number with a qualifier that
+/// keeps it true ("more than 40" or "about 40" for 43, "nearly 50" for
+/// 48)? Not if the qualifier says otherwise ("over 50" for 43) or strays
+/// far ("more than 10" for 43): more than, up to a quarter more; less
+/// than, up to a quarter less; about, within a tenth; nearly, up to a
+/// sixth below.
+pub(super) fn rounded(src: &Side<'_>, p: &Range<usize>, sec: &Side<'_>, s: &Range<usize>) -> bool {
+    let Some([v]) = values(src, p).and_then(|x| <[f64; 1]>::try_from(x).ok()) else {
+        return false;
+    };
+    let hashes: Vec<u64> = s.clone().map(|t| sec.lexeme(t).hash).collect();
+    for (g, group) in QUALIFIERS.iter().enumerate() {
+        for phrase in group {
+            if !hashes.starts_with(phrase) || phrase.len() >= hashes.len() {
+                continue;
+            }
+            let rest = s.start + phrase.len()..s.end;
+            let Some([n]) = values(sec, &rest).and_then(|x| <[f64; 1]>::try_from(x).ok()) else {
+                continue;
+            };
+            return match g {
+                0 => v > n && v <= 1.25 * n,
+                1 => v < n && v >= 0.75 * n,
+                2 => (v - n).abs() <= 0.1 * n,
+                _ => v < n && v >= n * 5.0 / 6.0,
+            };
+        }
+    }
+    false
+}
+
 /// Currency words and the symbols they stand for.
 static CURRENCIES: LazyLock<Vec<(u64, char)>> = LazyLock::new(|| {
     [

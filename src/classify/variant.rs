@@ -3,7 +3,9 @@
 //! qualifier in other words ("over 750" for "more than 750"), a currency
 //! symbol spelt out ("1.5 billion pounds" for "£1.5bn"), and a compound or
 //! abbreviation closed up or broken ("counterterrorism" for
-//! "counter-terrorism" or "counter terrorism", "UK" for "U.K.").
+//! "counter-terrorism" or "counter terrorism", "UK" for "U.K."), and,
+//! outside quotation marks, a figure rounded with a qualifier that keeps it
+//! true ("more than 40" for 43).
 
 use std::ops::Range;
 
@@ -24,12 +26,21 @@ pub fn same_words(
         Tag::Replace => {
             quantity::same(src, p, sec, s)
                 || quantity::same_qualifier(src, p, sec, s)
+                || (quantity::rounded(src, p, sec, s) && !quoted(sec, s))
                 || same_letters(&src.text_of(p), &sec.text_of(s))
         }
         Tag::Insert => quantity::currency_word(sec, s, src, p.start),
         Tag::Delete => quantity::currency_word(src, p, sec, s.start),
         Tag::Equal => true,
     }
+}
+
+/// Are any of tokens `s` inside quotation marks? (A rounded figure is the
+/// writer's rounding, not the speaker's words.)
+fn quoted(sec: &Side<'_>, s: &Range<usize>) -> bool {
+    sec.quotes()
+        .iter()
+        .any(|q| q.start < s.end && s.start < q.end)
 }
 
 /// Are two stretches of text the same letters, one word written closed,

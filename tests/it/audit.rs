@@ -144,6 +144,31 @@ fn a_changed_number_next_to_the_matched_words_is_a_numeric_change() {
 }
 
 #[test]
+fn a_figure_rounded_with_a_true_qualifier_is_no_change() {
+    let article = |n: &str| {
+        format!(
+            "Since March 2017, MI5 and the police have together disrupted {n} late-stage attack plots.\n"
+        )
+    };
+    // 43: "more than 40" and "about 40" are true, "over 50" is not, and
+    // "more than 10", though true, is no rounding.
+    for (n, kind) in [
+        ("more than 40", "verbatim"),
+        ("about 40", "verbatim"),
+        ("over 50", "numeric_change"),
+        ("more than 10", "numeric_change"),
+    ] {
+        let f = compare(&article(n));
+        assert_eq!(only(&f)["kind"], kind, "{n}: {f:#?}");
+    }
+    // Inside quotation marks, the speaker said 43.
+    let f = compare(
+        "He said: \"Since March 2017, MI5 and the police have together disrupted more than 40 late-stage attack plots.\"\n",
+    );
+    assert_ne!(only(&f)["kind"], "verbatim", "{f:#?}");
+}
+
+#[test]
 fn dropped_negation_outside_quotes_is_reported() {
     let f = compare(
         "We will let these threats go unanswered, and we will keep working with our partners across Europe.\n",
