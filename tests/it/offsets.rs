@@ -88,8 +88,10 @@ fn check(text: &str, format: Option<Format>) -> Result<(), TestCaseError> {
                 markup::scan(t, l.start as usize..l.end as usize, true, &mut blocks);
                 // (Except the second part of a word read as two, "'m" of
                 // "I'm" or "k" of "1k", which stands for its expansion only
-                // after its first part.)
-                if prev.is_some_and(|p: &Lexeme| p.is_token() && p.end == l.start) {
+                // after its first part: a token right after another, in the
+                // same whitespace-delimited chunk.)
+                let joined = |p: &Lexeme| p.is_token() && !l.space_before;
+                if prev.is_some_and(joined) {
                     prev = Some(l);
                     continue;
                 }
