@@ -82,7 +82,9 @@ pub struct AuditOptions {
     /// Seeds found more often than this in the sources are formulaic and ignored.
     #[arg(long, value_name = "N", default_value_t = 32)]
     pub max_seed_df: usize,
-    /// Sentences and quotations with fewer words are not aligned.
+    /// Sentences and quotations with fewer words are not aligned. A partial
+    /// match needs two words more; a quotation aligned on its own may
+    /// instead rest on five words in a row that make half of it.
     #[arg(long, value_name = "N", default_value_t = 4)]
     pub min_words: usize,
     /// A copy with errors matches at least this share of its words, with
