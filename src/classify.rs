@@ -635,20 +635,14 @@ pub fn other_figures(sec: Side<'_>, passage: &Range<usize>, src: Side<'_>, al: &
 
 /// The source range grown to whole sentences.
 fn sentence_bounds(src: Side<'_>, r: Range<usize>) -> Range<usize> {
-    let sentences = src
-        .a
-        .passages
-        .iter()
-        .filter(|p| p.kind == crate::segment::PassageKind::Sentence);
-    let mut out = r.clone();
-    for p in sentences {
-        let (a, b) = (p.toks.start as usize, p.toks.end as usize);
-        if a < r.end && r.start < b {
-            out.start = out.start.min(a);
-            out.end = out.end.max(b);
-        }
+    // Sentences do not overlap: only those holding the first and the last
+    // token can reach outside `r`.
+    if r.is_empty() {
+        return r;
     }
-    out
+    let start = edges::sentence_of(&src, r.start).map_or(r.start, |s| s.start.min(r.start));
+    let end = edges::sentence_of(&src, r.end - 1).map_or(r.end, |s| s.end.max(r.end));
+    start..end
 }
 
 /// A short description of the edits: `"the" dropped, "43" -> "34"`.
@@ -673,15 +667,9 @@ fn summary(edits: &[Edit]) -> String {
 
 /// Words left in the source sentence after token `end`, and that sentence's length.
 fn sentence_rest(src: Side<'_>, end: usize) -> (usize, usize) {
-    src.a
-        .passages
-        .iter()
-        .find(|p| {
-            p.kind == crate::segment::PassageKind::Sentence
-                && (p.toks.start as usize) < end
-                && end <= p.toks.end as usize
-        })
-        .map_or((0, 0), |p| (p.toks.end as usize - end, p.toks.len()))
+    end.checked_sub(1)
+        .and_then(|t| edges::sentence_of(&src, t))
+        .map_or((0, 0), |s| (s.end - end, s.len()))
 }
 
 /// Quotations of the source, inside the aligned region, that the secondary
