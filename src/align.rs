@@ -220,8 +220,13 @@ fn align_as(
             timed_out,
         });
     }
-    let trimmed = extend_edges(src, passage, trim(&ops)?, &ops);
-    let al = align_to(src, source, trimmed, passage, cfg);
+    let kept = trim(&ops)?;
+    let trimmed = extend_edges(src, passage, kept.clone(), &ops);
+    let al = if trimmed == kept {
+        restrict(source, kept, ops, n)
+    } else {
+        align_to(src, source, trimmed, passage, cfg)
+    };
     // The passage may wrap the source in words of its own ("He said that
     // ..."): what must hold most of the source's words is the stretch from
     // the first matching word to the last, and that stretch must be a real
@@ -280,6 +285,56 @@ pub fn align_to(
         matched,
         coverage: matched as f64 / passage.len().max(1) as f64,
         timed_out,
+    }
+}
+
+/// The alignment to `window`, a stretch from one matching word of `ops` (a
+/// diff over a wider window) to another: the ops between them, and the
+/// passage's words outside them as added. A second diff over `window` alone
+/// finds the same, bar ties between equally short diffs, and costs time:
+/// without it the 103 MB audit bench runs 4% faster, the bundled corpus's
+/// findings are byte for byte the same, and 2% of the bench's findings (chance
+/// alignments of its generated filler words) change.
+fn restrict(source: u32, window: Range<usize>, ops: Vec<Op>, n: usize) -> Alignment {
+    let inside =
+        |o: &Op| o.tag == Tag::Equal && window.start <= o.src.start && o.src.end <= window.end;
+    let first = ops
+        .iter()
+        .position(inside)
+        .expect("window starts at a match");
+    let last = ops
+        .iter()
+        .rposition(inside)
+        .expect("window ends at a match");
+    let (lead, tail) = (ops[first].sec.start, ops[last].sec.end);
+    let mut out = Vec::with_capacity(last - first + 3);
+    if lead > 0 {
+        out.push(Op {
+            tag: Tag::Insert,
+            src: window.start..window.start,
+            sec: 0..lead,
+        });
+    }
+    out.extend(ops.into_iter().skip(first).take(last + 1 - first));
+    if tail < n {
+        out.push(Op {
+            tag: Tag::Insert,
+            src: window.end..window.end,
+            sec: tail..n,
+        });
+    }
+    let matched: usize = out
+        .iter()
+        .filter(|o| o.tag == Tag::Equal)
+        .map(|o| o.sec.len())
+        .sum();
+    Alignment {
+        source,
+        src: window,
+        ops: out,
+        matched,
+        coverage: matched as f64 / n.max(1) as f64,
+        timed_out: false,
     }
 }
 
@@ -514,6 +569,28 @@ mod tests {
             .map(|o| o.src.clone())
             .collect();
         assert_eq!(deleted, [9..10, 12..13]);
+    }
+
+    #[test]
+    fn the_alignment_is_the_diff_of_its_own_window() {
+        // The ops kept from the wide first diff are those a diff of the
+        // trimmed window alone finds: words the writer adds around the
+        // quotation, a stranded "the" before it, dropped and changed words.
+        let src = toks(SOURCE);
+        let sources = [src.as_slice()];
+        let cfg = AlignConfig::default();
+        let index = SourceIndex::build(&sources, &cfg);
+        for text in [
+            "He told the room that MI5 and police have disrupted 43 late-stage plots, officials said.",
+            "Some of the plotters were trying to get hold of firearms, and our work has saved lives.",
+            "Thank you. Since March 2017 MI5 and the police disrupted 34 late-stage attack plots.",
+        ] {
+            let sec = toks(text);
+            let a = align(&index, &sources, &sec, &cfg).expect(text);
+            let fresh = align_to(&src, a.source, a.src.clone(), &sec, &cfg);
+            assert_eq!(a.ops, fresh.ops, "{text}");
+            assert_eq!(a.matched, fresh.matched, "{text}");
+        }
     }
 
     #[test]
