@@ -91,7 +91,7 @@ impl Audited {
             );
             if self.overlapped {
                 eprintln!(
-                    "  (dedup index, duplicates and provenance ran on a thread of their own while the report was written)"
+                    "  (dedup index, duplicates and provenance ran while the report was written, duplicates and provenance side by side)"
                 );
             }
         }
@@ -191,7 +191,8 @@ fn audit_part(
 
 /// The rest of a run, from the fingerprints: duplicate clusters, then the
 /// provenance graph over `documents` (plus the documents known only from
-/// prior fingerprints, returned with the tail).
+/// prior fingerprints, returned with the tail). The graph's first half, which
+/// needs no clusters, is built while the clusters become records.
 fn rest(
     mut fp: pipeline::Fingerprinted,
     cfg: &pipeline::Config,
@@ -213,13 +214,18 @@ fn rest(
         });
     }
     fp.stats.stage("dedup index", counts.index_time);
-    let t_dups = Instant::now();
-    let dedup = report::dedup_report(&fp, &clusters, cfg);
-    fp.stats.stage("duplicates", t_dups.elapsed());
+    let ((dedup, t_dups), (prepared, t_prep)) = rayon::join(
+        || timed(|| report::dedup_report(&fp, &clusters, cfg)),
+        || {
+            timed(|| {
+                provenance.map(|p| stemma::provenance::prepare(documents, findings, coverage, p))
+            })
+        },
+    );
+    fp.stats.stage("duplicates", t_dups);
     let mut stats = std::mem::take(&mut fp.stats);
     drop((fp, clusters));
     let t_prov = Instant::now();
-    let graph = provenance.is_some();
     // Documents known only from prior fingerprints are listed too.
     let known: std::collections::HashSet<&str> = documents.iter().map(|d| d.id.as_str()).collect();
     let extra: Vec<report::DocumentRecord> = dedup
@@ -227,27 +233,32 @@ fn rest(
         .into_iter()
         .filter(|d| !known.contains(d.id.as_str()))
         .collect();
-    let provenance = provenance.map_or_else(Vec::new, |pcfg| {
-        let all;
-        let documents = if extra.is_empty() {
-            documents
+    let provenance_edges = prepared.map_or_else(Vec::new, |p| {
+        if extra.is_empty() {
+            p.finish(documents, &dedup.duplicates)
         } else {
-            all = [documents, &extra].concat();
-            &all
-        };
-        stemma::provenance::build(documents, findings, coverage, &dedup.duplicates, pcfg)
+            p.finish(&[documents, &extra].concat(), &dedup.duplicates)
+        }
     });
-    stats.stage(
-        if graph { "provenance" } else { "assemble" },
-        t_prov.elapsed(),
-    );
+    let stage = if provenance.is_some() {
+        "provenance"
+    } else {
+        "assemble"
+    };
+    stats.stage(stage, t_prep + t_prov.elapsed());
     let tail = report::audit::Tail {
-        provenance,
+        provenance: provenance_edges,
         duplicates: dedup.duplicates,
         skipped: dedup.skipped,
         warnings: dedup.warnings,
     };
     (tail, RestOf { extra, stats })
+}
+
+/// `f`'s result and the time it took.
+fn timed<T>(f: impl FnOnce() -> T) -> (T, std::time::Duration) {
+    let t = Instant::now();
+    (f(), t.elapsed())
 }
 
 /// What [`rest`] gives besides the report's tail: the documents known only
