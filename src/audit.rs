@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 mod quotes;
+mod speakers;
 
 use crate::align::{self, AlignConfig, Alignment, SourceIndex};
 use crate::classify::{self, ClassifyConfig, Kind, Side, Verdict};
@@ -583,7 +584,7 @@ fn judge_document(
 ) -> (Vec<Finding>, Coverage) {
     let traced = cov.traced_words as f64 / cov.words.max(1) as f64;
     if let Some(source) = drawn_on(&findings, primaries, cfg) {
-        return (unfound_as_misquotes(loaded, source, findings), cov);
+        return (unfound_as_misquotes(loaded, doc, source, findings), cov);
     }
     if !cfg.judge_documents {
         return (findings, cov);
@@ -630,22 +631,47 @@ fn drawn_on(findings: &[Finding], primaries: &[usize], cfg: &AuditConfig) -> Opt
 
 /// The findings of a document that draws on primary `source`: a quotation
 /// found nowhere is not what the speaker said (a misquote), not a claim
-/// about another speech.
-fn unfound_as_misquotes(loaded: &Loaded, source: usize, findings: Vec<Finding>) -> Vec<Finding> {
-    let title = title_of(loaded, source);
-    findings
-        .into_iter()
-        .map(|mut f| {
-            if f.verdict.kind == Kind::Unsupported && f.source.is_none() {
+/// about another speech, unless the writer gives it to someone else (then it
+/// stays unsupported: the corpus holds no source for it).
+fn unfound_as_misquotes(
+    loaded: &Loaded,
+    doc: usize,
+    source: usize,
+    mut findings: Vec<Finding>,
+) -> Vec<Finding> {
+    let unfound = |f: &Finding| f.verdict.kind == Kind::Unsupported && f.source.is_none();
+    if !findings.iter().any(unfound) {
+        return findings;
+    }
+    let title = crate::report::human::excerpt(&title_of(loaded, source), 80);
+    let sec = side(loaded, doc);
+    let speaker = {
+        let titles: Vec<&str> = [source, doc]
+            .iter()
+            .filter_map(|&d| loaded.docs[d].0.title.as_deref())
+            .collect();
+        let traced: Vec<Range<usize>> = findings
+            .iter()
+            .filter(|f| f.source.as_ref().is_some_and(|s| s.0 == source))
+            .map(|f| f.tokens.clone())
+            .collect();
+        speakers::Speaker::new(&sec, &titles, &traced)
+    };
+    for f in findings.iter_mut().filter(|f| unfound(f)) {
+        f.verdict.message = match speaker.other(&sec, &f.tokens) {
+            Some(who) => format!(
+                "quotation attributed to “{}”, not to the speaker of the source this document draws on ({title}); found in no source of the corpus",
+                crate::report::human::excerpt(&who, 60)
+            ),
+            None => {
                 f.verdict.kind = Kind::Misquote;
-                f.verdict.message = format!(
-                    "quotation not found in the source this document draws on ({}) nor anywhere else in the corpus",
-                    crate::report::human::excerpt(&title, 80)
-                );
+                format!(
+                    "quotation not found in the source this document draws on ({title}) nor anywhere else in the corpus"
+                )
             }
-            f
-        })
-        .collect()
+        };
+    }
+    findings
 }
 
 /// What a related document without evidence of reuse keeps of its

@@ -16,6 +16,7 @@ mod edges;
 mod quantity;
 mod variant;
 
+pub(crate) use edges::sentence_of;
 use edges::split_at_quotes;
 pub use edges::{drop_lone_edges, pair_numeric_edges, pair_quoted_edges};
 pub use variant::same_words;
@@ -178,7 +179,8 @@ impl<'a> Side<'a> {
         before == Some('[') && after == Some(']')
     }
 
-    fn lexeme(&self, t: usize) -> &crate::normalize::Lexeme {
+    /// The lexeme of token `t`.
+    pub fn lexeme(&self, t: usize) -> &'a crate::normalize::Lexeme {
         &self.a.lexemes[self.a.token_lexeme[t] as usize]
     }
 

@@ -142,7 +142,7 @@ fn quote_runs(sec: Range<usize>, quoted: impl Fn(usize) -> bool) -> Vec<Range<us
 const MOST_EDGE: usize = 3;
 
 /// The token range of the source sentence holding token `t`.
-pub(super) fn sentence_of(src: &Side<'_>, t: usize) -> Option<Range<usize>> {
+pub(crate) fn sentence_of(src: &Side<'_>, t: usize) -> Option<Range<usize>> {
     // The block first (blocks and passages are in token order), then its
     // few passages: a scan of every passage made the audit quadratic.
     let a = src.a;

@@ -1,5 +1,6 @@
 //! Integration tests: one binary (faster to link), one module per topic.
 
+mod attribution;
 mod audit;
 mod audit_props;
 mod bad_input;

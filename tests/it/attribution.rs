@@ -1,0 +1,89 @@
+//! Whose words a quotation is: coverage of a speech quotes other people
+//! too, and a quotation the writer gives to someone else is no misquote of
+//! the speaker (it is unsupported: the corpus holds no source for it).
+
+use serde_json::Value;
+
+use crate::audit::{compare, message};
+
+/// The findings that hold a quotation, as (kind, quoted text, message).
+fn quotations(findings: &[Value]) -> Vec<(String, String, String)> {
+    findings
+        .iter()
+        .filter(|f| f["in_quotes"] == true && f["source"].is_null())
+        .map(|f| {
+            let text = f["secondary"]["text"].as_str().unwrap().to_string();
+            (
+                f["kind"].as_str().unwrap().to_string(),
+                text,
+                message(f).to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn other_speakers_quotations_are_unsupported_not_misquotes() {
+    let f = compare(
+        "MI5 chief Ken McCallum said MI5 and the police have together disrupted 43 late-stage attack plots since March 2017.\n\n\
+         Labour's home affairs spokesman said the figures were “deeply alarming for every family in the country”.\n\n\
+         “We have never been safer than we are today,” said the minister.\n\n\
+         According to the Home Office, the numbers were “broadly in line with what we expected”.\n\n\
+         Yvette Cooper, the shadow home secretary, called the speech “a wake-up call for the government”. \
+         She added: “Ministers must act before it is far too late.”\n",
+    );
+    let q = quotations(&f);
+    let who: Vec<(&str, &str)> = q
+        .iter()
+        .map(|(kind, _, m)| {
+            let who = m
+                .strip_prefix("quotation attributed to “")
+                .and_then(|m| m.split_once('”'))
+                .map_or("", |(w, _)| w);
+            (kind.as_str(), who)
+        })
+        .collect();
+    assert_eq!(
+        who,
+        [
+            ("unsupported", "Labour's home affairs spokesman"),
+            ("unsupported", "the minister"),
+            ("unsupported", "the Home Office"),
+            ("unsupported", "Yvette Cooper, the shadow home secretary"),
+            ("unsupported", "Yvette Cooper, the shadow home secretary"),
+        ],
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn the_speakers_own_unfound_words_stay_misquotes() {
+    // Named, named after an apposition, named after the quotation, and a
+    // pronoun that stands for the speaker: all the speaker's words.
+    let f = compare(
+        "Ken McCallum, the head of MI5, said the danger was “at a level never seen before in this country”.\n\n\
+         He said MI5 and the police have together disrupted 43 late-stage attack plots since March 2017.\n\n\
+         “We will never be cowed by anyone who wishes us harm,” McCallum said.\n\n\
+         “Nobody should doubt our resolve for a single moment,” he added.\n",
+    );
+    let q = quotations(&f);
+    let kinds: Vec<&str> = q.iter().map(|(k, _, _)| k.as_str()).collect();
+    assert_eq!(kinds, ["misquote", "misquote", "misquote"], "{q:#?}");
+    assert!(
+        q.iter()
+            .all(|(_, _, m)| m.starts_with("quotation not found in the source"))
+    );
+}
+
+#[test]
+fn a_quotation_without_a_speaker_named_stays_a_misquote() {
+    // The writer never names whoever speaks the source's words: nothing to
+    // tell the speaker from anyone else by.
+    let f = compare(
+        "MI5 and the police have together disrupted 43 late-stage attack plots since March 2017.\n\n\
+         The agency said the danger was “at a level never seen before in this country”.\n",
+    );
+    let q = quotations(&f);
+    let kinds: Vec<&str> = q.iter().map(|(k, _, _)| k.as_str()).collect();
+    assert_eq!(kinds, ["misquote"], "{q:#?}");
+}
