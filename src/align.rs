@@ -178,6 +178,18 @@ pub fn align(
     passage: &[u64],
     cfg: &AlignConfig,
 ) -> Option<Alignment> {
+    align_as(index, sources, passage, cfg, usize::MAX).ok()
+}
+
+/// [`align`], or, when the passage does not align, the source and window
+/// that held the most of its seeds, if any (where [`shared_runs`] may find
+/// the source's words in another order).
+pub fn align_or_region(
+    index: &SourceIndex,
+    sources: &[&[u64]],
+    passage: &[u64],
+    cfg: &AlignConfig,
+) -> Result<Alignment, Option<(u32, Range<usize>)>> {
     align_as(index, sources, passage, cfg, usize::MAX)
 }
 
@@ -192,26 +204,27 @@ pub fn align_quote(
     passage: &[u64],
     cfg: &AlignConfig,
 ) -> Option<Alignment> {
-    align_as(index, sources, passage, cfg, LONG_RUN)
+    align_as(index, sources, passage, cfg, LONG_RUN).ok()
 }
 
-/// [`align`], with a match of `long_run` words in a row enough.
+/// [`align_or_region`], with a match of `long_run` words in a row enough.
 fn align_as(
     index: &SourceIndex,
     sources: &[&[u64]],
     passage: &[u64],
     cfg: &AlignConfig,
     long_run: usize,
-) -> Option<Alignment> {
+) -> Result<Alignment, Option<(u32, Range<usize>)>> {
     let n = passage.len();
     if n < cfg.min_words.max(1) {
-        return None;
+        return Err(None);
     }
-    let (source, window) = best_region(index, sources, passage)?;
+    let (source, window) = best_region(index, sources, passage).ok_or(None)?;
+    let region = Some((source, window.clone()));
     let src = sources[source as usize];
     let (ops, timed_out) = diff(&src[window.clone()], passage, window.start, cfg.deadline);
     if timed_out {
-        return Some(Alignment {
+        return Ok(Alignment {
             source,
             src: window,
             ops,
@@ -220,7 +233,7 @@ fn align_as(
             timed_out,
         });
     }
-    let kept = trim(&ops)?;
+    let kept = trim(&ops).ok_or_else(|| region.clone())?;
     let trimmed = extend_edges(src, passage, kept.clone(), &ops);
     let al = if trimmed == kept {
         restrict(source, kept, ops, n)
@@ -253,7 +266,55 @@ fn align_as(
         .unwrap_or(0);
     let substantial =
         al.matched >= least.max(n.div_ceil(4)) || (run >= long_run && 2 * al.matched >= n);
-    ((core_coverage >= cfg.min_coverage && substantial) || al.timed_out).then_some(al)
+    if (core_coverage >= cfg.min_coverage && substantial) || al.timed_out {
+        Ok(al)
+    } else {
+        Err(region)
+    }
+}
+
+/// A run of words shared in order: source position, passage position,
+/// length.
+pub type Run = (usize, usize, usize);
+
+/// The runs of at least a seed's length that `passage` shares with `window`
+/// of source `source`, each passage and source word in one run at most
+/// (the longest runs first), in passage order.
+pub fn shared_runs(
+    index: &SourceIndex,
+    passage: &[u64],
+    source: u32,
+    window: &Range<usize>,
+) -> Vec<Run> {
+    let mut seeds = Vec::new();
+    index.seeds(passage, &mut seeds);
+    seeds.retain(|s| s.0 == source && window.contains(&(s.1 as usize)));
+    // Seeds on one diagonal, one passage word apart, make one run.
+    seeds.sort_unstable_by_key(|s| (s.1 as i64 - s.2 as i64, s.2));
+    let k = index.seed_words;
+    let mut runs: Vec<Run> = Vec::new();
+    for s in &seeds {
+        let (sp, pp) = (s.1 as usize, s.2 as usize);
+        match runs.last_mut() {
+            Some(r) if r.0 as i64 - r.1 as i64 == sp as i64 - pp as i64 && pp <= r.1 + r.2 => {
+                r.2 = r.2.max(pp + k - r.1);
+            }
+            _ => runs.push((sp, pp, k)),
+        }
+    }
+    runs.sort_by_key(|r| (std::cmp::Reverse(r.2), r.1));
+    let mut kept: Vec<Run> = Vec::new();
+    for r in runs {
+        let apart = |a: usize, b: usize, c: usize, d: usize| b <= c || d <= a;
+        if kept
+            .iter()
+            .all(|q| apart(r.1, r.1 + r.2, q.1, q.1 + q.2) && apart(r.0, r.0 + r.2, q.0, q.0 + q.2))
+        {
+            kept.push(r);
+        }
+    }
+    kept.sort_by_key(|r| r.1);
+    kept
 }
 
 /// Words in a row that make a match of a quotation on their own, however

@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 mod quotes;
+mod reordered;
 mod speakers;
 
 use crate::align::{self, AlignConfig, Alignment, SourceIndex};
@@ -123,6 +124,16 @@ pub struct Coverage {
     pub sources: Vec<(usize, usize)>,
 }
 
+impl Coverage {
+    /// Counts `words` more matched in source document `src`.
+    fn add_source(&mut self, src: usize, words: usize) {
+        match self.sources.iter_mut().find(|x| x.0 == src) {
+            Some(x) => x.1 += words,
+            None => self.sources.push((src, words)),
+        }
+    }
+}
+
 pub struct AuditResult {
     pub findings: Vec<Finding>,
     pub coverage: Vec<Coverage>,
@@ -184,11 +195,17 @@ fn audit_doc(
     };
     let (_, a) = &loaded.docs[doc];
     let sentences = body_sentences(a);
+    // Where a sentence does not align, the source window that held the
+    // most of its seeds (it may hold the same words in another order).
+    let mut regions: Vec<Option<(u32, Range<usize>)>> = vec![None; sentences.len()];
     let mut aligned: Vec<Option<Alignment>> = sentences
         .iter()
-        .map(|s| {
+        .zip(&mut regions)
+        .map(|(s, region)| {
             let passage = &a.tokens[s.clone()];
-            let al = align::align(index, sources, passage, &cfg.align)?;
+            let al = align::align_or_region(index, sources, passage, &cfg.align)
+                .map_err(|r| *region = r)
+                .ok()?;
             let src = side(loaded, primaries[al.source as usize]);
             let tokens = sources[al.source as usize];
             Some(classify::drop_lone_edges(
@@ -196,6 +213,7 @@ fn audit_doc(
             ))
         })
         .collect();
+    let mut reordered = ctx.reorderings(&sentences, &mut aligned, &regions);
     let seeded: Vec<bool> = aligned.iter().map(Option::is_some).collect();
     fill_gaps(loaded, doc, primaries, &sentences, &mut aligned, cfg);
     let mut cov = Coverage {
@@ -206,6 +224,14 @@ fn audit_doc(
     for (k, (s, al)) in sentences.iter().zip(&aligned).enumerate() {
         cov.passages += 1;
         cov.words += s.len();
+        if let Some(f) = reordered[k].take() {
+            cov.traced_words += f.ops_matched();
+            if let Some((src_doc, _)) = f.source {
+                cov.add_source(src_doc, f.ops_matched());
+            }
+            findings.push(f);
+            continue;
+        }
         let Some(al) = al else {
             findings.extend(ctx.unaligned_quotes(s));
             continue;
@@ -216,10 +242,7 @@ fn audit_doc(
             continue;
         }
         cov.traced_words += al.matched;
-        match cov.sources.iter_mut().find(|x| x.0 == src_doc) {
-            Some(x) => x.1 += al.matched,
-            None => cov.sources.push((src_doc, al.matched)),
-        }
+        cov.add_source(src_doc, al.matched);
         // Placed by its neighbours, a sentence is a paraphrase of its place;
         // the quotations in it, though, are claims of the source's words,
         // and are judged on their own.
@@ -645,20 +668,18 @@ fn unfound_as_misquotes(
     }
     let title = crate::report::human::excerpt(&title_of(loaded, source), 80);
     let sec = side(loaded, doc);
-    let speaker = {
-        let titles: Vec<&str> = [source, doc]
-            .iter()
-            .filter_map(|&d| loaded.docs[d].0.title.as_deref())
-            .collect();
-        let traced: Vec<Range<usize>> = findings
-            .iter()
-            .filter(|f| f.source.as_ref().is_some_and(|s| s.0 == source))
-            .map(|f| f.tokens.clone())
-            .collect();
-        speakers::Speaker::new(&sec, &titles, &traced)
+    let traced: Vec<Range<usize>> = findings
+        .iter()
+        .filter(|f| f.source.as_ref().is_some_and(|s| s.0 == source))
+        .map(|f| f.tokens.clone())
+        .collect();
+    let speaker = std::cell::OnceCell::new();
+    let known = || {
+        let given = loaded.docs[source].0.title.as_deref();
+        speaker.get_or_init(|| speakers::Speaker::new(&sec, given, &traced))
     };
     for f in findings.iter_mut().filter(|f| unfound(f)) {
-        f.verdict.message = match speaker.other(&sec, &f.tokens) {
+        f.verdict.message = match speakers::other(&sec, &f.tokens, known) {
             Some(who) => format!(
                 "quotation attributed to “{}”, not to the speaker of the source this document draws on ({title}); found in no source of the corpus",
                 crate::report::human::excerpt(&who, 60)

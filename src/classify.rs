@@ -14,11 +14,13 @@ use crate::segment::Analysis;
 
 mod edges;
 mod quantity;
+mod reorder;
 mod variant;
 
 pub(crate) use edges::sentence_of;
 use edges::split_at_quotes;
 pub use edges::{drop_lone_edges, pair_numeric_edges, pair_quoted_edges};
+pub use reorder::reordered;
 pub use variant::same_words;
 
 /// The kinds of the JSON contract (`stemma.audit/1`).

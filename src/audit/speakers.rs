@@ -5,14 +5,16 @@
 //! around the quotation: the subject of the nearest verb of saying ("Labour's
 //! home affairs spokesman said", "said the minister", "according to
 //! critics"), with a pronoun standing for the last speaker named before it.
-//! The speaker of the source is known by the words of the titles and by the
-//! subjects the writer gives to what the source does say.
+//! The speaker of the source is known by the words of its title and of the
+//! subjects the writer gives to what the source does say. A subject with a
+//! name in it ("Shadow chancellor Jeremy Hunt") is told by the name's last
+//! word, not by the title it shares with the speaker.
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::classify::{Side, sentence_of};
-use crate::normalize::form_hash;
+use crate::normalize::lex_str;
 
 /// Words the writer's subjects use for the speaker of the source.
 pub(super) struct Speaker {
@@ -20,10 +22,15 @@ pub(super) struct Speaker {
 }
 
 /// Who the writer says spoke: a pronoun, or a name or description (its
-/// content words, and its token range).
+/// content words, the last word of a name in it if any, and its token
+/// range).
 enum Subject {
     Pronoun,
-    Named(Vec<u64>, Range<usize>),
+    Named {
+        words: Vec<u64>,
+        name: Option<u64>,
+        range: Range<usize>,
+    },
 }
 
 /// Sentences looked back over to find whom a pronoun stands for.
@@ -34,22 +41,21 @@ const LOOK_BACK: usize = 4;
 const MAX_SUBJECT: usize = 10;
 
 impl Speaker {
-    /// The speaker of a source, from the titles of the source and of the
-    /// secondary (`titles`, given ones only), and from the subjects of the
-    /// secondary's sentences that hold words traced to the source
-    /// (`traced`, token ranges).
-    pub(super) fn new(sec: &Side<'_>, titles: &[&str], traced: &[Range<usize>]) -> Speaker {
-        let mut words: Vec<u64> = titles
-            .iter()
-            .flat_map(|t| crate::normalize::lex_str(t))
-            .filter(|l| l.is_token() && !is_function_word(l.hash))
-            .map(|l| l.hash)
-            .collect();
+    /// The speaker of a source, from its title (if the manifest gives one)
+    /// and from the subjects of the secondary's sentences that hold words
+    /// traced to the source (`traced`, token ranges).
+    pub(super) fn new(sec: &Side<'_>, title: Option<&str>, traced: &[Range<usize>]) -> Speaker {
+        let mut words: Vec<u64> = title
+            .map(|t| {
+                lex_str(&possessive_stripped(t))
+                    .iter()
+                    .filter(|l| l.is_token() && !FUNCTION.has(l.hash))
+                    .map(|l| l.hash)
+                    .collect()
+            })
+            .unwrap_or_default();
         for r in traced {
-            let Some(sentence) = sentence_of(sec, r.start) else {
-                continue;
-            };
-            if let Some(Subject::Named(w, _)) = resolved(sec, &sentence, r) {
+            if let Some(Subject::Named { words: w, .. }) = quote_subject(sec, r) {
                 words.extend(w);
             }
         }
@@ -58,32 +64,84 @@ impl Speaker {
         Speaker { words }
     }
 
-    /// The words the writer gives quotation `q` to, when that is someone
-    /// other than the speaker of the source.
-    pub(super) fn other(&self, sec: &Side<'_>, q: &Range<usize>) -> Option<String> {
-        if self.words.is_empty() {
-            // Nothing says how the writer names the speaker.
-            return None;
-        }
-        let sentence = sentence_of(sec, q.start)?;
-        match resolved(sec, &sentence, q)? {
-            Subject::Named(w, r) if !w.iter().any(|h| self.words.binary_search(h).is_ok()) => {
-                Some(sec.text_of(&r))
-            }
-            _ => None,
-        }
+    fn knows(&self, h: u64) -> bool {
+        self.words.binary_search(&h).is_ok()
     }
 }
 
-/// The subject of `near` (a quotation, or words traced to the source) in
-/// its sentence, a pronoun replaced by the last subject named before it.
+/// The words the writer gives quotation `q` to, when that is someone other
+/// than the speaker of the source; `speaker` is asked only then (it is the
+/// costlier half).
+pub(super) fn other<'s>(
+    sec: &Side<'_>,
+    q: &Range<usize>,
+    speaker: impl FnOnce() -> &'s Speaker,
+) -> Option<String> {
+    let Subject::Named { words, name, range } = quote_subject(sec, q)? else {
+        return None;
+    };
+    let speaker = speaker();
+    if speaker.words.is_empty() {
+        // Nothing says how the writer names the speaker.
+        return None;
+    }
+    let theirs = match name {
+        Some(name) => !speaker.knows(name),
+        None => !words.iter().any(|&h| speaker.knows(h)),
+    };
+    theirs.then(|| sec.text_of(&range))
+}
+
+/// The subject given to `near` (a quotation, or words traced to the
+/// source), read in the sentences it spans; where they hold no verb of
+/// saying, in the next sentence if the quotation goes on into it (“These
+/// are made-up numbers. Everybody knows it,” Jordan said), or else, for a
+/// sentence that is all quotation, in the sentence before if that holds a
+/// quotation too (“…,” he said. “Ministers should think again.”).
+fn quote_subject(sec: &Side<'_>, near: &Range<usize>) -> Option<Subject> {
+    let first = sentence_of(sec, near.start)?;
+    let last = sentence_of(sec, near.end.max(near.start + 1) - 1).unwrap_or(first.clone());
+    let span = first.start..last.end.max(first.end);
+    if has_verb(sec, &span) {
+        return resolved(sec, &span, near);
+    }
+    let quoted_at = |s: &Range<usize>| {
+        quotes_in(sec, s)
+            .first()
+            .is_some_and(|q| q.start <= s.start)
+    };
+    if let Some(next) = sentence_of(sec, span.end).filter(|n| quoted_at(n) && has_verb(sec, n)) {
+        return resolved(sec, &next, &next);
+    }
+    // (Only a sentence that is all quotation: words of its own may name a
+    // speaker with a verb not in the list.)
+    let quotes = quotes_in(sec, &span);
+    if span.clone().any(|t| !quotes.iter().any(|q| q.contains(&t))) {
+        return None;
+    }
+    let prev = sentence_of(sec, span.start.checked_sub(1)?)?;
+    (!quotes_in(sec, &prev).is_empty())
+        .then(|| resolved(sec, &prev, &prev))
+        .flatten()
+}
+
+/// Does `sentence` hold a verb of saying outside quotation marks?
+fn has_verb(sec: &Side<'_>, sentence: &Range<usize>) -> bool {
+    let quotes = quotes_in(sec, sentence);
+    sentence
+        .clone()
+        .any(|t| !quotes.iter().any(|q| q.contains(&t)) && ATTRIBUTING.has(sec.lexeme(t).hash))
+}
+
+/// The subject of `near` in `sentence`, a pronoun replaced by the last
+/// subject named before it.
 fn resolved(sec: &Side<'_>, sentence: &Range<usize>, near: &Range<usize>) -> Option<Subject> {
     match subject(sec, sentence, near)? {
         Subject::Pronoun => {
             let mut start = sentence.start;
             for _ in 0..LOOK_BACK {
                 let prev = sentence_of(sec, start.checked_sub(1)?)?;
-                if let Some(s @ Subject::Named(..)) = subject(sec, &prev, &prev) {
+                if let Some(s @ Subject::Named { .. }) = subject(sec, &prev, &prev) {
                     return Some(s);
                 }
                 start = prev.start;
@@ -101,7 +159,7 @@ fn subject(sec: &Side<'_>, sentence: &Range<usize>, near: &Range<usize>) -> Opti
     let quoted = |t: usize| quotes.iter().any(|q| q.contains(&t));
     let mut verbs: Vec<usize> = sentence
         .clone()
-        .filter(|&t| !quoted(t) && is_attributing(sec.lexeme(t).hash))
+        .filter(|&t| !quoted(t) && ATTRIBUTING.has(sec.lexeme(t).hash))
         .collect();
     verbs.sort_by_key(|&t| {
         if t < near.start {
@@ -118,29 +176,51 @@ fn subject(sec: &Side<'_>, sentence: &Range<usize>, near: &Range<usize>) -> Opti
 /// The subject of verb `v`: the words before it back to a clause boundary
 /// (over commas: "McCallum, the head of MI5, said"), or, when it follows a
 /// quotation ("…," said the minister) or is "according to", the words
-/// after it.
+/// after it. A passive ("was described as") names no speaker before it.
 fn subject_of(
     sec: &Side<'_>,
     sentence: &Range<usize>,
     v: usize,
     quoted: &dyn Fn(usize) -> bool,
 ) -> Option<Subject> {
-    let stops = |t: usize| quoted(t) || is_clause_word(sec.lexeme(t).hash);
-    let according = sec.lexeme(v).hash == *H_ACCORDING;
-    let mut lo = v;
-    while !according
-        && lo > sentence.start
-        && !stops(lo - 1)
-        && !breaks(sec.gap_after(lo - 1, sentence))
-    {
-        lo -= 1;
+    let h = |t: usize| sec.lexeme(t).hash;
+    if v > sentence.start && PASSIVE.has(h(v - 1)) {
+        return None;
+    }
+    let stops = |t: usize| quoted(t) || CLAUSE.has(h(t));
+    let according = h(v) == *H_ACCORDING;
+    let walk = |mut lo: usize| {
+        while lo > sentence.start && !stops(lo - 1) && !breaks(sec.gap_after(lo - 1, sentence)) {
+            lo -= 1;
+        }
+        lo
+    };
+    let mut end = v;
+    let mut lo = if according { v } else { walk(v) };
+    // A relative clause set off by commas ("Ms Reeves, who was appointed
+    // in July, said") is not the subject: the words before it are.
+    if lo < v && lo > sentence.start + 1 && RELATIVE.has(h(lo - 1)) {
+        let who = lo - 1;
+        if sec.gap_after(who - 1, sentence).contains(',')
+            && sec.gap_after(v - 1, sentence).contains(',')
+        {
+            end = who;
+            lo = walk(who);
+        }
     }
     let inverted = lo == v && (according || v == sentence.start || quoted(v - 1));
-    let range = if lo < v {
-        lo..v
+    let range = if lo < end {
+        // A long stretch may open with a phrase of its own ("Responding to
+        // the speech, the Liberal Democrat spokeswoman Daisy Cooper"): the
+        // subject is what follows its last comma.
+        let cut = (lo..end - 1)
+            .rev()
+            .find(|&t| sec.gap_after(t, sentence).contains(','))
+            .filter(|_| end - lo > MAX_SUBJECT);
+        cut.map_or(lo, |t| t + 1)..end
     } else if inverted {
         let mut from = v + 1;
-        if from < sentence.end && sec.lexeme(from).hash == *H_TO {
+        if from < sentence.end && h(from) == *H_TO {
             from += 1;
         }
         let mut hi = from;
@@ -154,18 +234,65 @@ fn subject_of(
     } else {
         return None;
     };
+    named(sec, sentence, range, !inverted)
+}
+
+/// The subject read over `range`: a pronoun where one heads it (next to the
+/// verb: "he said", "said she"), else its content words and the last word
+/// of the last name in it.
+fn named(
+    sec: &Side<'_>,
+    sentence: &Range<usize>,
+    range: Range<usize>,
+    before: bool,
+) -> Option<Subject> {
     if range.is_empty() || range.len() > MAX_SUBJECT {
         return None;
     }
-    let hashes: Vec<u64> = range.clone().map(|t| sec.lexeme(t).hash).collect();
-    if hashes.iter().any(|h| PRONOUNS.contains(h)) {
+    let head = if before { range.end - 1 } else { range.start };
+    if PRONOUNS.has(sec.lexeme(head).hash) {
         return Some(Subject::Pronoun);
     }
-    let content: Vec<u64> = hashes
-        .into_iter()
-        .filter(|&h| !is_function_word(h))
+    let words: Vec<u64> = range
+        .clone()
+        .map(|t| word(sec, t))
+        .filter(|&h| !FUNCTION.has(h))
         .collect();
-    (!content.is_empty()).then_some(Subject::Named(content, range))
+    // A name: capitalised words, not just the one that opens the sentence
+    // ("Critics said" names no one; "Yvette Cooper said" does).
+    let cap = |t: usize| sec.lexeme(t).cap && !FUNCTION.has(sec.lexeme(t).hash);
+    let name = range
+        .clone()
+        .rev()
+        .find(|&t| cap(t) && (t > sentence.start || (t + 1 < range.end && cap(t + 1))))
+        .map(|t| word(sec, t));
+    (!words.is_empty()).then_some(Subject::Named { words, name, range })
+}
+
+/// A word's matching form, a possessive "'s" dropped ("Labour's" is
+/// "Labour").
+fn word(sec: &Side<'_>, t: usize) -> u64 {
+    let text = sec.text_of(&(t..t + 1));
+    let stripped = possessive_stripped(&text);
+    if stripped.len() == text.len() {
+        return sec.lexeme(t).hash;
+    }
+    lex_str(&stripped)
+        .iter()
+        .find(|l| l.is_token())
+        .map_or(sec.lexeme(t).hash, |l| l.hash)
+}
+
+/// `text` with the possessive "'s" ending its words removed.
+fn possessive_stripped(text: &str) -> String {
+    text.split(' ')
+        .map(|w| {
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Punctuation between two words that ends a subject read backwards (a
@@ -192,51 +319,68 @@ fn quotes_in<'a>(sec: &Side<'a>, sentence: &Range<usize>) -> &'a [Range<usize>] 
     &quotes[lo..hi]
 }
 
-fn hashes(words: &str) -> Vec<u64> {
-    words.split_whitespace().map(form_hash).collect()
+/// A word list in matching forms (read by the lexer, so spelling folds
+/// apply to it as to the text), sorted for lookups.
+struct Words(LazyLock<Vec<u64>>);
+
+impl Words {
+    const fn new(f: fn() -> Vec<u64>) -> Words {
+        Words(LazyLock::new(f))
+    }
+
+    fn has(&self, h: u64) -> bool {
+        self.0.binary_search(&h).is_ok()
+    }
 }
 
-/// Verbs that give words to a speaker (matching forms).
-fn is_attributing(h: u64) -> bool {
-    static WORDS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-        hashes(
-            "said says say told tells added adds explained explains noted warned warns \
-             argued argues insisted insists claimed stated stressed declared declares \
-             remarked observed acknowledged admitted conceded suggested asserted emphasised \
-             emphasized according called described describes dismissed dismisses branded \
-             labelled labeled accused accuses urged urges \
-             demanded criticised criticized condemned welcomed praised hailed slammed \
-             replied responded countered tweeted wrote writes posted announced pledged \
-             promised vowed",
-        )
-    });
-    WORDS.contains(&h)
+fn forms(words: &str) -> Vec<u64> {
+    let mut out: Vec<u64> = lex_str(words)
+        .iter()
+        .filter(|l| l.is_token())
+        .map(|l| l.hash)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
-static PRONOUNS: LazyLock<Vec<u64>> = LazyLock::new(|| hashes("he she they it we i you"));
+/// Verbs that give words to a speaker.
+static ATTRIBUTING: Words = Words::new(|| {
+    forms(
+        "said says say told tells added adds explained explains noted warned warns \
+         argued argues insisted insists claimed stated stressed declared declares \
+         remarked observed acknowledged admitted conceded suggested asserted emphasised \
+         emphasized according called described describes dismissed dismisses branded \
+         labelled labeled accused accuses urged urges demanded criticised criticized \
+         condemned welcomed praised hailed slammed replied responded countered tweeted \
+         wrote writes posted announced pledged promised vowed",
+    )
+});
 
-static H_TO: LazyLock<u64> = LazyLock::new(|| form_hash("to"));
-static H_ACCORDING: LazyLock<u64> = LazyLock::new(|| form_hash("according"));
+/// Verbs' companions that make them passive ("was described as").
+static PASSIVE: Words = Words::new(|| forms("was were been being is are be"));
+
+static PRONOUNS: Words = Words::new(|| forms("he she they it we i you"));
+
+/// Words that open a relative clause.
+static RELATIVE: Words = Words::new(|| forms("who which"));
 
 /// Words that end a subject read backwards from its verb.
-fn is_clause_word(h: u64) -> bool {
-    static WORDS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-        hashes(
-            "that and but while as which who whom when after before because although whereas \
-             where if",
-        )
-    });
-    WORDS.contains(&h)
-}
+static CLAUSE: Words = Words::new(|| {
+    forms(
+        "that and but while as which who whom when after before because although whereas \
+         where if",
+    )
+});
 
 /// Words that say nothing of who is speaking.
-fn is_function_word(h: u64) -> bool {
-    static WORDS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-        hashes(
-            "the a an of s is in on at for to with by from its his her their our this that \
-             these those mr mrs ms dr also then later earlier yesterday today however has have \
-             had was were will would also again once more most new latest gives give",
-        )
-    });
-    WORDS.contains(&h)
-}
+static FUNCTION: Words = Words::new(|| {
+    forms(
+        "the a an of s is in on at for to with by from its his her their our this that \
+         these those mr mrs ms dr also then later earlier yesterday today however has have \
+         had was were will would again once more most new latest gives give speech",
+    )
+});
+
+static H_TO: LazyLock<u64> = LazyLock::new(|| forms("to")[0]);
+static H_ACCORDING: LazyLock<u64> = LazyLock::new(|| forms("according")[0]);

@@ -87,3 +87,40 @@ fn a_quotation_without_a_speaker_named_stays_a_misquote() {
     let kinds: Vec<&str> = q.iter().map(|(k, _, _)| k.as_str()).collect();
     assert_eq!(kinds, ["misquote"], "{q:#?}");
 }
+
+#[test]
+fn a_name_tells_people_apart_where_titles_overlap() {
+    // The shadow home secretary shares words with the Home Secretary, who
+    // speaks: the name decides. A relative clause is no subject; a
+    // quotation that goes on past its sentence, or follows another in a
+    // sentence of its own, keeps its speaker.
+    let f = compare(
+        "Home Secretary Yvette Cooper said MI5 and the police have together disrupted 43 late-stage attack plots since March 2017.\n\n\
+         Shadow home secretary Chris Philp said the figures were “a gimmick that will not stop a single plot”.\n\n\
+         “This is a rebadging exercise, nothing more,” said Mr Philp. “Ministers should think again about all of it.”\n\n\
+         Ms Cooper, who was speaking in Dover, said: “We will close every loophole within twelve months.”\n\n\
+         “These are made-up numbers. Everybody knows it,” Mr Philp said.\n",
+    );
+    let q = quotations(&f);
+    let got: Vec<(&str, &str)> = q
+        .iter()
+        .map(|(kind, text, _)| (kind.as_str(), text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("unsupported", "a gimmick that will not stop a single plot"),
+            ("unsupported", "This is a rebadging exercise, nothing more"),
+            (
+                "unsupported",
+                "Ministers should think again about all of it"
+            ),
+            (
+                "misquote",
+                "We will close every loophole within twelve months"
+            ),
+            ("unsupported", "These are made-up numbers"),
+        ],
+        "{q:#?}"
+    );
+}

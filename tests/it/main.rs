@@ -12,4 +12,5 @@ mod golden;
 mod offsets;
 mod provenance;
 mod quotes;
+mod reordered;
 mod util;
