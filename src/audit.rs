@@ -125,8 +125,9 @@ pub struct Coverage {
 }
 
 impl Coverage {
-    /// Counts `words` more matched in source document `src`.
-    fn add_source(&mut self, src: usize, words: usize) {
+    /// Counts `words` more traced to source document `src`.
+    fn trace(&mut self, src: usize, words: usize) {
+        self.traced_words += words;
         match self.sources.iter_mut().find(|x| x.0 == src) {
             Some(x) => x.1 += words,
             None => self.sources.push((src, words)),
@@ -193,26 +194,8 @@ fn audit_doc(
         index,
         cfg,
     };
-    let (_, a) = &loaded.docs[doc];
-    let sentences = body_sentences(a);
-    // Where a sentence does not align, the source window that held the
-    // most of its seeds (it may hold the same words in another order).
-    let mut regions: Vec<Option<(u32, Range<usize>)>> = vec![None; sentences.len()];
-    let mut aligned: Vec<Option<Alignment>> = sentences
-        .iter()
-        .zip(&mut regions)
-        .map(|(s, region)| {
-            let passage = &a.tokens[s.clone()];
-            let al = align::align_or_region(index, sources, passage, &cfg.align)
-                .map_err(|r| *region = r)
-                .ok()?;
-            let src = side(loaded, primaries[al.source as usize]);
-            let tokens = sources[al.source as usize];
-            Some(classify::drop_lone_edges(
-                &src, tokens, passage, al, &cfg.align,
-            ))
-        })
-        .collect();
+    let sentences = body_sentences(&loaded.docs[doc].1);
+    let (mut aligned, regions) = ctx.aligned_in_order(&sentences);
     let mut reordered = ctx.reorderings(&sentences, &mut aligned, &regions);
     let seeded: Vec<bool> = aligned.iter().map(Option::is_some).collect();
     fill_gaps(loaded, doc, primaries, &sentences, &mut aligned, cfg);
@@ -221,40 +204,21 @@ fn audit_doc(
         ..Coverage::default()
     };
     let mut findings = Vec::new();
-    for (k, (s, al)) in sentences.iter().zip(&aligned).enumerate() {
+    for (k, s) in sentences.iter().enumerate() {
         cov.passages += 1;
         cov.words += s.len();
         if let Some(f) = reordered[k].take() {
-            cov.traced_words += f.ops_matched();
             if let Some((src_doc, _)) = f.source {
-                cov.add_source(src_doc, f.ops_matched());
+                cov.trace(src_doc, f.ops_matched());
             }
             findings.push(f);
             continue;
         }
-        let Some(al) = al else {
-            findings.extend(ctx.unaligned_quotes(s));
-            continue;
-        };
-        let src_doc = primaries[al.source as usize];
-        if classify::other_figures(side(loaded, doc), s, side(loaded, src_doc), al) {
-            findings.extend(ctx.unaligned_quotes(s));
-            continue;
-        }
-        cov.traced_words += al.matched;
-        cov.add_source(src_doc, al.matched);
-        // Placed by its neighbours, a sentence is a paraphrase of its place;
-        // the quotations in it, though, are claims of the source's words,
-        // and are judged on their own.
-        let quoted = !seeded[k] && ctx.has_quotation(s);
-        match quoted.then(|| ctx.unaligned_quotes(s)) {
-            Some(quotes) if !quotes.is_empty() => findings.extend(quotes),
-            _ => {
-                // Quotations of other places of the source, set apart.
-                let (apart, quotes) = ctx.separate_quotes(s, al);
-                findings.extend(quotes);
-                let al = apart.as_ref().unwrap_or(al);
-                findings.push(ctx.aligned_finding(s, al, &aligned, k, seeded[k]));
+        match &aligned[k] {
+            None => findings.extend(ctx.unaligned_quotes(s)),
+            Some(al) => {
+                let placed = !seeded[k];
+                findings.extend(ctx.judge_aligned(s, al, (&aligned, k), placed, &mut cov));
             }
         }
     }
@@ -262,6 +226,69 @@ fn audit_doc(
         .sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
     (findings, cov)
 }
+
+impl DocAudit<'_> {
+    /// Each sentence aligned in order, and where one does not align, the
+    /// source window that held the most of its seeds (it may hold the same
+    /// words in another order).
+    fn aligned_in_order(&self, sentences: &[Range<usize>]) -> (Vec<Option<Alignment>>, Regions) {
+        let (a, cfg) = (&self.loaded.docs[self.doc].1, self.cfg);
+        let mut regions: Regions = vec![None; sentences.len()];
+        let aligned = sentences
+            .iter()
+            .zip(&mut regions)
+            .map(|(s, region)| {
+                let passage = &a.tokens[s.clone()];
+                let al = align::align_or_region(self.index, self.sources, passage, &cfg.align)
+                    .map_err(|r| *region = r)
+                    .ok()?;
+                let src = side(self.loaded, self.primaries[al.source as usize]);
+                let tokens = self.sources[al.source as usize];
+                Some(classify::drop_lone_edges(
+                    &src, tokens, passage, al, &cfg.align,
+                ))
+            })
+            .collect();
+        (aligned, regions)
+    }
+
+    /// The findings of sentence `s`, aligned as `al` (sentence `k` of
+    /// `aligned`; `placed`: by its neighbours, not by shared wording), and
+    /// the words it traces counted in `cov`.
+    fn judge_aligned(
+        &self,
+        s: &Range<usize>,
+        al: &Alignment,
+        (aligned, k): (&[Option<Alignment>], usize),
+        placed: bool,
+        cov: &mut Coverage,
+    ) -> Vec<Finding> {
+        let src_doc = self.primaries[al.source as usize];
+        let (sec, src) = (side(self.loaded, self.doc), side(self.loaded, src_doc));
+        if classify::other_figures(sec, s, src, al) {
+            return self.unaligned_quotes(s);
+        }
+        cov.trace(src_doc, al.matched);
+        // Placed by its neighbours, a sentence is a paraphrase of its place;
+        // the quotations in it, though, are claims of the source's words,
+        // and are judged on their own.
+        if placed && self.has_quotation(s) {
+            let quotes = self.unaligned_quotes(s);
+            if !quotes.is_empty() {
+                return quotes;
+            }
+        }
+        // Quotations of other places of the source, set apart.
+        let (apart, mut out) = self.separate_quotes(s, al);
+        let al = apart.as_ref().unwrap_or(al);
+        out.push(self.aligned_finding(s, al, aligned, k, !placed));
+        out
+    }
+}
+
+/// Per sentence, the source window that held the most of its seeds, where
+/// it did not align.
+type Regions = Vec<Option<(u32, Range<usize>)>>;
 
 /// Token ranges of the sentences that are not boilerplate.
 fn body_sentences(a: &Analysis) -> Vec<Range<usize>> {

@@ -37,21 +37,40 @@ pub fn reordered(
     let span = runs.iter().map(|r| r.0).min()?..runs.iter().map(|r| r.0 + r.2).max()?;
     let sentence = super::sentence_of(&src, span.start).filter(|x| x.end >= span.end)?;
     let changed = changed_numbers(sec, s, src, runs);
-    let ops = ops(runs, n, &changed);
+    let al = Alignment {
+        source,
+        src: span,
+        ops: ops(runs, n, &changed),
+        matched,
+        coverage: matched as f64 / n.max(1) as f64,
+        timed_out: false,
+    };
     let negation = negations(sec, s.clone(), runs, |r| r.1 + s.start)
         != negations(src, sentence, runs, |r| r.0);
+    let verdict = verdict(sec, s, src, (runs.len(), matched), &changed, negation);
+    Some((al, verdict))
+}
+
+/// The verdict on reordered sentence `s` (in `runs` runs holding `matched`
+/// words), its `changed` numbers and whether a negation differs.
+fn verdict(
+    sec: Side<'_>,
+    s: &Range<usize>,
+    src: Side<'_>,
+    (runs, matched): (usize, usize),
+    changed: &[(usize, usize)],
+    negation: bool,
+) -> Verdict {
     let quotes = sec.quotes();
     let in_quotes = s.clone().any(|t| quotes.iter().any(|q| q.contains(&t)));
+    let text = |side: &Side<'_>, t: usize| side.text_of(&(t..t + 1));
     let edits: Vec<Edit> = changed
         .iter()
-        .map(|&(t, p)| {
-            let text = |side: &Side<'_>, t: usize| side.text_of(&(t..t + 1));
-            Edit::new("replace", text(&src, p), text(&sec, s.start + t))
-        })
+        .map(|&(t, p)| Edit::new("replace", text(&src, p), text(&sec, s.start + t)))
         .collect();
     let order = format!(
-        "the source's words in another order ({matched} of its {n} words in {} runs of the source)",
-        runs.len()
+        "the source's words in another order ({matched} of its {} words in {runs} runs of the source)",
+        s.len()
     );
     let (kind, message) = match edits.first() {
         Some(e) => (
@@ -68,22 +87,13 @@ pub fn reordered(
     } else {
         message
     };
-    let al = Alignment {
-        source,
-        src: span,
-        ops,
-        matched,
-        coverage: matched as f64 / n.max(1) as f64,
-        timed_out: false,
-    };
-    let verdict = Verdict {
+    Verdict {
         kind,
         edits,
         message,
         in_quotes,
         negation,
-    };
-    Some((al, verdict))
+    }
 }
 
 /// Numbers right before or right after a run on both sides whose values
