@@ -617,7 +617,7 @@ fn changed_numbers(
     a.iter()
         .zip(&b)
         .filter(|(x, y)| quantity::differ(&src, x, &sec, y))
-        .map(|(x, y)| (src.text_of(&x.tokens), sec.text_of(&y.tokens)))
+        .map(|(x, y)| (src.text_of(&x.shown(p)), sec.text_of(&y.shown(s))))
         .collect()
 }
 

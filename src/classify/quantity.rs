@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::Side;
-use crate::normalize::{LexKind, form_hash, is_dash, number_word};
+use crate::normalize::{H_PERCENT, LexKind, form_hash, is_dash, number_word};
 
 /// Scale words and what they multiply by.
 static SCALES: LazyLock<[(u64, f64); 5]> = LazyLock::new(|| {
@@ -50,6 +50,81 @@ fn value(side: &Side<'_>, t: usize) -> Option<f64> {
 pub(super) struct Item {
     pub tokens: Range<usize>,
     pub value: Option<f64>,
+    pub unit: Unit,
+}
+
+impl Item {
+    /// The tokens that show the quantity within range `r`: with its "per
+    /// cent", for a percentage.
+    pub(super) fn shown(&self, r: &Range<usize>) -> Range<usize> {
+        let percent = self.unit == Unit::Percent && self.tokens.end < r.end;
+        self.tokens.start..self.tokens.end + usize::from(percent)
+    }
+}
+
+/// What a quantity counts: a plain number, a percentage (a number before
+/// "per cent" or "%", which the lexer reads as one word), or a fraction
+/// word, valued as a percentage ("half" is 50).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Unit {
+    Plain,
+    Percent,
+    Fraction,
+}
+
+/// Can quantities of these units be compared, and within what (a fraction
+/// is a rounded percentage: "a third" is 33 or 34 per cent)? A fraction is
+/// no count: "half" and "50" are not compared.
+fn tolerance(a: Unit, b: Unit) -> Option<f64> {
+    match (a, b) {
+        (Unit::Fraction, Unit::Plain) | (Unit::Plain, Unit::Fraction) => None,
+        (Unit::Fraction, _) | (_, Unit::Fraction) => Some(1.0),
+        _ => Some(0.0),
+    }
+}
+
+/// Fraction words, as (words, percentage): "half", "a third", "two-thirds"
+/// (read as two words), "three quarters".
+static FRACTIONS: LazyLock<Vec<(Vec<u64>, f64)>> = LazyLock::new(|| {
+    [
+        ("half", 50.0),
+        ("a half", 50.0),
+        ("one half", 50.0),
+        ("a third", 100.0 / 3.0),
+        ("one third", 100.0 / 3.0),
+        ("two thirds", 200.0 / 3.0),
+        ("a quarter", 25.0),
+        ("one quarter", 25.0),
+        ("three quarters", 75.0),
+        ("a fifth", 20.0),
+        ("one fifth", 20.0),
+    ]
+    .iter()
+    .map(|&(w, v)| {
+        (
+            crate::normalize::lex_str(w)
+                .iter()
+                .map(|l| l.hash)
+                .collect(),
+            v,
+        )
+    })
+    .collect()
+});
+
+/// The fraction starting at token `t` (ending before `end`): its length in
+/// tokens and its percentage; the longest that fits.
+fn fraction_at(side: &Side<'_>, t: usize, end: usize) -> Option<(usize, f64)> {
+    FRACTIONS
+        .iter()
+        .filter(|(w, _)| {
+            t + w.len() <= end
+                && w.iter()
+                    .enumerate()
+                    .all(|(i, &h)| side.lexeme(t + i).hash == h)
+        })
+        .max_by_key(|(w, _)| w.len())
+        .map(|(w, v)| (w.len(), *v))
 }
 
 /// The quantities of token range `r`, in order, other words skipped.
@@ -57,6 +132,15 @@ pub(super) fn items(side: &Side<'_>, r: &Range<usize>) -> Vec<Item> {
     let mut out = Vec::new();
     let mut t = r.start;
     while t < r.end {
+        if let Some((len, value)) = fraction_at(side, t, r.end) {
+            out.push(Item {
+                tokens: t..t + len,
+                value: Some(value),
+                unit: Unit::Fraction,
+            });
+            t += len;
+            continue;
+        }
         let l = side.lexeme(t);
         // "a million" is one million.
         let one = l.hash == *H_A || l.hash == *H_AN;
@@ -71,9 +155,11 @@ pub(super) fn items(side: &Side<'_>, r: &Range<usize>) -> Vec<Item> {
                 value(side, t)
             };
             let (end, value) = number_phrase(side, t, r.end, first);
+            let percent = end < side.a.tokens.len() && side.lexeme(end).hash == *H_PERCENT;
             out.push(Item {
                 tokens: t..end,
                 value,
+                unit: if percent { Unit::Percent } else { Unit::Plain },
             });
             t = end;
         } else {
@@ -85,10 +171,12 @@ pub(super) fn items(side: &Side<'_>, r: &Range<usize>) -> Vec<Item> {
                     true => Item {
                         tokens: t - 1..t + 1,
                         value: value(side, t - 1).map(|v| v * x),
+                        unit: Unit::Plain,
                     },
                     false => Item {
                         tokens: t..t + 1,
                         value: None,
+                        unit: Unit::Plain,
                     },
                 });
             }
@@ -190,7 +278,7 @@ fn number_phrase(
 /// Do two quantities differ: in value where both have one, else in words?
 pub(super) fn differ(src: &Side<'_>, a: &Item, sec: &Side<'_>, b: &Item) -> bool {
     match (a.value, b.value) {
-        (Some(x), Some(y)) => !close(x, y),
+        (Some(x), Some(y)) => !same_value((x, a.unit), (y, b.unit)),
         _ => {
             let words = |side: &Side<'_>, r: &Range<usize>| -> Vec<u64> {
                 r.clone().map(|t| side.lexeme(t).hash).collect()
@@ -200,28 +288,39 @@ pub(super) fn differ(src: &Side<'_>, a: &Item, sec: &Side<'_>, b: &Item) -> bool
     }
 }
 
+/// Are two valued quantities the same (see [`tolerance`])?
+fn same_value((x, a): (f64, Unit), (y, b): (f64, Unit)) -> bool {
+    match tolerance(a, b) {
+        Some(t) if t > 0.0 => (x - y).abs() <= t,
+        Some(_) => close(x, y),
+        None => false,
+    }
+}
+
 fn close(x: f64, y: f64) -> bool {
     (x - y).abs() <= 1e-12 * x.abs().max(y.abs()).max(1.0)
 }
 
 /// The values of token range `r`, if it holds quantities with values and
-/// nothing else.
-fn values(side: &Side<'_>, r: &Range<usize>) -> Option<Vec<f64>> {
+/// nothing else (a percentage's "per cent" included), with their units.
+fn values(side: &Side<'_>, r: &Range<usize>) -> Option<Vec<(f64, Unit)>> {
     let items = items(side, r);
     let covered: usize = items
         .iter()
-        .map(|i| i.tokens.end - i.tokens.start.max(r.start))
+        .map(|i| i.shown(r).end - i.tokens.start.max(r.start))
         .sum();
     (covered == r.len() && !items.is_empty())
-        .then(|| items.iter().map(|i| i.value).collect())
+        .then(|| items.iter().map(|i| Some((i.value?, i.unit))).collect())
         .flatten()
 }
 
 /// Do the two token ranges write the same quantities ("five thousand" and
-/// "5,000")?
+/// "5,000", "half" and "50 per cent")?
 pub(super) fn same(src: &Side<'_>, p: &Range<usize>, sec: &Side<'_>, s: &Range<usize>) -> bool {
     match (values(src, p), values(sec, s)) {
-        (Some(a), Some(b)) => a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| close(*x, *y)),
+        (Some(a), Some(b)) => {
+            a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| same_value(*x, *y))
+        }
         _ => false,
     }
 }
@@ -270,7 +369,7 @@ pub(super) fn same_qualifier(
 /// than, up to a quarter less; about, within a tenth; nearly, up to a
 /// sixth below.
 pub(super) fn rounded(src: &Side<'_>, p: &Range<usize>, sec: &Side<'_>, s: &Range<usize>) -> bool {
-    let Some([v]) = values(src, p).and_then(|x| <[f64; 1]>::try_from(x).ok()) else {
+    let Some([(v, unit)]) = values(src, p).and_then(|x| <[_; 1]>::try_from(x).ok()) else {
         return false;
     };
     let hashes: Vec<u64> = s.clone().map(|t| sec.lexeme(t).hash).collect();
@@ -280,9 +379,13 @@ pub(super) fn rounded(src: &Side<'_>, p: &Range<usize>, sec: &Side<'_>, s: &Rang
                 continue;
             }
             let rest = s.start + phrase.len()..s.end;
-            let Some([n]) = values(sec, &rest).and_then(|x| <[f64; 1]>::try_from(x).ok()) else {
+            let Some([(n, theirs)]) = values(sec, &rest).and_then(|x| <[_; 1]>::try_from(x).ok())
+            else {
                 continue;
             };
+            if tolerance(unit, theirs).is_none() {
+                return false;
+            }
             return match g {
                 0 => v > n && v <= 1.25 * n,
                 1 => v < n && v >= 0.75 * n,

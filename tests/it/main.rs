@@ -8,6 +8,7 @@ mod check;
 mod dedup;
 mod extraction;
 mod feeds;
+mod figures;
 mod golden;
 mod offsets;
 mod provenance;

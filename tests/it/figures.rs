@@ -1,0 +1,58 @@
+//! Figures written in other ways: fractions against percentages.
+
+use crate::audit::{compare_to, edits};
+
+const SOURCE: &str = "The Director General said on Tuesday that half of all plots were planned by teenagers across the country.\n";
+
+fn kinds(secondary: &str) -> Vec<String> {
+    compare_to(SOURCE, secondary)
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_fraction_is_the_percentage_it_rounds() {
+    // "half" is 50 per cent; "a third" is 33 or 34.
+    for same in ["50 per cent", "50%"] {
+        let s = format!(
+            "The Director General said on Tuesday that {same} of all plots were planned by teenagers across the country.\n"
+        );
+        assert_eq!(kinds(&s), ["verbatim"], "{same}");
+    }
+    let third = compare_to(
+        &SOURCE.replace("half", "a third"),
+        &SOURCE.replace("half", "33 per cent"),
+    );
+    assert_eq!(third[0]["kind"], "verbatim", "{third:#?}");
+}
+
+#[test]
+fn a_fraction_against_another_percentage_is_a_numeric_change() {
+    let f = compare_to(SOURCE, &SOURCE.replace("half", "60 per cent"));
+    assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
+    assert_eq!(
+        edits(&f[0]),
+        [("replace".into(), "half".into(), "60 per cent".into())]
+    );
+    let f = compare_to(
+        &SOURCE.replace("half", "a quarter"),
+        &SOURCE.replace("half", "40%"),
+    );
+    assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
+}
+
+#[test]
+fn a_fraction_is_no_count() {
+    // "half" of the plots is not "50" plots.
+    assert_eq!(kinds(&SOURCE.replace("half", "50")), ["numeric_change"]);
+}
+
+#[test]
+fn a_percentage_rounded_to_a_fraction_with_a_qualifier_keeps_its_value() {
+    let f = compare_to(
+        &SOURCE.replace("half", "48 per cent"),
+        &SOURCE.replace("half", "nearly half"),
+    );
+    assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
+}
