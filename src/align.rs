@@ -279,12 +279,14 @@ pub type Run = (usize, usize, usize);
 
 /// The runs of at least a seed's length that `passage` shares with `window`
 /// of source `source`, each passage and source word in one run at most
-/// (the longest runs first), in passage order.
+/// (the longest runs first, a shorter one trimmed to what is left of it),
+/// in passage order. No run crosses a source sentence's end
+/// (`sentence_end` of a source position: where its sentence ends).
 pub fn shared_runs(
     index: &SourceIndex,
     passage: &[u64],
-    source: u32,
-    window: &Range<usize>,
+    (source, window): (u32, &Range<usize>),
+    sentence_end: &dyn Fn(usize) -> usize,
 ) -> Vec<Run> {
     let mut seeds = Vec::new();
     index.seeds(passage, &mut seeds);
@@ -302,19 +304,52 @@ pub fn shared_runs(
             _ => runs.push((sp, pp, k)),
         }
     }
+    let mut runs: Vec<Run> = runs
+        .into_iter()
+        .flat_map(|r| split_at_sentences(r, sentence_end))
+        .filter(|r| r.2 >= k)
+        .collect();
     runs.sort_by_key(|r| (std::cmp::Reverse(r.2), r.1));
     let mut kept: Vec<Run> = Vec::new();
     for r in runs {
-        let apart = |a: usize, b: usize, c: usize, d: usize| b <= c || d <= a;
-        if kept
-            .iter()
-            .all(|q| apart(r.1, r.1 + r.2, q.1, q.1 + q.2) && apart(r.0, r.0 + r.2, q.0, q.0 + q.2))
-        {
-            kept.push(r);
+        if let Some(free) = unclaimed(r, &kept).filter(|f| f.2 >= k) {
+            kept.push(free);
         }
     }
     kept.sort_by_key(|r| r.1);
     kept
+}
+
+/// Run `r` cut where source sentences end.
+fn split_at_sentences(r: Run, sentence_end: &dyn Fn(usize) -> usize) -> Vec<Run> {
+    let mut out = Vec::new();
+    let (mut sp, mut pp, end) = (r.0, r.1, r.0 + r.2);
+    while sp < end {
+        let stop = sentence_end(sp).clamp(sp + 1, end);
+        out.push((sp, pp, stop - sp));
+        pp += stop - sp;
+        sp = stop;
+    }
+    out
+}
+
+/// The longest stretch of run `r` whose passage and source words no run of
+/// `kept` holds.
+fn unclaimed(r: Run, kept: &[Run]) -> Option<Run> {
+    let claimed = |i: usize| {
+        kept.iter()
+            .any(|q| (q.1..q.1 + q.2).contains(&(r.1 + i)) || (q.0..q.0 + q.2).contains(&(r.0 + i)))
+    };
+    let (mut best, mut from) = (None::<(usize, usize)>, 0);
+    for i in 0..=r.2 {
+        if i == r.2 || claimed(i) {
+            if i > from && best.is_none_or(|b| i - from > b.1 - b.0) {
+                best = Some((from, i));
+            }
+            from = i + 1;
+        }
+    }
+    best.map(|(a, b)| (r.0 + a, r.1 + a, b - a))
 }
 
 /// Words in a row that make a match of a quotation on their own, however

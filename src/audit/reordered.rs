@@ -64,7 +64,9 @@ impl DocAudit<'_> {
         let sec = side(self.loaded, self.doc);
         let src_doc = self.primaries[*source as usize];
         let src = side(self.loaded, src_doc);
-        let runs = align::shared_runs(self.index, &sec.a.tokens[s.clone()], *source, window);
+        let sentence_end = |p: usize| classify::sentence_of(&src, p).map_or(usize::MAX, |x| x.end);
+        let passage = &sec.a.tokens[s.clone()];
+        let runs = align::shared_runs(self.index, passage, (*source, window), &sentence_end);
         let (al, verdict) = classify::reordered(sec, s, src, *source, &runs, &self.cfg.align)?;
         // The same words about other figures are no copy (as for ordered
         // alignments).

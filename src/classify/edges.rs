@@ -208,10 +208,71 @@ pub fn drop_lone_edges(
             }
         });
     }
+    if let Some(rest) = far_part(src, &al) {
+        range = range.start.max(rest.start)..range.end.min(rest.end);
+    }
     if range == al.src || range.start >= range.end {
         return al;
     }
     align::align_to(src_tokens, al.source, range, passage, cfg)
+}
+
+/// Unmatched source words, across a sentence end, that part an alignment
+/// into two far apart places of the source.
+const FAR: usize = 8;
+
+/// The most words of the smaller of two far apart parts that make it a
+/// chance phrase ("in the last year") rather than a place the passage
+/// merges with the other.
+const MOST_FAR: usize = 4;
+
+/// The source range of the larger part of an alignment that [`FAR`]
+/// unmatched source words across a sentence end split in two, where the
+/// smaller part is a phrase of at most [`MOST_FAR`] words and the larger
+/// longer (and six words at least): the smaller matches a phrase of
+/// another place of the source ("in the last year" of one paragraph, the
+/// rest of the sentence three sentences on), not what the passage took
+/// there.
+fn far_part(src: &Side<'_>, al: &Alignment) -> Option<Range<usize>> {
+    let (at, gap) = al
+        .ops
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.src.len() >= FAR && o.tag != Tag::Equal)
+        .max_by_key(|(_, o)| o.src.len())?;
+    if sentence_of(src, gap.src.start) == sentence_of(src, gap.src.end - 1) {
+        return None;
+    }
+    let matched = |ops: &[align::Op]| -> usize {
+        ops.iter()
+            .filter(|o| o.tag == Tag::Equal)
+            .map(|o| o.sec.len())
+            .sum()
+    };
+    let (before, after) = (&al.ops[..at], &al.ops[at + 1..]);
+    let (head, tail) = (matched(before), matched(after));
+    let (small, large) = (head.min(tail), head.max(tail));
+    // (Two places of the source that a sentence merges are longer: "750
+    // Russian diplomats have been expelled from Europe" and "has put a dent
+    // in ..." three sentences on.)
+    if small == 0 || small > MOST_FAR || large <= small || large < 6 {
+        return None;
+    }
+    let equal = |ops: &[align::Op]| -> Option<Range<usize>> {
+        let mut e = ops.iter().filter(|o| o.tag == Tag::Equal);
+        let first = e.next()?.src.start;
+        Some(
+            first
+                ..e.next_back()
+                    .map_or(first + 1, |o| o.src.end)
+                    .max(first + 1),
+        )
+    };
+    if head < tail {
+        equal(after)
+    } else {
+        equal(before)
+    }
 }
 
 /// A number just outside an alignment on both sides: the passage's framing
