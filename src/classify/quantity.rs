@@ -112,9 +112,23 @@ static FRACTIONS: LazyLock<Vec<(Vec<u64>, f64)>> = LazyLock::new(|| {
     .collect()
 });
 
+/// The words that make a fraction of [`FRACTIONS`] one.
+static FRACTION_WORDS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    crate::normalize::lex_str("half third thirds quarter quarters fifth")
+        .iter()
+        .map(|l| l.hash)
+        .collect()
+});
+
 /// The fraction starting at token `t` (ending before `end`): its length in
 /// tokens and its percentage; the longest that fits.
 fn fraction_at(side: &Side<'_>, t: usize, end: usize) -> Option<(usize, f64)> {
+    // Every fraction has its fraction word first or second: most tokens are
+    // ruled out by two lookups.
+    let word = |i: usize| i < end && FRACTION_WORDS.contains(&side.lexeme(i).hash);
+    if !word(t) && !word(t + 1) {
+        return None;
+    }
     FRACTIONS
         .iter()
         .filter(|(w, _)| {
@@ -304,6 +318,19 @@ fn close(x: f64, y: f64) -> bool {
 /// The values of token range `r`, if it holds quantities with values and
 /// nothing else (a percentage's "per cent" included), with their units.
 fn values(side: &Side<'_>, r: &Range<usize>) -> Option<Vec<(f64, Unit)>> {
+    // Most replacements hold no quantity: told by kinds and hashes alone.
+    let quantity = |t: usize| {
+        let l = side.lexeme(t);
+        let scaled = |i: usize| i < side.a.tokens.len() && scale(side.lexeme(i).hash).is_some();
+        l.kind == LexKind::Number
+            || scaled(t)
+            || FRACTION_WORDS.contains(&l.hash)
+            // "[a] million", its scale word past the range.
+            || ((l.hash == *H_A || l.hash == *H_AN) && scaled(t + 1))
+    };
+    if !r.clone().any(quantity) {
+        return None;
+    }
     let items = items(side, r);
     let covered: usize = items
         .iter()
