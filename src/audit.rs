@@ -354,6 +354,8 @@ impl DocAudit<'_> {
         let al = paired.as_ref().unwrap_or(al);
         let numbers = classify::pair_numeric_edges(sec, s, src, al, room);
         let al = numbers.as_ref().unwrap_or(al);
+        let dates = classify::dates_in_order(&sec, s, &src, al);
+        let al = dates.as_ref().unwrap_or(al);
         let mut verdict =
             classify::classify(sec, s.clone(), src, al, continues, &self.cfg.classify);
         if !seeded {

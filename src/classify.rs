@@ -21,7 +21,7 @@ pub(crate) use edges::sentence_of;
 use edges::split_at_quotes;
 pub use edges::{drop_lone_edges, pair_numeric_edges, pair_quoted_edges};
 pub use reorder::reordered;
-pub use variant::same_words;
+pub use variant::{dates_in_order, same_words};
 
 /// The kinds of the JSON contract (`stemma.audit/1`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

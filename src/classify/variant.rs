@@ -5,12 +5,112 @@
 //! abbreviation closed up or broken ("counterterrorism" for
 //! "counter-terrorism" or "counter terrorism", "UK" for "U.K."), and,
 //! outside quotation marks, a figure rounded with a qualifier that keeps it
-//! true ("more than 40" for 43).
+//! true ("more than 40" for 43), and a date's day and month in the other
+//! order ("October 8" for "8 October").
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::{Side, quantity};
-use crate::align::Tag;
+use crate::align::{Alignment, Op, Tag};
+use crate::normalize::LexKind;
+
+/// Month names and their short forms (matching forms).
+static MONTHS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut m: Vec<u64> = crate::normalize::lex_str(
+        "january february march april may june july august september october november \
+         december jan feb mar apr jun jul aug sep sept oct nov dec",
+    )
+    .iter()
+    .map(|l| l.hash)
+    .collect();
+    m.sort_unstable();
+    m
+});
+
+/// The day and month of a date written in two tokens, either order.
+fn day_month(side: &Side<'_>, r: &Range<usize>) -> Option<(u64, u64)> {
+    if r.len() != 2 {
+        return None;
+    }
+    let (a, b) = (side.lexeme(r.start), side.lexeme(r.start + 1));
+    let month = |h: u64| MONTHS.binary_search(&h).is_ok();
+    if a.kind == LexKind::Number && month(b.hash) {
+        Some((a.hash, b.hash))
+    } else if month(a.hash) && b.kind == LexKind::Number {
+        Some((b.hash, a.hash))
+    } else {
+        None
+    }
+}
+
+/// Is the replacement of source tokens `p` by secondary tokens `s` the
+/// same date with its day and month in the other order?
+fn date_order(src: &Side<'_>, p: &Range<usize>, sec: &Side<'_>, s: &Range<usize>) -> bool {
+    let x = day_month(src, p);
+    x.is_some() && x == day_month(sec, s) && src.lexeme(p.start).hash != sec.lexeme(s.start).hash
+}
+
+/// The alignment with a date's day and month written in the other order
+/// ("On October 8, 2024" for "On 8 October 2024": the month added before
+/// the day and dropped after it) made one replacement of both, which
+/// [`same_words`] then finds the same words (or, with another day, a
+/// changed number). None if there is no such date.
+pub fn dates_in_order(
+    sec: &Side<'_>,
+    passage: &Range<usize>,
+    src: &Side<'_>,
+    al: &Alignment,
+) -> Option<Alignment> {
+    let mut ops: Vec<Op> = Vec::with_capacity(al.ops.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < al.ops.len() {
+        if let [a, b, c] = &al.ops[i..(i + 3).min(al.ops.len())] {
+            let moved = b.tag == Tag::Equal
+                && b.src.len() == 1
+                && matches!(
+                    (a.tag, c.tag),
+                    (Tag::Insert, Tag::Delete) | (Tag::Delete, Tag::Insert)
+                )
+                && a.src.len() + c.src.len() == 1
+                && a.sec.len() + c.sec.len() == 1;
+            let src_r = a.src.start.min(b.src.start)..c.src.end.max(b.src.end);
+            let sec_r = a.sec.start.min(b.sec.start)..c.sec.end.max(b.sec.end);
+            let abs = passage.start + sec_r.start..passage.start + sec_r.end;
+            // The same month, the day the same or not (then the
+            // replacement is a changed number).
+            let (x, y) = (day_month(src, &src_r), day_month(sec, &abs));
+            let date = x.zip(y).is_some_and(|(x, y)| x.1 == y.1)
+                && src.lexeme(src_r.start).hash != sec.lexeme(abs.start).hash;
+            if moved && date {
+                ops.push(Op {
+                    tag: Tag::Replace,
+                    src: src_r,
+                    sec: sec_r,
+                });
+                changed = true;
+                i += 3;
+                continue;
+            }
+        }
+        ops.push(al.ops[i].clone());
+        i += 1;
+    }
+    changed.then(|| {
+        let matched = ops
+            .iter()
+            .filter(|o| o.tag == Tag::Equal)
+            .map(|o| o.sec.len())
+            .sum();
+        Alignment {
+            ops,
+            matched,
+            coverage: matched as f64 / passage.len().max(1) as f64,
+            ..al.clone()
+        }
+    })
+}
 
 /// Does the edit `tag` between source tokens `p` and secondary tokens `s`
 /// only write the same words another way? Such an edit is no finding, and
@@ -24,7 +124,8 @@ pub fn same_words(
 ) -> bool {
     match tag {
         Tag::Replace => {
-            quantity::same(src, p, sec, s)
+            date_order(src, p, sec, s)
+                || quantity::same(src, p, sec, s)
                 || quantity::same_qualifier(src, p, sec, s)
                 || (quantity::rounded(src, p, sec, s) && !quoted(sec, s))
                 || same_letters(&src.text_of(p), &sec.text_of(s))

@@ -56,3 +56,19 @@ fn a_percentage_rounded_to_a_fraction_with_a_qualifier_keeps_its_value() {
     );
     assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
 }
+
+#[test]
+fn a_date_in_the_other_order_is_the_same_date() {
+    let source = "On 8 October 2024, the Director General said the threat had grown by 48 per cent in a single year.\n";
+    let f = compare_to(
+        source,
+        "On October 8, 2024, the Director General said the threat had grown by 48 per cent in a single year.\n",
+    );
+    assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
+    // Another day is a numeric change, in either order.
+    let f = compare_to(
+        source,
+        "On October 9, 2024, the Director General said the threat had grown by 48 per cent in a single year.\n",
+    );
+    assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
+}
