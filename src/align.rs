@@ -43,6 +43,14 @@ impl Default for AlignConfig {
     }
 }
 
+/// Passage words that `ops` match to the source.
+pub fn matched_words(ops: &[Op]) -> usize {
+    ops.iter()
+        .filter(|o| o.tag == Tag::Equal)
+        .map(|o| o.sec.len())
+        .sum()
+}
+
 /// A seed: (source, source position, passage position).
 type Seed = (u32, u32, u32);
 
@@ -369,11 +377,7 @@ pub fn align_to(
     cfg: &AlignConfig,
 ) -> Alignment {
     let (ops, timed_out) = diff(&src[window.clone()], passage, window.start, cfg.deadline);
-    let matched: usize = ops
-        .iter()
-        .filter(|o| o.tag == Tag::Equal)
-        .map(|o| o.sec.len())
-        .sum();
+    let matched = matched_words(&ops);
     Alignment {
         source,
         src: window,
@@ -419,11 +423,7 @@ fn restrict(source: u32, window: Range<usize>, ops: Vec<Op>, n: usize) -> Alignm
             sec: tail..n,
         });
     }
-    let matched: usize = out
-        .iter()
-        .filter(|o| o.tag == Tag::Equal)
-        .map(|o| o.sec.len())
-        .sum();
+    let matched = matched_words(&out);
     Alignment {
         source,
         src: window,

@@ -105,11 +105,7 @@ pub struct Finding {
 impl Finding {
     /// Secondary words matching the source.
     pub fn ops_matched(&self) -> usize {
-        self.ops
-            .iter()
-            .filter(|o| o.tag == align::Tag::Equal)
-            .map(|o| o.sec.len())
-            .sum()
+        align::matched_words(&self.ops)
     }
 }
 

@@ -243,12 +243,7 @@ fn far_part(src: &Side<'_>, al: &Alignment) -> Option<Range<usize>> {
     if sentence_of(src, gap.src.start) == sentence_of(src, gap.src.end - 1) {
         return None;
     }
-    let matched = |ops: &[align::Op]| -> usize {
-        ops.iter()
-            .filter(|o| o.tag == Tag::Equal)
-            .map(|o| o.sec.len())
-            .sum()
-    };
+    let matched = align::matched_words;
     let (before, after) = (&al.ops[..at], &al.ops[at + 1..]);
     let (head, tail) = (matched(before), matched(after));
     let (small, large) = (head.min(tail), head.max(tail));

@@ -98,11 +98,7 @@ pub fn dates_in_order(
         i += 1;
     }
     changed.then(|| {
-        let matched = ops
-            .iter()
-            .filter(|o| o.tag == Tag::Equal)
-            .map(|o| o.sec.len())
-            .sum();
+        let matched = crate::align::matched_words(&ops);
         Alignment {
             ops,
             matched,
