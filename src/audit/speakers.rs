@@ -25,12 +25,21 @@ pub(super) struct Speaker {
 /// content words, the last word of a name in it if any, and its token
 /// range).
 enum Subject {
-    Pronoun,
+    /// A pronoun, and the sex it names if it names one ("he", "she").
+    Pronoun(Option<Sex>),
     Named {
         words: Vec<u64>,
         name: Option<u64>,
         range: Range<usize>,
+        /// The sex a title in it names ("Mr", "Ms"), if any.
+        sex: Option<Sex>,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sex {
+    Female,
+    Male,
 }
 
 /// Sentences looked back over to find whom a pronoun stands for.
@@ -54,8 +63,10 @@ impl Speaker {
                     .collect()
             })
             .unwrap_or_default();
+        // (Only subjects named in the traced sentence itself: a pronoun
+        // may stand for someone else named before.)
         for r in traced {
-            if let Some(Subject::Named { words: w, .. }) = quote_subject(sec, r) {
+            if let Some(Subject::Named { words: w, .. }) = quote_subject(sec, r, false) {
                 words.extend(w);
             }
         }
@@ -77,7 +88,10 @@ pub(super) fn other<'s>(
     q: &Range<usize>,
     speaker: impl FnOnce() -> &'s Speaker,
 ) -> Option<String> {
-    let Subject::Named { words, name, range } = quote_subject(sec, q)? else {
+    let Subject::Named {
+        words, name, range, ..
+    } = quote_subject(sec, q, true)?
+    else {
         return None;
     };
     let speaker = speaker();
@@ -98,12 +112,13 @@ pub(super) fn other<'s>(
 /// are made-up numbers. Everybody knows it,” Jordan said), or else, for a
 /// sentence that is all quotation, in the sentence before if that holds a
 /// quotation too (“…,” he said. “Ministers should think again.”).
-fn quote_subject(sec: &Side<'_>, near: &Range<usize>) -> Option<Subject> {
+/// `resolve`: a pronoun stands for the subject named before it.
+fn quote_subject(sec: &Side<'_>, near: &Range<usize>, resolve: bool) -> Option<Subject> {
     let first = sentence_of(sec, near.start)?;
     let last = sentence_of(sec, near.end.max(near.start + 1) - 1).unwrap_or(first.clone());
     let span = first.start..last.end.max(first.end);
     if has_verb(sec, &span) {
-        return resolved(sec, &span, near);
+        return resolved(sec, &span, near, resolve);
     }
     let quoted_at = |s: &Range<usize>| {
         quotes_in(sec, s)
@@ -111,7 +126,7 @@ fn quote_subject(sec: &Side<'_>, near: &Range<usize>) -> Option<Subject> {
             .is_some_and(|q| q.start <= s.start)
     };
     if let Some(next) = sentence_of(sec, span.end).filter(|n| quoted_at(n) && has_verb(sec, n)) {
-        return resolved(sec, &next, &next);
+        return resolved(sec, &next, &next, resolve);
     }
     // (Only a sentence that is all quotation: words of its own may name a
     // speaker with a verb not in the list.)
@@ -121,7 +136,7 @@ fn quote_subject(sec: &Side<'_>, near: &Range<usize>) -> Option<Subject> {
     }
     let prev = sentence_of(sec, span.start.checked_sub(1)?)?;
     (!quotes_in(sec, &prev).is_empty())
-        .then(|| resolved(sec, &prev, &prev))
+        .then(|| resolved(sec, &prev, &prev, resolve))
         .flatten()
 }
 
@@ -133,22 +148,30 @@ fn has_verb(sec: &Side<'_>, sentence: &Range<usize>) -> bool {
         .any(|t| !quotes.iter().any(|q| q.contains(&t)) && ATTRIBUTING.has(sec.lexeme(t).hash))
 }
 
-/// The subject of `near` in `sentence`, a pronoun replaced by the last
-/// subject named before it.
-fn resolved(sec: &Side<'_>, sentence: &Range<usize>, near: &Range<usize>) -> Option<Subject> {
+/// The subject of `near` in `sentence`, a pronoun replaced (if `resolve`)
+/// by the last subject named before it whose title does not say another
+/// sex ("she" is not "Mr Hunt").
+fn resolved(
+    sec: &Side<'_>,
+    sentence: &Range<usize>,
+    near: &Range<usize>,
+    resolve: bool,
+) -> Option<Subject> {
     match subject(sec, sentence, near)? {
-        Subject::Pronoun => {
+        Subject::Pronoun(sex) if resolve => {
             let mut start = sentence.start;
             for _ in 0..LOOK_BACK {
                 let prev = sentence_of(sec, start.checked_sub(1)?)?;
-                if let Some(s @ Subject::Named { .. }) = subject(sec, &prev, &prev) {
+                if let Some(s @ Subject::Named { sex: theirs, .. }) = subject(sec, &prev, &prev)
+                    && (sex.is_none() || theirs.is_none() || sex == theirs)
+                {
                     return Some(s);
                 }
                 start = prev.start;
             }
             None
         }
-        named => Some(named),
+        subject => Some(subject),
     }
 }
 
@@ -250,8 +273,9 @@ fn named(
         return None;
     }
     let head = if before { range.end - 1 } else { range.start };
-    if PRONOUNS.has(sec.lexeme(head).hash) {
-        return Some(Subject::Pronoun);
+    let h = |t: usize| sec.lexeme(t).hash;
+    if PRONOUNS.has(h(head)) {
+        return Some(Subject::Pronoun(sex_of(h(head))));
     }
     let words: Vec<u64> = range
         .clone()
@@ -266,7 +290,13 @@ fn named(
         .rev()
         .find(|&t| cap(t) && (t > sentence.start || (t + 1 < range.end && cap(t + 1))))
         .map(|t| word(sec, t));
-    (!words.is_empty()).then_some(Subject::Named { words, name, range })
+    let sex = range.clone().find_map(|t| sex_of(h(t)));
+    (!words.is_empty()).then_some(Subject::Named {
+        words,
+        name,
+        range,
+        sex,
+    })
 }
 
 /// A word's matching form, a possessive "'s" dropped ("Labour's" is
@@ -361,6 +391,20 @@ static ATTRIBUTING: Words = Words::new(|| {
 static PASSIVE: Words = Words::new(|| forms("was were been being is are be"));
 
 static PRONOUNS: Words = Words::new(|| forms("he she they it we i you"));
+
+/// The sex a pronoun or a title names, if it names one.
+fn sex_of(h: u64) -> Option<Sex> {
+    if FEMALE.has(h) {
+        Some(Sex::Female)
+    } else if MALE.has(h) {
+        Some(Sex::Male)
+    } else {
+        None
+    }
+}
+
+static FEMALE: Words = Words::new(|| forms("she her ms mrs miss lady dame"));
+static MALE: Words = Words::new(|| forms("he him mr sir lord"));
 
 /// Words that open a relative clause.
 static RELATIVE: Words = Words::new(|| forms("who which"));

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::Side;
+use super::{Side, quantity};
 use crate::align::{self, AlignConfig, Alignment, Tag};
 use crate::segment::PassageKind;
 
@@ -289,68 +289,74 @@ pub fn pair_numeric_edges(
     if al.timed_out || al.ops.len() < 2 {
         return None;
     }
-    let number =
-        |side: &Side<'_>, t: usize| side.lexeme(t).kind == crate::normalize::LexKind::Number;
     let same_sentence = |a: usize, b: usize| {
         let s = sentence_of(&src, a);
         s.is_some() && s == sentence_of(&src, b)
     };
+    let abs = |r: &Range<usize>| passage.start + r.start..passage.start + r.end;
+    let rel = |r: Range<usize>| r.start - passage.start..r.end - passage.start;
+    // A quantity (a number, or a fraction's words) on both sides: the
+    // framing's first words and the source's next ones, after the matched
+    // words; the framing's last and the source's words before them.
     let at = al.src.end;
-    let after = last.tag == Tag::Insert
-        && at < src.a.tokens.len()
-        && at < room.end
-        && number(&sec, passage.start + last.sec.start)
-        && number(&src, at)
-        && same_sentence(at - 1, at);
+    let after = (last.tag == Tag::Insert && at < src.a.tokens.len() && at < room.end)
+        .then(|| {
+            let mine = abs(&last.sec);
+            let q = quantity::quantity_starting(&sec, mine.start, mine.end)?;
+            let end = src.a.tokens.len().min(room.end);
+            let p = quantity::quantity_starting(&src, at, end)?;
+            same_sentence(at - 1, p.end - 1).then_some((rel(q), p))
+        })
+        .flatten();
     let before_at = al.src.start;
-    let before = first.tag == Tag::Insert
-        && before_at > room.start
-        && number(&sec, passage.start + first.sec.end - 1)
-        && number(&src, before_at - 1)
-        && same_sentence(before_at - 1, before_at);
-    if !after && !before {
+    let before = (first.tag == Tag::Insert && before_at > room.start)
+        .then(|| {
+            let mine = abs(&first.sec);
+            let q = quantity::quantity_ending(&sec, mine.end - 1, mine.start)?;
+            let p = quantity::quantity_ending(&src, before_at - 1, room.start)?;
+            same_sentence(p.start, before_at).then_some((rel(q), p))
+        })
+        .flatten();
+    if after.is_none() && before.is_none() {
         return None;
     }
     let mut ops = al.ops.clone();
     let mut range = al.src.clone();
-    // After the matched words: the framing's first word, the source's next.
-    if after {
+    if let Some((q, p)) = after {
         let n = ops.len() - 1;
-        let rest = last.sec.start + 1..last.sec.end;
+        let rest = q.end..last.sec.end;
+        range.end = p.end;
         ops[n] = align::Op {
             tag: Tag::Replace,
-            src: at..at + 1,
-            sec: last.sec.start..last.sec.start + 1,
+            src: p,
+            sec: q,
         };
         if !rest.is_empty() {
             ops.push(align::Op {
                 tag: Tag::Insert,
-                src: at + 1..at + 1,
+                src: range.end..range.end,
                 sec: rest,
             });
         }
-        range.end = at + 1;
     }
-    // Before them: the framing's last word, the source's word before.
-    let at = before_at;
-    if before {
-        let head = first.sec.start..first.sec.end - 1;
+    if let Some((q, p)) = before {
+        let head = first.sec.start..q.start;
+        range.start = p.start;
         ops[0] = align::Op {
             tag: Tag::Replace,
-            src: at - 1..at,
-            sec: first.sec.end - 1..first.sec.end,
+            src: p.clone(),
+            sec: q,
         };
         if !head.is_empty() {
             ops.insert(
                 0,
                 align::Op {
                     tag: Tag::Insert,
-                    src: at - 1..at - 1,
+                    src: p.start..p.start,
                     sec: head,
                 },
             );
         }
-        range.start = at - 1;
     }
     (range != al.src).then_some(Alignment {
         source: al.source,

@@ -120,6 +120,26 @@ static FRACTION_WORDS: LazyLock<Vec<u64>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The quantity (a number, or a fraction's words) that ends with token
+/// `last` and starts at `lo` or after.
+pub(super) fn quantity_ending(side: &Side<'_>, last: usize, lo: usize) -> Option<Range<usize>> {
+    if side.lexeme(last).kind == LexKind::Number {
+        return Some(last..last + 1);
+    }
+    (last.saturating_sub(1).max(lo)..=last)
+        .find(|&s| fraction_at(side, s, last + 1).is_some_and(|(len, _)| s + len == last + 1))
+        .map(|s| s..last + 1)
+}
+
+/// The quantity (a number, or a fraction's words) that starts with token
+/// `first` and ends before `hi`.
+pub(super) fn quantity_starting(side: &Side<'_>, first: usize, hi: usize) -> Option<Range<usize>> {
+    if side.lexeme(first).kind == LexKind::Number {
+        return Some(first..first + 1);
+    }
+    fraction_at(side, first, hi).map(|(len, _)| first..first + len)
+}
+
 /// The fraction starting at token `t` (ending before `end`): its length in
 /// tokens and its percentage; the longest that fits.
 fn fraction_at(side: &Side<'_>, t: usize, end: usize) -> Option<(usize, f64)> {

@@ -124,3 +124,34 @@ fn a_name_tells_people_apart_where_titles_overlap() {
         "{q:#?}"
     );
 }
+
+#[test]
+fn pronouns_neither_name_the_speaker_nor_cross_sexes() {
+    // A traced sentence whose subject is a pronoun does not teach who the
+    // speaker is (it may stand for the critic named before it); "she" does
+    // not stand for "Mr Philp".
+    let f = compare(
+        "Labour MP Clive Lewis warned that “growth cannot be bought with more deregulation of anything”.\n\n\
+         He said some of those plotters were trying to get hold of firearms and explosives.\n\n\
+         Home Secretary Yvette Cooper said MI5 and the police have together disrupted 43 late-stage attack plots since March 2017.\n\n\
+         Mr Philp said the figures were “a gamble with the safety of everybody”.\n\n\
+         She said: “Nobody should doubt our resolve for a single moment.”\n",
+    );
+    let q = quotations(&f);
+    let kinds: Vec<(&str, &str)> = q.iter().map(|(k, t, _)| (k.as_str(), t.as_str())).collect();
+    assert_eq!(
+        kinds,
+        [
+            (
+                "unsupported",
+                "growth cannot be bought with more deregulation of anything"
+            ),
+            ("unsupported", "a gamble with the safety of everybody"),
+            (
+                "misquote",
+                "Nobody should doubt our resolve for a single moment"
+            ),
+        ],
+        "{q:#?}"
+    );
+}

@@ -72,3 +72,18 @@ fn a_date_in_the_other_order_is_the_same_date() {
     );
     assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
 }
+
+#[test]
+fn a_fraction_in_the_framing_is_paired_with_the_source_s() {
+    // The changed fraction stands before the matched words, where the
+    // writer's framing is: it is paired with the source's fraction there.
+    let f = compare_to(
+        "Nearly half of all officers say they have been assaulted on duty in the last year, and that is a disgrace.\n",
+        "She said a third of all officers say they have been assaulted on duty.\n",
+    );
+    assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
+    assert_eq!(
+        edits(&f[0]),
+        [("replace".into(), "half".into(), "a third".into())]
+    );
+}
