@@ -62,34 +62,32 @@ pub fn dates_in_order(
     src: &Side<'_>,
     al: &Alignment,
 ) -> Option<Alignment> {
+    // The same month, the day the same or not (then the replacement is a
+    // changed number), in the other order.
+    let swapped = |src_r: &Range<usize>, sec_r: &Range<usize>| {
+        let abs = passage.start + sec_r.start..passage.start + sec_r.end;
+        let (x, y) = (day_month(src, src_r), day_month(sec, &abs));
+        x.zip(y).is_some_and(|(x, y)| x.1 == y.1)
+            && src.lexeme(src_r.start).hash != sec.lexeme(abs.start).hash
+    };
+    let replace = |src: Range<usize>, sec: Range<usize>| Op {
+        tag: Tag::Replace,
+        src,
+        sec,
+    };
+    let one = |o: &Op, tag: Tag| o.tag == tag && o.src.len().max(o.sec.len()) == 1;
     let mut ops: Vec<Op> = Vec::with_capacity(al.ops.len());
-    let mut changed = false;
+    let mut range = al.src.clone();
     let mut i = 0;
     while i < al.ops.len() {
         if let [a, b, c] = &al.ops[i..(i + 3).min(al.ops.len())] {
-            let moved = b.tag == Tag::Equal
-                && b.src.len() == 1
-                && matches!(
-                    (a.tag, c.tag),
-                    (Tag::Insert, Tag::Delete) | (Tag::Delete, Tag::Insert)
-                )
-                && a.src.len() + c.src.len() == 1
-                && a.sec.len() + c.sec.len() == 1;
+            let moved = one(b, Tag::Equal)
+                && ((one(a, Tag::Insert) && one(c, Tag::Delete))
+                    || (one(a, Tag::Delete) && one(c, Tag::Insert)));
             let src_r = a.src.start.min(b.src.start)..c.src.end.max(b.src.end);
             let sec_r = a.sec.start.min(b.sec.start)..c.sec.end.max(b.sec.end);
-            let abs = passage.start + sec_r.start..passage.start + sec_r.end;
-            // The same month, the day the same or not (then the
-            // replacement is a changed number).
-            let (x, y) = (day_month(src, &src_r), day_month(sec, &abs));
-            let date = x.zip(y).is_some_and(|(x, y)| x.1 == y.1)
-                && src.lexeme(src_r.start).hash != sec.lexeme(abs.start).hash;
-            if moved && date {
-                ops.push(Op {
-                    tag: Tag::Replace,
-                    src: src_r,
-                    sec: sec_r,
-                });
-                changed = true;
+            if moved && swapped(&src_r, &sec_r) {
+                ops.push(replace(src_r, sec_r));
                 i += 3;
                 continue;
             }
@@ -97,9 +95,36 @@ pub fn dates_in_order(
         ops.push(al.ops[i].clone());
         i += 1;
     }
+    // At the alignment's end, the source's month just past it ("on March
+    // 12." for "on 12 March."); at its start, just before it.
+    if let [.., a, b] = &ops[..]
+        && one(a, Tag::Insert)
+        && one(b, Tag::Equal)
+        && range.end < src.a.tokens.len()
+    {
+        let (src_r, sec_r) = (b.src.start..range.end + 1, a.sec.start..b.sec.end);
+        if swapped(&src_r, &sec_r) {
+            range.end += 1;
+            ops.truncate(ops.len() - 2);
+            ops.push(replace(src_r, sec_r));
+        }
+    }
+    if let [b, a, ..] = &ops[..]
+        && one(b, Tag::Equal)
+        && one(a, Tag::Insert)
+        && range.start > 0
+    {
+        let (src_r, sec_r) = (range.start - 1..b.src.end, b.sec.start..a.sec.end);
+        if swapped(&src_r, &sec_r) {
+            range.start -= 1;
+            ops.splice(0..2, [replace(src_r, sec_r)]);
+        }
+    }
+    let changed = ops != al.ops;
     changed.then(|| {
         let matched = crate::align::matched_words(&ops);
         Alignment {
+            src: range,
             ops,
             matched,
             coverage: matched as f64 / passage.len().max(1) as f64,

@@ -87,3 +87,13 @@ fn a_fraction_in_the_framing_is_paired_with_the_source_s() {
         [("replace".into(), "half".into(), "a third".into())]
     );
 }
+
+#[test]
+fn a_date_at_the_end_of_a_quotation_in_the_other_order_is_the_same_date() {
+    // The source's month lies past the last matched word: no month added.
+    let f = compare_to(
+        "He said: \"The talks will take place in Geneva and again on 12 March.\"\n",
+        "He said: \"The talks will take place in Geneva and again on March 12.\"\n",
+    );
+    assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
+}
