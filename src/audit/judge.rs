@@ -1,0 +1,241 @@
+//! Documents judged as a whole: whether a secondary draws on a primary at
+//! all (evidence of reuse), what its unfound quotations are then (a
+//! misquote of the speaker, or someone else's words), and a document that
+//! presents itself as coverage of a primary's kind of event while nothing
+//! in it is copied (unsupported).
+
+use std::ops::Range;
+
+use super::{AuditConfig, Coverage, Finding, Loaded, side, speakers};
+use crate::classify::{Kind, Verdict};
+use crate::segment::PassageKind;
+
+/// Content words of a title: words of three letters or more, stop words out.
+fn title_words(title: &str) -> Vec<u64> {
+    const STOP: [&str; 16] = [
+        "the", "and", "for", "with", "from", "that", "this", "into", "over", "about", "after",
+        "its", "his", "her", "their", "new",
+    ];
+    let stop: Vec<u64> = STOP
+        .iter()
+        .map(|w| crate::normalize::form_hash(w))
+        .collect();
+    let mut out: Vec<u64> = crate::normalize::lex_str(title)
+        .iter()
+        .filter(|l| l.is_token() && l.end - l.start >= 3 && !stop.contains(&l.hash))
+        .map(|l| l.hash)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// A document's title: its own, or its first block's text.
+fn title_of(loaded: &Loaded, doc: usize) -> String {
+    let d = &loaded.docs[doc].0;
+    d.title.clone().unwrap_or_else(|| {
+        d.blocks
+            .first()
+            .map(|b| b.visible_text(&d.file.text))
+            .unwrap_or_default()
+    })
+}
+
+/// The largest share of a primary title's content words found in the title
+/// of `doc`, and that primary.
+fn title_overlap(loaded: &Loaded, doc: usize, primaries: &[usize]) -> (f64, Option<usize>) {
+    let mine = title_words(&title_of(loaded, doc));
+    primaries
+        .iter()
+        .map(|&p| {
+            let theirs = title_words(&title_of(loaded, p));
+            let shared = theirs
+                .iter()
+                .filter(|w| mine.binary_search(w).is_ok())
+                .count();
+            (shared as f64 / theirs.len().max(1) as f64, Some(p))
+        })
+        .fold((0.0, None), |best, x| if x.0 > best.0 { x } else { best })
+}
+
+/// Keeps what a document's findings mean as a whole: a document with no
+/// evidence of reuse (no near-verbatim match of `min_evidence_words`) keeps
+/// none of its loose matches; if it presents itself as coverage of a
+/// primary's kind of event, it is reported as unsupported, with its
+/// unsourced quotations.
+pub(super) fn judge_document(
+    loaded: &Loaded,
+    doc: usize,
+    primaries: &[usize],
+    findings: Vec<Finding>,
+    mut cov: Coverage,
+    cfg: &AuditConfig,
+) -> (Vec<Finding>, Coverage) {
+    let traced = cov.traced_words as f64 / cov.words.max(1) as f64;
+    if let Some(source) = drawn_on(&findings, primaries, cfg) {
+        return (unfound_as_misquotes(loaded, doc, source, findings), cov);
+    }
+    if !cfg.judge_documents {
+        return (findings, cov);
+    }
+    let (overlap, closest) = title_overlap(loaded, doc, primaries);
+    let related = overlap >= cfg.related_title;
+    let mut kept = if related {
+        unsupported_quotes(loaded, doc, findings, cfg)
+    } else {
+        Vec::new()
+    };
+    cov.traced_words = kept
+        .iter()
+        .filter(|f| f.source.is_some())
+        .map(|f| f.ops_matched())
+        .sum();
+    cov.sources.retain(|_| cov.traced_words > 0);
+    if related && let Some(whole) = body_tokens(loaded, doc) {
+        let closest = closest.map(|p| title_of(loaded, p)).unwrap_or_default();
+        kept.insert(0, unsupported_document(doc, whole, traced, &closest));
+    }
+    (kept, cov)
+}
+
+/// The primary the document draws on: the one `compare` was given, or the
+/// source of the first near-verbatim match over enough words (evidence of
+/// reuse).
+fn drawn_on(findings: &[Finding], primaries: &[usize], cfg: &AuditConfig) -> Option<usize> {
+    // Evidence of reuse: a passage copied near-verbatim over enough words.
+    let evidence = |f: &Finding| {
+        f.source.is_some()
+            && f.verdict.kind != Kind::Paraphrase
+            && f.ops_matched() >= cfg.min_evidence_words
+    };
+    if cfg.judge_documents {
+        findings
+            .iter()
+            .find(|f| evidence(f))
+            .and_then(|f| f.source.as_ref().map(|s| s.0))
+    } else {
+        primaries.first().copied()
+    }
+}
+
+/// The findings of a document that draws on primary `source`: a quotation
+/// found nowhere is not what the speaker said (a misquote), not a claim
+/// about another speech, unless the writer gives it to someone else (then it
+/// stays unsupported: the corpus holds no source for it).
+fn unfound_as_misquotes(
+    loaded: &Loaded,
+    doc: usize,
+    source: usize,
+    mut findings: Vec<Finding>,
+) -> Vec<Finding> {
+    let unfound = |f: &Finding| f.verdict.kind == Kind::Unsupported && f.source.is_none();
+    if !findings.iter().any(unfound) {
+        return findings;
+    }
+    let title = crate::report::human::excerpt(&title_of(loaded, source), 80);
+    let sec = side(loaded, doc);
+    let traced: Vec<Range<usize>> = findings
+        .iter()
+        .filter(|f| f.source.as_ref().is_some_and(|s| s.0 == source))
+        .map(|f| f.tokens.clone())
+        .collect();
+    let speaker = std::cell::OnceCell::new();
+    let known = || {
+        let given = loaded.docs[source].0.title.as_deref();
+        speaker.get_or_init(|| speakers::Speaker::new(&sec, given, &traced))
+    };
+    for f in findings.iter_mut().filter(|f| unfound(f)) {
+        f.verdict.message = match speakers::other(&sec, &f.tokens, known) {
+            Some(who) => format!(
+                "quotation attributed to “{}”, not to the speaker of the source this document draws on ({title}); found in no source of the corpus",
+                crate::report::human::excerpt(&who, 60)
+            ),
+            None => {
+                f.verdict.kind = Kind::Misquote;
+                format!(
+                    "quotation not found in the source this document draws on ({title}) nor anywhere else in the corpus"
+                )
+            }
+        };
+    }
+    findings
+}
+
+/// What a related document without evidence of reuse keeps of its
+/// findings: the unsupported ones, and the quotations of its loose matches
+/// (a loose match is no source: its quotations are unsupported).
+fn unsupported_quotes(
+    loaded: &Loaded,
+    doc: usize,
+    findings: Vec<Finding>,
+    cfg: &AuditConfig,
+) -> Vec<Finding> {
+    let quotes = side(loaded, doc).quotes();
+    let mut kept: Vec<Finding> = Vec::new();
+    for f in findings {
+        if f.verdict.kind == Kind::Unsupported {
+            kept.push(f);
+        } else if f.source.is_some() {
+            let blocks = &side(loaded, doc).a.block_quotes;
+            for q in quotes.iter().filter(|q| !blocks.contains(q)) {
+                let q = q.start.max(f.tokens.start)..q.end.min(f.tokens.end);
+                if q.len() >= cfg.align.min_words {
+                    kept.push(unsupported_quote(doc, q, "quotation backed by no source of the corpus (its closest match is a loose one)"));
+                }
+            }
+        }
+    }
+    kept
+}
+
+/// The finding for a whole document (tokens `whole`, of which a share
+/// `traced` loosely matches a primary) that covers an event no primary
+/// holds; `closest` is the title of the closest primary.
+fn unsupported_document(doc: usize, whole: Range<usize>, traced: f64, closest: &str) -> Finding {
+    Finding {
+        doc,
+        tokens: whole,
+        source: None,
+        verdict: Verdict {
+            kind: Kind::Unsupported,
+            edits: Vec::new(),
+            message: format!(
+                "reads as coverage of an event no primary in the corpus holds: only {:.0}% of its words even loosely match a primary (closest title: {closest:?})",
+                traced * 100.0
+            ),
+            in_quotes: false,
+            negation: false,
+        },
+        score: traced,
+        ops: Vec::new(),
+    }
+}
+
+/// Tokens from the first to the last non-boilerplate sentence.
+fn body_tokens(loaded: &Loaded, doc: usize) -> Option<Range<usize>> {
+    let a = &loaded.docs[doc].1;
+    let mut s = a
+        .passages
+        .iter()
+        .filter(|p| p.kind == PassageKind::Sentence && !p.boilerplate);
+    let first = s.next()?;
+    let last = s.next_back().unwrap_or(first);
+    Some(first.toks.start as usize..last.toks.end as usize)
+}
+
+pub(super) fn unsupported_quote(doc: usize, tokens: Range<usize>, message: &str) -> Finding {
+    Finding {
+        doc,
+        tokens,
+        source: None,
+        verdict: Verdict {
+            kind: Kind::Unsupported,
+            edits: Vec::new(),
+            message: message.into(),
+            in_quotes: true,
+            negation: false,
+        },
+        score: 0.0,
+        ops: Vec::new(),
+    }
+}
