@@ -248,7 +248,7 @@ pub fn classify(
     let core = Core::find(sec, &passage, al, &in_quote);
     let mut scan = scan_edits(sec, &passage, src, core.ops(), &in_quote);
     let lost_quotes = quote_marks_differ(sec, &passage, src, al);
-    let cut = cut_short(src, al, core.ops(), continues, cfg);
+    let cut = cut_short((sec, &passage), src, al, core.ops(), (continues, cfg));
     let lost = lost_quotes.as_ref();
     let (kind, message) = base_verdict(&scan, &core, cut, lost, passage.len(), cfg);
     let message = annotate(kind, message, &scan, lost);
@@ -338,18 +338,23 @@ impl Core {
 /// phrase from the middle of a sentence is quoting, not cutting). Returns
 /// how many more words the source sentence goes on for.
 fn cut_short(
+    (sec, passage): (Side<'_>, &Range<usize>),
     src: Side<'_>,
     al: &Alignment,
     core: &[crate::align::Op],
-    continues: bool,
-    cfg: &ClassifyConfig,
+    (continues, cfg): (bool, &ClassifyConfig),
 ) -> Option<usize> {
     let (cut_after, sentence_len) = sentence_rest(src, al.src.end);
     let ends_with_match = core.last().is_some_and(|o| o.tag == Tag::Equal);
+    // The rest of the sentence, given before the matched words ("For too
+    // long, policing has been cut back" for "... cut back for too long"),
+    // moved: it was not cut.
+    let moved = || appears_in(sec, passage, src, &(al.src.end..al.src.end + cut_after));
     let truncated_tail = !continues
         && ends_with_match
         && cut_after >= cfg.min_cut_words
-        && 2 * al.src.len() >= sentence_len;
+        && 2 * al.src.len() >= sentence_len
+        && !moved();
     truncated_tail.then_some(cut_after)
 }
 
@@ -558,7 +563,10 @@ fn scan_edits(
             e.bracketed.push((s_text, p_text));
         } else {
             e.quoted_change |= inside_quotes(passage, &s_abs, in_quote);
-            e.change(op, p_text, s_text);
+            // Words dropped here that the passage gives elsewhere moved: no
+            // cut ("... and less time on paperwork" moved to the end).
+            let moved = op.tag == Tag::Delete && appears_in(sec, passage, src, &op.src);
+            e.change(op, p_text, s_text, moved);
         }
     }
     e
@@ -567,7 +575,7 @@ fn scan_edits(
 impl EditScan {
     /// Records an undeclared edit of source text `p_text` to secondary text
     /// `s_text`, and its length.
-    fn change(&mut self, op: &crate::align::Op, p_text: String, s_text: String) {
+    fn change(&mut self, op: &crate::align::Op, p_text: String, s_text: String, moved: bool) {
         let name = match op.tag {
             Tag::Delete => "delete",
             Tag::Insert => "insert",
@@ -576,7 +584,7 @@ impl EditScan {
         self.edits.push(Edit::new(name, p_text, s_text));
         self.longest_edit = self.longest_edit.max(op.src.len().max(op.sec.len()));
         self.edited_words += op.src.len().max(op.sec.len());
-        if op.tag == Tag::Delete {
+        if op.tag == Tag::Delete && !moved {
             self.longest_cut = self.longest_cut.max(op.src.len());
         }
     }
@@ -670,6 +678,15 @@ fn summary(edits: &[Edit]) -> String {
 }
 
 /// Words left in the source sentence after token `end`, and that sentence's length.
+/// Do source tokens `p` stand, in order, somewhere in the passage?
+fn appears_in(sec: Side<'_>, passage: &Range<usize>, src: Side<'_>, p: &Range<usize>) -> bool {
+    let words = &src.a.tokens[p.clone()];
+    !words.is_empty()
+        && sec.a.tokens[passage.clone()]
+            .windows(words.len())
+            .any(|w| w == words)
+}
+
 fn sentence_rest(src: Side<'_>, end: usize) -> (usize, usize) {
     end.checked_sub(1)
         .and_then(|t| edges::sentence_of(&src, t))

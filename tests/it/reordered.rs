@@ -160,3 +160,21 @@ fn other_words_where_the_source_has_its_own_are_another_claim() {
         "{f:#?}"
     );
 }
+
+#[test]
+fn a_moved_clause_is_not_a_cut() {
+    let speech = "We will cut red tape so that officers spend more time on the beat, less time on paperwork and more time with victims.\n";
+    // The clause moved to the end: dropped where it was, given again.
+    let f = crate::audit::compare_to(
+        speech,
+        "We will cut red tape so that officers spend more time on the beat and more time with victims, and less time on paperwork.\n",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_ne!(f[0]["kind"], "truncation", "{f:#?}");
+    // Dropped for good, it is a cut clause.
+    let f = crate::audit::compare_to(
+        speech,
+        "We will cut red tape so that officers spend more time on the beat and more time with victims.\n",
+    );
+    assert_eq!(f[0]["kind"], "truncation", "{f:#?}");
+}
