@@ -312,8 +312,14 @@ pub fn pair_numeric_edges(
     let before = (first.tag == Tag::Insert && before_at > room.start)
         .then(|| {
             let mine = abs(&first.sec);
-            let q = quantity::quantity_ending(&sec, mine.end - 1, mine.start)?;
             let p = quantity::quantity_ending(&src, before_at - 1, room.start)?;
+            // Next to the matched words too, or, changed, further into the
+            // framing with the same scale or "per cent" ("£35 million
+            // would be invested | in new technology" against "investing
+            // £25 million | in new technology"; a year, "In 2023, he
+            // said", has none).
+            let q = quantity::quantity_ending(&sec, mine.end - 1, mine.start)
+                .or_else(|| quantity::same_unit(&src, &p, &sec, &mine))?;
             same_sentence(p.start, before_at).then_some((rel(q), p))
         })
         .flatten();
@@ -341,12 +347,23 @@ pub fn pair_numeric_edges(
     }
     if let Some((q, p)) = before {
         let head = first.sec.start..q.start;
+        let tail = q.end..first.sec.end;
         range.start = p.start;
         ops[0] = align::Op {
             tag: Tag::Replace,
             src: p.clone(),
             sec: q,
         };
+        if !tail.is_empty() {
+            ops.insert(
+                1,
+                align::Op {
+                    tag: Tag::Insert,
+                    src: p.end..p.end,
+                    sec: tail,
+                },
+            );
+        }
         if !head.is_empty() {
             ops.insert(
                 0,

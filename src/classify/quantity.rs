@@ -126,9 +126,46 @@ pub(super) fn quantity_ending(side: &Side<'_>, last: usize, lo: usize) -> Option
     if side.lexeme(last).kind == LexKind::Number {
         return Some(last..last + 1);
     }
+    // A number and its scale words ("25 million").
+    if scale(side.lexeme(last).hash).is_some()
+        && let Some(first) = quantity_ending_at(side, last).filter(|&f| f >= lo && f < last)
+    {
+        return Some(first..last + 1);
+    }
     (last.saturating_sub(1).max(lo)..=last)
         .find(|&s| fraction_at(side, s, last + 1).is_some_and(|(len, _)| s + len == last + 1))
         .map(|s| s..last + 1)
+}
+
+/// The one quantity in `r` (of `side`) written with the same scale word or
+/// "per cent" as quantity `p` of `src`, if there is exactly one, `p` has
+/// one, and their values differ: a changed figure ("£35 million" for "£25
+/// million"; a bare number, a year, has no scale).
+pub(super) fn same_unit(
+    src: &Side<'_>,
+    p: &Range<usize>,
+    side: &Side<'_>,
+    r: &Range<usize>,
+) -> Option<Range<usize>> {
+    let unit = |s: &Side<'_>, i: &Item| -> Option<u64> {
+        let last = s.lexeme(i.tokens.end - 1).hash;
+        if scale(last).is_some() {
+            Some(last)
+        } else {
+            (i.unit == Unit::Percent).then_some(*H_PERCENT)
+        }
+    };
+    let theirs = items(src, p);
+    let [their] = &theirs[..] else { return None };
+    let want = unit(src, their)?;
+    let mine: Vec<Item> = items(side, r)
+        .into_iter()
+        .filter(|i| unit(side, i) == Some(want))
+        .collect();
+    match &mine[..] {
+        [one] if differ(src, their, side, one) => Some(one.tokens.clone()),
+        _ => None,
+    }
 }
 
 /// The quantity (a number, or a fraction's words) that starts with token

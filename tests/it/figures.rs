@@ -97,3 +97,28 @@ fn a_date_at_the_end_of_a_quotation_in_the_other_order_is_the_same_date() {
     );
     assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
 }
+
+#[test]
+fn a_figure_further_into_the_framing_is_paired_by_its_scale() {
+    let source = "We are investing £25 million in new technology to help officers catch criminals faster, and that investment starts today.\n";
+    let f = compare_to(
+        source,
+        "She said £35 million would be invested in new technology to help officers catch criminals faster.\n",
+    );
+    assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
+    assert_eq!(
+        edits(&f[0])[0],
+        ("replace".into(), "25 million".into(), "35 million".into())
+    );
+    // The same figure is no change; a year in the framing has no scale.
+    let f = compare_to(
+        source,
+        "She said £25 million would be invested in new technology to help officers catch criminals faster.\n",
+    );
+    assert_ne!(f[0]["kind"], "numeric_change", "{f:#?}");
+    let f = compare_to(
+        source,
+        "In 2023, she said, investing in new technology to help officers catch criminals faster was a priority.\n",
+    );
+    assert!(f.iter().all(|x| x["kind"] != "numeric_change"), "{f:#?}");
+}
