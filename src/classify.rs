@@ -252,7 +252,11 @@ pub fn classify(
     let lost = lost_quotes.as_ref();
     let (kind, message) = base_verdict(&scan, &core, cut, lost, passage.len(), cfg);
     let message = annotate(kind, message, &scan, lost);
-    let negation = scan.negation;
+    // A negation the writer moved into its own words ("He warned that
+    // without fair rules" for "Without them") is no negation changed.
+    let negation = scan.negation
+        && (scan.negation_elided
+            || count_negations(&sec, &passage) != count_negations(&src, &al.src));
     let kind = if negation && in_quotes {
         Kind::Misquote
     } else {
@@ -510,6 +514,8 @@ struct EditScan {
     edits: Vec<Edit>,
     numeric: Vec<(String, String)>,
     negation: bool,
+    /// A negation left out at an ellipsis.
+    negation_elided: bool,
     quoted_change: bool,
     longest_cut: usize,
     longest_edit: usize,
@@ -541,7 +547,9 @@ fn scan_edits(
             && in_quote(s_abs.start - 1)
             && sec.ellipsis_before(s_abs.start);
         if declared {
-            e.negation |= op.src.clone().any(|t| is_negated_word(&src, t));
+            let hidden = op.src.clone().any(|t| is_negated_word(&src, t));
+            e.negation |= hidden;
+            e.negation_elided |= hidden;
             e.edits
                 .push(Edit::new("elide", p_text.clone(), String::new()));
             e.elided.push(p_text);
@@ -607,8 +615,11 @@ fn inside_quotes(
 /// Do secondary tokens `s` and source tokens `p` hold different numbers of
 /// negations?
 fn negation_differs(sec: Side<'_>, s: &Range<usize>, src: Side<'_>, p: &Range<usize>) -> bool {
-    p.clone().filter(|&t| is_negated_word(&src, t)).count()
-        != s.clone().filter(|&t| is_negated_word(&sec, t)).count()
+    count_negations(&src, p) != count_negations(&sec, s)
+}
+
+fn count_negations(side: &Side<'_>, r: &Range<usize>) -> usize {
+    r.clone().filter(|&t| is_negated_word(side, t)).count()
 }
 
 /// Numbers replaced by other numbers in one edit: the source's and the

@@ -5,15 +5,16 @@
 //! abbreviation closed up or broken ("counterterrorism" for
 //! "counter-terrorism" or "counter terrorism", "UK" for "U.K."), and,
 //! outside quotation marks, a figure rounded with a qualifier that keeps it
-//! true ("more than 40" for 43), and a date's day and month in the other
-//! order ("October 8" for "8 October").
+//! true ("more than 40" for 43), a date's day and month in the other
+//! order ("October 8" for "8 October"), and a verb put in the past for
+//! reported speech ("net migration had more than quadrupled" for "has").
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::{Side, quantity};
 use crate::align::{Alignment, Op, Tag};
-use crate::normalize::LexKind;
+use crate::normalize::{LexKind, form_hash};
 
 /// Month names and their short forms (matching forms).
 static MONTHS: LazyLock<Vec<u64>> = LazyLock::new(|| {
@@ -149,12 +150,41 @@ pub fn same_words(
                 || quantity::same(src, p, sec, s)
                 || quantity::same_qualifier(src, p, sec, s)
                 || (quantity::rounded(src, p, sec, s) && !quoted(sec, s))
+                || (backshift(src, p, sec, s) && !quoted(sec, s))
                 || same_letters(&src.text_of(p), &sec.text_of(s))
         }
         Tag::Insert => quantity::currency_word(sec, s, src, p.start),
         Tag::Delete => quantity::currency_word(src, p, sec, s.start),
         Tag::Equal => true,
     }
+}
+
+/// Auxiliaries and their past forms, as reported speech shifts them ("He
+/// said it would" for "it will").
+static BACKSHIFT: LazyLock<Vec<(u64, u64)>> = LazyLock::new(|| {
+    [
+        ("is", "was"),
+        ("are", "were"),
+        ("am", "was"),
+        ("has", "had"),
+        ("have", "had"),
+        ("will", "would"),
+        ("can", "could"),
+        ("may", "might"),
+        ("shall", "should"),
+    ]
+    .iter()
+    .map(|(a, b)| (form_hash(a), form_hash(b)))
+    .collect()
+});
+
+/// Is the edit one auxiliary for its past form, as reported speech puts it?
+/// Outside quotation marks that is the writer's grammar, not the speaker's
+/// words changed; inside them it stays an edit.
+fn backshift(src: &Side<'_>, p: &Range<usize>, sec: &Side<'_>, s: &Range<usize>) -> bool {
+    p.len() == 1
+        && s.len() == 1
+        && BACKSHIFT.contains(&(src.lexeme(p.start).hash, sec.lexeme(s.start).hash))
 }
 
 /// Are any of tokens `s` inside quotation marks? (A rounded figure is the

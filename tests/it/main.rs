@@ -14,4 +14,5 @@ mod offsets;
 mod provenance;
 mod quotes;
 mod reordered;
+mod reported;
 mod util;
