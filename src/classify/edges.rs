@@ -159,7 +159,9 @@ pub(crate) fn sentence_of(src: &Side<'_>, t: usize) -> Option<Range<usize>> {
 /// An alignment without a lone word matched at its edge in another source
 /// sentence than the rest of the match, past unmatched source words: "the"
 /// of "across Europe. The number ..." for "across the world" is chance, and
-/// would report "Europe" dropped and "number" changed. The source range is
+/// would report "Europe" dropped and "number" changed. So are up to three
+/// words the source has again right next to the rest ("It is" of "It is not
+/// the weather. It is a choice" for "It is a choice"). The source range is
 /// narrowed to the rest and the passage diffed again (`src_tokens`: the
 /// source's tokens).
 pub fn drop_lone_edges(
@@ -180,8 +182,15 @@ pub fn drop_lone_edges(
     let (Some(last), Some(before_last)) = (back.next(), back.next()) else {
         return al;
     };
-    let apart = |lone: &align::Op, gap: Range<usize>, other: usize| {
-        lone.src.len() == 1
+    // A lone word, or words the source says again just next to the rest
+    // ("It is" of "It is not the weather. It is a choice" for "It is a
+    // choice"): the diff paired them with the wrong place.
+    let again = |lone: &align::Op, at: usize| {
+        let k = lone.src.len();
+        at + k <= src_tokens.len() && src_tokens[lone.src.clone()] == src_tokens[at..at + k]
+    };
+    let apart = |lone: &align::Op, gap: Range<usize>, other: usize, at: usize| {
+        (lone.src.len() == 1 || (lone.src.len() <= MOST_EDGE && again(lone, at)))
             && !gap.is_empty()
             && sentence_of(src, lone.src.start) != sentence_of(src, other)
     };
@@ -190,6 +199,7 @@ pub fn drop_lone_edges(
         last,
         before_last.src.end..last.src.start,
         before_last.src.end - 1,
+        before_last.src.end,
     ) {
         // To the end of the rest's sentence, if it ends within three words
         // (they are what the passage changed there: "... 807 ci neen" for
@@ -198,7 +208,13 @@ pub fn drop_lone_edges(
         range.end = sentence_of(src, end - 1)
             .map_or(end, |s| if s.end - end <= MOST_EDGE { s.end } else { end });
     }
-    if apart(first, first.src.end..second.src.start, second.src.start) {
+    let before_second = second.src.start.saturating_sub(first.src.len());
+    if apart(
+        first,
+        first.src.end..second.src.start,
+        second.src.start,
+        before_second,
+    ) {
         let start = second.src.start;
         range.start = sentence_of(src, start).map_or(start, |s| {
             if start - s.start <= MOST_EDGE {

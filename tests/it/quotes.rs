@@ -344,3 +344,18 @@ fn a_second_quotation_from_another_place_is_no_addition() {
         [("replace".into(), "significant".into(), "serious".into())]
     );
 }
+
+#[test]
+fn a_sentence_starting_like_the_one_before_aligns_to_its_own_place() {
+    // "It is" starts both source sentences: the second quoted sentence is
+    // the second source sentence, with nothing dropped.
+    let speech = "For too long, this country has treated the housing crisis as if it were the weather, something that simply happens to us. It is not the weather. It is a choice, and for thirty years governments have chosen not to build.\n";
+    let f = compare_to(
+        speech,
+        "\u{201c}It is not the weather. It is a choice, and for thirty years governments have chosen not to build,\u{201d} he said.\n",
+    );
+    assert!(!f.is_empty());
+    for f in &f {
+        assert_eq!(f["kind"], "verbatim", "{f:#}");
+    }
+}
