@@ -200,7 +200,19 @@ impl Cutter<'_> {
 static ABBREVIATIONS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
     [
         "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "vs", "etc", "inc", "ltd", "co", "gen",
-        "col", "lt", "rev", "no", "fig", "hon", "sgt", "capt", "approx",
+        "col", "lt", "rev", "no", "fig", "hon", "sgt", "capt", "approx", "sen", "rep", "gov",
+        "pres", "supt", "atty", "corp", "dept", "univ", "mt", "ft", "ave", "blvd",
+    ]
+    .iter()
+    .map(|w| form_hash(w))
+    .collect()
+});
+
+/// Months as the American press shortens them: an abbreviation only before
+/// a number ("on Aug. 14", "by Sept. 30"); "in Jan. The" may end a sentence.
+static MONTHS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
+    [
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ]
     .iter()
     .map(|w| form_hash(w))
@@ -237,7 +249,10 @@ fn sentence_ends(ls: &[Lexeme], range: Range<usize>) -> Vec<usize> {
             ls[i].ch == '.'
                 && !ls[i].space_before
                 && prev.kind == LexKind::Word
-                && (prev.end - prev.start == 1 || ABBREVIATIONS.contains(&prev.hash))
+                && (prev.end - prev.start == 1
+                    || ABBREVIATIONS.contains(&prev.hash)
+                    || (MONTHS.contains(&prev.hash)
+                        && ls.get(j).is_some_and(|n| n.kind == LexKind::Number)))
         };
         let next_starts = j < range.end
             && ls[j].space_before
@@ -362,6 +377,16 @@ mod tests {
                 "He said: “Stop.”",
                 "Then Mr. Smith left at 5 p.m. today.",
                 "13% agreed."
+            ]
+        );
+        // Titles and months the American press shortens; a month ends a
+        // sentence unless a number follows.
+        assert_eq!(
+            sentences("Sen. Warren spoke on Aug. 14 and Sept. 3. It rained in Jan. The end."),
+            [
+                "Sen. Warren spoke on Aug. 14 and Sept. 3.",
+                "It rained in Jan.",
+                "The end."
             ]
         );
     }
