@@ -13,6 +13,7 @@ use crate::normalize::{LexKind, form_hash};
 use crate::segment::Analysis;
 
 mod edges;
+mod negation;
 mod quantity;
 mod reorder;
 mod variant;
@@ -199,29 +200,6 @@ fn declared(e: &Edit) -> bool {
     matches!(e.op, "elide" | "bracket")
 }
 
-fn is_negation(hash: u64) -> bool {
-    use std::sync::LazyLock;
-    static NEG: LazyLock<Vec<u64>> = LazyLock::new(|| {
-        [
-            "not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "cannot",
-            "without",
-        ]
-        .iter()
-        .map(|w| form_hash(w))
-        .collect()
-    });
-    NEG.contains(&hash)
-}
-
-fn is_negated_word(side: &Side<'_>, t: usize) -> bool {
-    let l = side.lexeme(t);
-    if is_negation(l.hash) {
-        return true;
-    }
-    let w = &side.text[l.start as usize..l.end as usize];
-    w.len() > 3 && (w.ends_with("n't") || w.ends_with("n’t"))
-}
-
 /// Classifies `passage` (token range in the secondary) against its alignment.
 /// `continues` says the secondary carries on with the rest of the source
 /// sentence in its next passage (so stopping early is not a cut).
@@ -256,16 +234,43 @@ pub fn classify(
     // without fair rules" for "Without them") is no negation changed.
     let negation = scan.negation
         && (scan.negation_elided
-            || count_negations(&sec, &passage) != count_negations(&src, &al.src));
-    let kind = if negation && in_quotes {
-        Kind::Misquote
+            || negation::count(&sec, &passage) != negation::count(&src, &al.src));
+    // The writer's words before the match may negate what the source's did
+    // not, or leave out its negation ("The department expects | delays" for
+    // "We do not expect | delays").
+    let lead_in = core.ops().first().and_then(|first| {
+        let lead = passage.start..passage.start + first.sec.start;
+        negation::lead_in_differs(sec, lead, src, first.src.start).filter(|(theirs, _)| {
+            // (Not where the passage's negation is the source's, moved.)
+            negation::count(&sec, &passage) != negation::count(&src, &(theirs.start..al.src.end))
+        })
+    });
+    if let Some((theirs, mine)) = &lead_in {
+        scan.edits.insert(
+            0,
+            Edit::new("replace", src.text_of(theirs), sec.text_of(mine)),
+        );
+    }
+    let negation = negation || lead_in.is_some();
+    let (kind, message) = if negation && in_quotes {
+        (Kind::Misquote, message)
+    } else if lead_in.is_some() && kind == Kind::Verbatim {
+        // The words are the source's, the claim is not.
+        (
+            Kind::Paraphrase,
+            message.replacen("verbatim", "the rest verbatim", 1),
+        )
     } else {
-        kind
+        (kind, message)
     };
-    let message = if negation {
-        format!("negation changed; {message}")
-    } else {
-        message
+    let message = match &lead_in {
+        Some((theirs, mine)) => format!(
+            "negation changed: the source has \"{}\" before the words copied, the secondary \"{}\"; {message}",
+            src.text_of(theirs),
+            sec.text_of(mine)
+        ),
+        None if negation => format!("negation changed; {message}"),
+        None => message,
     };
     if let Some(q) = lost_quotes {
         scan.edits.push(Edit::new("quote", q, String::new()));
@@ -480,9 +485,9 @@ fn attribution(
         hi += 1;
     }
     // (Never a number or a negation: those are what a reader takes away.)
-    let telling = r
-        .clone()
-        .any(|t| sec.lexeme(t).kind == LexKind::Number || is_negation(sec.lexeme(t).hash));
+    let telling = r.clone().any(|t| {
+        sec.lexeme(t).kind == LexKind::Number || negation::is_negation(sec.lexeme(t).hash)
+    });
     let interrupts = lo > passage.start && hi < passage.end && !telling;
     let commas = tag == Tag::Insert
         && r.len() <= 6
@@ -547,7 +552,7 @@ fn scan_edits(
             && in_quote(s_abs.start - 1)
             && sec.ellipsis_before(s_abs.start);
         if declared {
-            let hidden = op.src.clone().any(|t| is_negated_word(&src, t));
+            let hidden = op.src.clone().any(|t| negation::is_negated_word(&src, t));
             e.negation |= hidden;
             e.negation_elided |= hidden;
             e.edits
@@ -561,7 +566,7 @@ fn scan_edits(
         let bracketed = op.tag != Tag::Delete
             && in_quote(s_abs.start)
             && s_abs.clone().all(|t| sec.in_brackets(t));
-        e.negation |= negation_differs(sec, &s_abs, src, &op.src);
+        e.negation |= negation::differs(sec, &s_abs, src, &op.src);
         if op.tag == Tag::Replace {
             e.numeric.extend(changed_numbers(src, &op.src, sec, &s_abs));
         }
@@ -610,16 +615,6 @@ fn inside_quotes(
     } else {
         s_abs.clone().any(in_quote)
     }
-}
-
-/// Do secondary tokens `s` and source tokens `p` hold different numbers of
-/// negations?
-fn negation_differs(sec: Side<'_>, s: &Range<usize>, src: Side<'_>, p: &Range<usize>) -> bool {
-    count_negations(&src, p) != count_negations(&sec, s)
-}
-
-fn count_negations(side: &Side<'_>, r: &Range<usize>) -> usize {
-    r.clone().filter(|&t| is_negated_word(side, t)).count()
 }
 
 /// Numbers replaced by other numbers in one edit: the source's and the

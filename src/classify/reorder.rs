@@ -10,7 +10,8 @@
 
 use std::ops::Range;
 
-use super::{Edit, Kind, Side, Verdict, is_negation, quantity};
+use super::negation::is_negation;
+use super::{Edit, Kind, Side, Verdict, quantity};
 use crate::align::{AlignConfig, Alignment, Op, Run, Tag};
 use crate::normalize::LexKind;
 

@@ -43,3 +43,33 @@ fn a_negation_moved_into_the_writers_words_is_no_negation_changed() {
     );
     assert!(message(&f[0]).contains("negation changed"), "{f:#?}");
 }
+
+#[test]
+fn a_negation_left_out_of_the_writers_lead_in_is_reported() {
+    let speech = "We do not expect delays in the rollout of the new mobile clinics next year.\n";
+    let f = compare_to(
+        speech,
+        "The department expects delays in the rollout of the new mobile clinics next year, Okafor said.\n",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["kind"], "paraphrase", "{f:#?}");
+    assert!(message(&f[0]).starts_with("negation changed"), "{f:#?}");
+    // Kept, nothing changed.
+    let f = compare_to(
+        speech,
+        "The department does not expect delays in the rollout of the new mobile clinics next year, Okafor said.\n",
+    );
+    assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
+    // Added where the source had none.
+    let f = compare_to(
+        &speech.replace("do not expect", "expect"),
+        "The department does not expect delays in the rollout of the new mobile clinics next year, Okafor said.\n",
+    );
+    assert!(message(&f[0]).starts_with("negation changed"), "{f:#?}");
+    // Another verb is another wording: "vowed to" for "will not hesitate to".
+    let f = compare_to(
+        "We will not hesitate to act against those who seek to harm our citizens.\n",
+        "The minister vowed to act against those who seek to harm our citizens.\n",
+    );
+    assert!(!message(&f[0]).contains("negation"), "{f:#?}");
+}

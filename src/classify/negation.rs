@@ -1,0 +1,99 @@
+//! Negations: the words that turn a claim into its opposite, counted in an
+//! edit, in a whole passage, and in the words a writer puts in place of the
+//! source's just before what it copies.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::Side;
+use super::edges::sentence_of;
+use crate::normalize::form_hash;
+
+pub(super) fn is_negation(hash: u64) -> bool {
+    static NEG: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        [
+            "not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "cannot",
+            "without",
+        ]
+        .iter()
+        .map(|w| form_hash(w))
+        .collect()
+    });
+    NEG.contains(&hash)
+}
+
+/// A negation, or a word ending in "n't".
+pub(super) fn is_negated_word(side: &Side<'_>, t: usize) -> bool {
+    let l = side.lexeme(t);
+    if is_negation(l.hash) {
+        return true;
+    }
+    let w = &side.text[l.start as usize..l.end as usize];
+    w.len() > 3 && (w.ends_with("n't") || w.ends_with("n’t"))
+}
+
+/// Do secondary tokens `s` and source tokens `p` hold different numbers of
+/// negations?
+pub(super) fn differs(sec: Side<'_>, s: &Range<usize>, src: Side<'_>, p: &Range<usize>) -> bool {
+    count(&src, p) != count(&sec, s)
+}
+
+pub(super) fn count(side: &Side<'_>, r: &Range<usize>) -> usize {
+    r.clone().filter(|&t| is_negated_word(side, t)).count()
+}
+
+/// Source words right before a match that govern it ("do not expect |
+/// delays"): a negation further back is about something else ("There is
+/// no doubt that | delays").
+const SOURCE_LEAD: usize = 2;
+
+/// The writer's words right before a match that may carry its negation
+/// (one more than the source's: "does not really expect | delays").
+const WRITER_LEAD: usize = SOURCE_LEAD + 1;
+
+/// Does the writer's lead-in before the matched words (`lead`: secondary
+/// tokens, the framing the diff leaves as the writer's own) drop or add a
+/// negation of the source's own lead-in, the words of the same sentence
+/// right before the match at source token `start`? "The department expects
+/// | delays in the rollout" for "We do not expect | delays in the rollout".
+/// Returns the two lead-ins, the source's first.
+pub(super) fn lead_in_differs(
+    sec: Side<'_>,
+    lead: Range<usize>,
+    src: Side<'_>,
+    start: usize,
+) -> Option<(Range<usize>, Range<usize>)> {
+    if lead.is_empty() {
+        return None;
+    }
+    let sentence_start = sentence_of(&src, start).map_or(start, |s| s.start);
+    let theirs = start.saturating_sub(SOURCE_LEAD).max(sentence_start)..start;
+    let mine = lead.end.saturating_sub(WRITER_LEAD).max(lead.start)..lead.end;
+    if (count(&src, &theirs) > 0) == (count(&sec, &mine) > 0) {
+        return None;
+    }
+    // A negation right before the match negates its first word ("will not
+    // | cut taxes" for "vowed to | cut taxes"; "does not | expect delays"
+    // for "We | expect delays").
+    let next_to =
+        |side: &Side<'_>, r: &Range<usize>| r.end > r.start && is_negated_word(side, r.end - 1);
+    if next_to(&src, &theirs) || next_to(&sec, &mine) {
+        return Some((theirs, mine));
+    }
+    // Or the writer keeps the source's verb ("expects" for "do not
+    // expect"): another verb is another wording ("He vowed | to act" for
+    // "we will not hesitate | to act"), whose sense the words do not tell.
+    let verb = theirs.clone().rev().find(|&t| !is_negated_word(&src, t))?;
+    let verb = src.text_of(&(verb..verb + 1)).to_lowercase();
+    mine.clone()
+        .any(|t| same_stem(&verb, &sec.text_of(&(t..t + 1)).to_lowercase()))
+        .then_some((theirs, mine))
+}
+
+/// Do two words share their first five letters (or all of the shorter, of
+/// three letters at least: "cut" and "cuts", not "he" and "hesitate")?
+fn same_stem(a: &str, b: &str) -> bool {
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    shorter >= 3 && common >= shorter.min(5)
+}
