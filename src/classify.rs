@@ -513,6 +513,18 @@ fn is_saying(hash: u64) -> bool {
     SAYING.contains(&hash)
 }
 
+/// Is secondary tokens `r` a stock attribution ("he said", "Okafor
+/// added", "she told reporters"): at most three words with a verb of saying,
+/// no number and no negation? Every writer adds those around a quotation,
+/// so two writers sharing one is no sign that one copied the other.
+pub fn stock_attribution(sec: &Side<'_>, r: &Range<usize>) -> bool {
+    (1..=3).contains(&r.len())
+        && r.clone().any(|t| is_saying(sec.lexeme(t).hash))
+        && !r
+            .clone()
+            .any(|t| sec.lexeme(t).kind == LexKind::Number || negation::is_negated_word(sec, t))
+}
+
 /// What the edits of an alignment amount to.
 #[derive(Default)]
 struct EditScan {

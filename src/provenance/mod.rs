@@ -190,6 +190,10 @@ pub fn deviations(loaded: &Loaded, f: &Finding) -> Vec<Deviation> {
         if crate::classify::same_words(o.tag, &src_side, &o.src, &sec_side, &sec) {
             continue;
         }
+        // So are the words every writer puts around a quotation ("he said").
+        if o.tag == Tag::Insert && crate::classify::stock_attribution(&sec_side, &sec) {
+            continue;
+        }
         out.push(Deviation {
             key: key(OPS[op as usize], &o.src, &sec),
             op,

@@ -90,13 +90,14 @@ Sadly, 13% of all those being investigated for involvement in terrorism are unde
 We will not let these threats go unanswered, and we will keep working with our partners across Europe. \
 The alternative is allowing child abusers and terrorists to operate at scale, without fear of consequences.\n";
 
-/// A copy of the speech with two deviations of its own.
-const COPY_A: &str = "He said that since March 2017, MI5 and the police have disrupted 43 late-stage attack plots. \
+/// A copy of the speech with two deviations of its own (its own framing
+/// of the first sentence, and "together" dropped).
+const COPY_A: &str = "Speaking in London, the spy chief recalled that since March 2017, MI5 and the police have disrupted 43 late-stage attack plots. \
 Some of those plotters were trying to get hold of firearms and explosives, in the final days of planning mass murder. \
 Worryingly, 13% of all those being investigated for involvement in terrorism are under 18.\n";
 
 /// COPY_A with one more deviation: it keeps A's and adds its own.
-const COPY_B: &str = "He said that since March 2017, MI5 and the police have disrupted 43 late-stage attack plots. \
+const COPY_B: &str = "Speaking in London, the spy chief recalled that since March 2017, MI5 and the police have disrupted 43 late-stage attack plots. \
 Some of those plotters were trying to get hold of firearms and explosives, in the final days of planning murder. \
 Worryingly, 13% of all those being investigated for involvement in terrorism are under 18.\n";
 
@@ -260,4 +261,38 @@ fn dot_and_mermaid_views() {
     let human = run("human");
     assert!(human.contains("copied from  a.txt"), "{human}");
     assert!(human.contains("speech.txt (primary)"), "{human}");
+}
+
+#[test]
+fn he_said_is_no_shared_deviation() {
+    // Two writers quote the same two sentences, each with "he said" after
+    // them: every writer does that, so neither copied the other.
+    let speech = "Patients deserve to know what they are walking into, and hospitals deserve credit when they get it right. We will continue to monitor the data every single week, and we will share what we find with the public.\n";
+    let quotes = "\"Patients deserve to know what they are walking into, and hospitals deserve credit when they get it right,\" he said.\n\n\"We will continue to monitor the data every single week, and we will share what we find with the public,\" he said.\n";
+    let x = format!(
+        "The health secretary spoke in Washington on Wednesday about rural care.\n\n{quotes}"
+    );
+    let y = format!(
+        "Daniel Okafor laid out a three-part plan for hospitals at a briefing attended by nurses.\n\n{quotes}"
+    );
+    let dir = corpus(
+        &[("speech.txt", speech), ("x.txt", &x), ("y.txt", &y)],
+        None,
+    );
+    let v = graph(dir.path(), &["c", "--primary", "c/speech.txt"]);
+    assert!(edge(&v, "copies", "x.txt", "y.txt").is_none(), "{v:#}");
+    // A framing of their own that both share is evidence.
+    let quotes = quotes.replace("he said", "he said, visibly moved");
+    let x = format!(
+        "The health secretary spoke in Washington on Wednesday about rural care.\n\n{quotes}"
+    );
+    let y = format!(
+        "Daniel Okafor laid out a three-part plan for hospitals at a briefing attended by nurses.\n\n{quotes}"
+    );
+    let dir = corpus(
+        &[("speech.txt", speech), ("x.txt", &x), ("y.txt", &y)],
+        None,
+    );
+    let v = graph(dir.path(), &["c", "--primary", "c/speech.txt"]);
+    assert!(edge(&v, "copies", "x.txt", "y.txt").is_some(), "{v:#}");
 }
