@@ -162,6 +162,26 @@ impl<'a> Side<'a> {
                 .any(|w| w.iter().all(|l| l.kind == LexKind::Punct && l.ch == '.'))
     }
 
+    /// Does an ellipsis follow token `t` ("too long …" or "too long...")
+    /// before the next word?
+    pub fn ellipsis_after(&self, t: usize) -> bool {
+        if t + 1 < self.a.token_lexeme.len() {
+            return self.ellipsis_before(t + 1);
+        }
+        let Some(&at) = self.a.token_lexeme.get(t) else {
+            return false;
+        };
+        let after = &self.a.lexemes[at as usize + 1..];
+        let after = &after[..after.len().min(4)];
+        after
+            .first()
+            .is_some_and(|l| l.kind == LexKind::Punct && l.ch == '…')
+            || (after.len() >= 3
+                && after[..3]
+                    .iter()
+                    .all(|l| l.kind == LexKind::Punct && l.ch == '.'))
+    }
+
     /// Is token `t` inside square brackets ("[the government has]"): a
     /// `[` before it and a `]` after it, each within a few lexemes and
     /// with no other bracket between?
@@ -226,7 +246,19 @@ pub fn classify(
     let core = Core::find(sec, &passage, al, &in_quote);
     let mut scan = scan_edits(sec, &passage, src, core.ops(), &in_quote);
     let lost_quotes = quote_marks_differ(sec, &passage, src, al);
-    let cut = cut_short((sec, &passage), src, al, core.ops(), (continues, cfg));
+    let cut = match cut_short((sec, &passage), src, al, core.ops(), (continues, cfg)) {
+        Stop::Cut(n) => Some(n),
+        Stop::Elided(rest) => {
+            let text = src.text_of(&rest);
+            scan.edits
+                .push(Edit::new("elide", text.clone(), String::new()));
+            scan.negation_elided |= negation::count(&src, &rest) > 0;
+            scan.negation |= negation::count(&src, &rest) > 0;
+            scan.elided.push(text);
+            None
+        }
+        Stop::Whole => None,
+    };
     let lost = lost_quotes.as_ref();
     let (kind, message) = base_verdict(&scan, &core, cut, lost, passage.len(), cfg);
     let message = annotate(kind, message, &scan, lost);
@@ -343,28 +375,48 @@ impl Core {
     }
 }
 
+/// How a copy stops before its source sentence ends.
+enum Stop {
+    /// Where the source sentence ends, or taking a phrase from it.
+    Whole,
+    /// Cut short: this many more words follow in the source.
+    Cut(usize),
+    /// Cut at an ellipsis, which declares these source words left out.
+    Elided(Range<usize>),
+}
+
 /// Cut short: most of a source sentence copied, then stopped (taking a
-/// phrase from the middle of a sentence is quoting, not cutting). Returns
-/// how many more words the source sentence goes on for.
+/// phrase from the middle of a sentence is quoting, not cutting), without
+/// an ellipsis to say so.
 fn cut_short(
     (sec, passage): (Side<'_>, &Range<usize>),
     src: Side<'_>,
     al: &Alignment,
     core: &[crate::align::Op],
     (continues, cfg): (bool, &ClassifyConfig),
-) -> Option<usize> {
+) -> Stop {
     let (cut_after, sentence_len) = sentence_rest(src, al.src.end);
     let ends_with_match = core.last().is_some_and(|o| o.tag == Tag::Equal);
     // The rest of the sentence, given before the matched words ("For too
     // long, policing has been cut back" for "... cut back for too long"),
     // moved: it was not cut.
     let moved = || appears_in(sec, passage, src, &(al.src.end..al.src.end + cut_after));
+    // An ellipsis where the copy stops declares the cut ("too high for too
+    // long … On the other"): the reader is told words were left out.
+    let declared = || {
+        core.last()
+            .is_some_and(|o| sec.ellipsis_after(passage.start + o.sec.end - 1))
+    };
     let truncated_tail = !continues
         && ends_with_match
         && cut_after >= cfg.min_cut_words
         && 2 * al.src.len() >= sentence_len
         && !moved();
-    truncated_tail.then_some(cut_after)
+    match truncated_tail {
+        false => Stop::Whole,
+        true if declared() => Stop::Elided(al.src.end..al.src.end + cut_after),
+        true => Stop::Cut(cut_after),
+    }
 }
 
 /// The kind and message of a passage of `n` words, before the ellipses,

@@ -359,3 +359,34 @@ fn a_sentence_starting_like_the_one_before_aligns_to_its_own_place() {
         assert_eq!(f["kind"], "verbatim", "{f:#}");
     }
 }
+
+#[test]
+fn a_quotation_cut_at_an_ellipsis_declares_the_cut() {
+    let speech = "So the Committee faces a genuine two-sided risk. On one side, we could hold rates too high for too long, and do unnecessary damage to output and jobs. On the other, we could cut too quickly, and allow inflation to become embedded once again.\n";
+    let f = compare_to(
+        speech,
+        "\u{201c}On one side, we could hold rates too high for too long \u{2026} On the other, we could cut too quickly, and allow inflation to become embedded once again,\u{201d} she said.\n",
+    );
+    assert_eq!(f.len(), 2, "{f:#?}");
+    assert!(f.iter().all(|f| f["kind"] == "verbatim"), "{f:#?}");
+    assert!(
+        edits(&f[0]).contains(&(
+            "elide".into(),
+            "and do unnecessary damage to output and jobs".into(),
+            String::new()
+        )),
+        "{f:#?}"
+    );
+    // Without the ellipsis it is cut short.
+    let f = compare_to(
+        speech,
+        "\u{201c}On one side, we could hold rates too high for too long.\u{201d}\n",
+    );
+    assert_eq!(only(&f)["kind"], "truncation", "{f:#?}");
+    // An ellipsis that hides a negation is a misquote.
+    let f = compare_to(
+        &speech.replace("and do unnecessary", "and not do unnecessary"),
+        "\u{201c}On one side, we could hold rates too high for too long \u{2026}\u{201d}\n",
+    );
+    assert_eq!(only(&f)["kind"], "misquote", "{f:#?}");
+}
