@@ -148,6 +148,9 @@ pub fn classify(
     }
     let core = Core::find(sec, &passage, al, &in_quote);
     let mut scan = scan_edits(sec, &passage, src, core.ops(), &in_quote);
+    if (core.matched as f64) < cfg.copy_coverage * core.len as f64 {
+        figures_from_nearby(&mut scan, sec, src, al);
+    }
     let lost_quotes = quote_marks_differ(sec, &passage, src, al);
     let cut = match cut_short((sec, &passage), src, al, core.ops(), (continues, cfg)) {
         Stop::Cut(n) => Some(n),
@@ -336,19 +339,16 @@ fn base_verdict(
     let no_edits = edits.iter().all(declared);
     let (core_len, matched) = (core.len, core.matched);
     let coverage = matched as f64 / core_len.max(1) as f64;
-    if let Some((p, s)) = scan.numeric.first() {
+    if let Some((p, s, _)) = scan.numeric.first() {
         let m = format!("number changed: the source says {p:?}, the secondary {s:?}");
         (Kind::NumericChange, m)
     } else if scan.quoted_change {
         let m = "words inside quotation marks differ from the source";
         (Kind::Misquote, format!("{m} ({})", summary(edits)))
-    } else if scan.longest_cut >= cfg.min_cut_words {
-        let deletes = edits.iter().filter(|e| e.op == "delete");
-        let dropped = deletes
-            .max_by_key(|e| e.source.len())
-            .map(|e| e.source.clone());
-        let m = format!("drops {:?} from the source", dropped.unwrap_or_default());
-        (Kind::Truncation, m)
+    } else if let Some(cut) = longest_cut(scan, cfg)
+        && scan.copy_but_cuts(core_len, cfg)
+    {
+        (Kind::Truncation, format!("drops {cut:?} from the source"))
     } else if no_edits && let Some(cut_after) = cut {
         let m = format!("cut short: the source sentence goes on for {cut_after} more words");
         (Kind::Truncation, m)
@@ -371,9 +371,23 @@ fn base_verdict(
         let source_len: usize = core.ops().iter().map(|o| o.src.len()).sum();
         let dice = 2.0 * matched as f64 / (core_len + source_len).max(1) as f64;
         let pct = dice * 100.0;
-        let m = format!("paraphrase: {pct:.0}% of the words in common with the source");
+        let mut m = format!("paraphrase: {pct:.0}% of the words in common with the source");
+        if let Some(cut) = longest_cut(scan, cfg) {
+            m.push_str(&format!(", and drops {cut:?}"));
+        }
         (Kind::Paraphrase, m)
     }
+}
+
+/// The longest run of source words dropped, if it is a cut clause.
+fn longest_cut(scan: &EditScan, cfg: &ClassifyConfig) -> Option<String> {
+    if scan.longest_cut < cfg.min_cut_words {
+        return None;
+    }
+    let deletes = scan.edits.iter().filter(|e| e.op == "delete");
+    deletes
+        .max_by_key(|e| e.source.len())
+        .map(|e| e.source.clone())
 }
 
 /// The message with what the ellipses stand for, the writer's bracketed
@@ -484,12 +498,17 @@ pub fn stock_attribution(sec: &Side<'_>, r: &Range<usize>) -> bool {
 #[derive(Default)]
 struct EditScan {
     edits: Vec<Edit>,
-    numeric: Vec<(String, String)>,
+    /// Changed figures: the source's, the secondary's, and its tokens.
+    numeric: Vec<(String, String, Range<usize>)>,
     negation: bool,
     /// A negation left out at an ellipsis.
     negation_elided: bool,
     quoted_change: bool,
     longest_cut: usize,
+    /// Lengths of the runs of source words dropped (not moved), and of the
+    /// other edits.
+    cuts: Vec<usize>,
+    others: Vec<usize>,
     longest_edit: usize,
     edited_words: usize,
     elided: Vec<String>,
@@ -533,7 +552,7 @@ fn scan_edits(
         let bracketed = op.tag != Tag::Delete
             && in_quote(s_abs.start)
             && s_abs.clone().all(|t| sec.in_brackets(t));
-        e.negation |= negation::differs(sec, &s_abs, src, &op.src);
+        e.negation |= !negation::whole_clause(op) && negation::differs(sec, &s_abs, src, &op.src);
         if op.tag == Tag::Replace {
             e.numeric.extend(changed_numbers(src, &op.src, sec, &s_abs));
         }
@@ -566,7 +585,23 @@ impl EditScan {
         self.edited_words += op.src.len().max(op.sec.len());
         if op.tag == Tag::Delete && !moved {
             self.longest_cut = self.longest_cut.max(op.src.len());
+            self.cuts.push(op.src.len());
+        } else {
+            self.others.push(op.src.len().max(op.sec.len()));
         }
+    }
+
+    /// Is the passage, but for its runs of `min_cut` dropped words or more,
+    /// a copy (edits no longer than `cfg.max_copy_edit`, and no more words
+    /// edited than that or an eighth of the `core_len` words)? A clause cut
+    /// from a sentence otherwise reworded is a paraphrase, not a truncation.
+    fn copy_but_cuts(&self, core_len: usize, cfg: &ClassifyConfig) -> bool {
+        let rest = || {
+            let short_cuts = self.cuts.iter().filter(|&&n| n < cfg.min_cut_words);
+            self.others.iter().chain(short_cuts)
+        };
+        rest().all(|&n| n <= cfg.max_copy_edit)
+            && rest().sum::<usize>() <= cfg.max_copy_edit.max(core_len / 8)
     }
 }
 
@@ -591,15 +626,46 @@ fn changed_numbers(
     p: &Range<usize>,
     sec: Side<'_>,
     s: &Range<usize>,
-) -> Vec<(String, String)> {
+) -> Vec<(String, String, Range<usize>)> {
     // Quantities, each a number with the scale word after it ("1.5
     // billion" is not "1.5 million"; "five thousand" is "5,000").
     let (a, b) = (quantity::items(&src, p), quantity::items(&sec, s));
     a.iter()
         .zip(&b)
         .filter(|(x, y)| quantity::differ(&src, x, &sec, y))
-        .map(|(x, y)| (src.text_of(&x.shown(p)), sec.text_of(&y.shown(s))))
+        .map(|(x, y)| {
+            let shown = y.shown(s);
+            (src.text_of(&x.shown(p)), sec.text_of(&shown), shown)
+        })
         .collect()
+}
+
+/// Source words on either side of an alignment where a loose rewording may
+/// have taken a figure from (about two sentences).
+const NEAR_FIGURES: usize = 60;
+
+/// Keeps the changed figures of a loose rewording (not a copy) that the
+/// source does not state nearby: "She said inflation, now at 2.8%, was
+/// expected to rise" merges "Today it stands at 2.8 per cent" into the
+/// sentence about the 2 per cent target; the 2.8 is the source's, not a
+/// change of the 2. In a copy, a figure of a neighbouring sentence is still
+/// a changed number.
+fn figures_from_nearby(scan: &mut EditScan, sec: Side<'_>, src: Side<'_>, al: &Alignment) {
+    if scan.numeric.is_empty() {
+        return;
+    }
+    let near = al.src.start.saturating_sub(NEAR_FIGURES)
+        ..(al.src.end + NEAR_FIGURES).min(src.a.tokens.len());
+    let theirs = quantity::items(&src, &near);
+    scan.numeric.retain(|(_, _, at)| {
+        let stated = |y: &quantity::Item| {
+            y.value.is_some()
+                && theirs
+                    .iter()
+                    .any(|z| z.value.is_some() && !quantity::differ(&src, z, &sec, y))
+        };
+        !quantity::items(&sec, at).first().is_some_and(stated)
+    });
 }
 
 /// Does the passage state other figures than its aligned source? True when

@@ -42,6 +42,19 @@ pub(super) fn count(side: &Side<'_>, r: &Range<usize>) -> usize {
     r.clone().filter(|&t| is_negated_word(side, t)).count()
 }
 
+/// Words an edit drops or adds beyond which the edit is a clause cut or
+/// added whole, its negation with it, rather than a negation changed.
+const CLAUSE: usize = 4;
+
+/// Does edit `op` drop or add a whole clause: more than [`CLAUSE`] words
+/// on one side against few on the other ("Inflation is not yet back at our
+/// 2 per cent target, and we expect it" for "was expected")? A negation in
+/// it went with its clause: the cut or the addition is what is reported.
+pub(super) fn whole_clause(op: &crate::align::Op) -> bool {
+    let (a, b) = (op.src.len(), op.sec.len());
+    a.max(b) > CLAUSE && a.max(b) >= 2 * a.min(b) + CLAUSE
+}
+
 /// Source words right before a match that govern it ("do not expect |
 /// delays"): a negation further back is about something else ("There is
 /// no doubt that | delays").

@@ -122,3 +122,26 @@ fn a_figure_further_into_the_framing_is_paired_by_its_scale() {
     );
     assert!(f.iter().all(|x| x["kind"] != "numeric_change"), "{f:#?}");
 }
+
+#[test]
+fn a_figure_a_rewording_takes_from_the_next_sentence_is_no_change() {
+    let speech = "In October 2022, consumer price inflation peaked at 11.1 per cent. Today it stands at 2.8 per cent. That is a remarkable fall.\n\nBank Rate now stands at 4.25 per cent.\n\nIt does not mean that the job is done. Inflation is not yet back at our 2 per cent target, and we expect it to rise again to around 3.5 per cent in the third quarter of this year before it falls back.\n";
+    let f = compare_to(
+        speech,
+        "She said inflation, now at 2.8%, was expected to rise to around 3.5% in the third quarter before falling back.\n",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["kind"], "paraphrase", "{f:#?}");
+    // A figure the source does not state nearby is still a change.
+    let f = compare_to(
+        speech,
+        "She said inflation, now at 2.6%, was expected to rise to around 3.5% in the third quarter before falling back.\n",
+    );
+    assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
+    // And in a copy, the neighbouring sentence's figure is a changed number.
+    let f = compare_to(
+        speech,
+        "Inflation is not yet back at our 2.8 per cent target, and we expect it to rise again to around 3.5 per cent in the third quarter of this year before it falls back.\n",
+    );
+    assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
+}

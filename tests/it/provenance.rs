@@ -42,7 +42,7 @@ fn bundled_corpus_graph() {
         assert!((0.15..0.35).contains(&to), "{doc}: {to}");
         let count = e["evidence"][0]["count"].as_u64().unwrap();
         assert!(count > 30, "{e:#}");
-        assert_eq!(e["evidence"][0]["by_kind"]["truncation"], 2, "{e:#}");
+        assert_eq!(e["evidence"][0]["by_kind"]["truncation"], 1, "{e:#}");
     }
     // They share many deviations from the speech.
     let copies = edge(&v, "copies", &feed3, MAGAZINE).expect("copies edge");

@@ -73,3 +73,31 @@ fn a_negation_left_out_of_the_writers_lead_in_is_reported() {
     );
     assert!(!message(&f[0]).contains("negation"), "{f:#?}");
 }
+
+#[test]
+fn words_dropped_from_a_sentence_otherwise_reworded_are_a_paraphrase() {
+    let speech = "Every six months, the Home Office will publish a full account of the numbers, and of the progress we are making against our plan.\n";
+    let f = compare_to(
+        speech,
+        "Marsh promised that the Home Office would publish figures every six months on progress against the plan, so that voters would know if the government was off track.\n",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["kind"], "paraphrase", "{f:#?}");
+    assert!(message(&f[0]).contains("drops"), "{f:#?}");
+    // Cut from a copy, the clause is a truncation.
+    let f = compare_to(
+        speech,
+        "Every six months, the Home Office will publish a full account of the numbers against our plan.\n",
+    );
+    assert_eq!(f[0]["kind"], "truncation", "{f:#?}");
+}
+
+#[test]
+fn a_clause_dropped_whole_takes_its_negation_with_it() {
+    let f = compare_to(
+        "Today it stands at 2.8 per cent. Inflation is not yet back at our 2 per cent target, and we expect it to rise again to around 3.5 per cent in the third quarter of this year before it falls back.\n",
+        "She said inflation, now at 2.8%, was expected to rise to around 3.5% in the third quarter before falling back.\n",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(!message(&f[0]).contains("negation"), "{f:#?}");
+}
