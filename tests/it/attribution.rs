@@ -155,3 +155,21 @@ fn pronouns_neither_name_the_speaker_nor_cross_sexes() {
         "{q:#?}"
     );
 }
+
+#[test]
+fn a_quotation_of_its_own_after_an_unattributed_one_keeps_its_speaker() {
+    // The middle paragraph continues McCallum's words (none the speech
+    // holds); the last quotation
+    // is the analyst's, although it follows a sentence all quotation.
+    let f = compare(
+        "\u{201c}Since March 2017, MI5 and the police have together disrupted 43 late-stage attack plots,\u{201d} McCallum said.\n\n\
+         \u{201c}Our vital work together has saved numerous lives.\u{201d}\n\n\
+         \u{201c}The figures will alarm many families across the country, but they are no surprise,\u{201d} said Jane Smith, an analyst at the Institute.\n",
+    );
+    let q = quotations(&f);
+    assert_eq!(q.len(), 2, "{f:#?}");
+    // McCallum's, not in the speech: a misquote.
+    assert_eq!(q[0].0, "misquote", "{q:#?}");
+    assert_eq!(q[1].0, "unsupported", "{q:#?}");
+    assert!(q[1].2.contains("Jane Smith"), "{q:#?}");
+}
