@@ -479,7 +479,9 @@ const MAX_GAP: usize = 400;
 /// the same source in order, is looked for in the stretch of source between
 /// them (coverage follows the speech's order, as PAN's extension step
 /// assumes): it is aligned to the source sentence there that shares the
-/// most content words (at least three), which is how summaries in other
+/// most content words (at least three, and a quarter of the sentence's: a
+/// long sentence of the writer's own shares three words of its topic by
+/// chance, "In Tri-County, where ... closed ..."), which is how summaries in other
 /// words ("McCallum spoke of ... lawful access to communications") find
 /// their source without topic similarity elsewhere counting.
 fn fill_gaps(
@@ -532,7 +534,7 @@ fn fill_gaps(
                     .count();
                 (shared, single, r)
             })
-            .filter(|(shared, _, _)| *shared >= 3)
+            .filter(|(shared, _, _)| *shared >= 3 && 4 * *shared >= mine.len())
             .max_by_key(|(shared, single, r)| (*shared, *single, std::cmp::Reverse(r.start)))
             .map(|(shared, _, r)| (shared, r));
         if let Some((_, r)) = best {

@@ -101,3 +101,32 @@ fn a_clause_dropped_whole_takes_its_negation_with_it() {
     assert_eq!(f.len(), 1, "{f:#?}");
     assert!(!message(&f[0]).contains("negation"), "{f:#?}");
 }
+
+#[test]
+fn the_writers_own_long_sentence_between_two_quotations_is_not_placed() {
+    let speech = "Patients deserve to know what they are walking into, and hospitals deserve credit when they get it right. \
+        Rural hospitals will be able to apply for new grants to keep their labor and delivery units open. \
+        We will continue to monitor the data every single week, and we will share what we find with the public.\n";
+    let article = |middle: &str| {
+        format!(
+            "\"Patients deserve to know what they are walking into, and hospitals deserve credit when they get it right,\" he said.\n\n\
+             {middle}\n\n\
+             \"We will continue to monitor the data every single week, and we will share what we find with the public,\" he said.\n"
+        )
+    };
+    // Three topic words of nineteen: the writer's own background.
+    let f = compare_to(
+        speech,
+        &article(
+            "In Tri-County, where Mercy Regional Medical Center closed its delivery unit last year after losing staff, local officials said they would apply for the grants as soon as possible.",
+        ),
+    );
+    assert_eq!(f.len(), 2, "{f:#?}");
+    // A summary of the sentence between is placed there.
+    let f = compare_to(
+        speech,
+        &article("Rural hospitals could get grants to keep delivery units open, he said."),
+    );
+    assert_eq!(f.len(), 3, "{f:#?}");
+    assert_eq!(f[1]["kind"], "paraphrase", "{f:#?}");
+}
