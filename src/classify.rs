@@ -561,7 +561,10 @@ fn scan_edits(
                 .push(Edit::new("bracket", p_text.clone(), s_text.clone()));
             e.bracketed.push((s_text, p_text));
         } else {
-            e.quoted_change |= inside_quotes(passage, &s_abs, in_quote);
+            // A misspelt word inside quotation marks is still the speaker's
+            // word: mechanical damage, not other words put in their mouth.
+            let typo = op.tag == Tag::Replace && variant::typo(&p_text, &s_text);
+            e.quoted_change |= !typo && inside_quotes(passage, &s_abs, in_quote);
             // Words dropped here that the passage gives elsewhere moved: no
             // cut ("... and less time on paperwork" moved to the end).
             let moved = op.tag == Tag::Delete && appears_in(sec, passage, src, &op.src);

@@ -195,6 +195,39 @@ fn quoted(sec: &Side<'_>, s: &Range<usize>) -> bool {
         .any(|q| q.start < s.end && s.start < q.end)
 }
 
+/// Is `b` word `a` mistyped: one letter changed, added or dropped, or two
+/// neighbours swapped ("yeras" for "years", "goverment" for
+/// "government"), in words of letters only, four at least? A letter added
+/// or dropped at the end is a grammatical change, not a typo ("plots" for
+/// "plot", "used" for "use"); so is a change of case.
+pub fn typo(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let word = |w: &[char]| w.len() >= 4 && w.iter().all(|c| c.is_alphabetic());
+    if !word(&a) || !word(&b) || a == b {
+        return false;
+    }
+    let lower = |w: &[char]| -> Vec<char> { w.iter().flat_map(|c| c.to_lowercase()).collect() };
+    let (a, b) = (lower(&a), lower(&b));
+    if a == b {
+        return false;
+    }
+    // The common start and end; what is left between must be one edit.
+    let head = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let tail = a[head..]
+        .iter()
+        .rev()
+        .zip(b[head..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (x, y) = (&a[head..a.len() - tail], &b[head..b.len() - tail]);
+    match (x.len(), y.len()) {
+        (1, 1) => true,
+        (0, 1) | (1, 0) => head + x.len().max(y.len()) < a.len().max(b.len()),
+        (2, 2) => x[0] == y[1] && x[1] == y[0],
+        _ => false,
+    }
+}
+
 /// Are two stretches of text the same letters, one word written closed,
 /// hyphenated or with points ("cooperate", "co-operate"; "UK", "U.K.")?
 /// Written apart, it is the same only as two long parts ("cyber attack",
@@ -261,7 +294,31 @@ fn close_line_breaks(t: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::same_letters;
+    use super::{same_letters, typo};
+
+    #[test]
+    fn typos_are_one_letter_off() {
+        for (a, b) in [
+            ("years", "yeras"),
+            ("government", "goverment"),
+            ("inflation", "inflaton"),
+            ("from", "form"),
+            ("record", "recrod"),
+        ] {
+            assert!(typo(a, b), "{a} {b}");
+        }
+        for (a, b) in [
+            ("plot", "plots"),
+            ("use", "used"),
+            ("inflation", "deflation"),
+            ("rise", "fall"),
+            ("years", "Years"),
+            ("not", "now"),
+            ("1.5", "1.6"),
+        ] {
+            assert!(!typo(a, b), "{a} {b}");
+        }
+    }
 
     #[test]
     fn compounds_and_abbreviations_are_the_same_letters() {

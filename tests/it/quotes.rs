@@ -390,3 +390,17 @@ fn a_quotation_cut_at_an_ellipsis_declares_the_cut() {
     );
     assert_eq!(only(&f)["kind"], "misquote", "{f:#?}");
 }
+
+#[test]
+fn a_typo_inside_quotation_marks_is_a_copy_error() {
+    let f = compare(
+        "He said: \u{201c}Since March 2017, MI5 and the police have together disrupted 43 late-stage attack plots.\u{201d} He added: \u{201c}Some of those plotters were trying to get hold of firearms and explosives, in the final days of planning mass murdre.\u{201d}\n",
+    );
+    let kinds: Vec<&str> = f.iter().map(|f| f["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["verbatim", "copy_error"], "{f:#?}");
+    // Another word is a misquote.
+    let f = compare(
+        "He added: \u{201c}Some of those plotters were trying to get hold of firearms and explosives, in the final days of planning mass murders.\u{201d}\n",
+    );
+    assert_eq!(only(&f)["kind"], "misquote", "{f:#?}");
+}
