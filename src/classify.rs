@@ -343,8 +343,15 @@ fn base_verdict(
         let m = format!("number changed: the source says {p:?}, the secondary {s:?}");
         (Kind::NumericChange, m)
     } else if scan.quoted_change {
+        // Only the quoted edits: the writer's words around them are its own.
+        let mut quoted = scan.quoted.iter();
+        let inside: Vec<Edit> = edits
+            .iter()
+            .filter(|e| declared(e) || quoted.next() == Some(&true))
+            .cloned()
+            .collect();
         let m = "words inside quotation marks differ from the source";
-        (Kind::Misquote, format!("{m} ({})", summary(edits)))
+        (Kind::Misquote, format!("{m} ({})", summary(&inside)))
     } else if let Some(cut) = longest_cut(scan, cfg)
         && scan.copy_but_cuts(core_len, cfg)
     {
@@ -504,6 +511,8 @@ struct EditScan {
     /// A negation left out at an ellipsis.
     negation_elided: bool,
     quoted_change: bool,
+    /// For each undeclared edit, in order: is it inside quotation marks?
+    quoted: Vec<bool>,
     longest_cut: usize,
     /// Lengths of the runs of source words dropped (not moved), and of the
     /// other edits.
@@ -564,7 +573,9 @@ fn scan_edits(
             // A misspelt word inside quotation marks is still the speaker's
             // word: mechanical damage, not other words put in their mouth.
             let typo = op.tag == Tag::Replace && variant::typo(&p_text, &s_text);
-            e.quoted_change |= !typo && inside_quotes(passage, &s_abs, in_quote);
+            let quoted = !typo && inside_quotes(passage, &s_abs, in_quote);
+            e.quoted_change |= quoted;
+            e.quoted.push(quoted);
             // Words dropped here that the passage gives elsewhere moved: no
             // cut ("... and less time on paperwork" moved to the end).
             let moved = op.tag == Tag::Delete && appears_in(sec, passage, src, &op.src);

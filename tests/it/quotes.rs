@@ -404,3 +404,19 @@ fn a_typo_inside_quotation_marks_is_a_copy_error() {
     );
     assert_eq!(only(&f)["kind"], "misquote", "{f:#?}");
 }
+
+#[test]
+fn a_misquote_names_only_the_quoted_edits() {
+    let speech = "Tariffs announced by the United States will, on our central estimate, reduce the level of UK GDP by around 0.3 per cent over three years. That is a modest direct effect, but the uncertainty they create may weigh more heavily on business decisions.\n";
+    let f = compare_to(
+        speech,
+        "\u{201c}Tariffs announced by the United States will reduce the level of UK GDP by around 0.3 per cent over three years,\u{201d} Ms Ashworth said, adding that the uncertainty they created could weigh more heavily on companies.\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "misquote", "{f:#}");
+    assert_eq!(
+        message(f),
+        "words inside quotation marks differ from the source (\"on our central estimate\" dropped)",
+        "{f:#}"
+    );
+}
