@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::align::{Alignment, Tag};
 use crate::normalize::{LexKind, form_hash};
 
+mod cut;
 mod edges;
 mod negation;
 mod quantity;
@@ -152,9 +153,9 @@ pub fn classify(
         figures_from_nearby(&mut scan, sec, src, al);
     }
     let lost_quotes = quote_marks_differ(sec, &passage, src, al);
-    let cut = match cut_short((sec, &passage), src, al, core.ops(), (continues, cfg)) {
-        Stop::Cut(n) => Some(n),
-        Stop::Elided(rest) => {
+    let cut = match cut::cut_short((sec, &passage), src, al, core.ops(), (continues, cfg)) {
+        cut::Stop::Cut(n) => Some(n),
+        cut::Stop::Elided(rest) => {
             let text = src.text_of(&rest);
             scan.edits
                 .push(Edit::new("elide", text.clone(), String::new()));
@@ -163,7 +164,7 @@ pub fn classify(
             scan.elided.push(text);
             None
         }
-        Stop::Whole => None,
+        cut::Stop::Whole => None,
     };
     let lost = lost_quotes.as_ref();
     let (kind, message) = base_verdict(&scan, &core, cut, lost, passage.len(), cfg);
@@ -278,50 +279,6 @@ impl Core {
     /// Whether the secondary wraps words of its own around the core.
     fn framed(&self) -> bool {
         self.lo > 0 || self.hi < self.ops.len() || self.attributed
-    }
-}
-
-/// How a copy stops before its source sentence ends.
-enum Stop {
-    /// Where the source sentence ends, or taking a phrase from it.
-    Whole,
-    /// Cut short: this many more words follow in the source.
-    Cut(usize),
-    /// Cut at an ellipsis, which declares these source words left out.
-    Elided(Range<usize>),
-}
-
-/// Cut short: most of a source sentence copied, then stopped (taking a
-/// phrase from the middle of a sentence is quoting, not cutting), without
-/// an ellipsis to say so.
-fn cut_short(
-    (sec, passage): (Side<'_>, &Range<usize>),
-    src: Side<'_>,
-    al: &Alignment,
-    core: &[crate::align::Op],
-    (continues, cfg): (bool, &ClassifyConfig),
-) -> Stop {
-    let (cut_after, sentence_len) = sentence_rest(src, al.src.end);
-    let ends_with_match = core.last().is_some_and(|o| o.tag == Tag::Equal);
-    // The rest of the sentence, given before the matched words ("For too
-    // long, policing has been cut back" for "... cut back for too long"),
-    // moved: it was not cut.
-    let moved = || appears_in(sec, passage, src, &(al.src.end..al.src.end + cut_after));
-    // An ellipsis where the copy stops declares the cut ("too high for too
-    // long … On the other"): the reader is told words were left out.
-    let declared = || {
-        core.last()
-            .is_some_and(|o| sec.ellipsis_after(passage.start + o.sec.end - 1))
-    };
-    let truncated_tail = !continues
-        && ends_with_match
-        && cut_after >= cfg.min_cut_words
-        && 2 * al.src.len() >= sentence_len
-        && !moved();
-    match truncated_tail {
-        false => Stop::Whole,
-        true if declared() => Stop::Elided(al.src.end..al.src.end + cut_after),
-        true => Stop::Cut(cut_after),
     }
 }
 
@@ -578,7 +535,7 @@ fn scan_edits(
             e.quoted.push(quoted);
             // Words dropped here that the passage gives elsewhere moved: no
             // cut ("... and less time on paperwork" moved to the end).
-            let moved = op.tag == Tag::Delete && appears_in(sec, passage, src, &op.src);
+            let moved = op.tag == Tag::Delete && cut::appears_in(sec, passage, src, &op.src);
             e.change(op, p_text, s_text, moved);
         }
     }
@@ -728,22 +685,6 @@ fn summary(edits: &[Edit]) -> String {
     } else {
         parts.join(", ")
     }
-}
-
-/// Words left in the source sentence after token `end`, and that sentence's length.
-/// Do source tokens `p` stand, in order, somewhere in the passage?
-fn appears_in(sec: Side<'_>, passage: &Range<usize>, src: Side<'_>, p: &Range<usize>) -> bool {
-    let words = &src.a.tokens[p.clone()];
-    !words.is_empty()
-        && sec.a.tokens[passage.clone()]
-            .windows(words.len())
-            .any(|w| w == words)
-}
-
-fn sentence_rest(src: Side<'_>, end: usize) -> (usize, usize) {
-    end.checked_sub(1)
-        .and_then(|t| edges::sentence_of(&src, t))
-        .map_or((0, 0), |s| (s.end - end, s.len()))
 }
 
 /// Quotations of the source, inside the aligned region, that the secondary
