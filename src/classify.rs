@@ -167,7 +167,9 @@ pub fn classify(
         cut::Stop::Whole => None,
     };
     let lost = lost_quotes.as_ref();
-    let (kind, message) = base_verdict(&scan, &core, cut, lost, passage.len(), cfg);
+    let quote_cut = cut::quote_cut_short((sec, &passage), src, core.ops(), cfg);
+    let cuts = (cut, quote_cut);
+    let (kind, message) = base_verdict(&scan, &core, cuts, lost, passage.len(), cfg);
     let message = annotate(kind, message, &scan, lost);
     // A negation the writer moved into its own words ("He warned that
     // without fair rules" for "Without them") is no negation changed.
@@ -287,7 +289,7 @@ impl Core {
 fn base_verdict(
     scan: &EditScan,
     core: &Core,
-    cut: Option<usize>,
+    (cut, quote_cut): (Option<usize>, Option<usize>),
     lost_quotes: Option<&String>,
     n: usize,
     cfg: &ClassifyConfig,
@@ -315,6 +317,10 @@ fn base_verdict(
         (Kind::Truncation, format!("drops {cut:?} from the source"))
     } else if no_edits && let Some(cut_after) = cut {
         let m = format!("cut short: the source sentence goes on for {cut_after} more words");
+        (Kind::Truncation, m)
+    } else if let Some(rest) = quote_cut {
+        let m =
+            format!("the quotation stops where the source sentence goes on for {rest} more words");
         (Kind::Truncation, m)
     } else if no_edits && lost_quotes.is_some() {
         (Kind::CopyError, lost_quotes.cloned().unwrap_or_default())

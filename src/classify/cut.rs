@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::{ClassifyConfig, Side, edges};
-use crate::align::{Alignment, Tag};
+use crate::align::{Alignment, Op, Tag};
 
 /// How a copy stops before its source sentence ends.
 pub(super) enum Stop {
@@ -69,4 +69,47 @@ fn sentence_rest(src: Side<'_>, end: usize) -> (usize, usize) {
     end.checked_sub(1)
         .and_then(|t| edges::sentence_of(&src, t))
         .map_or((0, 0), |s| (s.end - end, s.len()))
+}
+
+/// A quotation that stops where its source sentence goes on, with the
+/// writer's own words after it taking up a later sentence ("“… between
+/// $4.45 billion and $4.55 billion,” Lindqvist said, adding that operating
+/// margin would be roughly 30%" for "… $4.55 billion, which would represent
+/// growth of 25 to 27 percent. We expect operating margin …"): cut short,
+/// as a copy that stops there is. The quotation must hold half its source
+/// sentence (a phrase taken from the middle is quoting, not cutting), and
+/// the passage must take none of the words left out. Returns how many
+/// there are.
+pub(super) fn quote_cut_short(
+    (sec, passage): (Side<'_>, &Range<usize>),
+    src: Side<'_>,
+    core: &[Op],
+    cfg: &ClassifyConfig,
+) -> Option<usize> {
+    let abs = |t: usize| passage.start + t;
+    let core_end = abs(core.last()?.sec.end);
+    let q = sec
+        .quotes()
+        .iter()
+        .rfind(|q| q.end > passage.start && q.end < core_end)?;
+    let last = q.end - 1;
+    let i = core
+        .iter()
+        .position(|o| abs(o.sec.start) <= last && last < abs(o.sec.end))?;
+    if core[i].tag != Tag::Equal {
+        return None;
+    }
+    let p = core[i].src.start + (last - abs(core[i].sec.start));
+    let (rest, sentence_len) = sentence_rest(src, p + 1);
+    let sentence = (p + 1 + rest - sentence_len)..(p + 1 + rest);
+    let next = core[i + 1..].iter().find(|o| o.tag == Tag::Equal)?;
+    if rest < cfg.min_cut_words || next.src.start < sentence.end {
+        return None;
+    }
+    let quoted: usize = core[..=i]
+        .iter()
+        .filter(|o| o.tag == Tag::Equal)
+        .map(|o| (o.src.end.min(p + 1)).saturating_sub(o.src.start.max(sentence.start)))
+        .sum();
+    (2 * quoted >= sentence_len).then_some(rest)
 }

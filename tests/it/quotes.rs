@@ -420,3 +420,21 @@ fn a_misquote_names_only_the_quoted_edits() {
         "{f:#}"
     );
 }
+
+#[test]
+fn a_quotation_stopped_before_the_writer_goes_on_in_its_own_words_is_cut_short() {
+    let speech = "Let me turn to the outlook. For the fourth quarter, we expect revenue between $4.45 billion and $4.55 billion, which would represent growth of 25 to 27 percent. We expect operating margin to be roughly 30 percent, reflecting the cost of bringing the new regions online.\n";
+    let f = compare_to(
+        speech,
+        "\"For the fourth quarter, we expect revenue between $4.45 billion and $4.55 billion,\" Lindqvist said, adding that operating margin would be roughly 30%.\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "truncation", "{f:#}");
+    assert!(message(f).contains("goes on for 9 more words"), "{f:#}");
+    // Quoted to its sentence's end, nothing was cut.
+    let f = compare_to(
+        speech,
+        "\"For the fourth quarter, we expect revenue between $4.45 billion and $4.55 billion, which would represent growth of 25 to 27 percent,\" Lindqvist said, adding that operating margin would be roughly 30%.\n",
+    );
+    assert_ne!(only(&f)["kind"], "truncation", "{f:#?}");
+}
