@@ -88,10 +88,11 @@ pub(super) fn quote_cut_short(
 ) -> Option<usize> {
     let abs = |t: usize| passage.start + t;
     let core_end = abs(core.last()?.sec.end);
-    let q = sec
-        .quotes()
-        .iter()
-        .rfind(|q| q.end > passage.start && q.end < core_end)?;
+    // (The document's quotations are in order, their ends too.)
+    let quotes = sec.quotes();
+    let q = &quotes[..quotes.partition_point(|q| q.end < core_end)]
+        .last()
+        .filter(|q| q.end > passage.start)?;
     let last = q.end - 1;
     let i = core
         .iter()
