@@ -541,7 +541,8 @@ fn scan_edits(
             e.quoted.push(quoted);
             // Words dropped here that the passage gives elsewhere moved: no
             // cut ("... and less time on paperwork" moved to the end).
-            let moved = op.tag == Tag::Delete && cut::appears_in(sec, passage, src, &op.src);
+            let moved =
+                op.tag == Tag::Delete && cut::said_elsewhere((sec, passage), src, &op.src, core);
             e.change(op, p_text, s_text, moved);
         }
     }

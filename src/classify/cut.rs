@@ -31,7 +31,10 @@ pub(super) fn cut_short(
     // The rest of the sentence, given before the matched words ("For too
     // long, policing has been cut back" for "... cut back for too long"),
     // moved: it was not cut.
-    let moved = || appears_in(sec, passage, src, &(al.src.end..al.src.end + cut_after));
+    let moved = || {
+        let rest = al.src.end..al.src.end + cut_after;
+        said_elsewhere((sec, passage), src, &rest, core)
+    };
     // An ellipsis where the copy stops declares the cut ("too high for too
     // long … On the other"): the reader is told words were left out.
     let declared = || {
@@ -50,13 +53,51 @@ pub(super) fn cut_short(
     }
 }
 
-/// Do source tokens `p` stand, in order, somewhere in the passage?
-pub(super) fn appears_in(
-    sec: Side<'_>,
-    passage: &Range<usize>,
+/// Are source tokens `p`, dropped where the diff has them, given elsewhere
+/// in the passage: in order and whole ([`appears_in`]), or reworded, at
+/// least half of them (two at least), in order, among the passage's words
+/// that match nothing ("scored nine goals and provided 11 assists in 38
+/// appearances" for "38 appearances …, scoring nine goals and providing
+/// 11 assists"; a quotation put before its attribution)? `core`: the
+/// passage's aligned operations, whose matched words do not count.
+pub(super) fn said_elsewhere(
+    (sec, passage): (Side<'_>, &Range<usize>),
     src: Side<'_>,
     p: &Range<usize>,
+    core: &[Op],
 ) -> bool {
+    if appears_in(sec, passage, src, p) {
+        return true;
+    }
+    let mut matched = vec![false; passage.len()];
+    for o in core.iter().filter(|o| o.tag == Tag::Equal) {
+        matched[o.sec.clone()].fill(true);
+    }
+    let free: Vec<u64> = passage
+        .clone()
+        .filter(|&t| !matched[t - passage.start])
+        .map(|t| sec.a.tokens[t])
+        .collect();
+    let words = &src.a.tokens[p.clone()];
+    words.len() >= 2 && 2 * common_in_order(words, &free) >= words.len().max(4)
+}
+
+/// The length of the longest common subsequence of two short sequences.
+fn common_in_order(a: &[u64], b: &[u64]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut diagonal = 0;
+        for (j, y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if x == y { diagonal + 1 } else { up.max(row[j]) };
+            diagonal = up;
+        }
+    }
+    row[b.len()]
+}
+
+/// Do source tokens `p` stand, in order, somewhere in the passage?
+fn appears_in(sec: Side<'_>, passage: &Range<usize>, src: Side<'_>, p: &Range<usize>) -> bool {
     let words = &src.a.tokens[p.clone()];
     !words.is_empty()
         && sec.a.tokens[passage.clone()]

@@ -130,3 +130,19 @@ fn the_writers_own_long_sentence_between_two_quotations_is_not_placed() {
     assert_eq!(f.len(), 3, "{f:#?}");
     assert_eq!(f[1]["kind"], "paraphrase", "{f:#?}");
 }
+
+#[test]
+fn a_clause_moved_and_reworded_is_no_cut() {
+    let f = compare_to(
+        "Ferreira made 38 appearances for Benfica last season, scoring nine goals and providing 11 assists as the Lisbon club finished second in the Primeira Liga.\n",
+        "Ferreira scored nine goals and provided 11 assists in 38 appearances for Benfica last season as the Lisbon side finished second in the Primeira Liga.\n",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["kind"], "paraphrase", "{f:#?}");
+    // Put before its attribution, a quotation was not cut from its sentence.
+    let f = compare_to(
+        "Sue Hammond, who chairs the Kirkgate Business Improvement District, said: \"Footfall is already down.\"\n",
+        "\"Footfall is already down,\" said Sue Hammond, who chairs the Kirkgate Business Improvement District.\n",
+    );
+    assert!(f.iter().all(|f| f["kind"] == "verbatim"), "{f:#?}");
+}
