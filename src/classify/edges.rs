@@ -159,9 +159,11 @@ pub(crate) fn sentence_of(src: &Side<'_>, t: usize) -> Option<Range<usize>> {
 /// An alignment without a lone word matched at its edge in another source
 /// sentence than the rest of the match, past unmatched source words: "the"
 /// of "across Europe. The number ..." for "across the world" is chance, and
-/// would report "Europe" dropped and "number" changed. So are up to three
-/// words the source has again right next to the rest ("It is" of "It is not
-/// the weather. It is a choice" for "It is a choice"). The source range is
+/// would report "Europe" dropped and "number" changed. So are words the
+/// source says again right next to the rest ("It is" of "It is not the
+/// weather. It is a choice" for "It is a choice"; "the state of our union"
+/// of "to report on the state of our union. And I can tell you that the
+/// state of our union is strong"): the rest is taken with them. The source range is
 /// narrowed to the rest and the passage diffed again (`src_tokens`: the
 /// source's tokens).
 pub fn drop_lone_edges(
@@ -189,40 +191,40 @@ pub fn drop_lone_edges(
         let k = lone.src.len();
         at + k <= src_tokens.len() && src_tokens[lone.src.clone()] == src_tokens[at..at + k]
     };
-    let apart = |lone: &align::Op, gap: Range<usize>, other: usize, at: usize| {
-        (lone.src.len() == 1 || (lone.src.len() <= MOST_EDGE && again(lone, at)))
-            && !gap.is_empty()
-            && sentence_of(src, lone.src.start) != sentence_of(src, other)
+    let apart = |lone: &align::Op, gap: Range<usize>, other: usize| {
+        !gap.is_empty() && sentence_of(src, lone.src.start) != sentence_of(src, other)
     };
     let mut range = al.src.clone();
-    if apart(
-        last,
-        before_last.src.end..last.src.start,
-        before_last.src.end - 1,
-        before_last.src.end,
-    ) {
-        // To the end of the rest's sentence, if it ends within three words
-        // (they are what the passage changed there: "... 807 ci neen" for
-        // "... 807 ci ci neen."), else at the last word matched.
+    let gap = before_last.src.end..last.src.start;
+    if apart(last, gap.clone(), before_last.src.end - 1) {
         let end = before_last.src.end;
-        range.end = sentence_of(src, end - 1)
-            .map_or(end, |s| if s.end - end <= MOST_EDGE { s.end } else { end });
+        if again(last, end) {
+            // The words again right after the rest: they are what the
+            // passage took.
+            range.end = end + last.src.len();
+        } else if last.src.len() == 1 {
+            // To the end of the rest's sentence, if it ends within three
+            // words (they are what the passage changed there: "... 807 ci
+            // neen" for "... 807 ci ci neen."), else at the last word
+            // matched.
+            range.end = sentence_of(src, end - 1)
+                .map_or(end, |s| if s.end - end <= MOST_EDGE { s.end } else { end });
+        }
     }
     let before_second = second.src.start.saturating_sub(first.src.len());
-    if apart(
-        first,
-        first.src.end..second.src.start,
-        second.src.start,
-        before_second,
-    ) {
+    if apart(first, first.src.end..second.src.start, second.src.start) {
         let start = second.src.start;
-        range.start = sentence_of(src, start).map_or(start, |s| {
-            if start - s.start <= MOST_EDGE {
-                s.start
-            } else {
-                start
-            }
-        });
+        if again(first, before_second) {
+            range.start = before_second;
+        } else if first.src.len() == 1 {
+            range.start = sentence_of(src, start).map_or(start, |s| {
+                if start - s.start <= MOST_EDGE {
+                    s.start
+                } else {
+                    start
+                }
+            });
+        }
     }
     if let Some(rest) = far_part(src, &al) {
         range = range.start.max(rest.start)..range.end.min(rest.end);

@@ -438,3 +438,21 @@ fn a_quotation_stopped_before_the_writer_goes_on_in_its_own_words_is_cut_short()
     );
     assert_ne!(only(&f)["kind"], "truncation", "{f:#?}");
 }
+
+#[test]
+fn a_quotation_of_words_the_speech_says_twice_is_found_where_it_is_whole() {
+    let f = compare_to(
+        "Tonight I come before you to report on the state of our union. And I can tell you that the state of our union is strong. God bless you all.\n",
+        "The president told a packed House chamber that \"the state of our union is strong.\"\n",
+    );
+    assert!(
+        !f.is_empty() && f.iter().all(|f| f["kind"] == "verbatim"),
+        "{f:#?}"
+    );
+    // A short sentence among others of the same shape.
+    let f = compare_to(
+        "Right now, the average billionaire pays a federal tax rate of just 8 percent. A teacher pays more. A firefighter pays more. A nurse pays more. That is not right.\n",
+        "\"A firefighter pays more,\" he said.\n",
+    );
+    assert_eq!(only(&f)["kind"], "verbatim", "{f:#?}");
+}

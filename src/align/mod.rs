@@ -11,6 +11,8 @@ use std::time::{Duration, Instant};
 use rustc_hash::FxHashMap;
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
+mod slide;
+
 /// Alignment thresholds (each is a documented flag of `stemma audit`).
 #[derive(Clone, Copy, Debug)]
 pub struct AlignConfig {
@@ -560,6 +562,8 @@ fn diff(src: &[u64], passage: &[u64], offset: usize, deadline: Duration) -> (Vec
             }
         })
         .collect();
+    let mut ops = ops;
+    slide::slide_edges(&mut ops, src, passage, offset);
     (ops, timed_out)
 }
 
