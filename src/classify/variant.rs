@@ -178,13 +178,33 @@ static BACKSHIFT: LazyLock<Vec<(u64, u64)>> = LazyLock::new(|| {
     .collect()
 });
 
-/// Is the edit one auxiliary for its past form, as reported speech puts it?
-/// Outside quotation marks that is the writer's grammar, not the speaker's
-/// words changed; inside them it stays an edit.
+/// The speaker's first person and what reported speech makes of it ("since
+/// he signed" for "since I signed", "their plan" for "our plan").
+static PERSON_SHIFT: LazyLock<Vec<(u64, u64)>> = LazyLock::new(|| {
+    [
+        ("i", &["he", "she"][..]),
+        ("me", &["him", "her"]),
+        ("my", &["his", "her"]),
+        ("we", &["they", "he", "she", "it"]),
+        ("us", &["them", "him", "her", "it"]),
+        ("our", &["their", "his", "her", "its"]),
+        ("ours", &["theirs", "his", "hers"]),
+    ]
+    .iter()
+    .flat_map(|(a, bs)| bs.iter().map(move |b| (form_hash(a), form_hash(b))))
+    .collect()
+});
+
+/// Is the edit one auxiliary for its past form, or the speaker's first
+/// person for the third, as reported speech puts them? Outside quotation
+/// marks that is the writer's grammar, not the speaker's words changed;
+/// inside them it stays an edit.
 fn backshift(src: &Side<'_>, p: &Range<usize>, sec: &Side<'_>, s: &Range<usize>) -> bool {
-    p.len() == 1
-        && s.len() == 1
-        && BACKSHIFT.contains(&(src.lexeme(p.start).hash, sec.lexeme(s.start).hash))
+    if p.len() != 1 || s.len() != 1 {
+        return false;
+    }
+    let pair = (src.lexeme(p.start).hash, sec.lexeme(s.start).hash);
+    BACKSHIFT.contains(&pair) || PERSON_SHIFT.contains(&pair)
 }
 
 /// Are any of tokens `s` inside quotation marks? (A rounded figure is the

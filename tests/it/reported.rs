@@ -18,6 +18,12 @@ fn a_verb_put_in_the_past_outside_quotes_is_no_edit() {
         "The Prime Minister said: \"Net migration had more than quadrupled in just four years.\"\n",
     );
     assert_eq!(f[0]["kind"], "misquote", "{f:#?}");
+    // So is the speaker's first person put in the third.
+    let f = compare_to(
+        "Since I signed the bipartisan infrastructure law, we have funded more than 46,000 projects across the country.\n",
+        "The president said that since he signed the bipartisan infrastructure law, they have funded more than 46,000 projects across the country.\n",
+    );
+    assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
     // Another verb is another claim.
     let f = compare_to(
         SPEECH,
