@@ -9,6 +9,7 @@ mod judge;
 mod quotes;
 mod reordered;
 mod speakers;
+mod stitched;
 
 use judge::{judge_document, unsupported_quote};
 
@@ -221,6 +222,9 @@ fn audit_doc(
             }
         }
     }
+    let sentence_end =
+        |d: usize, t: usize| classify::sentence_of(&side(loaded, d), t).map(|s| s.end);
+    stitched::mark_stitched(&side(loaded, doc), &mut findings, &sentence_end);
     cov.sources
         .sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
     (findings, cov)

@@ -456,3 +456,24 @@ fn a_quotation_of_words_the_speech_says_twice_is_found_where_it_is_whole() {
     );
     assert_eq!(only(&f)["kind"], "verbatim", "{f:#?}");
 }
+
+#[test]
+fn a_quotation_joining_sentences_from_two_places_is_a_misquote() {
+    // SOURCE's first and fourth sentences, quoted as one passage.
+    let joined = "He said: \u{201c}Since March 2017, MI5 and the police have together disrupted 43 late-stage attack plots.{} We will not let these threats go unanswered, and we will keep working with our partners across Europe.\u{201d}\n";
+    let f = compare(&joined.replace("{}", ""));
+    let kinds: Vec<&str> = f.iter().map(|f| f["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["verbatim", "misquote"], "{f:#?}");
+    assert!(
+        message(&f[1]).contains("joins this to the sentence before it"),
+        "{f:#?}"
+    );
+    // An ellipsis declares the gap.
+    let f = compare(&joined.replace("{}", " \u{2026}"));
+    assert!(f.iter().all(|f| f["kind"] == "verbatim"), "{f:#?}");
+    // Sentences that follow each other in the source are one passage.
+    let f = compare(
+        "He said: \u{201c}Since March 2017, MI5 and the police have together disrupted 43 late-stage attack plots. Some of those plotters were trying to get hold of firearms and explosives, in the final days of planning mass murder.\u{201d}\n",
+    );
+    assert!(f.iter().all(|f| f["kind"] == "verbatim"), "{f:#?}");
+}
