@@ -33,6 +33,7 @@ pub(super) fn mark_stitched(
             || matches!(b.verdict.kind, Kind::Misquote | Kind::Unsupported)
             || b.tokens.start < a.tokens.end
             || b.tokens.start - a.tokens.end > SEAM
+            || a.tokens.is_empty()
             || !one_quotation(sec, a.tokens.end - 1, b.tokens.start)
             || sec.ellipsis_before(b.tokens.start)
         {
@@ -41,7 +42,10 @@ pub(super) fn mark_stitched(
         let joined = src_b.start >= src_a.end
             && (src_b.start - src_a.end <= SEAM
                 || (a.verdict.kind == Kind::Truncation
-                    && sentence_end(*doc_a, src_a.end - 1)
+                    && src_a
+                        .end
+                        .checked_sub(1)
+                        .and_then(|t| sentence_end(*doc_a, t))
                         .is_some_and(|end| src_b.start.abs_diff(end) <= SEAM)));
         if joined {
             continue;
