@@ -152,7 +152,8 @@ pub fn classify(
     if (core.matched as f64) < cfg.copy_coverage * core.len as f64 {
         figures_from_nearby(&mut scan, sec, src, al);
     }
-    let lost_quotes = quote_marks_differ(sec, &passage, src, al);
+    let lost_quotes = quote_marks_differ(sec, &passage, src, al)
+        .or_else(|| unbalanced(sec, &passage, core.ops()));
     let cut = match cut::cut_short((sec, &passage), src, al, core.ops(), (continues, cfg)) {
         cut::Stop::Cut(n) => Some(n),
         cut::Stop::Elided(rest) => {
@@ -692,6 +693,19 @@ fn summary(edits: &[Edit]) -> String {
     } else {
         parts.join(", ")
     }
+}
+
+/// A quotation of the aligned words opened and never closed ("quotation
+/// marks unbalanced"): the reader cannot tell where the speaker's words
+/// end.
+fn unbalanced(sec: Side<'_>, passage: &Range<usize>, core: &[crate::align::Op]) -> Option<String> {
+    let (first, last) = (core.first()?, core.last()?);
+    let aligned = passage.start + first.sec.start..passage.start + last.sec.end;
+    let q = sec.unbalanced_quote_in(&aligned)?;
+    let opening = sec.text_of(&(q.start..q.end.min(q.start + 5)));
+    Some(format!(
+        "quotation marks unbalanced: the quotation opened before {opening:?} is never closed"
+    ))
 }
 
 /// Quotations of the source, inside the aligned region, that the secondary

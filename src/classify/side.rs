@@ -101,4 +101,38 @@ impl<'a> Side<'a> {
     pub fn quotes(&self) -> &'a [Range<usize>] {
         &self.a.quotes
     }
+
+    /// A quotation opened and never closed (to the end of its paragraph)
+    /// that overlaps tokens `r`: its token range. Not one whose next
+    /// paragraph opens with a quotation mark: that is how a quotation runs
+    /// over several paragraphs.
+    pub fn unbalanced_quote_in(&self, r: &Range<usize>) -> Option<Range<usize>> {
+        if r.is_empty() {
+            return None;
+        }
+        // The block of `r`'s first token, then its few passages (passages
+        // are in block order).
+        let a = self.a;
+        let t = r.start as u32;
+        let block = a.block_tokens.partition_point(|b| b.end <= t) as u32;
+        let from = a.passages.partition_point(|p| p.block < block);
+        a.passages[from..]
+            .iter()
+            .take_while(|p| p.block == block)
+            .filter(|p| p.kind == crate::segment::PassageKind::Quote && p.unbalanced)
+            .map(|p| p.toks.start as usize..p.toks.end as usize)
+            .find(|q| q.start < r.end && r.start < q.end)
+            .filter(|_| !self.opens_with_quote(block as usize + 1))
+    }
+
+    /// Does block `b` start with an opening quotation mark?
+    fn opens_with_quote(&self, b: usize) -> bool {
+        let a = self.a;
+        a.block_lexemes
+            .get(b)
+            .and_then(|r| a.lexemes.get(r.start as usize))
+            .is_some_and(|l| {
+                l.kind == LexKind::Punct && matches!(l.ch, '"' | '“' | '‘' | '\'' | '«' | '„')
+            })
+    }
 }

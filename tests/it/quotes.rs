@@ -477,3 +477,22 @@ fn a_quotation_joining_sentences_from_two_places_is_a_misquote() {
     );
     assert!(f.iter().all(|f| f["kind"] == "verbatim"), "{f:#?}");
 }
+
+#[test]
+fn a_quotation_never_closed_is_a_copy_error() {
+    let f = compare(
+        "He said: \"Since March 2017, MI5 and the police have together disrupted 43 late-stage attack plots.\n\nThe speech was given in London.\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "copy_error", "{f:#}");
+    assert!(
+        message(f).starts_with("quotation marks unbalanced"),
+        "{f:#}"
+    );
+    // Left open where the next paragraph opens another mark, it runs on:
+    // the press's way of quoting several paragraphs.
+    let f = compare(
+        "He said: \"Since March 2017, MI5 and the police have together disrupted 43 late-stage attack plots.\n\n\"Some of those plotters were trying to get hold of firearms and explosives, in the final days of planning mass murder.\"\n",
+    );
+    assert!(f.iter().all(|f| f["kind"] == "verbatim"), "{f:#?}");
+}
