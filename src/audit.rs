@@ -244,7 +244,8 @@ impl DocAudit<'_> {
                 let passage = &a.tokens[s.clone()];
                 let al = align::align_or_region(self.index, self.sources, passage, &cfg.align)
                     .map_err(|r| *region = r)
-                    .ok()?;
+                    .ok()
+                    .or_else(|| self.figure_anchored(s, region.as_ref()?))?;
                 let src = side(self.loaded, self.primaries[al.source as usize]);
                 let tokens = self.sources[al.source as usize];
                 Some(classify::drop_lone_edges(
@@ -253,6 +254,45 @@ impl DocAudit<'_> {
             })
             .collect();
         (aligned, regions)
+    }
+
+    /// A short statement of the source with a figure next to it: five words
+    /// in a row of the window `region` (two of them content words) and a
+    /// number right after them (or right before) on both sides. "He pledged
+    /// to | cut emissions in half by | 2035" for "we will | cut emissions in
+    /// half by | 2030" is too short a match for a sentence to align on (five
+    /// common words in a row are chance), but a figure in the same place is
+    /// not. The sentence is then aligned to the source sentence holding the
+    /// five words.
+    fn figure_anchored(&self, s: &Range<usize>, region: &(u32, Range<usize>)) -> Option<Alignment> {
+        let (source, window) = region;
+        let sec = side(self.loaded, self.doc);
+        let src = side(self.loaded, self.primaries[*source as usize]);
+        let (passage, tokens) = (&sec.a.tokens[s.clone()], self.sources[*source as usize]);
+        let cfg = &self.cfg.align;
+        let al = align::align_to(tokens, *source, window.clone(), passage, cfg);
+        let run = al
+            .ops
+            .iter()
+            .filter(|o| o.tag == align::Tag::Equal)
+            .max_by_key(|o| o.sec.len())?;
+        let run_sec = s.start + run.sec.start..s.start + run.sec.end;
+        if run.sec.len() < align::LONG_RUN || content_words(&sec, run_sec.clone()).len() < 2 {
+            return None;
+        }
+        let number = |side: &Side<'_>, t: Option<usize>, within: &Range<usize>| {
+            t.filter(|t| within.contains(t))
+                .is_some_and(|t| side.lexeme(t).kind == crate::normalize::LexKind::Number)
+        };
+        let all = 0..tokens.len();
+        let after = number(&sec, Some(run_sec.end), s) && number(&src, Some(run.src.end), &all);
+        let before = number(&sec, run_sec.start.checked_sub(1), s)
+            && number(&src, run.src.start.checked_sub(1), &all);
+        if !(after || before) {
+            return None;
+        }
+        let sentence = classify::sentence_of(&src, run.src.start)?;
+        Some(align::align_to(tokens, *source, sentence, passage, cfg))
     }
 
     /// The findings of sentence `s`, aligned as `al` (sentence `k` of

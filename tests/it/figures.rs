@@ -145,3 +145,17 @@ fn a_figure_a_rewording_takes_from_the_next_sentence_is_no_change() {
     );
     assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
 }
+
+#[test]
+fn a_short_statement_with_its_figure_changed_is_found() {
+    let speech = "We owe you a planet that is livable. That is why we have made the largest investment in clean energy in history, and that is why we will cut emissions in half by 2030.\n";
+    let f = compare_to(speech, "He pledged to cut emissions in half by 2035.\n");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
+    // Five words without a figure next to them are too few to place it.
+    let f = compare_to(
+        speech,
+        "He pledged to cut emissions in half by the end of the decade.\n",
+    );
+    assert!(f.is_empty(), "{f:#?}");
+}
