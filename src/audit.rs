@@ -263,36 +263,46 @@ impl DocAudit<'_> {
     /// half by | 2030" is too short a match for a sentence to align on (five
     /// common words in a row are chance), but a figure in the same place is
     /// not. The sentence is then aligned to the source sentence holding the
-    /// five words.
+    /// five words. (Found by looking the five words up in the window, not by
+    /// a diff: most sentences that do not align have no such figure.)
     fn figure_anchored(&self, s: &Range<usize>, region: &(u32, Range<usize>)) -> Option<Alignment> {
+        use crate::normalize::LexKind;
+        const RUN: usize = align::LONG_RUN;
         let (source, window) = region;
         let sec = side(self.loaded, self.doc);
         let src = side(self.loaded, self.primaries[*source as usize]);
-        let (passage, tokens) = (&sec.a.tokens[s.clone()], self.sources[*source as usize]);
-        let cfg = &self.cfg.align;
-        let al = align::align_to(tokens, *source, window.clone(), passage, cfg);
-        let run = al
-            .ops
-            .iter()
-            .filter(|o| o.tag == align::Tag::Equal)
-            .max_by_key(|o| o.sec.len())?;
-        let run_sec = s.start + run.sec.start..s.start + run.sec.end;
-        if run.sec.len() < align::LONG_RUN || content_words(&sec, run_sec.clone()).len() < 2 {
-            return None;
-        }
-        let number = |side: &Side<'_>, t: Option<usize>, within: &Range<usize>| {
-            t.filter(|t| within.contains(t))
-                .is_some_and(|t| side.lexeme(t).kind == crate::normalize::LexKind::Number)
-        };
-        let all = 0..tokens.len();
-        let after = number(&sec, Some(run_sec.end), s) && number(&src, Some(run.src.end), &all);
-        let before = number(&sec, run_sec.start.checked_sub(1), s)
-            && number(&src, run.src.start.checked_sub(1), &all);
-        if !(after || before) {
-            return None;
-        }
-        let sentence = classify::sentence_of(&src, run.src.start)?;
-        Some(align::align_to(tokens, *source, sentence, passage, cfg))
+        let tokens = self.sources[*source as usize];
+        let is_number = |side: &Side<'_>, t: usize| side.lexeme(t).kind == LexKind::Number;
+        // The five words before each number of the sentence (and after it),
+        // and where the source's number stands against them.
+        let runs = s.clone().filter(|&j| is_number(&sec, j)).flat_map(|j| {
+            let before = (j >= s.start + RUN).then(|| (j - RUN..j, RUN as isize));
+            let after = (j + 1 + RUN <= s.end).then(|| (j + 1..j + 1 + RUN, -1));
+            before.into_iter().chain(after)
+        });
+        let hit = runs
+            .filter(|(run, _)| content_words(&sec, run.clone()).len() >= 2)
+            .find_map(|(run, offset)| {
+                let words = &sec.a.tokens[run];
+                let w = window.clone();
+                let lo = w.start;
+                (lo..w.end.saturating_sub(RUN) + 1).find(|&p| {
+                    let figure = p as isize + offset;
+                    tokens[p..p + RUN] == *words
+                        && figure >= 0
+                        && (figure as usize) < tokens.len()
+                        && is_number(&src, figure as usize)
+                })
+            })?;
+        let sentence = classify::sentence_of(&src, hit)?;
+        let passage = &sec.a.tokens[s.clone()];
+        Some(align::align_to(
+            tokens,
+            *source,
+            sentence,
+            passage,
+            &self.cfg.align,
+        ))
     }
 
     /// The findings of sentence `s`, aligned as `al` (sentence `k` of
