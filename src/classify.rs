@@ -160,7 +160,6 @@ pub fn classify(
             let text = src.text_of(&rest);
             scan.edits
                 .push(Edit::new("elide", text.clone(), String::new()));
-            scan.negation_elided |= negation::count(&src, &rest) > 0;
             scan.negation |= negation::count(&src, &rest) > 0;
             scan.elided.push(text);
             None
@@ -172,19 +171,27 @@ pub fn classify(
     let cuts = (cut, quote_cut);
     let (kind, message) = base_verdict(&scan, &core, cuts, lost, passage.len(), cfg);
     let message = annotate(kind, message, &scan, lost);
-    // A negation the writer moved into its own words ("He warned that
-    // without fair rules" for "Without them") is no negation changed.
-    let negation = scan.negation
-        && (scan.negation_elided
-            || negation::count(&sec, &passage) != negation::count(&src, &al.src));
+    // A negation the source has and the core drops is no negation changed
+    // where the writer gives the same word in its own words around the
+    // core ("He warned that without fair rules" for "Without them"); one
+    // the core adds always is, as is one an ellipsis hides.
+    let framing = negation::words_outside(sec, &passage, core.ops());
+    let negation =
+        scan.negation || scan.neg_added || scan.neg_dropped.iter().any(|h| !framing.contains(h));
     // The writer's words before the match may negate what the source's did
     // not, or leave out its negation ("The department expects | delays" for
-    // "We do not expect | delays").
+    // "We do not expect | delays"); not where the word moved.
     let lead_in = core.ops().first().and_then(|first| {
         let lead = passage.start..passage.start + first.sec.start;
-        negation::lead_in_differs(sec, lead, src, first.src.start).filter(|(theirs, _)| {
-            // (Not where the passage's negation is the source's, moved.)
-            negation::count(&sec, &passage) != negation::count(&src, &(theirs.start..al.src.end))
+        negation::lead_in_differs(sec, lead, src, first.src.start).filter(|(theirs, mine)| {
+            let dropped = negation::words(src, theirs);
+            if dropped.is_empty() {
+                negation::words(sec, mine)
+                    .iter()
+                    .any(|h| !scan.neg_dropped.contains(h))
+            } else {
+                dropped.iter().any(|h| !framing.contains(h))
+            }
         })
     });
     if let Some((theirs, mine)) = &lead_in {
@@ -472,8 +479,10 @@ struct EditScan {
     /// Changed figures: the source's, the secondary's, and its tokens.
     numeric: Vec<(String, String, Range<usize>)>,
     negation: bool,
-    /// A negation left out at an ellipsis.
-    negation_elided: bool,
+    /// Negation words the source has where an edit of the core drops them
+    /// (their forms), and whether an edit adds one.
+    neg_dropped: Vec<u64>,
+    neg_added: bool,
     quoted_change: bool,
     /// For each undeclared edit, in order: is it inside quotation marks?
     quoted: Vec<bool>,
@@ -511,9 +520,7 @@ fn scan_edits(
             && in_quote(s_abs.start - 1)
             && sec.ellipsis_before(s_abs.start);
         if declared {
-            let hidden = op.src.clone().any(|t| negation::is_negated_word(&src, t));
-            e.negation |= hidden;
-            e.negation_elided |= hidden;
+            e.negation |= op.src.clone().any(|t| negation::is_negated_word(&src, t));
             e.edits
                 .push(Edit::new("elide", p_text.clone(), String::new()));
             e.elided.push(p_text);
@@ -525,7 +532,14 @@ fn scan_edits(
         let bracketed = op.tag != Tag::Delete
             && in_quote(s_abs.start)
             && s_abs.clone().all(|t| sec.in_brackets(t));
-        e.negation |= !negation::whole_clause(op) && negation::differs(sec, &s_abs, src, &op.src);
+        if !negation::whole_clause(op, src, sec, passage) {
+            let (theirs, mine) = (negation::words(src, &op.src), negation::words(sec, &s_abs));
+            if theirs.len() > mine.len() {
+                e.neg_dropped.extend(theirs);
+            } else if mine.len() > theirs.len() {
+                e.neg_added = true;
+            }
+        }
         if op.tag == Tag::Replace {
             e.numeric.extend(changed_numbers(src, &op.src, sec, &s_abs));
         }

@@ -201,7 +201,7 @@ static ABBREVIATIONS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
     [
         "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "vs", "etc", "inc", "ltd", "co", "gen",
         "col", "lt", "rev", "no", "fig", "hon", "sgt", "capt", "approx", "sen", "rep", "gov",
-        "pres", "supt", "atty", "corp", "dept", "univ", "mt", "ft", "ave", "blvd",
+        "pres", "supt", "atty",
     ]
     .iter()
     .map(|w| form_hash(w))

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use super::Side;
 use super::edges::sentence_of;
+use crate::align::Op;
 use crate::normalize::form_hash;
 
 pub(super) fn is_negation(hash: u64) -> bool {
@@ -32,10 +33,25 @@ pub(super) fn is_negated_word(side: &Side<'_>, t: usize) -> bool {
     w.len() > 3 && (w.ends_with("n't") || w.ends_with("n’t"))
 }
 
-/// Do secondary tokens `s` and source tokens `p` hold different numbers of
-/// negations?
-pub(super) fn differs(sec: Side<'_>, s: &Range<usize>, src: Side<'_>, p: &Range<usize>) -> bool {
-    count(&src, p) != count(&sec, s)
+/// The negation words of tokens `r` (their forms).
+pub(super) fn words(side: Side<'_>, r: &Range<usize>) -> Vec<u64> {
+    r.clone()
+        .filter(|&t| is_negated_word(&side, t))
+        .map(|t| side.lexeme(t).hash)
+        .collect()
+}
+
+/// The negation words of the passage outside its aligned core (`core`:
+/// its operations, passage-relative): the writer's own framing.
+pub(super) fn words_outside(sec: Side<'_>, passage: &Range<usize>, core: &[Op]) -> Vec<u64> {
+    let (Some(first), Some(last)) = (core.first(), core.last()) else {
+        return words(sec, passage);
+    };
+    let before = passage.start..passage.start + first.sec.start;
+    let after = passage.start + last.sec.end..passage.end;
+    let mut out = words(sec, &before);
+    out.extend(words(sec, &after));
+    out
 }
 
 pub(super) fn count(side: &Side<'_>, r: &Range<usize>) -> usize {
@@ -48,11 +64,24 @@ const CLAUSE: usize = 4;
 
 /// Does edit `op` drop or add a whole clause: more than [`CLAUSE`] words
 /// on one side against few on the other ("Inflation is not yet back at our
-/// 2 per cent target, and we expect it" for "was expected")? A negation in
-/// it went with its clause: the cut or the addition is what is reported.
-pub(super) fn whole_clause(op: &crate::align::Op) -> bool {
+/// 2 per cent target, and we expect it" for "was expected")? A negation
+/// inside it went with its clause: the cut or the addition is what is
+/// reported. One at its edge negates the words kept next to it ("will
+/// [not, under any circumstances whatsoever,] raise taxes").
+pub(super) fn whole_clause(op: &Op, src: Side<'_>, sec: Side<'_>, passage: &Range<usize>) -> bool {
     let (a, b) = (op.src.len(), op.sec.len());
-    a.max(b) > CLAUSE && a.max(b) >= 2 * a.min(b) + CLAUSE
+    if a.max(b) <= CLAUSE || a.max(b) < 2 * a.min(b) + CLAUSE {
+        return false;
+    }
+    let (side, r) = if a >= b {
+        (src, op.src.clone())
+    } else {
+        (
+            sec,
+            passage.start + op.sec.start..passage.start + op.sec.end,
+        )
+    };
+    !is_negated_word(&side, r.start) && !is_negated_word(&side, r.end - 1)
 }
 
 /// Source words right before a match that govern it ("do not expect |
@@ -80,8 +109,14 @@ pub(super) fn lead_in_differs(
         return None;
     }
     let sentence_start = sentence_of(&src, start).map_or(start, |s| s.start);
-    let theirs = start.saturating_sub(SOURCE_LEAD).max(sentence_start)..start;
-    let mine = lead.end.saturating_sub(WRITER_LEAD).max(lead.start)..lead.end;
+    let theirs = clause_end(
+        src,
+        start.saturating_sub(SOURCE_LEAD).max(sentence_start)..start,
+    );
+    let mine = clause_end(
+        sec,
+        lead.end.saturating_sub(WRITER_LEAD).max(lead.start)..lead.end,
+    );
     if (count(&src, &theirs) > 0) == (count(&sec, &mine) > 0) {
         return None;
     }
@@ -101,6 +136,22 @@ pub(super) fn lead_in_differs(
     mine.clone()
         .any(|t| same_stem(&verb, &sec.text_of(&(t..t + 1)).to_lowercase()))
         .then_some((theirs, mine))
+}
+
+/// The end of tokens `r` after its last clause mark (a comma, semicolon,
+/// colon or dash between two of its tokens or after the last): "If we do
+/// nothing, | energy prices will rise" has no lead-in.
+fn clause_end(side: Side<'_>, r: Range<usize>) -> Range<usize> {
+    let within = r.start..r.end + 1;
+    let start = r
+        .clone()
+        .rev()
+        .find(|&t| {
+            side.gap_after(t, &within)
+                .contains([',', ';', ':', '—', '–'])
+        })
+        .map_or(r.start, |t| t + 1);
+    start..r.end
 }
 
 /// Do two words share their first five letters (or all of the shorter, of

@@ -215,11 +215,11 @@ fn quoted(sec: &Side<'_>, s: &Range<usize>) -> bool {
         .any(|q| q.start < s.end && s.start < q.end)
 }
 
-/// Is `b` word `a` mistyped: one letter changed, added or dropped, or two
+/// Is `b` word `a` mistyped: one letter added or dropped inside it, or two
 /// neighbours swapped ("yeras" for "years", "goverment" for
-/// "government"), in words of letters only, four at least? A letter added
-/// or dropped at the end is a grammatical change, not a typo ("plots" for
-/// "plot", "used" for "use"); so is a change of case.
+/// "government"), in words of letters only, four at least? A letter
+/// changed, or added or dropped at either end, is too often another word
+/// ("fire" for "hire", "plots" for "plot"); a change of case is none.
 pub fn typo(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let word = |w: &[char]| w.len() >= 4 && w.iter().all(|c| c.is_alphabetic());
@@ -240,9 +240,11 @@ pub fn typo(a: &str, b: &str) -> bool {
         .take_while(|(x, y)| x == y)
         .count();
     let (x, y) = (&a[head..a.len() - tail], &b[head..b.len() - tail]);
+    // A letter dropped or added inside the word, or two swapped: a letter
+    // changed, or one at either end, makes another word too often ("hire"
+    // and "fire", "risk" and "rise", "lose" and "lost").
     match (x.len(), y.len()) {
-        (1, 1) => true,
-        (0, 1) | (1, 0) => head + x.len().max(y.len()) < a.len().max(b.len()),
+        (0, 1) | (1, 0) => head > 0 && head + 1 < a.len().max(b.len()),
         (2, 2) => x[0] == y[1] && x[1] == y[0],
         _ => false,
     }
@@ -323,12 +325,18 @@ mod tests {
             ("government", "goverment"),
             ("inflation", "inflaton"),
             ("from", "form"),
+            ("pressure", "presure"),
             ("record", "recrod"),
         ] {
             assert!(typo(a, b), "{a} {b}");
         }
         for (a, b) in [
             ("plot", "plots"),
+            ("hire", "fire"),
+            ("risk", "rise"),
+            ("lose", "lost"),
+            ("sold", "told"),
+            ("rise", "rose"),
             ("use", "used"),
             ("inflation", "deflation"),
             ("rise", "fall"),

@@ -152,3 +152,44 @@ fn a_clause_moved_and_reworded_is_no_cut() {
     );
     assert!(f.iter().all(|f| f["kind"] == "verbatim"), "{f:#?}");
 }
+
+#[test]
+fn negations_the_guards_must_not_hide() {
+    // (source, secondary, negation changed?)
+    let cases = [
+        (
+            "We will not raise taxes on working families, and we will cut spending on welfare this year.",
+            "He said that we will raise taxes on working families, and we will not cut spending on welfare this year.",
+            true,
+        ),
+        (
+            "We will not raise taxes on working families this year.",
+            "Never one to mince words, the chancellor said the government will raise taxes on working families this year.",
+            true,
+        ),
+        (
+            "We do not expect delays in the rollout of the new mobile clinics next year.",
+            "Although no date has been set, the department expects delays in the rollout of the new mobile clinics next year.",
+            true,
+        ),
+        (
+            "We will not, under any circumstances whatsoever, raise taxes on working families this year.",
+            "He said that we will raise taxes on working families this year.",
+            true,
+        ),
+        (
+            "If we do nothing, energy prices will rise sharply for every household this winter.",
+            "The minister warned that energy prices will rise sharply for every household this winter.",
+            false,
+        ),
+    ];
+    for (source, secondary, changed) in cases {
+        let f = compare_to(&format!("{source}\n"), &format!("{secondary}\n"));
+        assert_eq!(f.len(), 1, "{secondary}: {f:#?}");
+        assert_eq!(
+            message(&f[0]).contains("negation changed"),
+            changed,
+            "{secondary}: {f:#?}"
+        );
+    }
+}
