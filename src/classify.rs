@@ -476,8 +476,9 @@ pub fn stock_attribution(sec: &Side<'_>, r: &Range<usize>) -> bool {
 #[derive(Default)]
 struct EditScan {
     edits: Vec<Edit>,
-    /// Changed figures: the source's, the secondary's, and its tokens.
-    numeric: Vec<(String, String, Range<usize>)>,
+    /// Changed figures: the source's, the secondary's, its tokens, and
+    /// whether the edit replaced the figure alone.
+    numeric: Vec<(String, String, (Range<usize>, bool))>,
     negation: bool,
     /// Negation words the source has where an edit of the core drops them
     /// (their forms), and whether an edit adds one.
@@ -619,7 +620,7 @@ fn changed_numbers(
     p: &Range<usize>,
     sec: Side<'_>,
     s: &Range<usize>,
-) -> Vec<(String, String, Range<usize>)> {
+) -> Vec<(String, String, (Range<usize>, bool))> {
     // Quantities, each a number with the scale word after it ("1.5
     // billion" is not "1.5 million"; "five thousand" is "5,000").
     let (a, b) = (quantity::items(&src, p), quantity::items(&sec, s));
@@ -628,7 +629,15 @@ fn changed_numbers(
         .filter(|(x, y)| quantity::differ(&src, x, &sec, y))
         .map(|(x, y)| {
             let shown = y.shown(s);
-            (src.text_of(&x.shown(p)), sec.text_of(&shown), shown)
+            // A figure for a figure and nothing else is the source's place
+            // taken with its number changed; words changed around it may
+            // be a rewording that brings a figure from elsewhere.
+            let clean = x.shown(p) == *p && shown == *s;
+            (
+                src.text_of(&x.shown(p)),
+                sec.text_of(&shown),
+                (shown, clean),
+            )
         })
         .collect()
 }
@@ -640,9 +649,10 @@ const NEAR_FIGURES: usize = 60;
 /// Keeps the changed figures of a loose rewording (not a copy) that the
 /// source does not state nearby: "She said inflation, now at 2.8%, was
 /// expected to rise" merges "Today it stands at 2.8 per cent" into the
-/// sentence about the 2 per cent target; the 2.8 is the source's, not a
-/// change of the 2. In a copy, a figure of a neighbouring sentence is still
-/// a changed number.
+/// sentence about "our 2 per cent target"; the 2.8 is the source's, not a
+/// change of the 2. In a copy, or where the edit replaced the figure alone
+/// ("risen to [5 -> 3] per cent"), a figure of a neighbouring sentence is
+/// still a changed number: the classic error of the wrong figure.
 fn figures_from_nearby(scan: &mut EditScan, sec: Side<'_>, src: Side<'_>, al: &Alignment) {
     if scan.numeric.is_empty() {
         return;
@@ -650,7 +660,10 @@ fn figures_from_nearby(scan: &mut EditScan, sec: Side<'_>, src: Side<'_>, al: &A
     let near = al.src.start.saturating_sub(NEAR_FIGURES)
         ..(al.src.end + NEAR_FIGURES).min(src.a.tokens.len());
     let theirs = quantity::items(&src, &near);
-    scan.numeric.retain(|(_, _, at)| {
+    scan.numeric.retain(|(_, _, (at, clean))| {
+        if *clean {
+            return true;
+        }
         let stated = |y: &quantity::Item| {
             y.value.is_some()
                 && theirs

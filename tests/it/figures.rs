@@ -138,6 +138,12 @@ fn a_figure_a_rewording_takes_from_the_next_sentence_is_no_change() {
         "She said inflation, now at 2.6%, was expected to rise to around 3.5% in the third quarter before falling back.\n",
     );
     assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
+    // The wrong sentence's figure in the right place is a changed number.
+    let f = compare_to(
+        "Unemployment has risen to 5 per cent this spring, the highest level for three years. Inflation, meanwhile, stands at 3 per cent.\n",
+        "She said unemployment had now risen to 3 per cent this spring, the highest level in three years.\n",
+    );
+    assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
     // And in a copy, the neighbouring sentence's figure is a changed number.
     let f = compare_to(
         speech,
