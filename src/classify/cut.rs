@@ -55,8 +55,8 @@ pub(super) fn cut_short(
 
 /// Are source tokens `p`, dropped where the diff has them, given elsewhere
 /// in the passage: in order and whole ([`appears_in`]), or reworded, at
-/// least half of them (two at least), in order, among the passage's words
-/// that match nothing ("scored nine goals and provided 11 assists in 38
+/// least half of their content words (two at least), in order, among the
+/// passage's words that match nothing ("scored nine goals and provided 11 assists in 38
 /// appearances" for "38 appearances …, scoring nine goals and providing
 /// 11 assists"; a quotation put before its attribution)? `core`: the
 /// passage's aligned operations, whose matched words do not count.
@@ -73,13 +73,18 @@ pub(super) fn said_elsewhere(
     for o in core.iter().filter(|o| o.tag == Tag::Equal) {
         matched[o.sec.clone()].fill(true);
     }
+    // Content words only: "the ... of the" are in any framing.
+    let content = |side: &Side<'_>, t: usize| {
+        let l = side.lexeme(t);
+        (l.end - l.start >= 4 || l.kind == crate::normalize::LexKind::Number).then_some(l.hash)
+    };
     let free: Vec<u64> = passage
         .clone()
         .filter(|&t| !matched[t - passage.start])
-        .map(|t| sec.a.tokens[t])
+        .filter_map(|t| content(&sec, t))
         .collect();
-    let words = &src.a.tokens[p.clone()];
-    words.len() >= 2 && 2 * common_in_order(words, &free) >= words.len().max(4)
+    let words: Vec<u64> = p.clone().filter_map(|t| content(&src, t)).collect();
+    words.len() >= 2 && 2 * common_in_order(&words, &free) >= words.len().max(4)
 }
 
 /// The length of the longest common subsequence of two short sequences.

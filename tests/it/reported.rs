@@ -151,6 +151,12 @@ fn a_clause_moved_and_reworded_is_no_cut() {
         "\"Footfall is already down,\" said Sue Hammond, who chairs the Kirkgate Business Improvement District.\n",
     );
     assert!(f.iter().all(|f| f["kind"] == "verbatim"), "{f:#?}");
+    // Function words of the framing are no clause given elsewhere.
+    let f = compare_to(
+        "Taxes will rise for the people of the north next year, and we will not apologise for it.\n",
+        "The leader of the party said taxes will rise next year, and we will not apologise for it.\n",
+    );
+    assert_eq!(f[0]["kind"], "truncation", "{f:#?}");
 }
 
 #[test]
