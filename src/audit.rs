@@ -224,7 +224,8 @@ fn audit_doc(
     }
     let sentence_end =
         |d: usize, t: usize| classify::sentence_of(&side(loaded, d), t).map(|s| s.end);
-    stitched::mark_stitched(&side(loaded, doc), &mut findings, &sentence_end);
+    let tokens = |d: usize| loaded.docs[d].1.tokens.as_slice();
+    stitched::mark_stitched(&side(loaded, doc), &mut findings, &sentence_end, &tokens);
     cov.sources
         .sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
     (findings, cov)

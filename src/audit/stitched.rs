@@ -18,10 +18,11 @@ const SEAM: usize = 3;
 /// source. `findings`: a document's, in order; `sentence_end(doc, t)`:
 /// where the sentence of source token `t` ends (a sentence cut short before
 /// the next is reported as cut, not again as joined).
-pub(super) fn mark_stitched(
+pub(super) fn mark_stitched<'t>(
     sec: &Side<'_>,
     findings: &mut [Finding],
     sentence_end: &dyn Fn(usize, usize) -> Option<usize>,
+    tokens: &dyn Fn(usize) -> &'t [u64],
 ) {
     for i in 1..findings.len() {
         let (before, rest) = findings.split_at_mut(i);
@@ -47,7 +48,15 @@ pub(super) fn mark_stitched(
                         .checked_sub(1)
                         .and_then(|t| sentence_end(*doc_a, t))
                         .is_some_and(|end| src_b.start.abs_diff(end) <= SEAM)));
-        if joined {
+        // The source may say the first sentence again right before the
+        // second (a refrain): the quotation is that place.
+        let said_again = || {
+            let t = tokens(*doc_a);
+            let words = &t[src_a.clone()];
+            (src_b.start.saturating_sub(SEAM)..=src_b.start)
+                .any(|end| end >= words.len() && t.get(end - words.len()..end) == Some(words))
+        };
+        if joined || said_again() {
             continue;
         }
         let (words, place) = if src_b.start >= src_a.end {

@@ -496,3 +496,15 @@ fn a_quotation_never_closed_is_a_copy_error() {
     );
     assert!(f.iter().all(|f| f["kind"] == "verbatim"), "{f:#?}");
 }
+
+#[test]
+fn a_refrain_quoted_with_the_sentence_after_it_is_one_passage() {
+    let f = compare_to(
+        "We will never give up on this country. Times are hard for many families across the land, and many have lost hope in the future of their towns and cities. But I say this to them tonight. We will never give up on this country. We will rebuild every town that was left behind.\n",
+        "He told the crowd: \"We will never give up on this country. We will rebuild every town that was left behind.\"\n",
+    );
+    assert!(
+        !f.is_empty() && f.iter().all(|f| f["kind"] == "verbatim"),
+        "{f:#?}"
+    );
+}
