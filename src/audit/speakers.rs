@@ -125,9 +125,12 @@ fn quote_subject(sec: &Side<'_>, near: &Range<usize>, resolve: bool) -> Option<S
             .first()
             .is_some_and(|q| q.start <= s.start)
     };
-    // (Only where the quotation runs on into it: a quotation of its own
-    // there may be someone else's, "“…,” said an analyst".)
-    let runs_on = quotes_in(sec, &span).iter().any(|q| q.end > span.end);
+    // (Only where the quotation runs on into it, also into the next
+    // paragraph: a quotation of its own there may be someone else's, "“…,”
+    // said an analyst".)
+    let runs_on = quotes_in(sec, &span)
+        .iter()
+        .any(|q| q.end > span.end || sec.quote_runs_on(q));
     if let Some(next) =
         sentence_of(sec, span.end).filter(|n| runs_on && quoted_at(n) && has_verb(sec, n))
     {

@@ -125,6 +125,27 @@ impl<'a> Side<'a> {
             .filter(|_| !self.opens_with_quote(block as usize + 1))
     }
 
+    /// Does quotation `q` run on into the next paragraph: left open at the
+    /// end of its own, the next opening with a quotation mark?
+    pub fn quote_runs_on(&self, q: &Range<usize>) -> bool {
+        let a = self.a;
+        let Some(block) = (q.start < a.tokens.len())
+            .then(|| a.block_tokens.partition_point(|b| b.end <= q.start as u32))
+        else {
+            return false;
+        };
+        let from = a.passages.partition_point(|p| p.block < block as u32);
+        let open = a.passages[from..]
+            .iter()
+            .take_while(|p| p.block == block as u32)
+            .any(|p| {
+                p.kind == crate::segment::PassageKind::Quote
+                    && p.unbalanced
+                    && p.toks.start as usize == q.start
+            });
+        open && self.opens_with_quote(block + 1)
+    }
+
     /// Does block `b` start with an opening quotation mark?
     fn opens_with_quote(&self, b: usize) -> bool {
         let a = self.a;

@@ -173,3 +173,19 @@ fn a_quotation_of_its_own_after_an_unattributed_one_keeps_its_speaker() {
     assert_eq!(q[1].0, "unsupported", "{q:#?}");
     assert!(q[1].2.contains("Jane Smith"), "{q:#?}");
 }
+
+#[test]
+fn a_quotation_over_two_paragraphs_keeps_its_speaker() {
+    let f = compare(
+        "MI5 chief Ken McCallum said MI5 and the police have together disrupted 43 late-stage attack plots since March 2017.\n\n\
+         \"These figures should alarm every family in the country.\n\n\
+         \"Ministers must act before it is far too late,\" said Yvette Cooper, the shadow home secretary.\n",
+    );
+    let q = quotations(&f);
+    assert_eq!(q.len(), 2, "{f:#?}");
+    assert!(
+        q.iter()
+            .all(|(kind, _, m)| kind == "unsupported" && m.contains("Yvette Cooper")),
+        "{q:#?}"
+    );
+}
