@@ -635,11 +635,12 @@ fn trim(ops: &[Op]) -> Option<Range<usize>> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::normalize::lex_str;
 
-    fn toks(s: &str) -> Vec<u64> {
+    /// A text's token forms.
+    pub(in crate::align) fn toks(s: &str) -> Vec<u64> {
         lex_str(s)
             .iter()
             .filter(|l| l.is_token())

@@ -84,17 +84,9 @@ fn moved(g: &Op, src: usize, sec: usize) -> Op {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::toks;
     use super::super::{AlignConfig, SourceIndex, align};
     use super::*;
-    use crate::normalize::lex_str;
-
-    fn toks(s: &str) -> Vec<u64> {
-        lex_str(s)
-            .iter()
-            .filter(|l| l.is_token())
-            .map(|l| l.hash)
-            .collect()
-    }
 
     fn aligned(source: &str, passage: &str) -> (std::ops::Range<usize>, Vec<Tag>) {
         let src = toks(source);

@@ -269,30 +269,22 @@ fn he_said_is_no_shared_deviation() {
     // them: every writer does that, so neither copied the other.
     let speech = "Patients deserve to know what they are walking into, and hospitals deserve credit when they get it right. We will continue to monitor the data every single week, and we will share what we find with the public.\n";
     let quotes = "\"Patients deserve to know what they are walking into, and hospitals deserve credit when they get it right,\" he said.\n\n\"We will continue to monitor the data every single week, and we will share what we find with the public,\" he said.\n";
-    let x = format!(
-        "The health secretary spoke in Washington on Wednesday about rural care.\n\n{quotes}"
-    );
-    let y = format!(
-        "Daniel Okafor laid out a three-part plan for hospitals at a briefing attended by nurses.\n\n{quotes}"
-    );
-    let dir = corpus(
-        &[("speech.txt", speech), ("x.txt", &x), ("y.txt", &y)],
-        None,
-    );
-    let v = graph(dir.path(), &["c", "--primary", "c/speech.txt"]);
-    assert!(edge(&v, "copies", "x.txt", "y.txt").is_none(), "{v:#}");
+    // Two articles of their own words around the same quotations.
+    let linked = |quotes: &str| {
+        let x = format!(
+            "The health secretary spoke in Washington on Wednesday about rural care.\n\n{quotes}"
+        );
+        let y = format!(
+            "Daniel Okafor laid out a three-part plan for hospitals at a briefing attended by nurses.\n\n{quotes}"
+        );
+        let dir = corpus(
+            &[("speech.txt", speech), ("x.txt", &x), ("y.txt", &y)],
+            None,
+        );
+        let v = graph(dir.path(), &["c", "--primary", "c/speech.txt"]);
+        edge(&v, "copies", "x.txt", "y.txt").is_some()
+    };
+    assert!(!linked(quotes));
     // A framing of their own that both share is evidence.
-    let quotes = quotes.replace("he said", "he said, visibly moved");
-    let x = format!(
-        "The health secretary spoke in Washington on Wednesday about rural care.\n\n{quotes}"
-    );
-    let y = format!(
-        "Daniel Okafor laid out a three-part plan for hospitals at a briefing attended by nurses.\n\n{quotes}"
-    );
-    let dir = corpus(
-        &[("speech.txt", speech), ("x.txt", &x), ("y.txt", &y)],
-        None,
-    );
-    let v = graph(dir.path(), &["c", "--primary", "c/speech.txt"]);
-    assert!(edge(&v, "copies", "x.txt", "y.txt").is_some(), "{v:#}");
+    assert!(linked(&quotes.replace("he said", "he said, visibly moved")));
 }
