@@ -215,11 +215,17 @@ fn quoted(sec: &Side<'_>, s: &Range<usize>) -> bool {
         .any(|q| q.start < s.end && s.start < q.end)
 }
 
-/// Is `b` word `a` mistyped: one letter added or dropped inside it, or two
-/// neighbours swapped ("yeras" for "years", "goverment" for
-/// "government"), in words of letters only, four at least? A letter
-/// changed, or added or dropped at either end, is too often another word
-/// ("fire" for "hire", "plots" for "plot"); a change of case is none.
+/// Letters from which a word with one letter changed inside it is taken
+/// for mistyped ("accountible"): shorter words change into other words.
+const LONG_WORD: usize = 8;
+
+/// Is `b` word `a` mistyped: one letter added or dropped inside it, two
+/// neighbours swapped, or a letter changed inside a word of [`LONG_WORD`]
+/// letters or more ("yeras" for "years", "goverment" for "government",
+/// "accountible"), in words of letters only, four at least? A letter
+/// changed in a shorter word, or one added or dropped at either end, is too
+/// often another word ("fire" for "hire", "plots" for "plot"); a change of
+/// case is none.
 pub fn typo(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let word = |w: &[char]| w.len() >= 4 && w.iter().all(|c| c.is_alphabetic());
@@ -243,8 +249,12 @@ pub fn typo(a: &str, b: &str) -> bool {
     // A letter dropped or added inside the word, or two swapped: a letter
     // changed, or one at either end, makes another word too often ("hire"
     // and "fire", "risk" and "rise", "lose" and "lost").
+    let inside = head > 0 && head + 1 < a.len().max(b.len());
     match (x.len(), y.len()) {
-        (0, 1) | (1, 0) => head > 0 && head + 1 < a.len().max(b.len()),
+        (0, 1) | (1, 0) => inside,
+        // A letter changed inside a long word ("accountible"): short ones
+        // change into other words ("rise", "rose").
+        (1, 1) => inside && a.len() >= LONG_WORD,
         (2, 2) => x[0] == y[1] && x[1] == y[0],
         _ => false,
     }
@@ -326,6 +336,7 @@ mod tests {
             ("inflation", "inflaton"),
             ("from", "form"),
             ("pressure", "presure"),
+            ("accountable", "accountible"),
             ("record", "recrod"),
         ] {
             assert!(typo(a, b), "{a} {b}");
