@@ -105,7 +105,7 @@ pub(super) fn lead_in_differs(
     src: Side<'_>,
     start: usize,
 ) -> Option<(Range<usize>, Range<usize>)> {
-    if lead.is_empty() {
+    if lead.is_empty() || start >= src.a.tokens.len() || lead.end >= sec.a.tokens.len() {
         return None;
     }
     let sentence_start = sentence_of(&src, start).map_or(start, |s| s.start);
