@@ -133,11 +133,8 @@ pub(crate) fn contraction(w: &[u8]) -> Option<(usize, &'static str)> {
     // Every ending has its apostrophe two or three from the end: most words
     // are ruled out by two byte tests.
     let n = w.len();
-    if n < 3 || !(w[n - 3] == b'\'' || w[n - 2] == b'\'' || n == 6) {
-        return None;
-    }
-    if w.eq_ignore_ascii_case(b"cannot") {
-        return Some((3, "not"));
+    if n < 3 || !(w[n - 3] == b'\'' || w[n - 2] == b'\'') {
+        return (n == 6 && w.eq_ignore_ascii_case(b"cannot")).then_some((3, "not"));
     }
     CONTRACTIONS
         .iter()
