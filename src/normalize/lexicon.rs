@@ -16,6 +16,12 @@ pub fn form_hash(form: &str) -> u64 {
 pub(super) static H_PER: LazyLock<u64> = LazyLock::new(|| form_hash("per"));
 pub(super) static H_CENT: LazyLock<u64> = LazyLock::new(|| form_hash("cent"));
 pub(crate) static H_PERCENT: LazyLock<u64> = LazyLock::new(|| form_hash("percent"));
+pub(super) static H_DEGREE: LazyLock<u64> = LazyLock::new(|| form_hash("degree"));
+pub(crate) static H_DEGREES: LazyLock<u64> = LazyLock::new(|| form_hash("degrees"));
+/// Temperature scales, as written after "degrees": "degrees Celsius",
+/// "degrees C", "degrees centigrade", "degrees Fahrenheit", "degrees F".
+pub(super) static H_SCALES: LazyLock<[u64; 5]> =
+    LazyLock::new(|| ["celsius", "centigrade", "fahrenheit", "c", "f"].map(form_hash));
 
 pub(crate) const TENS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
@@ -160,11 +166,12 @@ pub(crate) fn contracted_base(base: &[u8]) -> Option<&'static str> {
         .map(|(_, w)| *w)
 }
 
-/// "1.5bn", "£300m", "10k", "13pc": a number with a scale or per-cent
-/// suffix written on, as the press writes them. Where the digits end, and
-/// the word the suffix stands for ("1.5bn" is "1.5 billion"). Only the
-/// lower-case "m" and "k" count ("3M" and "4K" are names more often than
-/// quantities), and never a lone "b".
+/// "1.5bn", "£300m", "10k", "13pc", "1.5C": a number with a scale,
+/// per-cent or temperature suffix written on, as the press writes them.
+/// Where the digits end, and the word the suffix stands for ("1.5bn" is
+/// "1.5 billion", "1.5C" and "90F" are degrees). Only the lower-case "m"
+/// and "k" count ("3M" and "4K" are names more often than quantities),
+/// only the upper-case "C" and "F" ("50c" is cents), and never a lone "b".
 pub(crate) fn scaled(w: &[u8]) -> Option<(usize, &'static str)> {
     let digits = w
         .iter()
@@ -185,6 +192,8 @@ pub(crate) fn scaled(w: &[u8]) -> Option<(usize, &'static str)> {
         "trillion"
     } else if is(&[b"pc"]) {
         "percent"
+    } else if matches!(suffix, b"C" | b"F") {
+        "degrees"
     } else {
         return None;
     };

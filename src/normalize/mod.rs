@@ -9,10 +9,10 @@ mod ascii;
 mod lexicon;
 mod spelling;
 
-use lexicon::{H_CENT, H_PER};
+use lexicon::{H_CENT, H_DEGREE, H_PER, H_SCALES};
 pub(crate) use lexicon::{
-    H_PERCENT, TENS, contracted_base, contraction, digit_ordinal, ordinal_hash, ordinal_word,
-    scaled, substitute,
+    H_DEGREES, H_PERCENT, TENS, contracted_base, contraction, digit_ordinal, ordinal_hash,
+    ordinal_word, scaled, substitute,
 };
 pub use lexicon::{form_hash, number_word};
 
@@ -135,9 +135,10 @@ fn is_blank(l: &Lexeme) -> bool {
     l.kind == LexKind::Punct && l.ch == '\0'
 }
 
-/// Block-level merges ("per cent") and removal of blanked lexemes.
+/// Block-level merges ("per cent", "degrees Celsius") and removal of
+/// blanked lexemes.
 fn finish_block(out: &mut Vec<Lexeme>, first: usize) {
-    if !merge_per_cent(&mut out[first..]) {
+    if !merge_units(&mut out[first..]) {
         return;
     }
     let mut w = first;
@@ -295,6 +296,8 @@ impl Lexer {
             }
             if c == '%' {
                 out.push(lexeme(ch[i], ch[i].end, *H_PERCENT, LexKind::Word));
+            } else if matches!(c, '°' | '℃' | '℉') {
+                out.push(lexeme(ch[i], ch[i].end, *H_DEGREES, LexKind::Word));
             } else if is_dash(c) && hyphen_number(out, ch, i) {
                 // "twenty-five": fold the units into the tens just lexed.
                 let mut j = i + 1;
@@ -526,17 +529,31 @@ pub(crate) fn unit_word(w: &str) -> bool {
         .is_some_and(|u| (1..10).contains(&u))
 }
 
-/// "per cent" becomes one token, the same as "percent" and "%". The second
-/// lexeme is blanked (punct `\0`) for the caller to remove. Is any lexeme
-/// blank now? (A NUL byte in the text lexes as a blank one too.)
-fn merge_per_cent(ls: &mut [Lexeme]) -> bool {
-    let (per, cent) = (*H_PER, *H_CENT);
+/// Units written in more than one way become one token: "per cent" is
+/// "percent" and "%"; a temperature is "degrees" however its scale is
+/// written ("1.5°C", "1.5C", "1.5 degrees Celsius", "1.5 degrees C", "1.5
+/// degrees": the press drops the scale where the speaker gave it, and the
+/// value, not the scale's spelling, is the fact; "one degree" after a
+/// number is "degrees" too). A merged-in lexeme is blanked (punct `\0`)
+/// for the caller to remove. Is any lexeme blank now? (A NUL byte in the
+/// text lexes as a blank one too.)
+fn merge_units(ls: &mut [Lexeme]) -> bool {
+    let (per, cent, degree, degrees) = (*H_PER, *H_CENT, *H_DEGREE, *H_DEGREES);
+    let scales = &*H_SCALES;
     let mut blank = ls.first().is_some_and(is_blank);
     for i in 1..ls.len() {
         blank |= is_blank(&ls[i]);
-        if ls[i].hash == cent && ls[i - 1].hash == per && ls[i].kind == LexKind::Word {
+        if ls[i].kind != LexKind::Word {
+            continue;
+        }
+        let (h, before) = (ls[i].hash, &ls[i - 1]);
+        if h == degree && before.kind == LexKind::Number {
+            ls[i].hash = degrees;
+        } else if (h == cent && before.hash == per)
+            || (scales.contains(&h) && before.hash == degrees && before.kind == LexKind::Word)
+        {
             blank = true;
-            ls[i - 1].hash = *H_PERCENT;
+            ls[i - 1].hash = if h == cent { *H_PERCENT } else { degrees };
             ls[i - 1].end = ls[i].end;
             ls[i].kind = LexKind::Punct;
             ls[i].ch = '\0';
@@ -582,187 +599,4 @@ pub fn lex_str(text: &str) -> Vec<Lexeme> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    proptest! {
-        /// The byte path and the general path give the same lexemes.
-        #[test]
-        fn ascii_path_matches_general_path(s in "([a-zA-Z0-9 .,;:'%/@()\"-]|twenty|Forty|-five|-Six|per cent|seventeen|http://x|www.|a@b.c|\\[|\\]|\\[T\\]he|tax\\[es\\]|\\[1\\]|\\[We\\]|organisation|Colour|centred|travelled|Defence|1.5bn|300m|10K|13pc|3B|don't|Can't|won't|we're|I'm|cannot|xcannot|21st|2ND|3rd|0th|first|-First|third|twelfth|they'll|n't|é|ﬁ|１|％|’|\u{ad}|\u{a0}|\u{0}|\n|\t|\r){0,40}") {
-            let pieces = [Piece::verbatim(0, s.len())];
-            let (mut fast, mut slow) = (Vec::new(), Vec::new());
-            Lexer::default().lex_block(&s, &pieces, &mut fast);
-            Lexer::default().lex_block_generic(&s, &pieces, &mut slow);
-            prop_assert_eq!(fast, slow);
-        }
-    }
-
-    fn forms(text: &str) -> Vec<u64> {
-        lex_str(text)
-            .iter()
-            .filter(|l| l.is_token())
-            .map(|l| l.hash)
-            .collect()
-    }
-
-    #[test]
-    fn number_forms_match() {
-        assert_eq!(forms("13% of all"), forms("13 per cent of all"));
-        assert_eq!(forms("thirteen percent"), forms("13%"));
-        assert_eq!(
-            forms("twenty Iran-backed plots"),
-            forms("20 Iran backed plots")
-        );
-        assert_eq!(forms("10,000 troops"), forms("10000 troops"));
-        assert_eq!(forms("twenty-five"), forms("25"));
-        assert_ne!(forms("13%"), forms("14%"));
-        assert_eq!(forms("Seventeen NINETY zero"), forms("17 90 0"));
-        assert_ne!(forms("seventeenth"), forms("17"));
-    }
-
-    #[test]
-    fn ordinal_forms_match() {
-        let words = "the twenty-first century, the first time, Second, THIRD and twelfth";
-        let digits = "the 21st century, the 1st time, 2nd, 3RD and 12th";
-        assert_eq!(forms(words), forms(digits));
-        // The same inside a chunk with curly quotes (the general path).
-        assert_eq!(
-            forms("\u{201C}twenty-first\u{201D} \u{201C}first\u{201D}"),
-            forms("\u{201C}21st\u{201D} \u{201C}1st\u{201D}")
-        );
-        assert_eq!(forms("twenty\u{2011}first"), forms("21st"));
-        // An ordinal is not its number, nor another ordinal.
-        assert_ne!(forms("21st"), forms("21"));
-        assert_ne!(forms("twenty-first"), forms("twenty-one"));
-        assert_ne!(forms("21st"), forms("22nd"));
-        assert_eq!(lex_str("21st")[0].kind, LexKind::Word);
-        // Not ordinals: an ending after letters, or on its own.
-        assert_ne!(forms("a1st"), forms("a 1st"));
-        assert_eq!(lex_str("st nd").len(), 2);
-        // The span covers the whole written ordinal.
-        let ls = lex_str("the twenty-first");
-        assert_eq!((ls[1].start, ls[1].end), (4, 16));
-    }
-
-    #[test]
-    fn editorial_letters_in_brackets_belong_to_their_word() {
-        assert_eq!(forms("[T]he tax[es] [w]on't"), forms("The taxes won't"));
-        let ls = lex_str("so [T]he plan");
-        assert_eq!((ls[1].start, ls[1].end, ls[1].cap), (3, 8, true));
-        // A bracketed word stands apart; a footnote mark is not letters.
-        assert_eq!(lex_str("[We] go").len(), 4);
-        assert_eq!(forms("inflation[1]"), forms("inflation 1"));
-        assert_eq!(forms("govern[ment]'s plan"), forms("government's plan"));
-    }
-
-    #[test]
-    fn press_suffixes_are_scale_words() {
-        assert_eq!(
-            forms("£1.5bn and 300m, 10k or 13pc"),
-            forms("£1.5 billion and 300 million, 10 thousand or 13 per cent")
-        );
-        assert_ne!(forms("1.5bn"), forms("1.5 million"));
-        // Offsets: the digits, then the suffix.
-        let ls = lex_str("£1.5bn");
-        let spans: Vec<(u32, u32)> = ls.iter().map(|l| (l.start, l.end)).collect();
-        assert_eq!(spans, [(0, 2), (2, 5), (5, 7)]);
-        for name in ["3B", "3M", "4K"] {
-            assert_eq!(lex_str(name).iter().filter(|l| l.is_token()).count(), 1);
-        }
-    }
-
-    #[test]
-    fn british_and_american_spellings_match() {
-        assert_eq!(
-            forms("We will modernise our defence programme and honour the organisation"),
-            forms("We will modernize our defense program and honor the organization")
-        );
-    }
-
-    #[test]
-    fn contractions_are_their_expansions() {
-        assert_eq!(
-            forms("We don't, can't, won't and cannot; we're sure I'm right, they'll see"),
-            forms(
-                "We do not, can not, will not and can not; we are sure I am right, they will see"
-            )
-        );
-        assert_eq!(forms("don’t"), forms("do not"));
-        // Possessives and "'s" stay one word.
-        assert_eq!(lex_str("government's it's").len(), 2);
-        let ls = lex_str("don't");
-        let spans: Vec<(u32, u32)> = ls.iter().map(|l| (l.start, l.end)).collect();
-        assert_eq!(spans, [(0, 2), (2, 5)]);
-    }
-
-    #[test]
-    fn nul_bytes_are_dropped_not_kept_as_punctuation() {
-        let ls = lex_str("ab\0cd per cent");
-        assert!(ls.iter().all(|l| l.kind != LexKind::Punct));
-        assert_eq!(forms("ab\0cd per cent"), forms("ab cd %"));
-    }
-
-    #[test]
-    fn case_quotes_dashes_fold() {
-        assert_eq!(
-            forms("It’s the UK’s “right-wing”"),
-            forms("it's the uk's \"right wing\"")
-        );
-        assert_eq!(forms("Al-Qaeda"), forms("Al Qaeda"));
-    }
-
-    #[test]
-    fn urls_are_not_tokens() {
-        let ls = lex_str("About Us (/about-us) and https://example.org/x.");
-        let kinds: Vec<_> = ls.iter().map(|l| l.kind).collect();
-        assert_eq!(
-            kinds,
-            [
-                LexKind::Word,
-                LexKind::Word,
-                LexKind::Url,
-                LexKind::Word,
-                LexKind::Url
-            ]
-        );
-    }
-
-    #[test]
-    fn ligatures_and_full_width_forms_are_their_letters() {
-        assert_eq!(
-            forms("identiﬁed signiﬁcant ﬂows, ＵＫ ｏｆｆｉｃｅ １３％"),
-            forms("identified significant flows, UK office 13%")
-        );
-        // The word's bytes are the original ones, ligature included.
-        let t = "the ﬃrst";
-        let w = lex_str(t)[1];
-        assert_eq!(&t[w.start as usize..w.end as usize], "ﬃrst");
-        assert_eq!(w.hash, form_hash("ffirst"));
-        // Other compatibility forms are not letters: "½" stays itself.
-        assert_ne!(forms("½"), forms("1/2"));
-    }
-
-    #[test]
-    fn offsets_cover_the_original() {
-        let t = "He said: “We’ll see” – 13 per cent.";
-        for l in lex_str(t) {
-            assert!(t.is_char_boundary(l.start as usize) && t.is_char_boundary(l.end as usize));
-        }
-        let pc = lex_str(t)
-            .into_iter()
-            .find(|l| l.hash == *H_PERCENT)
-            .unwrap();
-        assert_eq!(&t[pc.start as usize..pc.end as usize], "per cent");
-    }
-
-    #[test]
-    fn quote_marks_are_punctuation() {
-        let ls = lex_str("“Islamist terrorism” don’t");
-        assert_eq!(ls[0].kind, LexKind::Punct);
-        assert_eq!(ls[0].ch, '“');
-        assert!(ls[0].space_before && !ls[0].space_after);
-        assert_eq!(ls[3].ch, '”');
-        assert_eq!(ls[4].kind, LexKind::Word);
-    }
-}
+mod tests;

@@ -1,4 +1,5 @@
-//! Figures written in other ways: fractions against percentages.
+//! Figures written in other ways: fractions against percentages, temperatures
+//! with their scale written in several ways.
 
 use crate::audit::{compare_to, edits};
 
@@ -164,4 +165,21 @@ fn a_short_statement_with_its_figure_changed_is_found() {
         "He pledged to cut emissions in half by the end of the decade.\n",
     );
     assert!(f.is_empty(), "{f:#?}");
+}
+
+#[test]
+fn a_temperature_quoted_with_its_scale_written_otherwise_is_verbatim() {
+    let speech = "We must hold warming to 1.5 degrees Celsius above pre-industrial levels, and we will not give up on that goal.\n";
+    for written in ["1.5°C", "1.5C", "1.5 degrees"] {
+        let article = format!(
+            "She said: \"We must hold warming to {written} above pre-industrial levels, and we will not give up on that goal.\"\n"
+        );
+        let f = compare_to(speech, &article);
+        assert_eq!(f[0]["kind"], "verbatim", "{written}: {f:#?}");
+    }
+    // Another value is still a changed figure.
+    let article = "She said: \"We must hold warming to 2C above pre-industrial levels, and we will not give up on that goal.\"\n";
+    let f = compare_to(speech, article);
+    assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
+    assert_eq!(edits(&f[0]), [("replace".into(), "1.5".into(), "2".into())]);
 }
