@@ -47,7 +47,16 @@ pub fn pair_quoted_edges(
     if hi > lo + 1 && quoted_insert(&ops[hi - 1]) {
         let (at, k) = (ops[hi - 1].src.start, ops[hi - 1].sec.len());
         let n = match at.checked_sub(1).and_then(sentence_of) {
-            Some(s) => words(k, s.end.saturating_sub(at)),
+            Some(s) => {
+                // A figure takes the source's whole number phrase ("280"
+                // for "two hundred and eighty").
+                let quoted = passage.start + ops[hi - 1].sec.start;
+                let figure = quantity::quantity_starting(&sec, quoted, passage.end)
+                    .filter(|_| at < s.end)
+                    .and_then(|_| quantity::quantity_starting(&src, at, s.end))
+                    .map_or(0, |p| p.len());
+                words(k, s.end.saturating_sub(at)).max(figure)
+            }
             None => 0,
         };
         if n > 0 && at + n <= room.end {
@@ -62,7 +71,14 @@ pub fn pair_quoted_edges(
     }
     if hi > lo + 1 && quoted_insert(&ops[lo]) {
         let (at, k) = (ops[lo].src.start, ops[lo].sec.len());
-        let n = sentence_of(at).map_or(0, |s| words(k, at.saturating_sub(s.start)));
+        let n = sentence_of(at).map_or(0, |s| {
+            let last = passage.start + ops[lo].sec.end - 1;
+            let figure = quantity::quantity_ending(&sec, last, passage.start + ops[lo].sec.start)
+                .and(at.checked_sub(1).filter(|&b| b >= s.start))
+                .and_then(|b| quantity::quantity_ending(&src, b, s.start))
+                .map_or(0, |p| p.len());
+            words(k, at.saturating_sub(s.start)).max(figure)
+        });
         if n > 0 && at >= room.start + n {
             ops[lo].tag = Tag::Replace;
             ops[lo].src = at - n..at;

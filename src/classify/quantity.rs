@@ -124,7 +124,14 @@ static FRACTION_WORDS: LazyLock<Vec<u64>> = LazyLock::new(|| {
 /// `last` and starts at `lo` or after.
 pub(super) fn quantity_ending(side: &Side<'_>, last: usize, lo: usize) -> Option<Range<usize>> {
     if side.lexeme(last).kind == LexKind::Number {
-        return Some(last..last + 1);
+        // The whole phrase: "[four thousand two hundred and] sixteen".
+        let first = (lo.max(last.saturating_sub(PHRASE_WORDS))..last)
+            .find(|&s| {
+                side.lexeme(s).kind == LexKind::Number
+                    && number_phrase(side, s, last + 1, value(side, s)).0 == last + 1
+            })
+            .unwrap_or(last);
+        return Some(first..last + 1);
     }
     // A number and its scale words ("25 million").
     if scale(side.lexeme(last).hash).is_some()
@@ -172,7 +179,8 @@ pub(super) fn same_unit(
 /// `first` and ends before `hi`.
 pub(super) fn quantity_starting(side: &Side<'_>, first: usize, hi: usize) -> Option<Range<usize>> {
     if side.lexeme(first).kind == LexKind::Number {
-        return Some(first..first + 1);
+        let (end, _) = number_phrase(side, first, hi, value(side, first));
+        return Some(first..end);
     }
     fraction_at(side, first, hi).map(|(len, _)| first..first + len)
 }
@@ -302,15 +310,28 @@ pub(super) fn amounts(side: &Side<'_>, r: &Range<usize>) -> Vec<Amount> {
 /// The number phrase that starts with the number at token `t` (of value
 /// `first`), read the way English writes them: a hundred multiplies what
 /// came since the last larger scale word, a larger scale word everything
-/// not yet scaled, and "and" after a scale word joins the next number
-/// ("two hundred and fifty thousand" is 250,000; "1.5 billion" is
-/// 1,500,000,000). Where it ends (before `end` at most), and its value.
+/// not yet scaled, and a number word after a scale word, or "and" and a
+/// number after one, adds to it ("four thousand two hundred and sixteen"
+/// is 4,216, "two hundred eighty" 280, "two hundred and fifty thousand"
+/// 250,000; "1.5 billion" is 1,500,000,000); a units word adds to the tens
+/// word before it ("twenty five"), "point" and digit words make decimals
+/// ("one point six million"), two number words of two digits make a year
+/// ("nineteen eighty-seven" is 1987), and "dollars and forty cents" adds
+/// the cents. Where it ends (before `end` at most), and its value.
 fn number_phrase(
     side: &Side<'_>,
     t: usize,
     end: usize,
     first: Option<f64>,
 ) -> (usize, Option<f64>) {
+    let word_value = |i: usize| -> Option<f64> {
+        (i < end && is_number_word(side, i))
+            .then(|| value(side, i))
+            .flatten()
+    };
+    if let Some(year) = year_at(side, t, end) {
+        return (t + 2, Some(year));
+    }
     let (mut total, mut current) = (0.0, first);
     let mut i = t + 1;
     while i < end {
@@ -330,20 +351,111 @@ fn number_phrase(
             i += 1;
             continue;
         }
+        let after_scale = scale(side.lexeme(i - 1).hash).is_some();
+        let before = word_value(i - 1);
+        let tens = before.is_some_and(|v| v >= 20.0 && v <= 90.0 && v % 10.0 == 0.0);
+        if let Some(n) =
+            word_value(i).filter(|&n| (after_scale && n < 100.0) || (tens && n >= 1.0 && n <= 9.0))
+        {
+            // "two hundred eighty", "twenty five".
+            current = current.map(|c| c + n);
+            i += 1;
+            continue;
+        }
+        if l.hash == *H_POINT
+            && let Some((len, decimals)) = decimals_at(side, i + 1, end)
+            && before.is_some_and(|v| v.fract() == 0.0)
+        {
+            current = current.map(|c| c + decimals);
+            i += 1 + len;
+            continue;
+        }
         // "and" joins a number to the scale word before it, not two numbers
         // ("2024 and 2025" are two).
         let joins = l.hash == *H_AND
-            && scale(side.lexeme(i - 1).hash).is_some()
+            && after_scale
             && i + 1 < end
             && side.lexeme(i + 1).kind == LexKind::Number;
-        if !joins {
-            break;
+        if joins {
+            let next = value(side, i + 1);
+            current = current.zip(next).map(|(c, n)| c + n);
+            i += 2;
+            continue;
         }
-        let next = value(side, i + 1);
-        current = current.zip(next).map(|(c, n)| c + n);
-        i += 2;
+        if let Some((len, cents)) = cents_at(side, i, end) {
+            current = current.map(|c| c + cents);
+            i += len;
+        }
+        break;
     }
     (i, current.map(|c| total + c))
+}
+
+/// Words a number phrase is looked for back over ("four thousand two
+/// hundred and sixteen" has seven).
+const PHRASE_WORDS: usize = 10;
+
+static H_POINT: LazyLock<u64> = LazyLock::new(|| form_hash("point"));
+
+/// Is number token `i` written in words ("five", "twenty-five"), not digits?
+fn is_number_word(side: &Side<'_>, i: usize) -> bool {
+    let l = side.lexeme(i);
+    l.kind == LexKind::Number
+        && side.text[l.start as usize..l.end as usize]
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_alphabetic())
+}
+
+/// "nineteen eighty-seven", "twenty twenty-four": a year read in two
+/// number words of two digits each, starting at token `t`.
+fn year_at(side: &Side<'_>, t: usize, end: usize) -> Option<f64> {
+    let two_digits = |i: usize| {
+        (i < end && is_number_word(side, i))
+            .then(|| value(side, i))
+            .flatten()
+            .filter(|v| (10.0..100.0).contains(v) && v.fract() == 0.0)
+    };
+    let (century, rest) = (two_digits(t)?, two_digits(t + 1)?);
+    (century > 10.0).then_some(century * 100.0 + rest)
+}
+
+/// The digit words after "point" from token `i` ("six" in "one point
+/// six", "two five" in "three point two five"): how many, and the
+/// fraction they make.
+fn decimals_at(side: &Side<'_>, i: usize, end: usize) -> Option<(usize, f64)> {
+    let mut fraction = 0.0;
+    let mut scale = 0.1;
+    let mut len = 0;
+    while i + len < end && is_number_word(side, i + len) {
+        let Some(d) = value(side, i + len).filter(|d| *d < 10.0 && d.fract() == 0.0) else {
+            break;
+        };
+        fraction += d * scale;
+        scale /= 10.0;
+        len += 1;
+    }
+    (len > 0).then_some((len, fraction))
+}
+
+/// Currency words that can take cents or pence after "and".
+static H_MONEY: LazyLock<[u64; 4]> =
+    LazyLock::new(|| ["dollars", "pounds", "euros", "dollar"].map(form_hash));
+static H_CENTS: LazyLock<[u64; 3]> = LazyLock::new(|| ["cents", "pence", "p"].map(form_hash));
+
+/// "dollars and forty cents" at token `i`: its length, and the cents as a
+/// fraction of the unit.
+fn cents_at(side: &Side<'_>, i: usize, end: usize) -> Option<(usize, f64)> {
+    if i + 3 >= end
+        || !H_MONEY.contains(&side.lexeme(i).hash)
+        || side.lexeme(i + 1).hash != *H_AND
+        || side.lexeme(i + 2).kind != LexKind::Number
+        || !H_CENTS.contains(&side.lexeme(i + 3).hash)
+    {
+        return None;
+    }
+    let cents = value(side, i + 2).filter(|c| *c < 100.0)?;
+    Some((4, cents / 100.0))
 }
 
 /// Do two quantities differ: in value where both have one, else in words?

@@ -183,3 +183,64 @@ fn a_temperature_quoted_with_its_scale_written_otherwise_is_verbatim() {
     assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
     assert_eq!(edits(&f[0]), [("replace".into(), "1.5".into(), "2".into())]);
 }
+
+/// Each (speech, report) pair says the same figure, spelled out in the
+/// speech; each report then changes it.
+const SPELLED: [(&str, &str, &str); 5] = [
+    (
+        "There are four thousand two hundred and sixteen of you graduating today in the great hall.\n",
+        "She said: \"There are 4,216 of you graduating today in the great hall.\"\n",
+        "4,200",
+    ),
+    (
+        "In my first semester I bought two hundred eighty textbooks from the old store on the corner.\n",
+        "She said: \"In my first semester I bought 280 textbooks from the old store on the corner.\"\n",
+        "290",
+    ),
+    (
+        "The Carver Street crossing now carries about one point six million people across the river every year.\n",
+        "She said: \"The Carver Street crossing now carries about 1.6 million people across the river every year.\"\n",
+        "1.7",
+    ),
+    (
+        "It was May of nineteen eighty-seven, it was raining, and my gown was two sizes too big for me.\n",
+        "She said: \"It was May of 1987, it was raining, and my gown was two sizes too big for me.\"\n",
+        "1989",
+    ),
+    (
+        "At the end of that week I had eleven dollars and forty cents left for the rest of the month.\n",
+        "She said: \"At the end of that week I had $11.40 left for the rest of the month.\"\n",
+        "$12.40",
+    ),
+];
+
+#[test]
+fn a_figure_spelled_out_in_the_speech_is_the_same_figure_in_digits() {
+    for (speech, report, _) in SPELLED {
+        let f = compare_to(speech, report);
+        assert_eq!(f[0]["kind"], "verbatim", "{report}: {f:#?}");
+    }
+}
+
+#[test]
+fn a_figure_spelled_out_in_the_speech_and_changed_is_read_whole() {
+    for (speech, report, changed) in SPELLED {
+        let digits = report
+            .split(' ')
+            .find(|w| w.starts_with(|c: char| c.is_ascii_digit() || c == '$'))
+            .unwrap()
+            .trim_start_matches('$');
+        let report = report.replacen(digits, changed.trim_start_matches('$'), 1);
+        let f = compare_to(speech, &report);
+        assert_eq!(f[0]["kind"], "numeric_change", "{report}: {f:#?}");
+        // The message quotes the whole spelled-out figure, not its first word.
+        let said = f[0]["message"].as_str().unwrap();
+        assert!(
+            said.contains("the source says \"")
+                && !said.contains("says \"four thousand\"")
+                && !said.contains("says \"nineteen\"")
+                && !said.contains("says \"one\""),
+            "{said}"
+        );
+    }
+}
