@@ -354,8 +354,8 @@ fn number_phrase(
         let after_scale = scale(side.lexeme(i - 1).hash).is_some();
         let before = word_value(i - 1);
         let tens = before.is_some_and(|v| (20.0..=90.0).contains(&v) && v % 10.0 == 0.0);
-        if let Some(n) =
-            word_value(i).filter(|&n| (after_scale && n < 100.0) || (tens && (1.0..=9.0).contains(&n)))
+        if let Some(n) = word_value(i)
+            .filter(|&n| (after_scale && n < 100.0) || (tens && (1.0..=9.0).contains(&n)))
         {
             // "two hundred eighty", "twenty five".
             current = current.map(|c| c + n);
