@@ -274,8 +274,20 @@ fn align_as(
         .map(|o| o.sec.len())
         .max()
         .unwrap_or(0);
-    let substantial =
-        al.matched >= least.max(n.div_ceil(4)) || (run >= long_run && 2 * al.matched >= n);
+    // And, where it holds under half the passage, shared words of
+    // substance: "the ... of ... so it is important to" is chance between
+    // any two texts.
+    let content = al
+        .ops
+        .iter()
+        .filter(|o| o.tag == Tag::Equal)
+        .flat_map(|o| o.sec.clone())
+        .filter(|&i| !crate::normalize::is_function_word(passage[i]))
+        .take(MIN_CONTENT)
+        .count();
+    let substantial = (al.matched >= least.max(n.div_ceil(4))
+        || (run >= long_run && 2 * al.matched >= n))
+        && (2 * al.matched >= n || content >= MIN_CONTENT);
     if (core_coverage >= cfg.min_coverage && substantial) || al.timed_out {
         Ok(al)
     } else {
@@ -365,6 +377,10 @@ fn unclaimed(r: Run, kept: &[Run]) -> Option<Run> {
 /// Words in a row that make a match of a quotation on their own, however
 /// long the quotation.
 pub const LONG_RUN: usize = 5;
+
+/// Content words (not [`crate::normalize::is_function_word`]) a partial
+/// match must share with its source.
+const MIN_CONTENT: usize = 2;
 
 /// Passages this short may align on a single seed.
 const MIN_SEEDLESS: usize = 5;

@@ -82,7 +82,10 @@ fn substitutes(
 ) -> bool {
     let stem = |side: &Side<'_>, t: usize| -> Option<String> {
         let l = side.lexeme(t);
-        (l.kind == LexKind::Word && !is_function(l.hash) && !super::is_saying(l.hash)).then(|| {
+        (l.kind == LexKind::Word
+            && !crate::normalize::is_function_word(l.hash)
+            && !super::is_saying(l.hash))
+        .then(|| {
             side.text_of(&(t..t + 1))
                 .to_lowercase()
                 .chars()
@@ -105,23 +108,6 @@ fn substitutes(
         .filter_map(|p| stem(&src, p))
         .any(|w| !mine.contains(&w));
     added && dropped
-}
-
-/// Words that carry no content of their own (matching forms).
-fn is_function(h: u64) -> bool {
-    static WORDS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
-        let mut w: Vec<u64> = crate::normalize::lex_str(
-            "the a an of to in on at for with by from and or but that this these those it its \
-             he she they we i you his her their our them us has have had was were is are be \
-             been being will would can could should may might as so also than then there here",
-        )
-        .iter()
-        .map(|l| l.hash)
-        .collect();
-        w.sort_unstable();
-        w
-    });
-    WORDS.binary_search(&h).is_ok()
 }
 
 /// The verdict on reordered sentence `s` (in `runs` runs holding `matched`

@@ -268,3 +268,20 @@ pub(crate) fn substitute(h: u64) -> Option<(u64, LexKind)> {
         }
     }
 }
+
+/// Words that carry no content of their own, by the hash of their matching
+/// form: articles, pronouns, auxiliaries, common prepositions and
+/// conjunctions.
+pub fn is_function_word(h: u64) -> bool {
+    static WORDS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        let mut w: Vec<u64> = "the a an of to in on at for with by from and or but that this these \
+             those it its he she they we i you his her their our them us has have had was were is \
+             are be been being will would can could should may might as so also than then there here"
+            .split_whitespace()
+            .map(form_hash)
+            .collect();
+        w.sort_unstable();
+        w
+    });
+    WORDS.binary_search(&h).is_ok()
+}

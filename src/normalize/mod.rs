@@ -14,7 +14,7 @@ pub(crate) use lexicon::{
     H_DEGREES, H_PERCENT, TENS, contracted_base, contraction, digit_ordinal, ordinal_hash,
     ordinal_word, scaled, substitute,
 };
-pub use lexicon::{form_hash, number_word};
+pub use lexicon::{form_hash, is_function_word, number_word};
 
 use crate::ingest::Piece;
 

@@ -464,6 +464,20 @@ fn edge_pairing_leaves_the_next_sentences_words_to_it() {
     );
 }
 
+#[test]
+fn a_stock_phrase_and_function_words_are_no_source() {
+    // "the ... of ... so it is important to": seven shared words, a quarter
+    // of the sentence, but one of substance.
+    let history = "The Long Decline of the Hanseatic League\n\nHistorians have long debated why an organisation that had once humbled the king of Denmark faded away so quietly.\n\nIt is important to remember what the Hansa was not. It was never a state.\n";
+    let faq = "Please note that damage caused by limescale or by the use of unsuitable descaling products is excluded, so it is important to descale regularly with the recommended liquid.\n";
+    let f = compare_to(history, faq);
+    assert!(f.iter().all(|f| f["source"].is_null()), "{f:#?}");
+    // A sentence that shares a run of substance with it is still found.
+    let reworded = "Historians say it is important to remember what the Hansa was not, he wrote.\n";
+    let f = compare_to(history, reworded);
+    assert!(f.iter().any(|f| !f["source"].is_null()), "{f:#?}");
+}
+
 fn corpus_audit() -> Value {
     let out = stemma(&["audit", "corpus", "--format", "json"], &root());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
