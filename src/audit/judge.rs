@@ -102,11 +102,20 @@ pub(super) fn judge_document(
 /// source of the first near-verbatim match over enough words (evidence of
 /// reuse).
 fn drawn_on(findings: &[Finding], primaries: &[usize], cfg: &AuditConfig) -> Option<usize> {
-    // Evidence of reuse: a passage copied near-verbatim over enough words.
+    // Evidence of reuse: a passage copied near-verbatim over enough words,
+    // or, in a reworded one, that many words in a row.
+    let run = |f: &Finding| {
+        f.ops
+            .iter()
+            .filter(|o| o.tag == crate::align::Tag::Equal)
+            .map(|o| o.sec.len())
+            .max()
+            .unwrap_or(0)
+    };
     let evidence = |f: &Finding| {
         f.source.is_some()
-            && f.verdict.kind != Kind::Paraphrase
-            && f.ops_matched() >= cfg.min_evidence_words
+            && ((f.verdict.kind != Kind::Paraphrase && f.ops_matched() >= cfg.min_evidence_words)
+                || run(f) >= cfg.min_evidence_words)
     };
     if cfg.judge_documents {
         findings
