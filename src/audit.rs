@@ -10,6 +10,7 @@ mod quotes;
 mod reordered;
 mod speakers;
 mod stitched;
+mod turns;
 
 use judge::{judge_document, unsupported_quote};
 
@@ -81,13 +82,23 @@ pub fn load_file(
 pub struct SourceSet<'a> {
     pub sources: Vec<&'a [u64]>,
     pub index: SourceIndex,
+    /// Each primary's turns of other people, where it is a transcript.
+    pub turns: Vec<turns::Turns>,
 }
 
 impl<'a> SourceSet<'a> {
     pub fn build(primaries: &'a [(Document, Analysis)], cfg: &AuditConfig) -> Self {
         let sources: Vec<&[u64]> = primaries.iter().map(|(_, a)| a.tokens.as_slice()).collect();
         let index = SourceIndex::build(&sources, &cfg.align);
-        SourceSet { sources, index }
+        let turns = primaries
+            .iter()
+            .map(|(d, a)| turns::Turns::of(d, a))
+            .collect();
+        SourceSet {
+            sources,
+            index,
+            turns,
+        }
     }
 }
 
@@ -145,7 +156,8 @@ pub fn audit(loaded: &Loaded, set: &SourceSet<'_>, cfg: &AuditConfig) -> AuditRe
     let primaries: Vec<usize> = (0..loaded.primaries).collect();
     let per_doc: Vec<(Vec<Finding>, Coverage)> = (loaded.primaries..loaded.docs.len())
         .map(|i| {
-            let (f, c) = audit_doc(loaded, i, &primaries, &set.sources, &set.index, cfg);
+            let (mut f, c) = audit_doc(loaded, i, &primaries, &set.sources, &set.index, cfg);
+            turns::mark_other_speakers(loaded, i, &primaries, &set.turns, &mut f);
             judge_document(loaded, i, &primaries, f, c, cfg)
         })
         .collect();

@@ -15,4 +15,5 @@ mod provenance;
 mod quotes;
 mod reordered;
 mod reported;
+mod transcripts;
 mod util;

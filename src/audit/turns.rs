@@ -1,0 +1,235 @@
+//! Transcripts: a primary whose paragraphs open with speaker labels ("Q:",
+//! "REPORTER:", "TENNANT:") holds the words of more than one person. The
+//! speaker of the source is the one given the most words (not a questioner);
+//! words the writer quotes from another person's turn (a reporter's
+//! question) are no quotation of the speaker: "Tennant admitted he is
+//! “running out of time”" where only the question said so.
+
+use std::ops::Range;
+
+use super::{Finding, Loaded, speakers};
+use crate::classify::Kind;
+use crate::ingest::Document;
+use crate::segment::Analysis;
+
+/// Labels of people who ask, not answer (compared in upper case).
+const ASKING: [&str; 11] = [
+    "Q",
+    "QUESTION",
+    "REPORTER",
+    "JOURNALIST",
+    "INTERVIEWER",
+    "MODERATOR",
+    "HOST",
+    "AUDIENCE",
+    "AUDIENCE MEMBER",
+    "PRESS",
+    "MEDIA",
+];
+
+/// Words before a quotation that give it as a question put to the speaker.
+static ASKED: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    [
+        "asked",
+        "ask",
+        "asking",
+        "asks",
+        "question",
+        "questioned",
+        "whether",
+        "reporter",
+        "reporters",
+        "journalist",
+        "interviewer",
+    ]
+    .map(crate::normalize::form_hash)
+    .to_vec()
+});
+
+/// Longest label read, in characters ("AUDIENCE MEMBER", "MR JUSTICE
+/// OKONJO").
+const LONGEST_LABEL: usize = 40;
+
+/// The turns of other people than the speaker in one primary: token ranges
+/// and their labels.
+#[derive(Clone, Debug, Default)]
+pub struct Turns {
+    /// The speaker's label.
+    speaker: String,
+    others: Vec<(Range<usize>, String)>,
+}
+
+impl Turns {
+    /// The turns of a primary. Empty unless it is a transcript: paragraphs
+    /// opened by at least two different labels, one of them a speaker
+    /// (not a questioner) or "A".
+    pub fn of(doc: &Document, a: &Analysis) -> Turns {
+        let text = doc.file.text.as_str();
+        let mut current: Option<String> = None;
+        let mut turns: Vec<(Range<usize>, Option<String>)> = Vec::new();
+        for (block, toks) in doc.blocks.iter().zip(&a.block_tokens) {
+            let visible = block.visible_text(text);
+            if let Some(label) = label(&visible) {
+                current = Some(label);
+            }
+            let r = toks.start as usize..toks.end as usize;
+            turns.push((r, current.clone()));
+        }
+        let mut words: Vec<(&str, usize)> = Vec::new();
+        for (r, l) in &turns {
+            let Some(l) = l else { continue };
+            match words.iter_mut().find(|w| w.0 == l) {
+                Some(w) => w.1 += r.len(),
+                None => words.push((l, r.len())),
+            }
+        }
+        if words.len() < 2 {
+            return Turns::default();
+        }
+        let answering = |l: &str| !ASKING.contains(&l);
+        let Some(speaker) = words
+            .iter()
+            .filter(|w| answering(w.0))
+            .max_by_key(|w| (w.1, std::cmp::Reverse(w.0)))
+            .map(|w| w.0.to_string())
+        else {
+            return Turns::default();
+        };
+        Turns {
+            speaker: speaker.clone(),
+            others: turns
+                .into_iter()
+                .filter_map(|(r, l)| Some((r, l?)))
+                .filter(|(_, l)| *l != speaker)
+                .collect(),
+        }
+    }
+
+    /// The label of the other person's turn that holds most of source
+    /// token range `r`, if one does.
+    fn other_at(&self, r: &Range<usize>) -> Option<&str> {
+        self.others
+            .iter()
+            .find(|(t, _)| 2 * (r.end.min(t.end).saturating_sub(r.start.max(t.start))) > r.len())
+            .map(|(_, l)| l.as_str())
+    }
+}
+
+/// The speaker label a paragraph opens with, in upper case: "Q:", "Q.",
+/// "A:", or words in capitals before a colon ("REPORTER:", "MR TENNANT:").
+fn label(paragraph: &str) -> Option<String> {
+    let p = paragraph.trim_start();
+    if let Some(rest) = p.strip_prefix(['Q', 'A'])
+        && rest.starts_with([':', '.'])
+        && rest[1..].starts_with(char::is_whitespace)
+    {
+        return Some(p[..1].to_string());
+    }
+    let colon = p.char_indices().take(LONGEST_LABEL).find(|c| c.1 == ':')?.0;
+    let name = p[..colon].trim_end();
+    let capitals = name.chars().any(char::is_alphabetic)
+        && name
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-'));
+    let titled = ASKING
+        .iter()
+        .any(|a| a.len() > 1 && name.eq_ignore_ascii_case(a));
+    (capitals || titled).then(|| name.to_uppercase())
+}
+
+/// Quoted words the writer gives to the speaker that the source gives to
+/// someone else (`turns[p]`: of primary `primaries[p]`) become misquotes.
+/// A quotation the writer gives to someone else (the reporter who asked)
+/// is left as it is.
+pub(super) fn mark_other_speakers(
+    loaded: &Loaded,
+    doc: usize,
+    primaries: &[usize],
+    turns: &[Turns],
+    findings: &mut [Finding],
+) {
+    let sec = super::side(loaded, doc);
+    let other_turn = |f: &Finding| -> Option<(usize, &str)> {
+        let (src_doc, r) = f.source.as_ref()?;
+        let p = primaries.iter().position(|d| d == src_doc)?;
+        Some((p, turns[p].other_at(r)?))
+    };
+    for k in 0..findings.len() {
+        let f = &findings[k];
+        if !f.verdict.in_quotes || f.verdict.kind == Kind::Unsupported {
+            continue;
+        }
+        let Some((p, label)) = other_turn(f) else {
+            continue;
+        };
+        // Who the writer names as the speaker: the primary's title and
+        // speaker label, and the subjects of the sentences traced to the
+        // speaker's own words.
+        let traced: Vec<Range<usize>> = findings
+            .iter()
+            .filter(|g| g.source.as_ref().is_some_and(|s| s.0 == primaries[p]))
+            .filter(|g| other_turn(g).is_none())
+            .map(|g| g.tokens.clone())
+            .collect();
+        let title = format!(
+            "{} {}",
+            loaded.docs[primaries[p]].0.title.as_deref().unwrap_or(""),
+            turns[p].speaker
+        );
+        let speaker = speakers::Speaker::new(&sec, Some(&title), &traced);
+        let quotes: Vec<&Range<usize>> = sec
+            .quotes()
+            .iter()
+            .filter(|q| q.start < f.tokens.end && f.tokens.start < q.end)
+            .collect();
+        let given_to_another = quotes
+            .iter()
+            .any(|q| speakers::other(&sec, q, || &speaker).is_some());
+        // "Asked whether he was “running out of time”, Tennant said": the
+        // writer gives the words as the question they were.
+        let asked = quotes.first().is_some_and(|q| {
+            (f.tokens.start..q.start).any(|t| ASKED.contains(&sec.lexeme(t).hash))
+        });
+        if given_to_another || asked {
+            continue;
+        }
+        let label = label.to_string();
+        let f = &mut findings[k];
+        f.verdict.kind = Kind::Misquote;
+        f.verdict.message = format!(
+            "the quoted words are not the speaker's: the source gives them to “{label}:”, another person in the transcript"
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::label;
+
+    #[test]
+    fn labels_are_capitals_or_roles_before_a_colon() {
+        let read = |p: &str| label(p);
+        assert_eq!(read("Q: Are you worried?").as_deref(), Some("Q"));
+        assert_eq!(read("Q. Are you worried?").as_deref(), Some("Q"));
+        assert_eq!(read("A: No.").as_deref(), Some("A"));
+        assert_eq!(read("TENNANT: No.").as_deref(), Some("TENNANT"));
+        assert_eq!(
+            read("MR JUSTICE OKONJO: I find").as_deref(),
+            Some("MR JUSTICE OKONJO")
+        );
+        assert_eq!(
+            read("Reporter: And the budget?").as_deref(),
+            Some("REPORTER")
+        );
+        // Not labels: a sentence with a colon, a word starting with A or Q,
+        // a heading in capitals without one.
+        assert_eq!(read("He said: no."), None);
+        assert_eq!(read("Quite so: it was."), None);
+        assert_eq!(read("A plan: three parts."), None);
+        assert_eq!(read("POST-MATCH PRESS CONFERENCE"), None);
+        assert_eq!(
+            read("NOTE TO EDITORS WHO READ THIS LONG HEADING IN FULL: x"),
+            None
+        );
+    }
+}
