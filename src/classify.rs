@@ -9,10 +9,10 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::align::{Alignment, Tag};
-use crate::normalize::{LexKind, form_hash};
 
 mod cut;
 mod edges;
+mod framing;
 mod negation;
 mod quantity;
 mod reorder;
@@ -22,6 +22,9 @@ mod variant;
 pub(crate) use edges::sentence_of;
 use edges::split_at_quotes;
 pub use edges::{drop_lone_edges, pair_numeric_edges, pair_quoted_edges};
+pub(crate) use framing::is_saying;
+pub use framing::stock_attribution;
+use framing::{attribution, framing_at_quote};
 pub use reorder::reordered;
 pub use side::Side;
 pub use variant::{dates_in_order, same_words};
@@ -147,7 +150,7 @@ pub fn classify(
             negation: false,
         };
     }
-    let core = Core::find(sec, &passage, al, &in_quote);
+    let core = Core::find(sec, src, &passage, al, &in_quote);
     let mut scan = scan_edits(sec, &passage, src, core.ops(), &in_quote);
     if (core.matched as f64) < cfg.copy_coverage * core.len as f64 {
         figures_from_nearby(&mut scan, sec, src, al);
@@ -250,6 +253,7 @@ impl Core {
     /// Splits the passage's operations into framing and the aligned core.
     fn find(
         sec: Side<'_>,
+        src: Side<'_>,
         passage: &Range<usize>,
         al: &Alignment,
         in_quote: &dyn Fn(usize) -> bool,
@@ -263,7 +267,11 @@ impl Core {
         // So is an attribution set into the text ("..." he said, "..."; The
         // economy, he said, grew).
         let before = ops.len();
-        ops.retain(|o| !attribution(sec, &abs(&o.sec), o.tag, passage, in_quote));
+        ops.retain(|o| {
+            let s = abs(&o.sec);
+            !attribution(sec, &s, o.tag, passage, in_quote)
+                && !framing_at_quote(sec, src, o, &s, passage, in_quote)
+        });
         let attributed = ops.len() < before;
         let lo = ops.iter().position(|o| !framing(o)).unwrap_or(ops.len());
         let hi = ops.iter().rposition(|o| !framing(o)).map_or(lo, |i| i + 1);
@@ -396,80 +404,6 @@ fn annotate(kind: Kind, message: String, scan: &EditScan, lost_quotes: Option<&S
         (Some(q), true) => format!("{message}; {q}"),
         _ => message,
     }
-}
-
-/// Is this insertion (token range `r` of the secondary) the writer's words
-/// set into the text: a few words outside quotation marks that stand
-/// between two quoted stretches ("...," he said, "..."; 'I want to be
-/// clear' before warning that 'this is ...'), or words with a verb of
-/// saying between commas ("The economy, he said, grew")? Between two
-/// quotations, the writer's words may also stand for source words that
-/// neither quotation claims (a replacement).
-fn attribution(
-    sec: Side<'_>,
-    r: &Range<usize>,
-    tag: Tag,
-    passage: &Range<usize>,
-    in_quote: &dyn Fn(usize) -> bool,
-) -> bool {
-    if !matches!(tag, Tag::Insert | Tag::Replace)
-        || r.is_empty()
-        || r.len() > 12
-        || r.start <= passage.start
-        || r.end >= passage.end
-        || r.clone().any(in_quote)
-    {
-        return false;
-    }
-    // The unquoted stretch holding `r` (its words may match the source:
-    // "he said, vowing to keep 'working ...'") is bounded by quotations.
-    let mut lo = r.start;
-    while lo > passage.start && !in_quote(lo - 1) {
-        lo -= 1;
-    }
-    let mut hi = r.end;
-    while hi < passage.end && !in_quote(hi) {
-        hi += 1;
-    }
-    // (Never a number or a negation: those are what a reader takes away.)
-    let telling = r.clone().any(|t| {
-        sec.lexeme(t).kind == LexKind::Number || negation::is_negation(sec.lexeme(t).hash)
-    });
-    let interrupts = lo > passage.start && hi < passage.end && !telling;
-    let commas = tag == Tag::Insert
-        && r.len() <= 6
-        && r.clone().any(|t| is_saying(sec.lexeme(t).hash))
-        && sec.gap_after(r.start - 1, passage).contains(',')
-        && sec.gap_after(r.end - 1, passage).contains(',');
-    interrupts || commas
-}
-
-/// Verbs that attribute words to a speaker (in their matching forms).
-fn is_saying(hash: u64) -> bool {
-    use std::sync::LazyLock;
-    static SAYING: LazyLock<Vec<u64>> = LazyLock::new(|| {
-        "said says added adds told explained explains noted notes warned warns \
-         argued argues insisted insists claimed claims stated states continued \
-         continues stressed stresses declared declares remarked observed \
-         acknowledged admitted conceded suggested asserted emphasized emphasizes \
-         according"
-            .split_whitespace()
-            .map(form_hash)
-            .collect()
-    });
-    SAYING.contains(&hash)
-}
-
-/// Is secondary tokens `r` a stock attribution ("he said", "Okafor
-/// added", "she told reporters"): at most three words with a verb of saying,
-/// no number and no negation? Every writer adds those around a quotation,
-/// so two writers sharing one is no sign that one copied the other.
-pub fn stock_attribution(sec: &Side<'_>, r: &Range<usize>) -> bool {
-    (1..=3).contains(&r.len())
-        && r.clone().any(|t| is_saying(sec.lexeme(t).hash))
-        && !r
-            .clone()
-            .any(|t| sec.lexeme(t).kind == LexKind::Number || negation::is_negated_word(sec, t))
 }
 
 /// What the edits of an alignment amount to.

@@ -508,3 +508,27 @@ fn a_refrain_quoted_with_the_sentence_after_it_is_one_passage() {
         "{f:#?}"
     );
 }
+
+#[test]
+fn the_writers_lead_into_an_exact_quotation_is_no_edit() {
+    let speech = "They were entitled to rely on the report they were given. The fault lies in what that report did not say.\n\nWhen I told him I wanted to be an engineer, he asked me one question: “Will the things you build still be standing when you’re gone?” I said I hoped so.\n";
+    for article in [
+        "The judge said they had been entitled to rely on the report they were given, adding: \"The fault lies in what that report did not say.\"\n",
+        "When she told him she wanted to be an engineer, he asked: “Will the things you build still be standing when you’re gone?”\n",
+        "He asked her: “Will the things you build still be standing when you’re gone?”\n",
+    ] {
+        let f = compare_to(speech, article);
+        assert_eq!(only(&f)["kind"], "verbatim", "{article}: {f:#?}");
+    }
+}
+
+#[test]
+fn a_lead_into_a_quotation_that_drops_a_negation_is_still_reported() {
+    let speech =
+        "He never said to the committee: “We will close the plant before the end of the year.”\n";
+    let f = compare_to(
+        speech,
+        "He said to the committee: “We will close the plant before the end of the year.”\n",
+    );
+    assert!(message(only(&f)).contains("negation"), "{f:#?}");
+}

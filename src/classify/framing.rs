@@ -1,0 +1,128 @@
+//! The writer's own words around and between quoted ones: attributions
+//! set into the text ("..." he said, "..."), and the framing that leads
+//! into a quotation ("he asked:", ", adding:"), which are no edits of the
+//! source.
+
+use std::ops::Range;
+
+use super::{Side, negation};
+use crate::align::Tag;
+use crate::normalize::{LexKind, form_hash};
+
+/// Is this insertion (token range `r` of the secondary) the writer's words
+/// set into the text: a few words outside quotation marks that stand
+/// between two quoted stretches ("...," he said, "..."; 'I want to be
+/// clear' before warning that 'this is ...'), or words with a verb of
+/// saying between commas ("The economy, he said, grew")? Between two
+/// quotations, the writer's words may also stand for source words that
+/// neither quotation claims (a replacement).
+pub(super) fn attribution(
+    sec: Side<'_>,
+    r: &Range<usize>,
+    tag: Tag,
+    passage: &Range<usize>,
+    in_quote: &dyn Fn(usize) -> bool,
+) -> bool {
+    if !matches!(tag, Tag::Insert | Tag::Replace)
+        || r.is_empty()
+        || r.len() > 12
+        || r.start <= passage.start
+        || r.end >= passage.end
+        || r.clone().any(in_quote)
+    {
+        return false;
+    }
+    // The unquoted stretch holding `r` (its words may match the source:
+    // "he said, vowing to keep 'working ...'") is bounded by quotations.
+    let mut lo = r.start;
+    while lo > passage.start && !in_quote(lo - 1) {
+        lo -= 1;
+    }
+    let mut hi = r.end;
+    while hi < passage.end && !in_quote(hi) {
+        hi += 1;
+    }
+    // (Never a number or a negation: those are what a reader takes away.)
+    let telling = r.clone().any(|t| {
+        sec.lexeme(t).kind == LexKind::Number || negation::is_negation(sec.lexeme(t).hash)
+    });
+    let interrupts = lo > passage.start && hi < passage.end && !telling;
+    let commas = tag == Tag::Insert
+        && r.len() <= 6
+        && r.clone().any(|t| is_saying(sec.lexeme(t).hash))
+        && sec.gap_after(r.start - 1, passage).contains(',')
+        && sec.gap_after(r.end - 1, passage).contains(',');
+    interrupts || commas
+}
+
+/// Verbs that attribute words to a speaker (in their matching forms).
+pub(crate) fn is_saying(hash: u64) -> bool {
+    use std::sync::LazyLock;
+    static SAYING: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        "said says added adds adding told explained explains noted notes warned warns \
+         asked asks replied replies answered answers \
+         argued argues insisted insists claimed claims stated states continued \
+         continues stressed stresses declared declares remarked observed \
+         acknowledged admitted conceded suggested asserted emphasized emphasizes \
+         according"
+            .split_whitespace()
+            .map(form_hash)
+            .collect()
+    });
+    SAYING.contains(&hash)
+}
+
+/// Is secondary tokens `r` a stock attribution ("he said", "Okafor
+/// added", "she told reporters"): at most three words with a verb of saying,
+/// no number and no negation? Every writer adds those around a quotation,
+/// so two writers sharing one is no sign that one copied the other.
+pub fn stock_attribution(sec: &Side<'_>, r: &Range<usize>) -> bool {
+    (1..=3).contains(&r.len())
+        && r.clone().any(|t| is_saying(sec.lexeme(t).hash))
+        && !r
+            .clone()
+            .any(|t| sec.lexeme(t).kind == LexKind::Number || negation::is_negated_word(sec, t))
+}
+
+/// Is this edit (of `o`, at secondary tokens `s`) the writer's lead into a
+/// quotation: words outside quotation marks that end where one opens,
+/// after a verb of saying or holding one, and only those changed ("he asked
+/// [me one question]: “Will …”", "given, [adding]: “The fault …”", "He
+/// asked [me one question -> her]: “…”")? The quotation is what the writer
+/// claims; how it is introduced is the writer's own. Small edits only, and
+/// never a number or a negation on either side.
+pub(super) fn framing_at_quote(
+    sec: Side<'_>,
+    src: Side<'_>,
+    o: &crate::align::Op,
+    s: &Range<usize>,
+    passage: &Range<usize>,
+    in_quote: &dyn Fn(usize) -> bool,
+) -> bool {
+    if o.tag == Tag::Equal
+        || s.len() > LEAD_WORDS
+        || o.src.len() > LEAD_WORDS + 1
+        || s.end >= passage.end
+        || !in_quote(s.end)
+        || (s.end > passage.start && in_quote(s.end - 1))
+    {
+        return false;
+    }
+    let lead = s.start.saturating_sub(LEAD_WORDS).max(passage.start)..s.end;
+    let saying = lead
+        .clone()
+        .any(|t| !in_quote(t) && is_saying(sec.lexeme(t).hash));
+    // ("one" is seldom a figure: "me one question", "no one".)
+    let one = form_hash("1");
+    let telling = |side: &Side<'_>, r: Range<usize>| {
+        r.clone().any(|t| {
+            let l = side.lexeme(t);
+            (l.kind == LexKind::Number && l.hash != one) || negation::is_negation(l.hash)
+        })
+    };
+    saying && !telling(&sec, s.clone()) && !telling(&src, o.src.clone())
+}
+
+/// Words of a lead into a quotation read for a verb of saying, and the
+/// most an edit of it may change.
+const LEAD_WORDS: usize = 3;
