@@ -119,11 +119,24 @@ fn is_wrap((a, a_len): (&str, usize), b: &str, width: usize) -> bool {
     if a.starts_with('|') || a.ends_with("  ") {
         return false;
     }
-    if broken_word(a, b) {
+    if broken_word(a, b) || runs_on(a, b) {
         return true;
     }
     let first_word = b.split_whitespace().next().unwrap_or("");
     a_len + 1 + char_len(first_word) > width
+}
+
+/// Does the sentence of (trimmed) line `a` run on into line `b`: `a` ends
+/// on a word or a comma, not a sentence's or a clause's end, and `b` starts
+/// in lower case? Then the break is a wrap whatever the line lengths (a
+/// paragraph's last line may be its longest: the width says nothing).
+fn runs_on(a: &str, b: &str) -> bool {
+    let ends = a
+        .trim_end_matches(['"', '\'', '’', '”', ')'])
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '…'));
+    !ends && b.chars().next().is_some_and(char::is_lowercase)
 }
 
 /// Does (trimmed) line `a` end in a word broken by a hyphen that (trimmed)
@@ -282,11 +295,27 @@ mod tests {
         assert_eq!(texts(t).len(), 1);
         // A capital after the break, or a space before the hyphen: no.
         assert_eq!(
-            texts("A long first line of some text here\nshort line -\nnext one"),
+            texts("A long first line of some text here\nshort line -\nNext one"),
             [
                 "A long first line of some text here\nshort line -",
-                "next one"
+                "Next one"
             ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_running_on_into_a_lower_case_line_is_wrapped() {
+        // The last line is the longest: the width alone would cut each line.
+        let t = "The Hansa was never a state, and for most of its history\nit was not a formal league with a treaty, a treasury\nor a standing army of its own. It was instead a loose community of merchants.";
+        assert_eq!(texts(t).len(), 1);
+        // A sentence's end, or a capital after the break, keeps it.
+        assert_eq!(
+            texts("A short line.\nthen a long line that goes on and on and on").len(),
+            2
+        );
+        assert_eq!(
+            texts("A short line\nThen a long line that goes on and on and on").len(),
+            2
         );
     }
 
