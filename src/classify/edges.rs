@@ -210,6 +210,18 @@ pub fn drop_lone_edges(
     let apart = |lone: &align::Op, gap: Range<usize>, other: usize| {
         !gap.is_empty() && sentence_of(src, lone.src.start) != sentence_of(src, other)
     };
+    // A few words of the next or previous sentence, reached past a
+    // negation the passage does not have ("the Hansa was | not. It was |
+    // never a state" for "The Hansa was never a state"): the negation was
+    // that sentence's, and the diff would report it dropped.
+    let negated = |lone: &align::Op, gap: &Range<usize>| {
+        let theirs = sentence_of(src, lone.src.start);
+        lone.src.len() <= MOST_EDGE
+            && gap.clone().any(|t| {
+                super::negation::is_negation(src.lexeme(t).hash)
+                    && theirs.as_ref().is_some_and(|s| s.contains(&t))
+            })
+    };
     let mut range = al.src.clone();
     let gap = before_last.src.end..last.src.start;
     if apart(last, gap.clone(), before_last.src.end - 1) {
@@ -218,7 +230,7 @@ pub fn drop_lone_edges(
             // The words again right after the rest: they are what the
             // passage took.
             range.end = end + last.src.len();
-        } else if last.src.len() == 1 {
+        } else if last.src.len() == 1 || negated(last, &gap) {
             // To the end of the rest's sentence, if it ends within three
             // words (they are what the passage changed there: "... 807 ci
             // neen" for "... 807 ci ci neen."), else at the last word
@@ -228,11 +240,12 @@ pub fn drop_lone_edges(
         }
     }
     let before_second = second.src.start.saturating_sub(first.src.len());
-    if apart(first, first.src.end..second.src.start, second.src.start) {
+    let gap = first.src.end..second.src.start;
+    if apart(first, gap.clone(), second.src.start) {
         let start = second.src.start;
         if again(first, before_second) {
             range.start = before_second;
-        } else if first.src.len() == 1 {
+        } else if first.src.len() == 1 || negated(first, &gap) {
             range.start = sentence_of(src, start).map_or(start, |s| {
                 if start - s.start <= MOST_EDGE {
                     s.start

@@ -199,3 +199,23 @@ fn negations_the_guards_must_not_hide() {
         );
     }
 }
+
+#[test]
+fn a_negation_ending_the_sentence_before_is_not_the_copied_sentences() {
+    // "the Hansa was | not. It was | never a state": the diff reaches back
+    // into the sentence before for three words, past its "not".
+    let source = "It is important to remember what the Hansa was not. It was never a state, and for most of its history it was not even a formal league with a treaty, a treasury or a permanent army.\n";
+    let f = compare_to(
+        source,
+        "The Hansa was never a state, and for most of its history it was not a formal league with a treaty, a treasury or a standing army of its own.\n",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(!message(&f[0]).contains("negation"), "{f:#?}");
+    assert!(
+        f[0]["source"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("It was never"),
+        "{f:#?}"
+    );
+}
