@@ -606,13 +606,12 @@ fn fill_gaps(
             .map(|(shared, _, r)| (shared, r));
         if let Some((_, r)) = best {
             let passage = &sec.a.tokens[sentences[k].clone()];
-            aligned[k] = Some(align::align_to(
-                src.a.tokens.as_slice(),
-                b.source,
-                r,
-                passage,
-                &cfg.align,
-            ));
+            let al = align::align_to(src.a.tokens.as_slice(), b.source, r, passage, &cfg.align);
+            // Shared words in any order place it; the diff must still
+            // match some of them, not only "and", "a" and "the".
+            if align::has_substance(&al, passage) {
+                aligned[k] = Some(al);
+            }
         }
     }
 }

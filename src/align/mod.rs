@@ -277,17 +277,9 @@ fn align_as(
     // And, where it holds under half the passage, shared words of
     // substance: "the ... of ... so it is important to" is chance between
     // any two texts.
-    let content = al
-        .ops
-        .iter()
-        .filter(|o| o.tag == Tag::Equal)
-        .flat_map(|o| o.sec.clone())
-        .filter(|&i| !crate::normalize::is_function_word(passage[i]))
-        .take(MIN_CONTENT)
-        .count();
     let substantial = (al.matched >= least.max(n.div_ceil(4))
         || (run >= long_run && 2 * al.matched >= n))
-        && (2 * al.matched >= n || content >= MIN_CONTENT);
+        && (2 * al.matched >= n || has_substance(&al, passage));
     if (core_coverage >= cfg.min_coverage && substantial) || al.timed_out {
         Ok(al)
     } else {
@@ -381,6 +373,19 @@ pub const LONG_RUN: usize = 5;
 /// Content words (not [`crate::normalize::is_function_word`]) a partial
 /// match must share with its source.
 const MIN_CONTENT: usize = 2;
+
+/// Does alignment `al` of `passage` match [`MIN_CONTENT`] words of
+/// substance, not only function words?
+pub fn has_substance(al: &Alignment, passage: &[u64]) -> bool {
+    al.ops
+        .iter()
+        .filter(|o| o.tag == Tag::Equal)
+        .flat_map(|o| o.sec.clone())
+        .filter(|&i| !crate::normalize::is_function_word(passage[i]))
+        .take(MIN_CONTENT)
+        .count()
+        >= MIN_CONTENT
+}
 
 /// Passages this short may align on a single seed.
 const MIN_SEEDLESS: usize = 5;

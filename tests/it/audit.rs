@@ -493,6 +493,24 @@ fn ten_words_in_a_row_inside_a_reworded_sentence_are_evidence_of_reuse() {
 }
 
 #[test]
+fn a_sentence_between_two_copied_ones_is_placed_only_on_words_of_substance() {
+    // The middle sentence is the writer's own: it shares "landlord",
+    // "only" and "sided" in no order with the source between its
+    // neighbours' sources, and a diff there matches "The", "the" and "only".
+    let source = "A city housing inspector visited the apartment on January 19, 2022, recorded an indoor temperature of 54 degrees Fahrenheit and cited the appellee for a violation of the housing code.\n\nThe warranty cannot be waived by agreement, because it reflects a public policy that residential housing must meet minimum standards of health and safety. We have also held that the landlord's obligation arises only when the landlord knows or should know of the defect.\n\nThe warranty of habitability is not a creature of the lease, and it cannot be narrowed by a lease clause any more than it can be waived by one.\n";
+    let article = "A city housing inspector who visited the apartment on January 19, 2022, recorded an indoor temperature of 54 degrees Fahrenheit and cited the appellee for a violation of the housing code. The trial judge sided with the landlord because she had only complained by phone. But the warranty of habitability is not a creature of the lease, and it cannot be narrowed by a lease clause any more than it can be waived by one.\n";
+    let f = compare_to(source, article);
+    assert_eq!(f.len(), 2, "{f:#?}");
+    assert!(
+        f.iter().all(|f| !f["secondary"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("trial judge")),
+        "{f:#?}"
+    );
+}
+
+#[test]
 fn a_stock_phrase_and_function_words_are_no_source() {
     // "the ... of ... so it is important to": seven shared words, a quarter
     // of the sentence, but one of substance.
