@@ -300,15 +300,13 @@ fn far_part(src: &Side<'_>, al: &Alignment) -> Option<Range<usize>> {
     if small == 0 || small > MOST_FAR || large <= small || large < 6 {
         return None;
     }
+    // From the part's first matched word to its last (one run of matched
+    // words is its own first and last).
     let equal = |ops: &[align::Op]| -> Option<Range<usize>> {
         let mut e = ops.iter().filter(|o| o.tag == Tag::Equal);
-        let first = e.next()?.src.start;
-        Some(
-            first
-                ..e.next_back()
-                    .map_or(first + 1, |o| o.src.end)
-                    .max(first + 1),
-        )
+        let first = e.next()?;
+        let last = e.next_back().unwrap_or(first);
+        Some(first.src.start..last.src.end)
     };
     if head < tail {
         equal(after)
