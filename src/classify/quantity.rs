@@ -324,8 +324,11 @@ fn number_phrase(
     end: usize,
     first: Option<f64>,
 ) -> (usize, Option<f64>) {
+    // A word joins the phrase only right after the one before it (a comma
+    // between, "fifteen, twenty years", makes two numbers) and not as the
+    // head of a compound ("twenty five-year-olds" are 20).
     let word_value = |i: usize| -> Option<f64> {
-        (i < end && is_number_word(side, i))
+        (i < end && is_number_word(side, i) && joined(side, i))
             .then(|| value(side, i))
             .flatten()
     };
@@ -352,7 +355,9 @@ fn number_phrase(
             continue;
         }
         let after_scale = scale(side.lexeme(i - 1).hash).is_some();
-        let before = word_value(i - 1);
+        let before = (i - 1 == t || joined(side, i - 1))
+            .then(|| word_value_at(side, i - 1))
+            .flatten();
         let tens = before.is_some_and(|v| (20.0..=90.0).contains(&v) && v % 10.0 == 0.0);
         if let Some(n) = word_value(i)
             .filter(|&n| (after_scale && n < 100.0) || (tens && (1.0..=9.0).contains(&n)))
@@ -362,7 +367,11 @@ fn number_phrase(
             i += 1;
             continue;
         }
+        // ("At one point three officers": the idiom, not 1.3.)
+        let idiom = t > 0 && side.lexeme(t - 1).hash == *H_AT;
         if l.hash == *H_POINT
+            && !idiom
+            && joined(side, i)
             && let Some((len, decimals)) = decimals_at(side, i + 1, end)
             && before.is_some_and(|v| v.fract() == 0.0)
         {
@@ -396,6 +405,24 @@ fn number_phrase(
 const PHRASE_WORDS: usize = 10;
 
 static H_POINT: LazyLock<u64> = LazyLock::new(|| form_hash("point"));
+static H_AT: LazyLock<u64> = LazyLock::new(|| form_hash("at"));
+
+/// Does token `i` follow the token before it with only spaces between,
+/// and stand whole (no hyphen right after it: "five-year-olds")?
+fn joined(side: &Side<'_>, i: usize) -> bool {
+    let (_, before_end) = side.a.token_span(i as u32 - 1);
+    let (start, end) = side.a.token_span(i as u32);
+    let text = side.text.as_bytes();
+    text[before_end as usize..start as usize]
+        .iter()
+        .all(u8::is_ascii_whitespace)
+        && !matches!(text.get(end as usize), Some(b'-'))
+}
+
+/// The value of number word `i`, if it is one.
+fn word_value_at(side: &Side<'_>, i: usize) -> Option<f64> {
+    is_number_word(side, i).then(|| value(side, i)).flatten()
+}
 
 /// Is number token `i` written in words ("five", "twenty-five"), not digits?
 fn is_number_word(side: &Side<'_>, i: usize) -> bool {
@@ -411,7 +438,7 @@ fn is_number_word(side: &Side<'_>, i: usize) -> bool {
 /// number words of two digits each, starting at token `t`.
 fn year_at(side: &Side<'_>, t: usize, end: usize) -> Option<f64> {
     let two_digits = |i: usize| {
-        (i < end && is_number_word(side, i))
+        (i < end && is_number_word(side, i) && (i == t || joined(side, i)))
             .then(|| value(side, i))
             .flatten()
             .filter(|v| (10.0..100.0).contains(v) && v.fract() == 0.0)
@@ -427,7 +454,7 @@ fn decimals_at(side: &Side<'_>, i: usize, end: usize) -> Option<(usize, f64)> {
     let mut fraction = 0.0;
     let mut scale = 0.1;
     let mut len = 0;
-    while i + len < end && is_number_word(side, i + len) {
+    while i + len < end && is_number_word(side, i + len) && joined(side, i + len) {
         let Some(d) = value(side, i + len).filter(|d| *d < 10.0 && d.fract() == 0.0) else {
             break;
         };

@@ -244,3 +244,32 @@ fn a_figure_spelled_out_in_the_speech_and_changed_is_read_whole() {
         );
     }
 }
+
+#[test]
+fn number_words_join_only_when_they_make_one_figure() {
+    // A units word heading a compound, two numbers apart by a comma, and
+    // "at one point" are no single figure.
+    for (speech, report) in [
+        (
+            "In the first week, twenty five-year-olds joined the new reception classes at the school, the head teacher said.\n",
+            "In the first week, 20 five-year-olds joined the new reception classes at the school, the head teacher said.\n",
+        ),
+        (
+            "They have been waiting fifteen, twenty years for the council to repair the bridge over the river.\n",
+            "They have been waiting 15, 20 years for the council to repair the bridge over the river.\n",
+        ),
+        (
+            "At one point three officers were surrounded by the crowd outside the station, the chief said.\n",
+            "At one point 3 officers were surrounded by the crowd outside the station, the chief said.\n",
+        ),
+    ] {
+        let f = compare_to(speech, report);
+        assert_eq!(f.len(), 1, "{report}: {f:#?}");
+        assert_eq!(f[0]["kind"], "verbatim", "{report}: {f:#?}");
+    }
+    let f = compare_to(
+        "In the first week, twenty five-year-olds joined the new reception classes at the school, the head teacher said.\n",
+        "In the first week, 30 five-year-olds joined the new reception classes at the school, the head teacher said.\n",
+    );
+    assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
+}
