@@ -86,7 +86,8 @@ pub fn stock_attribution(sec: &Side<'_>, r: &Range<usize>) -> bool {
 
 /// Is this edit (of `o`, at secondary tokens `s`) the writer's lead into a
 /// quotation: words outside quotation marks that end where one opens,
-/// after a verb of saying or holding one, and only those changed ("he asked
+/// after a verb of saying or holding one, the writer's own words there
+/// only verbs of saying or words without content ("he asked
 /// [me one question]: “Will …”", "given, [adding]: “The fault …”", "He
 /// asked [me one question -> her]: “…”")? The quotation is what the writer
 /// claims; how it is introduced is the writer's own. Small edits only, and
@@ -120,8 +121,24 @@ pub(super) fn framing_at_quote(
             (l.kind == LexKind::Number && l.hash != one) || negation::is_negation(l.hash)
         })
     };
-    saying && !telling(&sec, s.clone()) && !telling(&src, o.src.clone())
+    // What the writer put in place of the source's lead may only be a
+    // verb of saying or words without content ("her" for "me one
+    // question"): "told Republicans:" for "told Democrats:" changes who
+    // was addressed.
+    // (A verb of saying may be added, ", adding:", not put for another:
+    // "admitted:" for "denied:" is another statement.)
+    let plain = s.clone().all(|t| {
+        let h = sec.lexeme(t).hash;
+        (o.tag == Tag::Insert && is_saying(h))
+            || crate::normalize::is_function_word(h)
+            || PRONOUNS.contains(&h)
+    });
+    saying && plain && !telling(&sec, s.clone()) && !telling(&src, o.src.clone())
 }
+
+/// Object pronouns a writer puts for the person the speaker addressed.
+static PRONOUNS: std::sync::LazyLock<[u64; 4]> =
+    std::sync::LazyLock::new(|| ["him", "me", "you", "those"].map(form_hash));
 
 /// Words of a lead into a quotation read for a verb of saying, and the
 /// most an edit of it may change.

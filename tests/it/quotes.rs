@@ -523,6 +523,22 @@ fn the_writers_lead_into_an_exact_quotation_is_no_edit() {
 }
 
 #[test]
+fn a_lead_into_a_quotation_that_changes_who_or_how_is_still_reported() {
+    for (lead, changed) in [
+        (
+            "The president told Democrats:",
+            "The president told Republicans:",
+        ),
+        ("The minister denied:", "The minister admitted:"),
+    ] {
+        let speech = format!("{lead} “We will close the plant before the end of the year.”\n");
+        let article = format!("{changed} “We will close the plant before the end of the year.”\n");
+        let f = compare_to(&speech, &article);
+        assert_eq!(only(&f)["kind"], "copy_error", "{article}: {f:#?}");
+    }
+}
+
+#[test]
 fn a_lead_into_a_quotation_that_drops_a_negation_is_still_reported() {
     let speech =
         "He never said to the committee: “We will close the plant before the end of the year.”\n";
