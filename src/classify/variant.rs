@@ -152,11 +152,25 @@ pub fn same_words(
                 || (quantity::rounded(src, p, sec, s) && !quoted(sec, s))
                 || (backshift(src, p, sec, s) && !quoted(sec, s))
                 || same_letters(&src.text_of(p), &sec.text_of(s))
+                || scale_left_out(src, p, sec, s)
         }
         Tag::Insert => quantity::currency_word(sec, s, src, p.start),
         Tag::Delete => quantity::currency_word(src, p, sec, s.start),
         Tag::Equal => true,
     }
+}
+
+/// Degrees with a scale on one side and without on the other ("1.5C" for
+/// "1.5 degrees"): the scale is given or left out, not changed. Celsius
+/// for Fahrenheit is a change.
+fn scale_left_out(src: &Side<'_>, p: &Range<usize>, sec: &Side<'_>, s: &Range<usize>) -> bool {
+    use crate::normalize::{H_DEG_C, H_DEG_F, H_DEGREES};
+    if p.len() != 1 || s.len() != 1 {
+        return false;
+    }
+    let (a, b) = (src.lexeme(p.start).hash, sec.lexeme(s.start).hash);
+    let scaled = |h: u64| h == *H_DEG_C || h == *H_DEG_F;
+    (a == *H_DEGREES && scaled(b)) || (scaled(a) && b == *H_DEGREES)
 }
 
 /// Auxiliaries and their past forms, as reported speech shifts them ("He

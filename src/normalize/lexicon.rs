@@ -18,10 +18,23 @@ pub(super) static H_CENT: LazyLock<u64> = LazyLock::new(|| form_hash("cent"));
 pub(crate) static H_PERCENT: LazyLock<u64> = LazyLock::new(|| form_hash("percent"));
 pub(super) static H_DEGREE: LazyLock<u64> = LazyLock::new(|| form_hash("degree"));
 pub(crate) static H_DEGREES: LazyLock<u64> = LazyLock::new(|| form_hash("degrees"));
-/// Temperature scales, as written after "degrees": "degrees Celsius",
-/// "degrees C", "degrees centigrade", "degrees Fahrenheit", "degrees F".
-pub(super) static H_SCALES: LazyLock<[u64; 5]> =
-    LazyLock::new(|| ["celsius", "centigrade", "fahrenheit", "c", "f"].map(form_hash));
+/// Degrees with their scale: "°C", "1.5C", "degrees Celsius", "degrees
+/// C", "degrees centigrade" are one token; "°F", "90F", "degrees
+/// Fahrenheit" another.
+pub(crate) static H_DEG_C: LazyLock<u64> = LazyLock::new(|| form_hash("°c"));
+pub(crate) static H_DEG_F: LazyLock<u64> = LazyLock::new(|| form_hash("°f"));
+/// Temperature scales as written after "degrees", and the token each
+/// makes of it.
+pub(super) static H_SCALES: LazyLock<[(u64, u64); 5]> = LazyLock::new(|| {
+    [
+        ("celsius", *H_DEG_C),
+        ("centigrade", *H_DEG_C),
+        ("c", *H_DEG_C),
+        ("fahrenheit", *H_DEG_F),
+        ("f", *H_DEG_F),
+    ]
+    .map(|(w, t)| (form_hash(w), t))
+});
 
 pub(crate) const TENS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
@@ -169,7 +182,7 @@ pub(crate) fn contracted_base(base: &[u8]) -> Option<&'static str> {
 /// "1.5bn", "£300m", "10k", "13pc", "1.5C": a number with a scale,
 /// per-cent or temperature suffix written on, as the press writes them.
 /// Where the digits end, and the word the suffix stands for ("1.5bn" is
-/// "1.5 billion", "1.5C" and "90F" are degrees). Only the lower-case "m"
+/// "1.5 billion", "1.5C" and "90F" degrees Celsius and Fahrenheit). Only the lower-case "m"
 /// and "k" count ("3M" and "4K" are names more often than quantities),
 /// only the upper-case "C" and "F" ("50c" is cents), and never a lone "b".
 pub(crate) fn scaled(w: &[u8]) -> Option<(usize, &'static str)> {
@@ -192,8 +205,10 @@ pub(crate) fn scaled(w: &[u8]) -> Option<(usize, &'static str)> {
         "trillion"
     } else if is(&[b"pc"]) {
         "percent"
-    } else if matches!(suffix, b"C" | b"F") {
-        "degrees"
+    } else if suffix == b"C" {
+        "°c"
+    } else if suffix == b"F" {
+        "°f"
     } else {
         return None;
     };

@@ -11,8 +11,8 @@ mod spelling;
 
 use lexicon::{H_CENT, H_DEGREE, H_PER, H_SCALES};
 pub(crate) use lexicon::{
-    H_DEGREES, H_PERCENT, TENS, contracted_base, contraction, digit_ordinal, ordinal_hash,
-    ordinal_word, scaled, substitute,
+    H_DEG_C, H_DEG_F, H_DEGREES, H_PERCENT, TENS, contracted_base, contraction, digit_ordinal,
+    ordinal_hash, ordinal_word, scaled, substitute,
 };
 pub use lexicon::{form_hash, is_function_word, number_word};
 
@@ -296,8 +296,13 @@ impl Lexer {
             }
             if c == '%' {
                 out.push(lexeme(ch[i], ch[i].end, *H_PERCENT, LexKind::Word));
-            } else if matches!(c, '°' | '℃' | '℉') {
-                out.push(lexeme(ch[i], ch[i].end, *H_DEGREES, LexKind::Word));
+            } else if let Some(h) = match c {
+                '°' => Some(*H_DEGREES),
+                '℃' => Some(*H_DEG_C),
+                '℉' => Some(*H_DEG_F),
+                _ => None,
+            } {
+                out.push(lexeme(ch[i], ch[i].end, h, LexKind::Word));
             } else if is_dash(c) && hyphen_number(out, ch, i) {
                 // "twenty-five": fold the units into the tens just lexed.
                 let mut j = i + 1;
@@ -530,11 +535,10 @@ pub(crate) fn unit_word(w: &str) -> bool {
 }
 
 /// Units written in more than one way become one token: "per cent" is
-/// "percent" and "%"; a temperature is "degrees" however its scale is
-/// written ("1.5°C", "1.5C", "1.5 degrees Celsius", "1.5 degrees C", "1.5
-/// degrees": the press drops the scale where the speaker gave it, and the
-/// value, not the scale's spelling, is the fact; "one degree" after a
-/// number is "degrees" too). A merged-in lexeme is blanked (punct `\0`)
+/// "percent" and "%"; degrees with their scale are one token however the
+/// scale is written ("1.5°C", "1.5C", "1.5 degrees Celsius", "1.5 degrees
+/// C"; Fahrenheit likewise; "one degree" after a number is "degrees").
+/// A scale given on one side only is no edit (`classify::variant`). A merged-in lexeme is blanked (punct `\0`)
 /// for the caller to remove. Is any lexeme blank now? (A NUL byte in the
 /// text lexes as a blank one too.)
 fn merge_units(ls: &mut [Lexeme]) -> bool {
@@ -547,13 +551,14 @@ fn merge_units(ls: &mut [Lexeme]) -> bool {
             continue;
         }
         let (h, before) = (ls[i].hash, &ls[i - 1]);
+        let scale = scales.iter().find(|s| s.0 == h).map(|s| s.1);
         if h == degree && before.kind == LexKind::Number {
             ls[i].hash = degrees;
         } else if (h == cent && before.hash == per)
-            || (scales.contains(&h) && before.hash == degrees && before.kind == LexKind::Word)
+            || (scale.is_some() && before.hash == degrees && before.kind == LexKind::Word)
         {
             blank = true;
-            ls[i - 1].hash = if h == cent { *H_PERCENT } else { degrees };
+            ls[i - 1].hash = scale.unwrap_or(*H_PERCENT);
             ls[i - 1].end = ls[i].end;
             ls[i].kind = LexKind::Punct;
             ls[i].ch = '\0';

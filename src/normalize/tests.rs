@@ -97,7 +97,6 @@ fn temperatures_match_however_the_scale_is_written() {
         "warming of 1.5 °C",
         "warming of 1.5℃",
         "warming of 1.5C",
-        "warming of 1.5 degrees",
         "warming of 1.5 degrees C",
         "warming of 1.5 degrees centigrade",
         "warming of 1.5 degree Celsius",
@@ -105,6 +104,13 @@ fn temperatures_match_however_the_scale_is_written() {
         assert_eq!(forms(written), want, "{written}");
     }
     assert_eq!(forms("90°F"), forms("90 degrees Fahrenheit"));
+    assert_eq!(forms("90F"), forms("90 degrees F"));
+    assert_eq!(forms("1.5 degrees"), forms("1.5°"));
+    // The scale is part of the token: Celsius is not Fahrenheit, and
+    // degrees without a scale are neither (a scale left out is judged by
+    // `classify::variant`).
+    assert_ne!(forms("40°C"), forms("40°F"));
+    assert_ne!(forms("1.5 degrees"), forms("1.5°C"));
     assert_ne!(forms("1.5°C"), forms("2°C"));
     // The token spans what stands for it.
     let t = "by 1.5 degrees Celsius.";

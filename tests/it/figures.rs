@@ -170,7 +170,7 @@ fn a_short_statement_with_its_figure_changed_is_found() {
 #[test]
 fn a_temperature_quoted_with_its_scale_written_otherwise_is_verbatim() {
     let speech = "We must hold warming to 1.5 degrees Celsius above pre-industrial levels, and we will not give up on that goal.\n";
-    for written in ["1.5°C", "1.5C", "1.5 degrees"] {
+    for written in ["1.5°C", "1.5C", "1.5 degrees", "1.5 degrees C"] {
         let article = format!(
             "She said: \"We must hold warming to {written} above pre-industrial levels, and we will not give up on that goal.\"\n"
         );
@@ -182,6 +182,10 @@ fn a_temperature_quoted_with_its_scale_written_otherwise_is_verbatim() {
     let f = compare_to(speech, article);
     assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
     assert_eq!(edits(&f[0]), [("replace".into(), "1.5".into(), "2".into())]);
+    // And another scale is another unit.
+    let article = "She said: \"We must hold warming to 1.5°F above pre-industrial levels, and we will not give up on that goal.\"\n";
+    let f = compare_to(speech, article);
+    assert_eq!(f[0]["kind"], "misquote", "{f:#?}");
 }
 
 /// Each (speech, report) pair says the same figure, spelled out in the
