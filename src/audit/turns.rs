@@ -1,9 +1,8 @@
 //! Transcripts: a primary whose paragraphs open with speaker labels ("Q:",
-//! "REPORTER:", "TENNANT:") holds the words of more than one person. The
-//! speaker of the source is the one given the most words (not a questioner);
-//! words the writer quotes from another person's turn (a reporter's
-//! question) are no quotation of the speaker: "Tennant admitted he is
-//! “running out of time”" where only the question said so.
+//! "REPORTER:", "TENNANT:") holds questions as well as answers. Words the
+//! writer quotes from a questioner's turn, as the speaker's, are no
+//! quotation of the speaker: "Tennant admitted he is “running out of
+//! time”" where only the question said so.
 
 use std::ops::Range;
 
@@ -37,6 +36,7 @@ static ASKED: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
         "question",
         "questioned",
         "whether",
+        "put",
         "reporter",
         "reporters",
         "journalist",
@@ -50,8 +50,7 @@ static ASKED: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
 /// OKONJO").
 const LONGEST_LABEL: usize = 40;
 
-/// The turns of other people than the speaker in one primary: token ranges
-/// and their labels.
+/// The questioners' turns in one primary: token ranges and their labels.
 #[derive(Clone, Debug, Default)]
 pub struct Turns {
     /// The speaker's label.
@@ -60,47 +59,65 @@ pub struct Turns {
 }
 
 impl Turns {
-    /// The turns of a primary. Empty unless it is a transcript: paragraphs
-    /// opened by at least two different labels, one of them a speaker
-    /// (not a questioner) or "A".
+    /// The turns of a primary. Empty unless it is a transcript: three
+    /// paragraphs or more opened by labels, two different ones at least,
+    /// one of them an answering speaker's. A turn runs over the paragraphs
+    /// after its label up to the next one, except a questioner's: a
+    /// question is its own paragraph, and one without a label after it is
+    /// an answer. Only questioners' turns are kept: an interview's or a
+    /// joint press conference's answering speakers are all speakers.
     pub fn of(doc: &Document, a: &Analysis) -> Turns {
         let text = doc.file.text.as_str();
         let mut current: Option<String> = None;
-        let mut turns: Vec<(Range<usize>, Option<String>)> = Vec::new();
+        let mut turns: Vec<(Range<usize>, Option<String>, bool)> = Vec::new();
+        let mut labelled = 0;
         for (block, toks) in doc.blocks.iter().zip(&a.block_tokens) {
             let visible = block.visible_text(text);
-            if let Some(label) = label(&visible) {
-                current = Some(label);
+            let own = label(&visible);
+            if own.is_some() {
+                labelled += 1;
+                current = own;
+            } else if current.as_deref().is_some_and(asks) {
+                current = None;
             }
             let r = toks.start as usize..toks.end as usize;
-            turns.push((r, current.clone()));
+            let question = visible.trim_end().ends_with('?');
+            turns.push((r, current.clone(), question));
         }
-        let mut words: Vec<(&str, usize)> = Vec::new();
-        for (r, l) in &turns {
+        // Per label: its words, and how many of its paragraphs ask.
+        let mut labels: Vec<(&str, usize, usize, usize)> = Vec::new();
+        for (r, l, question) in &turns {
             let Some(l) = l else { continue };
-            match words.iter_mut().find(|w| w.0 == l) {
-                Some(w) => w.1 += r.len(),
-                None => words.push((l, r.len())),
-            }
+            let i = match labels.iter().position(|x| x.0 == l) {
+                Some(i) => i,
+                None => {
+                    labels.push((l, 0, 0, 0));
+                    labels.len() - 1
+                }
+            };
+            labels[i].1 += r.len();
+            labels[i].2 += 1;
+            labels[i].3 += usize::from(*question);
         }
-        if words.len() < 2 {
+        // A label is a questioner's by name, or when most of its
+        // paragraphs are questions (an interviewer named "KUENSSBERG:").
+        let asking = |x: &(&str, usize, usize, usize)| asks(x.0) || 2 * x.3 > x.2;
+        let answering = labels.iter().filter(|x| !asking(x)).max_by_key(|x| x.1);
+        if labelled < 3 || labels.len() < 2 || answering.is_none() {
             return Turns::default();
         }
-        let answering = |l: &str| !ASKING.contains(&l);
-        let Some(speaker) = words
+        let speaker = answering.map(|x| x.0.to_string()).unwrap_or_default();
+        let askers: Vec<String> = labels
             .iter()
-            .filter(|w| answering(w.0))
-            .max_by_key(|w| (w.1, std::cmp::Reverse(w.0)))
-            .map(|w| w.0.to_string())
-        else {
-            return Turns::default();
-        };
+            .filter(|x| asking(x))
+            .map(|x| x.0.to_string())
+            .collect();
         Turns {
-            speaker: speaker.clone(),
+            speaker,
             others: turns
                 .into_iter()
-                .filter_map(|(r, l)| Some((r, l?)))
-                .filter(|(_, l)| *l != speaker)
+                .filter_map(|(r, l, _)| Some((r, l?)))
+                .filter(|(_, l)| askers.contains(l))
                 .collect(),
         }
     }
@@ -115,8 +132,15 @@ impl Turns {
     }
 }
 
+/// Is this the label of someone who asks?
+fn asks(label: &str) -> bool {
+    ASKING.contains(&label)
+}
+
 /// The speaker label a paragraph opens with, in upper case: "Q:", "Q.",
-/// "A:", or words in capitals before a colon ("REPORTER:", "MR TENNANT:").
+/// "A:", or words in capitals before a colon ("REPORTER:", "MR TENNANT:"),
+/// followed by a sentence (not a heading in capitals: "PART ONE: THE
+/// ECONOMY").
 fn label(paragraph: &str) -> Option<String> {
     let p = paragraph.trim_start();
     if let Some(rest) = p.strip_prefix(['Q', 'A'])
@@ -127,6 +151,9 @@ fn label(paragraph: &str) -> Option<String> {
     }
     let colon = p.char_indices().take(LONGEST_LABEL).find(|c| c.1 == ':')?.0;
     let name = p[..colon].trim_end();
+    if !p[colon..].chars().any(char::is_lowercase) {
+        return None;
+    }
     let capitals = name.chars().any(char::is_alphabetic)
         && name
             .chars()
@@ -197,7 +224,7 @@ pub(super) fn mark_other_speakers(
         let f = &mut findings[k];
         f.verdict.kind = Kind::Misquote;
         f.verdict.message = format!(
-            "the quoted words are not the speaker's: the source gives them to “{label}:”, another person in the transcript"
+            "the quoted words are not the speaker's: the source gives them to “{label}:”, a question put to the speaker"
         );
     }
 }
