@@ -136,7 +136,7 @@ pub(super) fn quote_cut_short(
     let core_end = abs(core.last()?.sec.end);
     // (The document's quotations are in order, their ends too.)
     let quotes = sec.quotes();
-    let q = &quotes[..quotes.partition_point(|q| q.end < core_end)]
+    let q = &quotes[..quotes.partition_point(|q| q.end <= core_end)]
         .last()
         .filter(|q| q.end > passage.start)?;
     let last = q.end - 1;
@@ -149,6 +149,13 @@ pub(super) fn quote_cut_short(
     let p = core[i].src.start + (last - abs(core[i].sec.start));
     let (rest, sentence_len) = sentence_rest(src, p + 1);
     let sentence = (p + 1 + rest - sentence_len)..(p + 1 + rest);
+    // A quotation that stops just before the source's condition ("open to
+    // the Council to grant permission again | if, having properly applied
+    // the test, it concludes ...") says more than the speaker did,
+    // whatever the writer goes on with.
+    if rest >= cfg.min_cut_words && CONDITIONS.contains(&src.lexeme(p + 1).hash) {
+        return Some(rest);
+    }
     let next = core[i + 1..].iter().find(|o| o.tag == Tag::Equal)?;
     if rest < cfg.min_cut_words || next.src.start < sentence.end {
         return None;
@@ -160,3 +167,8 @@ pub(super) fn quote_cut_short(
         .sum();
     (2 * quoted >= sentence_len).then_some(rest)
 }
+
+/// Words that open a condition on what comes before them.
+static CONDITIONS: std::sync::LazyLock<[u64; 5]> = std::sync::LazyLock::new(|| {
+    ["if", "unless", "provided", "providing", "except"].map(crate::normalize::form_hash)
+});

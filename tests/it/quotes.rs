@@ -548,3 +548,21 @@ fn a_lead_into_a_quotation_that_drops_a_negation_is_still_reported() {
     );
     assert!(message(only(&f)).contains("negation"), "{f:#?}");
 }
+
+#[test]
+fn a_quotation_stopped_before_its_condition_is_cut_short() {
+    let judgment = "The application will return to the Council to be determined afresh. It will be open to the Council to grant permission again if, having properly applied the sequential test, it concludes that permission should be granted.\n";
+    for article in [
+        "\"It will be open to the Council to grant permission again,\" the judge said.\n",
+        "\"It will be open to the Council to grant permission again,\" the judge added, and I suspect it will.\n",
+    ] {
+        let f = compare_to(judgment, article);
+        assert_eq!(only(&f)["kind"], "truncation", "{article}: {f:#?}");
+    }
+    // Stopped at its end, or before words that are no condition, it is whole.
+    let f = compare_to(
+        judgment,
+        "\"The application will return to the Council to be determined afresh,\" the judge said.\n",
+    );
+    assert_eq!(only(&f)["kind"], "verbatim", "{f:#?}");
+}
