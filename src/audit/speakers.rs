@@ -391,7 +391,8 @@ static ATTRIBUTING: Words = Words::new(|| {
          emphasized according called described describes dismissed dismisses branded \
          labelled labeled accused accuses urged urges demanded criticised criticized \
          condemned welcomed praised hailed slammed replied responded countered tweeted \
-         wrote writes posted announced pledged promised vowed",
+         wrote writes posted announced pledged promised vowed emails emailed texted \
+         texts commented comments asked asks",
     )
 });
 

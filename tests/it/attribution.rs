@@ -189,3 +189,15 @@ fn a_quotation_over_two_paragraphs_keeps_its_speaker() {
         "{q:#?}"
     );
 }
+
+#[test]
+fn a_reader_who_emails_or_texts_is_someone_else() {
+    let f = compare(
+        "MI5 chief Ken McCallum said MI5 and the police have together disrupted 43 late-stage attack plots since March 2017.\n\n\
+         Mark in Ferrybridge emails: “We never hear about the plots that were never stopped.”\n\n\
+         Sue from Leeds texts: “Thank you to everyone who keeps us safe every single day.”\n",
+    );
+    let q = quotations(&f);
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert!(q.iter().all(|(kind, _, _)| kind == "unsupported"), "{q:#?}");
+}
