@@ -228,6 +228,21 @@ fn subject_of(
     };
     let mut end = v;
     let mut lo = if according { v } else { walk(v) };
+    // A bracket right before the verb gives the party or the state ("Jim
+    // Pettigrew (Lib Dem) said", "Jim Jordan (R-Ohio) said"): the subject
+    // is before it.
+    if lo == v
+        && !according
+        && v > sentence.start
+        && sec.gap_after(v - 1, sentence).contains(')')
+        && let Some(open) = (v.saturating_sub(BRACKET_WORDS).max(sentence.start + 1)..v)
+            .rev()
+            .find(|&t| sec.gap_after(t - 1, sentence).contains('('))
+        && !stops(open - 1)
+    {
+        end = open;
+        lo = walk(open - 1);
+    }
     // A relative clause set off by commas ("Ms Reeves, who was appointed
     // in July, said") is not the subject: the words before it are.
     if lo < v && lo > sentence.start + 1 && RELATIVE.has(h(lo - 1)) {
@@ -343,6 +358,9 @@ fn breaks(gap: &str) -> bool {
         )
     })
 }
+
+/// Words inside a bracket after a speaker's name that are read past.
+const BRACKET_WORDS: usize = 5;
 
 /// Punctuation that ends a subject read forwards.
 fn ends_subject(gap: &str) -> bool {

@@ -201,3 +201,17 @@ fn a_reader_who_emails_or_texts_is_someone_else() {
     assert_eq!(q.len(), 2, "{q:#?}");
     assert!(q.iter().all(|(kind, _, _)| kind == "unsupported"), "{q:#?}");
 }
+
+#[test]
+fn a_party_in_brackets_after_a_name_is_read_past() {
+    let f = compare(
+        "MI5 chief Ken McCallum said MI5 and the police have together disrupted 43 late-stage attack plots since March 2017.\n\n\
+         Jim Pettigrew (Lib Dem) said: “The figures should worry every one of us in this town.”\n\n\
+         Rep. Jim Jordan (R-Ohio) said the report was “a political document from start to finish”.\n",
+    );
+    let q = quotations(&f);
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert!(q.iter().all(|(kind, _, _)| kind == "unsupported"), "{q:#?}");
+    assert!(q[0].2.contains("Jim Pettigrew"), "{q:#?}");
+    assert!(q[1].2.contains("Jim Jordan"), "{q:#?}");
+}
