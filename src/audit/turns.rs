@@ -82,6 +82,13 @@ impl Turns {
             }
             let r = toks.start as usize..toks.end as usize;
             let question = visible.trim_end().ends_with('?');
+            // A questioner's paragraph that does not end on its question
+            // holds its answer too ("Q: Will bins change? A: Bins will
+            // ..."): it is no question turn.
+            if current.as_deref().is_some_and(asks) && !question {
+                turns.push((r, None, false));
+                continue;
+            }
             turns.push((r, current.clone(), question));
         }
         // Per label: its words, and how many of its paragraphs ask.

@@ -367,8 +367,17 @@ fn number_phrase(
             i += 1;
             continue;
         }
-        // ("At one point three officers": the idiom, not 1.3.)
-        let idiom = t > 0 && side.lexeme(t - 1).hash == *H_AT;
+        // ("At one point three officers": the idiom, not 1.3; "at one
+        // point five per cent" is a figure.)
+        let figure_after = |len: usize| {
+            let next = i + 1 + len;
+            next < side.a.tokens.len()
+                && (scale(side.lexeme(next).hash).is_some() || side.lexeme(next).hash == *H_PERCENT)
+        };
+        let idiom = t > 0
+            && side.lexeme(t - 1).hash == *H_AT
+            && first == Some(1.0)
+            && !decimals_at(side, i + 1, end).is_some_and(|(len, _)| figure_after(len));
         if l.hash == *H_POINT
             && !idiom
             && joined(side, i)
@@ -444,8 +453,26 @@ fn year_at(side: &Side<'_>, t: usize, end: usize) -> Option<f64> {
             .filter(|v| (10.0..100.0).contains(v) && v.fract() == 0.0)
     };
     let (century, rest) = (two_digits(t)?, two_digits(t + 1)?);
-    (century > 10.0).then_some(century * 100.0 + rest)
+    // Years of 1100 to 2099, not a range or a count ("sixty seventy
+    // pupils", "fifty fifty", "fifteen twenty years", "twelve thirteen
+    // thousand").
+    let counted = t + 2 < side.a.tokens.len() && {
+        let h = side.lexeme(t + 2).hash;
+        scale(h).is_some() || h == *H_PERCENT || COUNTED.contains(&h)
+    };
+    ((11.0..=20.0).contains(&century) && !counted).then_some(century * 100.0 + rest)
 }
+
+/// Words that count what a number before them is, so no year is read in
+/// the two numbers before them.
+static COUNTED: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    [
+        "year", "years", "minutes", "minute", "hours", "hour", "days", "day", "weeks", "week",
+        "months", "month", "seconds", "times", "per", "people", "pupils", "miles", "metres",
+    ]
+    .map(form_hash)
+    .to_vec()
+});
 
 /// The digit words after "point" from token `i` ("six" in "one point
 /// six", "two five" in "three point two five"): how many, and the

@@ -277,3 +277,27 @@ fn number_words_join_only_when_they_make_one_figure() {
     );
     assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
 }
+
+#[test]
+fn spelled_decimals_after_at_and_pairs_that_are_no_year() {
+    // "at four point two per cent" is 4.2; two number words of two digits
+    // are a year only for centuries 11 to 20 and not before what they count.
+    for (speech, report) in [
+        (
+            "Inflation now stands at four point two per cent, the lowest level for three years.\n",
+            "Inflation now stands at 4.2 per cent, the lowest level for three years.\n",
+        ),
+        (
+            "The head teacher said sixty seventy pupils had been sent home from the school that week.\n",
+            "The head teacher said 60 70 pupils had been sent home from the school that week.\n",
+        ),
+        (
+            "They have been waiting fifteen twenty years for the council to repair the old bridge.\n",
+            "They have been waiting 15 20 years for the council to repair the old bridge.\n",
+        ),
+    ] {
+        let f = compare_to(speech, report);
+        assert_eq!(f.len(), 1, "{report}: {f:#?}");
+        assert_eq!(f[0]["kind"], "verbatim", "{report}: {f:#?}");
+    }
+}

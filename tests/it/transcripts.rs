@@ -78,6 +78,12 @@ I have a job to do and I intend to finish it, and this agreement is part of that
             "{article}: {f:#?}"
         );
     }
+    let faq = "Q: Will council tax rise this year?\n\nA: Yes, council tax will rise by 4.99 per cent from April.\n\nQ: Will bin collections change? A: Bins will be collected every two weeks instead of every week.\n\nQ: Will the libraries close?\n\nA: No library will close, although opening hours will be reduced at three sites.\n";
+    let f = compare_to(
+        faq,
+        "The council said: \"Bins will be collected every two weeks instead of every week.\"\n",
+    );
+    assert!(f.iter().all(|f| f["kind"] != "misquote"), "{f:#?}");
     let speech = "PART ONE: THE ECONOMY\n\nGrowth has returned to every region of the country this year.\n\nPART TWO: THE HEALTH SERVICE\n\nWaiting lists have fallen for six months in a row.\n";
     let f = compare_to(
         speech,
