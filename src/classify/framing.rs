@@ -133,7 +133,17 @@ pub(super) fn framing_at_quote(
             || crate::normalize::is_function_word(h)
             || PRONOUNS.contains(&h)
     });
-    saying && plain && !telling(&sec, s.clone()) && !telling(&src, o.src.clone())
+    // A transcript's speaker label ("CHANCELLOR SCHOLZ:") is no words of
+    // the speaker's: the writer's "said" stands for it.
+    let label = !o.src.is_empty() && {
+        let text = src.text_of(&o.src);
+        text.chars().any(char::is_alphabetic)
+            && !text.chars().any(char::is_lowercase)
+            && src
+                .gap_after(o.src.end - 1, &(0..src.a.tokens.len()))
+                .contains(':')
+    };
+    saying && (plain || label) && !telling(&sec, s.clone()) && !telling(&src, o.src.clone())
 }
 
 /// Object pronouns a writer puts for the person the speaker addressed.

@@ -91,3 +91,17 @@ I have a job to do and I intend to finish it, and this agreement is part of that
     );
     assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
 }
+
+#[test]
+fn a_speaker_label_before_the_quoted_words_is_no_edit() {
+    let joint = "PRIME MINISTER: Thank you all for coming. We have agreed a new defence partnership that will last for a generation.\n\n\
+CHANCELLOR SCHOLZ: Europe must stand together against aggression. Who else will defend our values if we do not?\n\n\
+Q: Prime Minister, how much will the partnership cost?\n\n\
+PRIME MINISTER: It will cost what it takes, and it will be worth every penny.\n";
+    let f = compare_to(
+        joint,
+        "The German chancellor said: \"Europe must stand together against aggression.\"\n",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
+}
