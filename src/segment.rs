@@ -200,19 +200,21 @@ impl Cutter<'_> {
 static ABBREVIATIONS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
     [
         "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "vs", "etc", "inc", "ltd", "co", "gen",
-        "col", "lt", "rev", "no", "fig", "hon", "sgt", "capt", "approx", "sen", "rep", "gov",
-        "pres", "supt", "atty",
+        "col", "lt", "rev", "fig", "hon", "sgt", "capt", "approx", "sen", "rep", "gov", "pres",
+        "supt", "atty",
     ]
     .iter()
     .map(|w| form_hash(w))
     .collect()
 });
 
-/// Months as the American press shortens them: an abbreviation only before
-/// a number ("on Aug. 14", "by Sept. 30"); "in Jan. The" may end a sentence.
+/// Months as the American press shortens them, and "No.": an abbreviation
+/// only before a number ("on Aug. 14", "by Sept. 30", "No. 10"); "in Jan.
+/// The" may end a sentence, and so does the answer "No. Net migration
+/// will fall".
 static MONTHS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
     [
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
     ]
     .iter()
     .map(|w| form_hash(w))

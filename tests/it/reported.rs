@@ -219,3 +219,23 @@ fn a_negation_ending_the_sentence_before_is_not_the_copied_sentences() {
         "{f:#?}"
     );
 }
+
+#[test]
+fn an_answer_no_is_a_sentence_of_its_own() {
+    // "No." before a capital is the answer, not the abbreviation of "No. 10":
+    // the quoted sentence after it keeps its meaning without it.
+    let source = "No. Net migration will fall this year, and it will fall next year too. That is my promise to you.\n";
+    let f = compare_to(
+        source,
+        "The prime minister said: \"Net migration will fall this year, and it will fall next year too.\"\n",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
+    // "No. 10" is still one sentence.
+    let f = compare_to(
+        "The meeting at No. 10 Downing Street went on late into the night, officials said.\n",
+        "\"The meeting at No. 10 Downing Street went on late into the night,\" officials said.\n",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
+}
