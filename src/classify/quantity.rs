@@ -327,11 +327,7 @@ fn number_phrase(
     // A word joins the phrase only right after the one before it (a comma
     // between, "fifteen, twenty years", makes two numbers) and not as the
     // head of a compound ("twenty five-year-olds" are 20).
-    let word_value = |i: usize| -> Option<f64> {
-        (i < end && is_number_word(side, i) && joined(side, i))
-            .then(|| value(side, i))
-            .flatten()
-    };
+    let word_value = |i: usize| (i < end && joined(side, i)).then(|| word_value_at(side, i))?;
     if let Some(year) = year_at(side, t, end) {
         return (t + 2, Some(year));
     }
@@ -447,9 +443,8 @@ fn is_number_word(side: &Side<'_>, i: usize) -> bool {
 /// number words of two digits each, starting at token `t`.
 fn year_at(side: &Side<'_>, t: usize, end: usize) -> Option<f64> {
     let two_digits = |i: usize| {
-        (i < end && is_number_word(side, i) && (i == t || joined(side, i)))
-            .then(|| value(side, i))
-            .flatten()
+        (i < end && (i == t || joined(side, i)))
+            .then(|| word_value_at(side, i))?
             .filter(|v| (10.0..100.0).contains(v) && v.fract() == 0.0)
     };
     let (century, rest) = (two_digits(t)?, two_digits(t + 1)?);
