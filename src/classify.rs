@@ -477,6 +477,9 @@ fn scan_edits(
         }
         if op.tag == Tag::Replace {
             e.numeric.extend(changed_numbers(src, &op.src, sec, &s_abs));
+        } else {
+            e.numeric
+                .extend(quantity::sign_change(&src, &op.src, &sec, &s_abs));
         }
         if bracketed {
             e.edits

@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::Side;
-use crate::normalize::{H_PERCENT, LexKind, form_hash, is_dash, number_word};
+use crate::normalize::{H_MINUS, H_PERCENT, LexKind, form_hash, is_dash, number_word};
 
 /// Scale words and what they multiply by.
 static SCALES: LazyLock<[(u64, f64); 5]> = LazyLock::new(|| {
@@ -704,4 +704,37 @@ pub(super) fn currency_word(
                 .count();
             country == 0 || before.ends_with("US")
         })
+}
+
+/// A minus sign dropped or added before a figure the two sides share
+/// ("-5C" for "5C", "minus 5" for "5"): the changed figure, as
+/// `changed_numbers` gives it. `p` and `s` are an edit's source and
+/// secondary tokens; the sign is its only word, the figure the next one,
+/// the same on both sides.
+pub(super) fn sign_change(
+    src: &Side<'_>,
+    p: &Range<usize>,
+    sec: &Side<'_>,
+    s: &Range<usize>,
+) -> Option<(String, String, (Range<usize>, bool))> {
+    let signed = |side: &Side<'_>, r: &Range<usize>| {
+        r.len() == 1
+            && side.lexeme(r.start).hash == *H_MINUS
+            && r.end < side.a.tokens.len()
+            && side.lexeme(r.end).kind == LexKind::Number
+    };
+    let with = |r: &Range<usize>| r.start..r.end + 1;
+    let figure = |r: &Range<usize>| r.start..r.start + 1;
+    let same = |a: usize, b: usize| {
+        a < src.a.tokens.len() && b < sec.a.tokens.len() && src.a.tokens[a] == sec.a.tokens[b]
+    };
+    if s.is_empty() && signed(src, p) && same(p.end, s.start) {
+        let shown = figure(s);
+        Some((src.text_of(&with(p)), sec.text_of(&shown), (shown, true)))
+    } else if p.is_empty() && signed(sec, s) && same(p.start, s.end) {
+        let shown = with(s);
+        Some((src.text_of(&figure(p)), sec.text_of(&shown), (shown, true)))
+    } else {
+        None
+    }
 }

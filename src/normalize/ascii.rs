@@ -6,8 +6,8 @@
 //! separators, so no byte is looked at again to decide how to hash a word.
 
 use super::{
-    H_PERCENT, LexKind, Lexeme, TENS, contracted_base, contraction, digit_ordinal, form_hash,
-    number_word, ordinal_hash, ordinal_word, scaled, spelling, substitute, unit_word,
+    H_MINUS, H_PERCENT, LexKind, Lexeme, TENS, contracted_base, contraction, digit_ordinal,
+    form_hash, number_word, ordinal_hash, ordinal_word, scaled, spelling, substitute, unit_word,
 };
 
 /// Letter or digit.
@@ -122,6 +122,8 @@ pub(super) fn lex_chunk(
             last.end = at(j);
             i = j;
             continue;
+        } else if c == b'-' && minus_sign(s, from, i) {
+            push(out, at(i), at(i) + 1, *H_MINUS, LexKind::Word, '\0');
         } else {
             push(out, at(i), at(i) + 1, 0, LexKind::Punct, c as char);
         }
@@ -137,6 +139,14 @@ pub(super) fn lex_chunk(
         out[last].space_after = true;
     }
     Some(i)
+}
+
+/// Is the `-` at `i` (of a chunk starting at `from`) a minus sign: right
+/// before a digit, at the chunk's start or after an opening bracket or
+/// quotation mark ("-5C", "(-3.2%)"; not "10-15" or "COVID-19")?
+fn minus_sign(s: &[u8], from: usize, i: usize) -> bool {
+    s.get(i + 1).is_some_and(u8::is_ascii_digit)
+        && (i == from || matches!(s[i - 1], b'(' | b'[' | b'"' | b'\''))
 }
 
 /// Where the word starting at `i` ends, and the union of its bytes' classes.

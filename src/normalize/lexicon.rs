@@ -16,6 +16,10 @@ pub fn form_hash(form: &str) -> u64 {
 pub(super) static H_PER: LazyLock<u64> = LazyLock::new(|| form_hash("per"));
 pub(super) static H_CENT: LazyLock<u64> = LazyLock::new(|| form_hash("cent"));
 pub(crate) static H_PERCENT: LazyLock<u64> = LazyLock::new(|| form_hash("percent"));
+/// A minus sign before a figure ("-5C", "−3.2%") reads as the word "minus",
+/// so a sign written either way is the same token, and a sign dropped or
+/// added is an edit of the figure.
+pub(crate) static H_MINUS: LazyLock<u64> = LazyLock::new(|| form_hash("minus"));
 pub(super) static H_DEGREE: LazyLock<u64> = LazyLock::new(|| form_hash("degree"));
 pub(crate) static H_DEGREES: LazyLock<u64> = LazyLock::new(|| form_hash("degrees"));
 /// Degrees with their scale: "°C", "1.5C", "degrees Celsius", "degrees

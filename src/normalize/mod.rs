@@ -11,8 +11,8 @@ mod spelling;
 
 use lexicon::{H_CENT, H_DEGREE, H_PER, H_SCALES};
 pub(crate) use lexicon::{
-    H_DEG_C, H_DEG_F, H_DEGREES, H_PERCENT, TENS, contracted_base, contraction, digit_ordinal,
-    ordinal_hash, ordinal_word, scaled, substitute,
+    H_DEG_C, H_DEG_F, H_DEGREES, H_MINUS, H_PERCENT, TENS, contracted_base, contraction,
+    digit_ordinal, ordinal_hash, ordinal_word, scaled, substitute,
 };
 pub use lexicon::{form_hash, is_function_word, number_word};
 
@@ -322,6 +322,8 @@ impl Lexer {
                 last.end = ch[j - 1].end;
                 i = j;
                 continue;
+            } else if minus_sign(ch, i) {
+                out.push(lexeme(ch[i], ch[i].end, *H_MINUS, LexKind::Word));
             } else {
                 out.push(Lexeme {
                     ch: c,
@@ -440,6 +442,15 @@ impl Lexer {
             .is_some_and(|c| c.c.is_uppercase());
         out.push(l);
     }
+}
+
+/// Is the character at `i` a minus sign: `-`, `−` or `–` right before a
+/// digit, at the chunk's start or after an opening bracket or quotation
+/// mark (as `ascii::minus_sign`)?
+fn minus_sign(ch: &[Ch], i: usize) -> bool {
+    matches!(ch[i].c, '-' | '−' | '–')
+        && ch.get(i + 1).is_some_and(|n| n.c.is_ascii_digit())
+        && (i == 0 || matches!(ch[i - 1].c, '(' | '[' | '"' | '\'' | '“' | '‘'))
 }
 
 fn lower(ch: &[Ch]) -> String {

@@ -129,6 +129,24 @@ fn temperatures_match_however_the_scale_is_written() {
 }
 
 #[test]
+fn a_minus_sign_is_the_word_minus() {
+    let want = forms("fell to minus 5C");
+    for written in ["fell to -5C", "fell to −5C", "fell to –5C"] {
+        assert_eq!(forms(written), want, "{written}");
+    }
+    assert_eq!(forms("a loss (-3.2%)"), forms("a loss (minus 3.2%)"));
+    assert_ne!(forms("fell to -5C"), forms("fell to 5C"));
+    // The sign spans its own character.
+    let t = "to -5C";
+    let ls = lex_str(t);
+    assert_eq!(&t[ls[1].start as usize..ls[1].end as usize], "-");
+    // No sign: a range, a name with a number, a dash between words.
+    assert_eq!(forms("pages 10-15"), forms("pages 10 15"));
+    assert_eq!(forms("COVID-19 cases"), forms("COVID 19 cases"));
+    assert_eq!(forms("rates - 5 of them"), forms("rates 5 of them"));
+}
+
+#[test]
 fn british_and_american_spellings_match() {
     assert_eq!(
         forms("We will modernise our defence programme and honour the organisation"),

@@ -301,3 +301,18 @@ fn spelled_decimals_after_at_and_pairs_that_are_no_year() {
         assert_eq!(f[0]["kind"], "verbatim", "{report}: {f:#?}");
     }
 }
+
+#[test]
+fn a_minus_sign_dropped_or_added_is_a_numeric_change() {
+    let source = "Forecasters said overnight temperatures could fall to -5C in rural parts of the north this weekend.\n";
+    let f = compare_to(source, &source.replace("-5C", "5C"));
+    assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
+    assert_eq!(f[0]["edits"][0]["source"], "-", "{f:#?}");
+    let f = compare_to(&source.replace("-5C", "5C"), source);
+    assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
+    // The sign written another way is the same figure.
+    for same in ["minus 5C", "−5C", "minus five degrees Celsius"] {
+        let f = compare_to(source, &source.replace("-5C", same));
+        assert_eq!(f[0]["kind"], "verbatim", "{same}: {f:#?}");
+    }
+}
