@@ -181,8 +181,54 @@ pub(crate) fn sentence_of(src: &Side<'_>, t: usize) -> Option<Range<usize>> {
 /// of "to report on the state of our union. And I can tell you that the
 /// state of our union is strong"): the rest is taken with them. The source range is
 /// narrowed to the rest and the passage diffed again (`src_tokens`: the
-/// source's tokens).
+/// source's tokens). A sentence end the passage rewords is then taken in
+/// ([`reworded_tail`]).
 pub fn drop_lone_edges(
+    src: &Side<'_>,
+    src_tokens: &[u64],
+    passage: &[u64],
+    al: Alignment,
+    cfg: &AlignConfig,
+) -> Alignment {
+    let al = lone_edges_dropped(src, src_tokens, passage, al, cfg);
+    match reworded_tail(src, src_tokens, passage, &al) {
+        Some(end) => align::align_to(src_tokens, al.source, al.src.start..end, passage, cfg),
+        None => al,
+    }
+}
+
+/// The most words of a sentence's end that a passage may give in words of
+/// its own, sharing one of them, for the end to count as reworded.
+const MOST_REWORDED: usize = 8;
+
+/// Where the source sentence of an alignment ends, if the passage goes on
+/// past its last match in words of its own that share a content word with
+/// the rest of that sentence ("the fund's daily payments" for "the fund's
+/// day-to-day payments", "a boat and credit card repayments" for "a boat
+/// and repayments on credit cards"): the diff left the rest's one shared
+/// word stranded, and the end was reworded, not cut.
+fn reworded_tail(
+    src: &Side<'_>,
+    src_tokens: &[u64],
+    passage: &[u64],
+    al: &Alignment,
+) -> Option<usize> {
+    let last = al.ops.iter().rfind(|o| o.tag == Tag::Equal)?;
+    let tail = &passage[last.sec.end..];
+    let end = sentence_of(src, last.src.end - 1)?.end;
+    let rest = src_tokens.get(last.src.end..end)?;
+    let sizes = 1..=MOST_REWORDED;
+    let content = |w: &&u64| !crate::normalize::is_function_word(**w);
+    let shared = tail.iter().filter(content).any(|w| rest.contains(w));
+    (al.src.end == last.src.end
+        && !al.timed_out
+        && sizes.contains(&tail.len())
+        && sizes.contains(&rest.len())
+        && shared)
+        .then_some(end)
+}
+
+fn lone_edges_dropped(
     src: &Side<'_>,
     src_tokens: &[u64],
     passage: &[u64],

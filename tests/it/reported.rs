@@ -239,3 +239,37 @@ fn an_answer_no_is_a_sentence_of_its_own() {
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
 }
+
+#[test]
+fn a_sentence_end_given_in_other_words_is_no_cut() {
+    let source = "The offences took place between April 2017 and September 2022, while she was responsible for the fund's day-to-day payments. The money was spent on a holiday home in Cornwall, a boat and repayments on credit cards.\n";
+    for (secondary, edited) in [
+        (
+            "The offences took place between April 2017 and September 2022, while she was responsible for the fund's daily payments.\n",
+            "daily",
+        ),
+        (
+            "The money was spent on a holiday home in Cornwall, a boat and credit card repayments.\n",
+            "card repayments",
+        ),
+    ] {
+        let f = compare_to(source, secondary);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_ne!(f[0]["kind"], "truncation", "{f:#?}");
+        let text = f[0]["source"]["text"].as_str().unwrap();
+        assert!(
+            text.ends_with("payments") || text.ends_with("cards"),
+            "{f:#?}"
+        );
+        assert!(
+            message(&f[0]).contains(edited) || f[0]["edits"].to_string().contains(edited),
+            "{f:#?}"
+        );
+    }
+    // A sentence that stops, with words of the writer's own after it, is cut.
+    let f = compare_to(
+        source,
+        "The money was spent on a holiday home in Cornwall, police said.\n",
+    );
+    assert_eq!(f[0]["kind"], "truncation", "{f:#?}");
+}
