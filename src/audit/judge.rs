@@ -73,6 +73,7 @@ pub(super) fn judge_document(
 ) -> (Vec<Finding>, Coverage) {
     let traced = cov.traced_words as f64 / cov.words.max(1) as f64;
     if let Some(source) = drawn_on(&findings, primaries, cfg) {
+        let findings = evidenced_sources_only(findings, &mut cov, cfg);
         return (unfound_as_misquotes(loaded, doc, source, findings), cov);
     }
     if !cfg.judge_documents {
@@ -98,33 +99,68 @@ pub(super) fn judge_document(
     (kept, cov)
 }
 
+/// Evidence of reuse: a passage copied near-verbatim over enough words,
+/// or, in a reworded one, that many words in a row.
+fn is_evidence(f: &Finding, cfg: &AuditConfig) -> bool {
+    let run = f
+        .ops
+        .iter()
+        .filter(|o| o.tag == crate::align::Tag::Equal)
+        .map(|o| o.sec.len())
+        .max()
+        .unwrap_or(0);
+    f.source.is_some()
+        && ((f.verdict.kind != Kind::Paraphrase && f.ops_matched() >= cfg.min_evidence_words)
+            || run >= cfg.min_evidence_words)
+}
+
 /// The primary the document draws on: the one `compare` was given, or the
 /// source of the first near-verbatim match over enough words (evidence of
 /// reuse).
 fn drawn_on(findings: &[Finding], primaries: &[usize], cfg: &AuditConfig) -> Option<usize> {
-    // Evidence of reuse: a passage copied near-verbatim over enough words,
-    // or, in a reworded one, that many words in a row.
-    let run = |f: &Finding| {
-        f.ops
-            .iter()
-            .filter(|o| o.tag == crate::align::Tag::Equal)
-            .map(|o| o.sec.len())
-            .max()
-            .unwrap_or(0)
-    };
-    let evidence = |f: &Finding| {
-        f.source.is_some()
-            && ((f.verdict.kind != Kind::Paraphrase && f.ops_matched() >= cfg.min_evidence_words)
-                || run(f) >= cfg.min_evidence_words)
-    };
     if cfg.judge_documents {
         findings
             .iter()
-            .find(|f| evidence(f))
+            .find(|f| is_evidence(f, cfg))
             .and_then(|f| f.source.as_ref().map(|s| s.0))
     } else {
         primaries.first().copied()
     }
+}
+
+/// The findings of a document that draws on some primary, less the loose
+/// matches (outside quotation marks) to a primary it shows no evidence of
+/// reuse of: evidence is needed of each source, not of one ("due to be
+/// demolished in the spring" of a story that copies a council report is no
+/// reuse of a court report's "due to be published in the spring"). Their
+/// words are taken out of the traced coverage.
+fn evidenced_sources_only(
+    findings: Vec<Finding>,
+    cov: &mut Coverage,
+    cfg: &AuditConfig,
+) -> Vec<Finding> {
+    if !cfg.judge_documents {
+        return findings;
+    }
+    let mut evidenced: Vec<usize> = findings
+        .iter()
+        .filter(|f| is_evidence(f, cfg))
+        .filter_map(|f| f.source.as_ref().map(|s| s.0))
+        .collect();
+    evidenced.sort_unstable();
+    evidenced.dedup();
+    let (kept, dropped): (Vec<Finding>, Vec<Finding>) = findings.into_iter().partition(|f| {
+        f.verdict.in_quotes || f.source.as_ref().is_none_or(|s| evidenced.contains(&s.0))
+    });
+    for f in &dropped {
+        let (src, words) = (f.source.as_ref().map_or(0, |s| s.0), f.ops_matched());
+        cov.traced_words -= words.min(cov.traced_words);
+        if let Some(x) = cov.sources.iter_mut().find(|x| x.0 == src) {
+            x.1 -= words.min(x.1);
+        }
+    }
+    cov.sources.retain(|x| x.1 > 0);
+    kept
 }
 
 /// The findings of a document that draws on primary `source`: a quotation

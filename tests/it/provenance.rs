@@ -288,3 +288,48 @@ fn he_said_is_no_shared_deviation() {
     // A framing of their own that both share is evidence.
     assert!(linked(&quotes.replace("he said", "he said, visibly moved")));
 }
+
+#[test]
+fn a_stock_phrase_of_a_second_primary_is_no_evidence_of_it() {
+    // The story copies the match report; its own sentence shares "due to be
+    // ... in the spring" with the council report. Evidence of reuse is
+    // needed of each source, not of one.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("primary")).unwrap();
+    let report = "Rovers finished the match with ten men after defender Callum Price received a second yellow card for a late challenge on Lowther in the 96th minute. City pressed for a winner and found it in the 112th minute, when 19-year-old Noah Pereira, making only his fifth senior appearance, turned in a cross from Marr at the far post.\n";
+    std::fs::write(dir.path().join("primary/match.txt"), report).unwrap();
+    std::fs::write(
+        dir.path().join("primary/council.txt"),
+        "The council has since changed its payment rules. An independent review of its financial controls is due to be published in the spring.\n",
+    )
+    .unwrap();
+    let story = format!(
+        "Wexley's new leisure centre opened to the public on Monday, three months later than planned.\n\n{report}\nThe old Mill Road baths are due to be demolished in the spring, with the site earmarked for housing.\n"
+    );
+    std::fs::write(dir.path().join("story.txt"), story).unwrap();
+    let out = stemma(
+        &["audit", ".", "--primary", "primary", "--format", "json"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json(&out);
+    let sources: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["source"]["path"].as_str())
+        .collect();
+    assert!(!sources.is_empty(), "{v:#?}");
+    assert!(
+        sources.iter().all(|p| p.ends_with("match.txt")),
+        "{sources:?}"
+    );
+    let to_council = edges(&v)
+        .into_iter()
+        .any(|e| e["to"].as_str().is_some_and(|t| t.ends_with("council.txt")));
+    assert!(!to_council, "{:#?}", v["provenance"]);
+    let to_match = edges(&v)
+        .into_iter()
+        .any(|e| e["to"].as_str().is_some_and(|t| t.ends_with("match.txt")));
+    assert!(to_match, "{:#?}", v["provenance"]);
+}
