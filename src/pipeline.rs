@@ -236,6 +236,12 @@ pub fn read_and_analyze(
             message: "not valid UTF-8: decoded as windows-1252".into(),
         });
     }
+    if input.unlisted {
+        warnings.push(Warning {
+            path: input.rel.clone(),
+            message: "not listed in the manifest: read as a secondary document".into(),
+        });
+    }
     let meta = FileMeta {
         input: input.clone(),
         encoding: file.encoding,

@@ -580,3 +580,33 @@ fn committed_baseline_len() -> usize {
     let v: Value = serde_json::from_str(&text).unwrap();
     v["findings"].as_array().unwrap().len()
 }
+
+#[test]
+fn a_file_the_manifest_does_not_list_is_read_with_a_warning() {
+    let dir = corpus_copy();
+    std::fs::write(
+        dir.path().join("corpus/notes.txt"),
+        "Notes to self: check the 2021 figures.\n",
+    )
+    .unwrap();
+    let out = stemma(&["audit", "corpus", "--format", "json"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("notes.txt: not listed in the manifest"),
+        "{}",
+        stderr(&out)
+    );
+    let v = json(&out);
+    let notes = v["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["path"] == "notes.txt")
+        .expect("read, not skipped");
+    assert_eq!(notes["unlisted"], true);
+    assert!(
+        v["warnings"].to_string().contains("not listed"),
+        "{}",
+        v["warnings"]
+    );
+}

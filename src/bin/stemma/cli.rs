@@ -298,7 +298,9 @@ pub enum ChannelArg {
 #[derive(Args, Debug)]
 pub struct CorpusArgs {
     /// Files or directories. A directory with a stemma.toml manifest is read as
-    /// the manifest says; any other directory is walked (hidden files skipped).
+    /// the manifest says (a file in it that the manifest does not list is read
+    /// as a secondary, with a warning, never skipped unseen); any other
+    /// directory is walked (hidden files skipped).
     #[arg(default_value = "corpus")]
     pub paths: Vec<PathBuf>,
     /// Mark a file as a primary source (repeatable); without a manifest, every
