@@ -154,10 +154,29 @@ pub fn same_words(
                 || same_letters(&src.text_of(p), &sec.text_of(s))
                 || scale_left_out(src, p, sec, s)
         }
-        Tag::Insert => quantity::currency_word(sec, s, src, p.start),
-        Tag::Delete => quantity::currency_word(src, p, sec, s.start),
+        Tag::Insert => quantity::currency_word(sec, s, src, p.start) || dollar_country(sec, s),
+        Tag::Delete => quantity::currency_word(src, p, sec, s.start) || dollar_country(src, p),
         Tag::Equal => true,
     }
+}
+
+/// The country letters of a dollar sign ("US$15.8 billion" for "$15.8
+/// billion", "A$", "NZ$", "HK$"): given or left out, the same currency as
+/// the text names it.
+fn dollar_country(side: &Side<'_>, r: &Range<usize>) -> bool {
+    const COUNTRIES: [&str; 8] = ["US", "A", "AU", "C", "CA", "NZ", "HK", "S"];
+    if r.len() != 1 {
+        return false;
+    }
+    let word = side.lexeme(r.start);
+    let next = side
+        .a
+        .lexemes
+        .get(side.a.token_lexeme[r.start] as usize + 1);
+    COUNTRIES.contains(&side.text_of(r).as_str())
+        && next.is_some_and(|l| {
+            l.kind == crate::normalize::LexKind::Punct && l.ch == '$' && l.start == word.end
+        })
 }
 
 /// Degrees with a scale on one side and without on the other ("1.5C" for

@@ -316,3 +316,16 @@ fn a_minus_sign_dropped_or_added_is_a_numeric_change() {
         assert_eq!(f[0]["kind"], "verbatim", "{same}: {f:#?}");
     }
 }
+
+#[test]
+fn a_dollar_sign_with_its_country_is_the_same_currency() {
+    let source =
+        "For the full year, revenue reached $15.8 billion, an increase of 9% on the year before.\n";
+    for same in ["US$15.8 billion", "A$15.8 billion", "NZ$15.8 billion"] {
+        let f = compare_to(source, &source.replace("$15.8 billion", same));
+        assert_eq!(f[0]["kind"], "verbatim", "{same}: {f:#?}");
+    }
+    // Letters that are no country, or a word of their own, are edits.
+    let f = compare_to(source, &source.replace("reached", "reached US"));
+    assert_eq!(f[0]["kind"], "copy_error", "{f:#?}");
+}
