@@ -11,75 +11,118 @@ use super::{Op, Tag};
 
 /// Slides the gap after the first match, and the one before the last,
 /// outwards where the words allow it: the match then runs on unbroken.
-/// `src` is the diffed source window, whose first token is `offset`.
+/// Words the passage adds inside the match ("It does not mean," she said,
+/// "that ...") move with it. Where all but the match's outermost word can
+/// slide, they do, over a gap of three words or more: the word left alone
+/// is then a stranded match that trimming drops ("the decision | does not
+/// mean that we ..." for "... today's decision does not mean. It does not
+/// mean that we ..."). `src` is the diffed source window, whose first token
+/// is `offset`.
 pub fn slide_edges(ops: &mut Vec<Op>, src: &[u64], passage: &[u64], offset: usize) {
-    // The gap's words: the source's for a deletion, the passage's for an
-    // addition (a gap's range on that side, and a match's).
-    let side = |tag: Tag, o: &Op| match tag {
-        Tag::Delete => o.src.clone(),
-        _ => o.sec.clone(),
+    slide_lead(ops, &|i| src[i - offset]);
+    // The trailing gap is the leading one of the mirrored diff.
+    let (a, b) = (2 * offset + src.len(), passage.len());
+    let mirror = |ops: &mut Vec<Op>| {
+        ops.reverse();
+        for o in ops.iter_mut() {
+            (o.src, o.sec) = (
+                a - o.src.end..a - o.src.start,
+                b - o.sec.end..b - o.sec.start,
+            );
+        }
     };
-    let word = |tag: Tag, i: usize| match tag {
-        Tag::Delete => src[i - offset],
-        _ => passage[i],
-    };
-    // `k` words from `from` are the same `m` words further on.
-    let repeats = |tag: Tag, from: usize, m: usize, k: usize| {
-        (0..k).all(|j| word(tag, from + j) == word(tag, from + m + j))
-    };
-    let is_gap = |g: &Op| g.tag == Tag::Delete;
-    // Leading: match `a`, gap `g`, match `b`, and `a`'s words again at the
-    // gap's end: the gap goes first, `a` joins `b`.
-    if let Some(i) = ops.iter().position(|o| o.tag == Tag::Equal)
-        && let [a, g, b] = &ops[i..(i + 3).min(ops.len())]
-        && is_gap(g)
-        && b.tag == Tag::Equal
-        && repeats(
-            g.tag,
-            side(g.tag, a).start,
-            side(g.tag, g).len(),
-            a.src.len(),
-        )
-    {
-        let gap = moved(g, a.src.start, a.sec.start);
-        let run = Op {
-            tag: Tag::Equal,
-            src: gap.src.end..b.src.end,
-            sec: gap.sec.end..b.sec.end,
-        };
-        ops.splice(i..i + 3, [gap, run]);
-    }
-    // Trailing: match `b`, gap `g`, match `a`, and `a`'s words already at
-    // the gap's start: `a` joins `b`, the gap goes last.
-    if let Some(i) = ops.iter().rposition(|o| o.tag == Tag::Equal)
-        && i >= 2
-        && let [b, g, a] = &ops[i - 2..=i]
-        && is_gap(g)
-        && b.tag == Tag::Equal
-        && repeats(
-            g.tag,
-            side(g.tag, g).start,
-            side(g.tag, g).len(),
-            a.src.len(),
-        )
-    {
-        let run = Op {
-            tag: Tag::Equal,
-            src: b.src.start..b.src.end + a.src.len(),
-            sec: b.sec.start..b.sec.end + a.sec.len(),
-        };
-        let gap = moved(g, run.src.end, run.sec.end);
-        ops.splice(i - 2..=i, [run, gap]);
-    }
+    mirror(ops);
+    slide_lead(ops, &|i| src[a - 1 - i - offset]);
+    mirror(ops);
 }
 
-/// The gap moved to start at source `src` and passage `sec`.
-fn moved(g: &Op, src: usize, sec: usize) -> Op {
-    Op {
-        tag: g.tag,
-        src: src..src + g.src.len(),
-        sec: sec..sec + g.sec.len(),
+/// Slides the gap after the first match (with the words the passage adds
+/// inside it) to before it, where the source repeats the match's words at
+/// the gap's end; `word` is the source word at an absolute position.
+fn slide_lead(ops: &mut Vec<Op>, word: &dyn Fn(usize) -> u64) {
+    let Some(i) = ops.iter().position(|o| o.tag == Tag::Equal) else {
+        return;
+    };
+    let Some(j) = ops[i..]
+        .iter()
+        .position(|o| !matches!(o.tag, Tag::Equal | Tag::Insert))
+        .map(|k| i + k)
+    else {
+        return;
+    };
+    // A gap of source words; those of a replacement's passage words stay
+    // where they are, just before the next match.
+    let gap_op = ops[j].clone();
+    if !matches!(gap_op.tag, Tag::Delete | Tag::Replace)
+        || ops.get(j + 1).is_none_or(|b| b.tag != Tag::Equal)
+    {
+        return;
     }
+    let (start, gap) = (ops[i].src.start, ops[j].src.len());
+    let len = ops[j].src.start - start;
+    let repeats = |from: usize, k: usize| (0..k).all(|t| word(from + t) == word(from + gap + t));
+    let keep = if repeats(start, len) {
+        0
+    } else if len >= 3 && gap >= 3 && repeats(start + 1, len - 1) {
+        1
+    } else {
+        return;
+    };
+    let cut = start + keep;
+    let at = ops[i].sec.start + keep;
+    let mut out: Vec<Op> = Vec::with_capacity(j - i + 2);
+    if keep > 0 {
+        out.push(Op {
+            tag: Tag::Equal,
+            src: start..cut,
+            sec: ops[i].sec.start..at,
+        });
+    }
+    out.push(Op {
+        tag: Tag::Delete,
+        src: cut..cut + gap,
+        sec: at..at,
+    });
+    for (n, o) in ops[i..j].iter().enumerate() {
+        let skip = if n == 0 { keep } else { 0 };
+        if o.tag == Tag::Equal && o.src.len() == skip {
+            continue;
+        }
+        out.push(Op {
+            tag: o.tag,
+            src: o.src.start + skip + gap..o.src.end + gap,
+            sec: o.sec.start + skip..o.sec.end,
+        });
+    }
+    if gap_op.tag == Tag::Replace {
+        out.push(Op {
+            tag: Tag::Insert,
+            src: gap_op.src.end..gap_op.src.end,
+            sec: gap_op.sec,
+        });
+    }
+    let mut tail = ops.split_off(j + 1);
+    ops.truncate(i);
+    // A gap just before the match joins the one moved there.
+    if let (Some(l), Tag::Delete) = (ops.last_mut(), out[0].tag)
+        && l.tag == Tag::Delete
+        && l.src.end == out[0].src.start
+    {
+        l.src.end = out[0].src.end;
+        out.remove(0);
+    }
+    ops.extend(out);
+    // The last op moved may now join the match after the gap.
+    if let (Some(l), Some(b)) = (ops.last_mut(), tail.first())
+        && l.tag == Tag::Equal
+        && l.src.end == b.src.start
+        && l.sec.end == b.sec.start
+    {
+        l.src.end = b.src.end;
+        l.sec.end = b.sec.end;
+        tail.remove(0);
+    }
+    ops.extend(tail);
 }
 
 #[cfg(test)]
@@ -114,6 +157,76 @@ mod tests {
         );
         assert_eq!(src, 4..8);
         assert_eq!(tags, [Tag::Equal]);
+    }
+
+    const ANAPHORA: &str = "But I want to be very clear about what today's decision does not mean. It does not mean that we have declared victory over inflation. It does not mean that rates will now fall at every meeting.";
+
+    #[test]
+    fn words_the_passage_adds_inside_the_match_slide_with_it() {
+        // "It does not mean," she said, "that rates ...": the third
+        // sentence, tokens 25-37.
+        let (src, tags) = aligned(
+            ANAPHORA,
+            "It does not mean she said that rates will now fall at every meeting.",
+        );
+        assert_eq!(src, 25..37);
+        assert_eq!(tags, [Tag::Equal, Tag::Insert, Tag::Equal]);
+    }
+
+    #[test]
+    fn a_lone_word_left_by_the_slide_is_dropped() {
+        // "decision" is the first sentence's: the quotation is the second.
+        let (src, tags) = aligned(
+            ANAPHORA,
+            "She stressed that the decision does not mean that we have declared victory over inflation.",
+        );
+        assert_eq!(src, 15..25);
+        assert_eq!(tags, [Tag::Insert, Tag::Equal]);
+    }
+
+    /// The ops cover both sides in order, and each match matches.
+    fn assert_valid(ops: &[Op], src: &[u64], passage: &[u64]) {
+        let (mut s, mut p) = (ops[0].src.start, 0);
+        for o in ops {
+            assert_eq!((o.src.start, o.sec.start), (s, p), "{ops:?}");
+            (s, p) = (o.src.end, o.sec.end);
+            if o.tag == Tag::Equal {
+                assert_eq!(src[o.src.clone()], passage[o.sec.clone()], "{ops:?}");
+            }
+        }
+        assert_eq!(p, passage.len(), "{ops:?}");
+    }
+
+    #[test]
+    fn sliding_with_added_words_keeps_every_op_in_place() {
+        let (src, passage) = (toks("x a b c y a b c d"), toks("a q b c d"));
+        let op =
+            |tag, src: std::ops::Range<usize>, sec: std::ops::Range<usize>| Op { tag, src, sec };
+        let mut ops = vec![
+            op(Tag::Delete, 0..1, 0..0),
+            op(Tag::Equal, 1..2, 0..1),
+            op(Tag::Insert, 2..2, 1..2),
+            op(Tag::Equal, 2..4, 2..4),
+            op(Tag::Delete, 4..8, 4..4),
+            op(Tag::Equal, 8..9, 4..5),
+        ];
+        slide_edges(&mut ops, &src, &passage, 0);
+        assert_valid(&ops, &src, &passage);
+        let tags: Vec<Tag> = ops.iter().map(|o| o.tag).collect();
+        assert_eq!(tags, [Tag::Delete, Tag::Equal, Tag::Insert, Tag::Equal]);
+        assert_eq!(ops[0].src, 0..5);
+        // A replacement's source words slide; its passage words stay.
+        let (src, passage) = (toks("a b c y a b c d"), toks("a b c z d"));
+        let mut ops = vec![
+            op(Tag::Equal, 0..3, 0..3),
+            op(Tag::Replace, 3..7, 3..4),
+            op(Tag::Equal, 7..8, 4..5),
+        ];
+        slide_edges(&mut ops, &src, &passage, 0);
+        assert_valid(&ops, &src, &passage);
+        let tags: Vec<Tag> = ops.iter().map(|o| o.tag).collect();
+        assert_eq!(tags, [Tag::Delete, Tag::Equal, Tag::Insert, Tag::Equal]);
+        assert_eq!(ops[1].src, 4..7);
     }
 
     #[test]
