@@ -128,11 +128,13 @@ fn drawn_on(findings: &[Finding], primaries: &[usize], cfg: &AuditConfig) -> Opt
     }
 }
 
-/// The findings of a document that draws on some primary, less the loose
-/// matches (outside quotation marks) to a primary it shows no evidence of
-/// reuse of: evidence is needed of each source, not of one ("due to be
-/// demolished in the spring" of a story that copies a council report is no
-/// reuse of a court report's "due to be published in the spring"). Their
+/// The findings of a document that draws on some primary, less the short
+/// matches (fewer matched words than evidence needs, outside quotation
+/// marks) to a primary it shows no evidence of reuse of: evidence is needed
+/// of each source, not of one ("due to be demolished in the spring" of a
+/// story that copies a match report is no reuse of a council report's "due
+/// to be published in the spring"). A longer reworded match to that primary
+/// stays (a story may draw on two sources and reword the second). Their
 /// words are taken out of the traced coverage.
 fn evidenced_sources_only(
     findings: Vec<Finding>,
@@ -150,7 +152,9 @@ fn evidenced_sources_only(
     evidenced.sort_unstable();
     evidenced.dedup();
     let (kept, dropped): (Vec<Finding>, Vec<Finding>) = findings.into_iter().partition(|f| {
-        f.verdict.in_quotes || f.source.as_ref().is_none_or(|s| evidenced.contains(&s.0))
+        f.verdict.in_quotes
+            || f.ops_matched() >= cfg.min_evidence_words
+            || f.source.as_ref().is_none_or(|s| evidenced.contains(&s.0))
     });
     for f in &dropped {
         let (src, words) = (f.source.as_ref().map_or(0, |s| s.0), f.ops_matched());
