@@ -467,6 +467,14 @@ fn scan_edits(
         let bracketed = op.tag != Tag::Delete
             && in_quote(s_abs.start)
             && s_abs.clone().all(|t| sec.in_brackets(t));
+        // A transcript's speaker label ("Governor Marsh:") is no words of
+        // the speaker's: the writer names the speaker in words of its own.
+        if !op.src.is_empty()
+            && op.src.clone().all(|t| src.in_speaker_label(t))
+            && !s_abs.clone().any(in_quote)
+        {
+            continue;
+        }
         if !negation::whole_clause(op, src, sec, passage) {
             let (theirs, mine) = (negation::words(src, &op.src), negation::words(sec, &s_abs));
             if theirs.len() > mine.len() {

@@ -5,6 +5,10 @@ use std::ops::Range;
 use crate::normalize::LexKind;
 use crate::segment::Analysis;
 
+/// Most words a transcript's speaker label has ("Anita Desai, Financial
+/// Courier:").
+const LABEL_WORDS: usize = 6;
+
 /// A document's text and analysis.
 #[derive(Clone, Copy)]
 pub struct Side<'a> {
@@ -95,6 +99,34 @@ impl<'a> Side<'a> {
     /// The lexeme of token `t`.
     pub fn lexeme(&self, t: usize) -> &'a crate::normalize::Lexeme {
         &self.a.lexemes[self.a.token_lexeme[t] as usize]
+    }
+
+    /// Is token `t` in the speaker label a paragraph of a transcript opens
+    /// with ("Governor Marsh:", "Anita Desai, Financial Courier:", "Q:"):
+    /// at most [`LABEL_WORDS`] words from the paragraph's start up to a
+    /// colon, each capitalized (or a function word), with words after it?
+    pub fn in_speaker_label(&self, t: usize) -> bool {
+        let a = self.a;
+        let at = t as u32;
+        let Some(block) = a
+            .block_tokens
+            .get(a.block_tokens.partition_point(|b| b.end <= at))
+        else {
+            return false;
+        };
+        let (start, end) = (block.start as usize, block.end as usize);
+        let words = start..end.min(start + LABEL_WORDS);
+        let Some(last) = words
+            .clone()
+            .find(|&k| self.gap_after(k, &(start..end)).contains(':'))
+        else {
+            return false;
+        };
+        t <= last
+            && (start..=last).all(|k| {
+                let l = self.lexeme(k);
+                l.cap || crate::normalize::is_function_word(l.hash)
+            })
     }
 
     /// Token ranges of the quotations.

@@ -105,3 +105,22 @@ PRIME MINISTER: It will cost what it takes, and it will be worth every penny.\n"
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
 }
+
+#[test]
+fn a_speaker_label_in_names_of_mixed_case_is_no_words_of_the_speaker() {
+    let source = "Inflation has come down a long way, and the banking system remains well capitalised and able to lend.\n\n\
+Anita Desai, Financial Courier: Can you rule out a cut in May?\n\n\
+Governor Marsh: I can't rule anything in or out. We will look at the data very carefully.\n";
+    let f = compare_to(
+        source,
+        "Asked whether she could rule out a cut in May, Ms Marsh said: \"I can't rule anything in or out.\"\n",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
+    // The words after the label are the speaker's: changed, they are edits.
+    let f = compare_to(
+        source,
+        "Asked whether she could rule out a cut in May, Ms Marsh said: \"I can't rule anything out.\"\n",
+    );
+    assert_eq!(f[0]["kind"], "misquote", "{f:#?}");
+}
