@@ -145,7 +145,8 @@ fn asks(label: &str) -> bool {
 }
 
 /// The speaker label a paragraph opens with, in upper case: "Q:", "Q.",
-/// "A:", or words in capitals before a colon ("REPORTER:", "MR TENNANT:"),
+/// "A:", words in capitals before a colon ("REPORTER:", "MR TENNANT:") or
+/// a name in capitalized words ("Governor Marsh:", see [`names`]),
 /// followed by a sentence (not a heading in capitals: "PART ONE: THE
 /// ECONOMY").
 fn label(paragraph: &str) -> Option<String> {
@@ -168,7 +169,27 @@ fn label(paragraph: &str) -> Option<String> {
     let titled = ASKING
         .iter()
         .any(|a| a.len() > 1 && name.eq_ignore_ascii_case(a));
-    (capitals || titled).then(|| name.to_uppercase())
+    (capitals || titled || names(name)).then(|| name.to_uppercase())
+}
+
+/// A name, with a role or an outlet after a comma, in capitalized words
+/// ("Governor Marsh", "Anita Desai, Financial Courier"): two capitalized
+/// words at least (one before a colon is as often a heading's
+/// "Background:" or a sentence's "Quite so:"), six words at most, each
+/// capitalized or a function word.
+fn names(name: &str) -> bool {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| c == ',' || c == '.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let capitalized = |w: &&&str| w.starts_with(char::is_uppercase);
+    words.len() <= 6
+        && words.iter().filter(capitalized).count() >= 2
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || crate::normalize::is_function_word(crate::normalize::form_hash(w))
+        })
 }
 
 /// Quoted words the writer gives to the speaker that the source gives to
@@ -255,11 +276,24 @@ mod tests {
             read("Reporter: And the budget?").as_deref(),
             Some("REPORTER")
         );
+        assert_eq!(
+            read("Anita Desai, Financial Courier: Can you rule it out?").as_deref(),
+            Some("ANITA DESAI, FINANCIAL COURIER")
+        );
+        assert_eq!(
+            read("Governor Marsh: I can't.").as_deref(),
+            Some("GOVERNOR MARSH")
+        );
         // Not labels: a sentence with a colon, a word starting with A or Q,
         // a heading in capitals without one.
         assert_eq!(read("He said: no."), None);
         assert_eq!(read("Quite so: it was."), None);
         assert_eq!(read("A plan: three parts."), None);
+        assert_eq!(read("Background: the plan was"), None);
+        assert_eq!(
+            read("The Plan of the Seven Wise Men Who Ruled: it was"),
+            None
+        );
         assert_eq!(read("POST-MATCH PRESS CONFERENCE"), None);
         assert_eq!(
             read("NOTE TO EDITORS WHO READ THIS LONG HEADING IN FULL: x"),

@@ -124,3 +124,25 @@ Governor Marsh: I can't rule anything in or out. We will look at the data very c
     );
     assert_eq!(f[0]["kind"], "misquote", "{f:#?}");
 }
+
+#[test]
+fn a_questioner_named_in_mixed_case_is_another_person() {
+    let source = "QUESTIONS AND ANSWERS\n\n\
+Tom Reeve, Westland Herald: Governor, isn't the truth that you cut too late, and that families have paid the price for the Bank's mistakes?\n\n\
+Governor Marsh: I don't accept that. We raised rates firmly when inflation took off, and we have brought it down.\n\n\
+Anita Desai, Financial Courier: Can you rule out a cut in May?\n\n\
+Governor Marsh: I can't rule anything in or out. We will look at the data very carefully.\n";
+    let f = compare_to(
+        source,
+        "Governor Helena Marsh conceded that families \"have paid the price for the Bank's mistakes\".\n",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["kind"], "misquote", "{f:#?}");
+    assert!(message(&f[0]).contains("TOM REEVE"), "{f:#?}");
+    // Her own answer is hers.
+    let f = compare_to(
+        source,
+        "Ms Marsh said: \"We raised rates firmly when inflation took off, and we have brought it down.\"\n",
+    );
+    assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
+}
