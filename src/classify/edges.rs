@@ -190,7 +190,18 @@ pub fn drop_lone_edges(
     al: Alignment,
     cfg: &AlignConfig,
 ) -> Alignment {
-    let al = lone_edges_dropped(src, src_tokens, passage, al, cfg);
+    let mut al = lone_edges_dropped(src, src_tokens, passage, al, cfg);
+    // Narrowed to one part, the alignment may hold another far part ("...
+    // waiting lists | ... | that it is anything like enough | ... | more
+    // than").
+    for _ in 0..2 {
+        match far_part(src, &al) {
+            Some(rest) if rest != al.src && !rest.is_empty() => {
+                al = align::align_to(src_tokens, al.source, rest, passage, cfg);
+            }
+            _ => break,
+        }
+    }
     match reworded_tail(src, src_tokens, passage, &al) {
         Some(end) => align::align_to(src_tokens, al.source, al.src.start..end, passage, cfg),
         None => al,
@@ -333,7 +344,9 @@ fn far_part(src: &Side<'_>, al: &Alignment) -> Option<Range<usize>> {
         .enumerate()
         .filter(|(_, o)| o.src.len() >= FAR && o.tag != Tag::Equal)
         .max_by_key(|(_, o)| o.src.len())?;
-    if sentence_of(src, gap.src.start) == sentence_of(src, gap.src.end - 1) {
+    // The words on either side of the gap in two sentences (the gap may
+    // start or end right at a sentence's end).
+    if sentence_of(src, gap.src.start.saturating_sub(1)) == sentence_of(src, gap.src.end) {
         return None;
     }
     let matched = align::matched_words;

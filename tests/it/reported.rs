@@ -273,3 +273,18 @@ fn a_sentence_end_given_in_other_words_is_no_cut() {
     );
     assert_eq!(f[0]["kind"], "truncation", "{f:#?}");
 }
+
+#[test]
+fn a_second_far_part_of_an_alignment_is_dropped_too() {
+    // "waiting lists" of the first sentence and "more than" of the last are
+    // chance phrases on either side of the quoted sentence.
+    let source = "With permission, Mr Speaker, I will make a statement on waiting lists for planned hospital care. The latest figures, published this morning, show that it now stands at 7.18 million. It is progress, but I will not pretend to the House that it is anything like enough. There are now 1.38 million people working in the NHS in England, more than at any point in its history.\n";
+    let f = compare_to(
+        source,
+        "The health secretary has admitted that progress on cutting NHS waiting lists is not \"anything like enough\", as new figures showed more than 7.1 million cases still waiting for planned hospital treatment.\n",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    let text = f[0]["source"]["text"].as_str().unwrap();
+    assert!(text.ends_with("anything like enough"), "{text}");
+    assert!(!message(&f[0]).contains("number changed"), "{f:#?}");
+}
