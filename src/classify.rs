@@ -13,6 +13,7 @@ use crate::align::{Alignment, Tag};
 mod cut;
 mod edges;
 mod framing;
+mod moved;
 mod negation;
 mod quantity;
 mod reorder;
@@ -152,6 +153,10 @@ pub fn classify(
     }
     let core = Core::find(sec, src, &passage, al, &in_quote);
     let mut scan = scan_edits(sec, &passage, src, core.ops(), &in_quote);
+    if scan.numeric.is_empty() {
+        scan.numeric
+            .extend(moved::moved_figure(sec, &passage, src, &core.ops));
+    }
     if (core.matched as f64) < cfg.copy_coverage * core.len as f64 {
         figures_from_nearby(&mut scan, sec, src, al);
     }

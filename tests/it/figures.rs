@@ -1,7 +1,7 @@
 //! Figures written in other ways: fractions against percentages, temperatures
 //! with their scale written in several ways.
 
-use crate::audit::{compare_to, edits};
+use crate::audit::{compare_to, edits, message};
 
 const SOURCE: &str = "The Director General said on Tuesday that half of all plots were planned by teenagers across the country.\n";
 
@@ -328,4 +328,28 @@ fn a_dollar_sign_with_its_country_is_the_same_currency() {
     // Letters that are no country, or a word of their own, are edits.
     let f = compare_to(source, &source.replace("reached", "reached US"));
     assert_eq!(f[0]["kind"], "copy_error", "{f:#?}");
+}
+
+#[test]
+fn a_figure_moved_by_a_rewording_and_changed_is_a_numeric_change() {
+    let source = "Operating margin was 22.5% in the quarter. Free cash flow for the year was $3.1 billion, which is a record.\n";
+    let f = compare_to(
+        source,
+        "Free cash flow for the year hit a record $3.1 million.\n",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
+    assert!(message(&f[0]).contains("3.1 billion"), "{f:#?}");
+    // Moved and the same, it is no change; nor is a year or a list number.
+    for same in [
+        "Free cash flow for the year hit a record $3.1 billion.\n",
+        "In 2025, free cash flow for the year hit a record.\n",
+        "1. Free cash flow for the year hit a record.\n",
+    ] {
+        let f = compare_to(source, same);
+        assert!(
+            f.iter().all(|x| x["kind"] != "numeric_change"),
+            "{same}: {f:#?}"
+        );
+    }
 }

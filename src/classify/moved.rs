@@ -1,0 +1,70 @@
+//! A figure moved and changed: the diff pairs the words around a figure,
+//! not the figure, when a rewording puts it elsewhere ("Free cash flow for
+//! the year hit a record $3.1 million" for "Free cash flow for the year
+//! was $3.1 billion, which is a record"): the source's figure is dropped in
+//! one place and another added in another.
+
+use std::ops::Range;
+
+use super::{Side, quantity, variant};
+use crate::align::{Op, Tag};
+
+/// The one figure the core drops and the one it adds, of the same unit and
+/// different values, where neither side states the other's figure: a
+/// changed figure, as `changed_numbers` gives it (not "clean": the edits
+/// around it are a rewording). `passage` is the secondary passage, `ops`
+/// all its operations, framing included (passage tokens relative to
+/// `passage.start`).
+pub(super) fn moved_figure(
+    sec: Side<'_>,
+    passage: &Range<usize>,
+    src: Side<'_>,
+    ops: &[Op],
+) -> Option<(String, String, (Range<usize>, bool))> {
+    let abs = |r: &Range<usize>| passage.start + r.start..passage.start + r.end;
+    let (first, last) = (ops.first()?, ops.last()?);
+    let src_range = first.src.start..last.src.end;
+    let (mine, theirs) = (
+        quantity::items(&sec, passage),
+        quantity::items(&src, &src_range),
+    );
+    let stated = |side: &Side<'_>, all: &[quantity::Item], other: &Side<'_>, x: &quantity::Item| {
+        all.iter().any(|y| !quantity::differ(side, y, other, x))
+    };
+    // Edits that are no edit (a figure rounded with a true qualifier,
+    // written another way) hold no changed figure.
+    let edited = |o: &&Op| !variant::same_words(o.tag, &src, &o.src, &sec, &abs(&o.sec));
+    // Only figures of substance are paired: a decimal, a scaled figure, a
+    // percentage or 100 and more, not a year ("1." of a list, "in 2023"
+    // of the framing are no figures the source gave).
+    let figure = |x: &quantity::Item| {
+        let plain = x.tokens.len() == 1 && x.unit == quantity::Unit::Plain;
+        x.value.is_some_and(|v| {
+            let whole = v.fract() == 0.0;
+            let year = whole && (1800.0..=2100.0).contains(&v);
+            !plain || !whole || (v >= 100.0 && !year)
+        })
+    };
+    let dropped: Vec<quantity::Item> = ops
+        .iter()
+        .filter(edited)
+        .filter(|o| matches!(o.tag, Tag::Delete | Tag::Replace))
+        .flat_map(|o| quantity::items(&src, &o.src))
+        .filter(|x| figure(x) && !stated(&sec, &mine, &src, x))
+        .collect();
+    let added: Vec<quantity::Item> = ops
+        .iter()
+        .filter(edited)
+        .filter(|o| matches!(o.tag, Tag::Insert | Tag::Replace))
+        .flat_map(|o| quantity::items(&sec, &abs(&o.sec)))
+        .filter(|y| figure(y) && !stated(&src, &theirs, &sec, y))
+        .collect();
+    let ([x], [y]) = (dropped.as_slice(), added.as_slice()) else {
+        return None;
+    };
+    let at = passage.clone();
+    (x.unit == y.unit && quantity::differ(&src, x, &sec, y)).then(|| {
+        let (p, s) = (x.shown(&src_range), y.shown(&at));
+        (src.text_of(&p), sec.text_of(&s), (s, false))
+    })
+}
