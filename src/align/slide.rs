@@ -43,12 +43,42 @@ fn slide_lead(ops: &mut Vec<Op>, word: &dyn Fn(usize) -> u64) {
     let Some(i) = ops.iter().position(|o| o.tag == Tag::Equal) else {
         return;
     };
+    if slide_group(ops, i, word) {
+        return;
+    }
+    // A stray word or two matched before the rest ("the" of "gave the
+    // Committee" before "decision does not mean. It does not mean that"):
+    // the rest's gap slides (trimming then drops the stray words).
+    let first = ops[i..]
+        .iter()
+        .take_while(|o| o.tag != Tag::Delete && o.tag != Tag::Replace);
+    let words: usize = first
+        .filter(|o| o.tag == Tag::Equal)
+        .map(|o| o.src.len())
+        .sum();
+    let next = ops[i..]
+        .iter()
+        .position(|o| matches!(o.tag, Tag::Delete | Tag::Replace))
+        .and_then(|g| {
+            ops[i + g..]
+                .iter()
+                .position(|o| o.tag == Tag::Equal)
+                .map(|k| i + g + k)
+        });
+    if let Some(next) = next.filter(|_| words <= 2) {
+        slide_group(ops, next, word);
+    }
+}
+
+/// Slides the gap after the match group starting at op `i` (matches, with
+/// words the passage adds between them) to before it; whether it did.
+fn slide_group(ops: &mut Vec<Op>, i: usize, word: &dyn Fn(usize) -> u64) -> bool {
     let Some(j) = ops[i..]
         .iter()
         .position(|o| !matches!(o.tag, Tag::Equal | Tag::Insert))
         .map(|k| i + k)
     else {
-        return;
+        return false;
     };
     // A gap of source words; those of a replacement's passage words stay
     // where they are, just before the next match.
@@ -56,7 +86,7 @@ fn slide_lead(ops: &mut Vec<Op>, word: &dyn Fn(usize) -> u64) {
     if !matches!(gap_op.tag, Tag::Delete | Tag::Replace)
         || ops.get(j + 1).is_none_or(|b| b.tag != Tag::Equal)
     {
-        return;
+        return false;
     }
     let (start, gap) = (ops[i].src.start, ops[j].src.len());
     let len = ops[j].src.start - start;
@@ -66,7 +96,7 @@ fn slide_lead(ops: &mut Vec<Op>, word: &dyn Fn(usize) -> u64) {
     } else if len >= 3 && gap >= 3 && repeats(start + 1, len - 1) {
         1
     } else {
-        return;
+        return false;
     };
     let cut = start + keep;
     let at = ops[i].sec.start + keep;
@@ -123,6 +153,7 @@ fn slide_lead(ops: &mut Vec<Op>, word: &dyn Fn(usize) -> u64) {
         tail.remove(0);
     }
     ops.extend(tail);
+    true
 }
 
 #[cfg(test)]
@@ -182,6 +213,21 @@ mod tests {
         );
         assert_eq!(src, 15..25);
         assert_eq!(tags, [Tag::Insert, Tag::Equal]);
+    }
+
+    #[test]
+    fn a_stray_match_before_the_rest_does_not_stop_the_slide() {
+        // "the" of "gave the Committee" is matched first.
+        let source = format!(
+            "These developments gave the Committee enough confidence to lower the rate today. {ANAPHORA}"
+        );
+        let (src, tags) = aligned(
+            &source,
+            "But she stressed that the decision does not mean that we have declared victory over inflation.",
+        );
+        let words = toks(&source);
+        let quoted = toks("does not mean that we have declared victory over inflation");
+        assert_eq!(words[src.clone()], quoted[..], "{tags:?}");
     }
 
     /// The ops cover both sides in order, and each match matches.
