@@ -488,6 +488,9 @@ fn scan_edits(
                 e.neg_added = true;
             }
         }
+        if framing::sentence_join(src, op, sec, &s_abs, in_quote) {
+            continue;
+        }
         if op.tag == Tag::Replace {
             e.numeric.extend(changed_numbers(src, &op.src, sec, &s_abs));
         } else {

@@ -153,3 +153,39 @@ static PRONOUNS: std::sync::LazyLock<[u64; 4]> =
 /// Words of a lead into a quotation read for a verb of saying, and the
 /// most an edit of it may change.
 const LEAD_WORDS: usize = 3;
+
+/// Most words of a source sentence's opening that a join of two sentences
+/// may drop ("We think", "That figure is").
+const JOIN_WORDS: usize = 3;
+
+/// Is this edit two source sentences joined into one, outside quotation
+/// marks: the second sentence's opening words (at most [`JOIN_WORDS`], no
+/// figure or negation) dropped, or put as a conjunction ("..., from a peak
+/// of 7.9% in 2023, and that wage growth of" for "... in 2023. We think
+/// wage growth of"; "... for treatment, down from 310,000" for "...
+/// for treatment. That figure is down from 310,000")? `s` is the edit's
+/// secondary token range.
+pub(super) fn sentence_join(
+    src: Side<'_>,
+    o: &crate::align::Op,
+    sec: Side<'_>,
+    s: &Range<usize>,
+    in_quote: &dyn Fn(usize) -> bool,
+) -> bool {
+    let opens = o.src.start > 0
+        && super::edges::sentence_of(&src, o.src.start).is_some_and(|r| r.start == o.src.start);
+    let plain = |side: &Side<'_>, r: Range<usize>| {
+        r.clone().all(|t| {
+            let l = side.lexeme(t);
+            l.kind != LexKind::Number && !negation::is_negation(l.hash)
+        })
+    };
+    matches!(o.tag, Tag::Delete | Tag::Replace)
+        && (1..=JOIN_WORDS).contains(&o.src.len())
+        && opens
+        && plain(&src, o.src.clone())
+        && plain(&sec, s.clone())
+        && !s.clone().any(in_quote)
+        && s.clone()
+            .all(|t| crate::normalize::is_function_word(sec.lexeme(t).hash))
+}

@@ -288,3 +288,26 @@ fn a_second_far_part_of_an_alignment_is_dropped_too() {
     assert!(text.ends_with("anything like enough"), "{text}");
     assert!(!message(&f[0]).contains("number changed"), "{f:#?}");
 }
+
+#[test]
+fn two_sentences_joined_into_one_are_no_cut() {
+    let source = "More than 190,000 patients have waited longer than a year for treatment. That figure is down from 310,000 a year ago.\n";
+    let f = compare_to(
+        source,
+        "More than 190,000 patients have waited longer than a year for treatment, down from 310,000 a year ago.\n",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
+    // The join may put a conjunction for the opening; not other words, a
+    // figure or a negation.
+    let f = compare_to(
+        "Wages slowed to 4.8% in the three months to December. We think wage growth of around 3.5% is consistent with the target over time.\n",
+        "Wages slowed to 4.8% in the three months to December, and that wage growth of around 3.5% is consistent with the target over time.\n",
+    );
+    assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
+    let f = compare_to(
+        "More than 190,000 patients have waited longer than a year for treatment. It is not down from 310,000 a year ago.\n",
+        "More than 190,000 patients have waited longer than a year for treatment, down from 310,000 a year ago.\n",
+    );
+    assert_ne!(f[0]["kind"], "verbatim", "{f:#?}");
+}
