@@ -160,6 +160,10 @@ fn verdict(
 /// side also has, paired in order where as many are left on both sides
 /// ("one" as in "one of the" is no figure). (Passage position, source
 /// position.)
+/// Source words on either side of the runs where a changed figure of a
+/// long sentence is looked for.
+const NEAR_RUNS: usize = 3;
+
 fn changed_numbers(
     sec: Side<'_>,
     s: &Range<usize>,
@@ -186,6 +190,15 @@ fn changed_numbers(
         }
         None => true,
     });
+    // A long sentence may give other figures in other clauses ("for seven
+    // consecutive months, and for the first time in a decade, ... more
+    // than 65 weeks"): then only those within a few words of the runs.
+    if mine.len() != theirs.len() {
+        let lo = runs.iter().map(|r| r.0).min().unwrap_or(0);
+        let hi = runs.iter().map(|r| r.0 + r.2).max().unwrap_or(0);
+        let near = lo.saturating_sub(NEAR_RUNS)..hi + NEAR_RUNS;
+        theirs.retain(|(p, _)| near.contains(p));
+    }
     if mine.len() != theirs.len() {
         return Vec::new();
     }
