@@ -313,7 +313,18 @@ fn read_manifest(
         if e.path.is_empty() || rel.is_absolute() || e.path.split('/').any(|c| c == "..") {
             return Err(at("path must be relative to the manifest's folder".into()));
         }
-        if !seen.insert(e.path.clone()) {
+        // "./a.txt" and "a//a.txt" name "a.txt" and "a/a.txt": the name
+        // the folder walk gives, so the file is not also read as unlisted.
+        let norm: Vec<&str> = e
+            .path
+            .split('/')
+            .filter(|c| !matches!(*c, "" | "."))
+            .collect();
+        let norm = norm.join("/");
+        if norm.is_empty() {
+            return Err(at("path must name a file in the manifest's folder".into()));
+        }
+        if !seen.insert(norm.clone()) {
             return Err(at("listed twice".into()));
         }
         if let Some(d) = &e.date
@@ -326,8 +337,8 @@ fn read_manifest(
             (_, f) => f,
         };
         files.push(InputFile {
-            path: root.join(rel),
-            rel: e.path.clone(),
+            path: root.join(&norm),
+            rel: norm,
             role: e.role,
             date: e.date,
             title: e.title,

@@ -610,3 +610,25 @@ fn a_file_the_manifest_does_not_list_is_read_with_a_warning() {
         v["warnings"]
     );
 }
+
+#[test]
+fn a_manifest_path_written_with_dot_slash_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "The council approved the budget for the new leisure centre on Monday evening.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("stemma.toml"),
+        "[[document]]\npath = \"./a.txt\"\nrole = \"primary\"\n",
+    )
+    .unwrap();
+    let out = stemma(&["audit", ".", "--format", "json"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("not listed"), "{}", stderr(&out));
+    let v = json(&out);
+    let docs = v["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 1, "{docs:#?}");
+    assert_eq!(docs[0]["path"], "a.txt");
+}
