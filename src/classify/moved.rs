@@ -10,7 +10,8 @@ use super::{Side, quantity, variant};
 use crate::align::{Op, Tag};
 
 /// The one figure the core drops and the one it adds, of the same unit and
-/// different values, where neither side states the other's figure: a
+/// different values but alike in their digits ([`misread`]), where neither
+/// side states the other's figure: a
 /// changed figure, as `changed_numbers` gives it (not "clean": the edits
 /// around it are a rewording). `passage` is the secondary passage, `ops`
 /// all its operations, framing included (passage tokens relative to
@@ -63,8 +64,36 @@ pub(super) fn moved_figure(
         return None;
     };
     let at = passage.clone();
-    (x.unit == y.unit && quantity::differ(&src, x, &sec, y)).then(|| {
+    let digits = |side: &Side<'_>, x: &quantity::Item| -> String {
+        let first = x.tokens.start..x.tokens.start + 1;
+        side.text_of(&first)
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect()
+    };
+    (x.unit == y.unit
+        && quantity::differ(&src, x, &sec, y)
+        && misread(&digits(&src, x), &digits(&sec, y)))
+    .then(|| {
         let (p, s) = (x.shown(&src_range), y.shown(&at));
         (src.text_of(&p), sec.text_of(&s), (s, false))
     })
+}
+
+/// Could one figure be the other misread or mistyped: the same digits
+/// (another scale word, "3.1 million" for "3.1 billion"), the same digits in
+/// another order ("64.8" for "68.4"), or one digit changed ("4.9" for
+/// "4.6")? A figure the writer adds from elsewhere (a forecast, a target,
+/// another measure) is seldom so close to the one it drops.
+fn misread(a: &str, b: &str) -> bool {
+    if a.is_empty() || a.len() != b.len() {
+        return false;
+    }
+    let sorted = |s: &str| {
+        let mut v: Vec<char> = s.chars().collect();
+        v.sort_unstable();
+        v
+    };
+    let changed = a.chars().zip(b.chars()).filter(|(x, y)| x != y).count();
+    changed <= 1 || sorted(a) == sorted(b)
 }
