@@ -26,7 +26,8 @@ const ASKING: [&str; 11] = [
     "MEDIA",
 ];
 
-/// Words before a quotation that give it as a question put to the speaker.
+/// Words before a quotation that give it as a question put to the speaker,
+/// or as words the speaker turned down.
 static ASKED: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
     [
         "asked",
@@ -41,9 +42,31 @@ static ASKED: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
         "reporters",
         "journalist",
         "interviewer",
+        // The speaker turning the words down: "rejected the suggestion
+        // that", "denied that", "was accused of".
+        "rejected",
+        "rejects",
+        "rejecting",
+        "denied",
+        "denies",
+        "denying",
+        "dismissed",
+        "dismisses",
+        "suggestion",
+        "accused",
+        "accusation",
+        "allegation",
+        "allegations",
     ]
     .map(crate::normalize::form_hash)
     .to_vec()
+});
+
+/// Negations that turn down the words quoted right after them.
+static NEGATING: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    ["not", "never", "no"]
+        .map(crate::normalize::form_hash)
+        .to_vec()
 });
 
 /// Longest label read, in characters ("AUDIENCE MEMBER", "MR JUSTICE
@@ -176,7 +199,8 @@ fn label(paragraph: &str) -> Option<String> {
 /// ("Governor Marsh", "Anita Desai, Financial Courier"): two capitalized
 /// words at least (one before a colon is as often a heading's
 /// "Background:" or a sentence's "Quite so:"), six words at most, each
-/// capitalized or a function word.
+/// capitalized or a function word, the first not ("The Challenge:" is a
+/// heading).
 fn names(name: &str) -> bool {
     let words: Vec<&str> = name
         .split_whitespace()
@@ -184,12 +208,17 @@ fn names(name: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let capitalized = |w: &&&str| w.starts_with(char::is_uppercase);
-    words.len() <= 6
+    // ("The Challenge:", "Our Plan:" are a speech's headings.)
+    let function = |w: &str| {
+        crate::normalize::is_function_word(crate::normalize::form_hash(&w.to_lowercase()))
+    };
+    let article = words.first().is_some_and(|w| function(w));
+    !article
+        && words.len() <= 6
         && words.iter().filter(capitalized).count() >= 2
-        && words.iter().all(|w| {
-            w.starts_with(char::is_uppercase)
-                || crate::normalize::is_function_word(crate::normalize::form_hash(w))
-        })
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || function(w))
 }
 
 /// Quoted words the writer gives to the speaker that the source gives to
@@ -242,8 +271,12 @@ pub(super) fn mark_other_speakers(
             .any(|q| speakers::other(&sec, q, || &speaker).is_some());
         // "Asked whether he was “running out of time”, Tennant said": the
         // writer gives the words as the question they were.
+        // So does a negation right before the quotation: "was not
+        // “completely dead in the water”" turns the question's words down.
         let asked = quotes.first().is_some_and(|q| {
             (f.tokens.start..q.start).any(|t| ASKED.contains(&sec.lexeme(t).hash))
+                || (q.start.saturating_sub(2)..q.start)
+                    .any(|t| NEGATING.contains(&sec.lexeme(t).hash))
         });
         if given_to_another || asked {
             continue;
@@ -290,6 +323,7 @@ mod tests {
         assert_eq!(read("Quite so: it was."), None);
         assert_eq!(read("A plan: three parts."), None);
         assert_eq!(read("Background: the plan was"), None);
+        assert_eq!(read("The Challenge: how do we pay?"), None);
         assert_eq!(
             read("The Plan of the Seven Wise Men Who Ruled: it was"),
             None

@@ -139,10 +139,34 @@ Governor Marsh: I can't rule anything in or out. We will look at the data very c
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(f[0]["kind"], "misquote", "{f:#?}");
     assert!(message(&f[0]).contains("TOM REEVE"), "{f:#?}");
+    // Words the speaker turns down are given as the questioner's.
+    for turned_down in [
+        "Governor Helena Marsh rejected the suggestion that families \"have paid the price for the Bank's mistakes\".\n",
+        "Governor Helena Marsh denied that families \"have paid the price for the Bank's mistakes\".\n",
+    ] {
+        let f = compare_to(source, turned_down);
+        assert!(
+            f.iter().all(|x| x["kind"] != "misquote"),
+            "{turned_down}: {f:#?}"
+        );
+    }
     // Her own answer is hers.
     let f = compare_to(
         source,
         "Ms Marsh said: \"We raised rates firmly when inflation took off, and we have brought it down.\"\n",
+    );
+    assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
+}
+
+#[test]
+fn a_speech_s_section_headings_are_no_speakers() {
+    let source = "The Challenge: For too long the north has been told to wait its turn. Can we really afford to wait another decade for a railway that works?\n\n\
+Our Plan: We will build the new line in three stages, starting next year, and the first trains will run by 2031.\n\n\
+The Challenge: The money is there, and the plans are ready. So what are we waiting for?\n\n\
+Our Plan: The Treasury will pay for it through the capital budget.\n";
+    let f = compare_to(
+        source,
+        "\"Can we really afford to wait another decade for a railway that works?\" Transport Secretary Helen Park said in Leeds.\n",
     );
     assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
 }
