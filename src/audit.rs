@@ -299,7 +299,8 @@ impl DocAudit<'_> {
                 let words = &sec.a.tokens[run];
                 let w = window.clone();
                 let lo = w.start;
-                (lo..w.end.saturating_sub(RUN) + 1).find(|&p| {
+                // (A window shorter than the run holds none of it.)
+                (lo..(w.end + 1).saturating_sub(RUN)).find(|&p| {
                     let figure = p as isize + offset;
                     tokens[p..p + RUN] == *words
                         && figure >= 0

@@ -706,6 +706,14 @@ pub(super) fn currency_word(
         })
 }
 
+/// Words that give a figure's sign in words ("below zero", "under par",
+/// "down 2.4%"; not "fell to", which gives a level).
+static DOWNWARD: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    ["below", "under", "down", "negative", "loss", "deficit"]
+        .map(form_hash)
+        .to_vec()
+});
+
 /// A minus sign dropped or added before a figure the two sides share
 /// ("-5C" for "5C", "minus 5" for "5"): the changed figure, as
 /// `changed_numbers` gives it. `p` and `s` are an edit's source and
@@ -723,18 +731,42 @@ pub(super) fn sign_change(
             && r.end < side.a.tokens.len()
             && side.lexeme(r.end).kind == LexKind::Number
     };
+    // A sign the words give ("five degrees below zero", "11 under par",
+    // "down 2.4%"), or make redundant ("down -2.4%"), is no sign lost.
+    let worded = || sign_worded(src, p.start) || sign_worded(sec, s.start);
     let with = |r: &Range<usize>| r.start..r.end + 1;
     let figure = |r: &Range<usize>| r.start..r.start + 1;
     let same = |a: usize, b: usize| {
         a < src.a.tokens.len() && b < sec.a.tokens.len() && src.a.tokens[a] == sec.a.tokens[b]
     };
-    if s.is_empty() && signed(src, p) && same(p.end, s.start) {
+    if s.is_empty() && signed(src, p) && same(p.end, s.start) && !worded() {
         let shown = figure(s);
         Some((src.text_of(&with(p)), sec.text_of(&shown), (shown, true)))
-    } else if p.is_empty() && signed(sec, s) && same(p.start, s.end) {
+    } else if p.is_empty() && signed(sec, s) && same(p.start, s.end) && !worded() {
         let shown = with(s);
         Some((src.text_of(&figure(p)), sec.text_of(&shown), (shown, true)))
     } else {
         None
     }
+}
+
+/// Do words within three tokens of token `t` give a figure's sign
+/// ([`DOWNWARD`])?
+fn sign_worded(side: &Side<'_>, t: usize) -> bool {
+    (t.saturating_sub(3)..(t + 4).min(side.a.tokens.len()))
+        .any(|t| DOWNWARD.contains(&side.lexeme(t).hash))
+}
+
+/// Is token range `r` (of `side`) a minus sign that words near it, on
+/// either side (`other` at token `at`), make redundant ("down -2.4%" for
+/// "down 2.4%")? Then dropping or adding it is no edit.
+pub(super) fn redundant_sign(
+    side: &Side<'_>,
+    r: &Range<usize>,
+    other: &Side<'_>,
+    at: usize,
+) -> bool {
+    r.len() == 1
+        && side.lexeme(r.start).hash == *H_MINUS
+        && (sign_worded(side, r.start) || sign_worded(other, at))
 }

@@ -154,8 +154,16 @@ pub fn same_words(
                 || same_letters(&src.text_of(p), &sec.text_of(s))
                 || scale_left_out(src, p, sec, s)
         }
-        Tag::Insert => quantity::currency_word(sec, s, src, p.start) || dollar_country(sec, s),
-        Tag::Delete => quantity::currency_word(src, p, sec, s.start) || dollar_country(src, p),
+        Tag::Insert => {
+            quantity::currency_word(sec, s, src, p.start)
+                || dollar_country(sec, s)
+                || quantity::redundant_sign(sec, s, src, p.start)
+        }
+        Tag::Delete => {
+            quantity::currency_word(src, p, sec, s.start)
+                || dollar_country(src, p)
+                || quantity::redundant_sign(src, p, sec, s.start)
+        }
         Tag::Equal => true,
     }
 }

@@ -78,7 +78,8 @@ fn push(out: &mut Vec<Lexeme>, start: u32, end: u32, hash: u64, kind: LexKind, c
 }
 
 /// Lexes the whitespace-delimited chunk that starts at byte `from` of `s`
-/// (a verbatim piece at file offset `base`), in one pass: words and
+/// (a verbatim piece at file offset `base`; its block's lexemes start at
+/// `block_first` in `out`), in one pass: words and
 /// punctuation as they come, then, once the chunk's end shows what it held,
 /// the lot replaced by one URL lexeme if it is one. Returns where the chunk
 /// ends, or `None`, with nothing pushed, at a non-ASCII byte: such chunks
@@ -89,6 +90,7 @@ pub(super) fn lex_chunk(
     base: u32,
     form: &mut Vec<u8>,
     out: &mut Vec<Lexeme>,
+    block_first: usize,
 ) -> Option<usize> {
     let first = out.len();
     let at = |i: usize| base + i as u32;
@@ -122,7 +124,7 @@ pub(super) fn lex_chunk(
             last.end = at(j);
             i = j;
             continue;
-        } else if c == b'-' && minus_sign(s, from, i) {
+        } else if c == b'-' && minus_sign(s, from, i) && !(i == from && first == block_first) {
             push(out, at(i), at(i) + 1, *H_MINUS, LexKind::Word, '\0');
         } else {
             push(out, at(i), at(i) + 1, 0, LexKind::Punct, c as char);

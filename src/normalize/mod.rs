@@ -119,6 +119,10 @@ pub struct Lexer {
     chunk: Vec<Ch>,
     form: String,
     bytes: Vec<u8>,
+    /// Where the block being lexed starts in `out`: a dash before a digit
+    /// that opens a block is a list's bullet ("-5 new hospitals"), no
+    /// minus sign.
+    block_first: usize,
 }
 
 /// The char at byte `i` and its length (ASCII without decoding).
@@ -157,6 +161,7 @@ impl Lexer {
         match pieces {
             [p] if p.repl.is_none() => {
                 let first = out.len();
+                self.block_first = first;
                 self.lex_verbatim(text, p.start as usize, p.end as usize, out);
                 finish_block(out, first);
             }
@@ -184,7 +189,10 @@ impl Lexer {
                     continue;
                 }
             }
-            if let Some(to) = ascii::lex_chunk(b, i, start as u32, &mut self.bytes, out) {
+            let block_first = self.block_first;
+            if let Some(to) =
+                ascii::lex_chunk(b, i, start as u32, &mut self.bytes, out, block_first)
+            {
                 i = to;
                 continue;
             }
@@ -210,6 +218,7 @@ impl Lexer {
     /// The general path: any pieces, entities included, char by char.
     pub fn lex_block_generic(&mut self, text: &str, pieces: &[Piece], out: &mut Vec<Lexeme>) {
         let first = out.len();
+        self.block_first = first;
         self.chunk.clear();
         for piece in pieces {
             let mut push = |c: char, start: u32, end: u32, lexer: &mut Lexer| {
@@ -322,7 +331,7 @@ impl Lexer {
                 last.end = ch[j - 1].end;
                 i = j;
                 continue;
-            } else if minus_sign(ch, i) {
+            } else if minus_sign(ch, i) && !(i == 0 && out.len() == self.block_first) {
                 out.push(lexeme(ch[i], ch[i].end, *H_MINUS, LexKind::Word));
             } else {
                 out.push(Lexeme {

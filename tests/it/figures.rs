@@ -310,11 +310,14 @@ fn a_minus_sign_dropped_or_added_is_a_numeric_change() {
     assert_eq!(f[0]["edits"][0]["source"], "-", "{f:#?}");
     let f = compare_to(&source.replace("-5C", "5C"), source);
     assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
-    // The sign written another way is the same figure.
+    // The sign written another way is the same figure, and words that
+    // give the sign keep it.
     for same in ["minus 5C", "−5C", "minus five degrees Celsius"] {
         let f = compare_to(source, &source.replace("-5C", same));
         assert_eq!(f[0]["kind"], "verbatim", "{same}: {f:#?}");
     }
+    let f = compare_to(source, &source.replace("-5C", "five degrees below zero"));
+    assert!(f.iter().all(|x| x["kind"] != "numeric_change"), "{f:#?}");
 }
 
 #[test]
@@ -354,4 +357,17 @@ fn a_figure_moved_by_a_rewording_and_changed_is_a_numeric_change() {
             "{same}: {f:#?}"
         );
     }
+}
+
+#[test]
+fn a_dash_that_opens_a_paragraph_or_repeats_a_word_s_sign_is_no_sign() {
+    // A list's bullet.
+    let source =
+        "-5 new hospitals will open in the north of the country by the end of next year.\n";
+    let f = compare_to(source, &source.replace("-5", "5"));
+    assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
+    // "down -2.4%": the word gives the sign.
+    let source = "Like-for-like sales were down -2.4% in the twelve weeks to the end of March, the retailer said.\n";
+    let f = compare_to(source, &source.replace("-2.4%", "2.4%"));
+    assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
 }
