@@ -208,6 +208,24 @@ pub fn drop_lone_edges(
     }
 }
 
+/// Words that open a qualifying clause.
+static QUALIFIERS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    [
+        "but",
+        "only",
+        "if",
+        "unless",
+        "except",
+        "provided",
+        "providing",
+        "although",
+        "though",
+        "until",
+    ]
+    .map(crate::normalize::form_hash)
+    .to_vec()
+});
+
 /// The most words of a sentence's end that a passage may give in words of
 /// its own, sharing one of them, for the end to count as reworded.
 const MOST_REWORDED: usize = 8;
@@ -231,7 +249,16 @@ fn reworded_tail(
     let sizes = 1..=MOST_REWORDED;
     let content = |w: &&u64| !crate::normalize::is_function_word(**w);
     let shared = tail.iter().filter(content).any(|w| rest.contains(w));
+    // A rest that qualifies or counts ("but only in patients under 65") is
+    // cut, whatever words the passage ends on.
+    let qualifies = (last.src.end..end).any(|t| {
+        let l = src.lexeme(t);
+        l.kind == crate::normalize::LexKind::Number
+            || QUALIFIERS.contains(&l.hash)
+            || super::negation::is_negation(l.hash)
+    });
     (al.src.end == last.src.end
+        && !qualifies
         && !al.timed_out
         && sizes.contains(&tail.len())
         && sizes.contains(&rest.len())

@@ -266,6 +266,12 @@ fn a_sentence_end_given_in_other_words_is_no_cut() {
             "{f:#?}"
         );
     }
+    // A rest that qualifies is cut, whatever words the sentence ends on.
+    let f = compare_to(
+        "The drug reduced deaths by 20% in the trial, but only in patients under 65. Older patients saw no benefit.\n",
+        "The drug reduced deaths by 20% in the trial, benefiting patients.\n",
+    );
+    assert_eq!(f[0]["kind"], "truncation", "{f:#?}");
     // A sentence that stops, with words of the writer's own after it, is cut.
     let f = compare_to(
         source,
