@@ -709,9 +709,11 @@ pub(super) fn currency_word(
 /// Words that give a figure's sign in words ("below zero", "under par",
 /// "down 2.4%"; not "fell to", which gives a level).
 static DOWNWARD: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    ["below", "under", "down", "negative", "loss", "deficit"]
-        .map(form_hash)
-        .to_vec()
+    [
+        "below", "under", "down", "negative", "loss", "lost", "deficit",
+    ]
+    .map(form_hash)
+    .to_vec()
 });
 
 /// A minus sign dropped or added before a figure the two sides share

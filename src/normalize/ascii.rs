@@ -144,11 +144,13 @@ pub(super) fn lex_chunk(
 }
 
 /// Is the `-` at `i` (of a chunk starting at `from`) a minus sign: right
-/// before a digit, at the chunk's start or after an opening bracket or
-/// quotation mark ("-5C", "(-3.2%)"; not "10-15" or "COVID-19")?
+/// before a digit (or a dollar sign and a digit), at the chunk's start or
+/// after an opening bracket, a quotation mark or a dollar sign ("-5C",
+/// "(-3.2%)", "-$45m", "$-45m"; not "10-15" or "COVID-19")?
 fn minus_sign(s: &[u8], from: usize, i: usize) -> bool {
-    s.get(i + 1).is_some_and(u8::is_ascii_digit)
-        && (i == from || matches!(s[i - 1], b'(' | b'[' | b'"' | b'\''))
+    let digit = |k: usize| s.get(k).is_some_and(u8::is_ascii_digit);
+    (digit(i + 1) || (s.get(i + 1) == Some(&b'$') && digit(i + 2)))
+        && (i == from || matches!(s[i - 1], b'(' | b'[' | b'"' | b'\'' | b'$'))
 }
 
 /// Where the word starting at `i` ends, and the union of its bytes' classes.

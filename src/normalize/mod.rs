@@ -454,12 +454,17 @@ impl Lexer {
 }
 
 /// Is the character at `i` a minus sign: `-`, `−` or `–` right before a
-/// digit, at the chunk's start or after an opening bracket or quotation
-/// mark (as `ascii::minus_sign`)?
+/// digit (or a currency symbol and a digit), at the chunk's start or after
+/// an opening bracket, a quotation mark or a currency symbol (as
+/// `ascii::minus_sign`, which sees only `$`)?
 fn minus_sign(ch: &[Ch], i: usize) -> bool {
+    let digit = |k: usize| ch.get(k).is_some_and(|n| n.c.is_ascii_digit());
+    let currency = |c: char| matches!(c, '$' | '£' | '€' | '¥');
     matches!(ch[i].c, '-' | '−' | '–')
-        && ch.get(i + 1).is_some_and(|n| n.c.is_ascii_digit())
-        && (i == 0 || matches!(ch[i - 1].c, '(' | '[' | '"' | '\'' | '“' | '‘'))
+        && (digit(i + 1) || (ch.get(i + 1).is_some_and(|n| currency(n.c)) && digit(i + 2)))
+        && (i == 0
+            || matches!(ch[i - 1].c, '(' | '[' | '"' | '\'' | '“' | '‘')
+            || currency(ch[i - 1].c))
 }
 
 fn lower(ch: &[Ch]) -> String {

@@ -371,3 +371,17 @@ fn a_dash_that_opens_a_paragraph_or_repeats_a_word_s_sign_is_no_sign() {
     let f = compare_to(source, &source.replace("-2.4%", "2.4%"));
     assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
 }
+
+#[test]
+fn a_minus_sign_before_or_after_a_currency_symbol_is_a_sign() {
+    let source = "The company reported an operating result of -£45 million for the year, after a write-down of its stores.\n";
+    for signed in ["-£45 million", "£-45 million", "−£45 million"] {
+        let f = compare_to(
+            &source.replace("-£45 million", signed),
+            &source.replace("-£45 million", "£45 million"),
+        );
+        assert_eq!(f[0]["kind"], "numeric_change", "{signed}: {f:#?}");
+    }
+    let f = compare_to(source, &source.replace("-£45 million", "minus £45 million"));
+    assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
+}
