@@ -26,6 +26,7 @@ pub use edges::{drop_lone_edges, pair_numeric_edges, pair_quoted_edges};
 pub(crate) use framing::is_saying;
 pub use framing::stock_attribution;
 use framing::{attribution, framing_at_quote};
+pub(crate) use negation::is_negation;
 pub use reorder::reordered;
 pub use side::Side;
 pub use variant::{dates_in_order, same_words};

@@ -62,13 +62,6 @@ static ASKED: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
     .to_vec()
 });
 
-/// Negations that turn down the words quoted right after them.
-static NEGATING: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
-    ["not", "never", "no"]
-        .map(crate::normalize::form_hash)
-        .to_vec()
-});
-
 /// Longest label read, in characters ("AUDIENCE MEMBER", "MR JUSTICE
 /// OKONJO").
 const LONGEST_LABEL: usize = 40;
@@ -276,7 +269,7 @@ pub(super) fn mark_other_speakers(
         let asked = quotes.first().is_some_and(|q| {
             (f.tokens.start..q.start).any(|t| ASKED.contains(&sec.lexeme(t).hash))
                 || (q.start.saturating_sub(2)..q.start)
-                    .any(|t| NEGATING.contains(&sec.lexeme(t).hash))
+                    .any(|t| crate::classify::is_negation(sec.lexeme(t).hash))
         });
         if given_to_another || asked {
             continue;

@@ -244,26 +244,25 @@ fn reworded_tail(
 ) -> Option<usize> {
     let last = al.ops.iter().rfind(|o| o.tag == Tag::Equal)?;
     let tail = &passage[last.sec.end..];
+    let sizes = 1..=MOST_REWORDED;
+    if al.timed_out || al.src.end != last.src.end || !sizes.contains(&tail.len()) {
+        return None;
+    }
     let end = sentence_of(src, last.src.end - 1)?.end;
     let rest = src_tokens.get(last.src.end..end)?;
-    let sizes = 1..=MOST_REWORDED;
     let content = |w: &&u64| !crate::normalize::is_function_word(**w);
     let shared = tail.iter().filter(content).any(|w| rest.contains(w));
     // A rest that qualifies or counts ("but only in patients under 65") is
     // cut, whatever words the passage ends on.
-    let qualifies = (last.src.end..end).any(|t| {
-        let l = src.lexeme(t);
-        l.kind == crate::normalize::LexKind::Number
-            || QUALIFIERS.contains(&l.hash)
-            || super::negation::is_negation(l.hash)
-    });
-    (al.src.end == last.src.end
-        && !qualifies
-        && !al.timed_out
-        && sizes.contains(&tail.len())
-        && sizes.contains(&rest.len())
-        && shared)
-        .then_some(end)
+    let qualifies = || {
+        (last.src.end..end).any(|t| {
+            let l = src.lexeme(t);
+            l.kind == crate::normalize::LexKind::Number
+                || QUALIFIERS.contains(&l.hash)
+                || super::negation::is_negation(l.hash)
+        })
+    };
+    (sizes.contains(&rest.len()) && shared && !qualifies()).then_some(end)
 }
 
 fn lone_edges_dropped(

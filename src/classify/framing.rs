@@ -174,6 +174,7 @@ pub(super) fn sentence_join(
 ) -> bool {
     let opens = o.src.start > 0
         && super::edges::sentence_of(&src, o.src.start).is_some_and(|r| r.start == o.src.start);
+    // (The conjunction, function words only, holds neither.)
     let plain = |side: &Side<'_>, r: Range<usize>| {
         r.clone().all(|t| {
             let l = side.lexeme(t);
@@ -184,7 +185,6 @@ pub(super) fn sentence_join(
         && (1..=JOIN_WORDS).contains(&o.src.len())
         && opens
         && plain(&src, o.src.clone())
-        && plain(&sec, s.clone())
         && !s.clone().any(in_quote)
         && s.clone()
             .all(|t| crate::normalize::is_function_word(sec.lexeme(t).hash))

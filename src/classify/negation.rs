@@ -10,7 +10,7 @@ use super::edges::sentence_of;
 use crate::align::Op;
 use crate::normalize::form_hash;
 
-pub(super) fn is_negation(hash: u64) -> bool {
+pub(crate) fn is_negation(hash: u64) -> bool {
     static NEG: LazyLock<Vec<u64>> = LazyLock::new(|| {
         [
             "not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "cannot",

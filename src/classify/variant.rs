@@ -168,11 +168,10 @@ pub fn same_words(
     }
 }
 
-/// The country letters of a dollar sign ("US$15.8 billion" for "$15.8
-/// billion", "A$", "NZ$", "HK$"): given or left out, the same currency as
-/// the text names it.
+/// "US" before a dollar sign ("US$15.8 billion" for "$15.8 billion"):
+/// given or left out, the same currency. "A$", "HK$" and the like are other
+/// dollars (as `quantity::currency_word` has it).
 fn dollar_country(side: &Side<'_>, r: &Range<usize>) -> bool {
-    const COUNTRIES: [&str; 8] = ["US", "A", "AU", "C", "CA", "NZ", "HK", "S"];
     if r.len() != 1 {
         return false;
     }
@@ -181,7 +180,7 @@ fn dollar_country(side: &Side<'_>, r: &Range<usize>) -> bool {
         .a
         .lexemes
         .get(side.a.token_lexeme[r.start] as usize + 1);
-    COUNTRIES.contains(&side.text_of(r).as_str())
+    side.text_of(r) == "US"
         && next.is_some_and(|l| {
             l.kind == crate::normalize::LexKind::Punct && l.ch == '$' && l.start == word.end
         })
