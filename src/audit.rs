@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+mod content;
 mod judge;
 mod quotes;
 mod reordered;
@@ -84,6 +85,8 @@ pub struct SourceSet<'a> {
     pub index: SourceIndex,
     /// Each primary's turns of other people, where it is a transcript.
     pub turns: Vec<turns::Turns>,
+    /// The primaries' sentences by content word, to place reworded ones.
+    pub content: content::ContentIndex,
 }
 
 impl<'a> SourceSet<'a> {
@@ -98,6 +101,7 @@ impl<'a> SourceSet<'a> {
             sources,
             index,
             turns,
+            content: content::ContentIndex::build(primaries),
         }
     }
 }
@@ -133,6 +137,9 @@ pub struct Coverage {
     pub traced_words: usize,
     /// Sources drawn on: (document, matched words).
     pub sources: Vec<(usize, usize)>,
+    /// Primaries that sentences reworded throughout show evidence of
+    /// (see `content`), though no passage matches them near-verbatim.
+    pub content_evidence: Vec<usize>,
 }
 
 impl Coverage {
@@ -156,7 +163,7 @@ pub fn audit(loaded: &Loaded, set: &SourceSet<'_>, cfg: &AuditConfig) -> AuditRe
     let primaries: Vec<usize> = (0..loaded.primaries).collect();
     let per_doc: Vec<(Vec<Finding>, Coverage)> = (loaded.primaries..loaded.docs.len())
         .map(|i| {
-            let (mut f, c) = audit_doc(loaded, i, &primaries, &set.sources, &set.index, cfg);
+            let (mut f, c) = audit_doc(loaded, i, &primaries, set, cfg);
             turns::mark_other_speakers(loaded, i, &primaries, &set.turns, &mut f);
             judge_document(loaded, i, &primaries, f, c, cfg)
         })
@@ -194,16 +201,15 @@ fn audit_doc(
     loaded: &Loaded,
     doc: usize,
     primaries: &[usize],
-    sources: &[&[u64]],
-    index: &SourceIndex,
+    set: &SourceSet<'_>,
     cfg: &AuditConfig,
 ) -> (Vec<Finding>, Coverage) {
     let ctx = DocAudit {
         loaded,
         doc,
         primaries,
-        sources,
-        index,
+        sources: &set.sources,
+        index: &set.index,
         cfg,
     };
     let sentences = body_sentences(&loaded.docs[doc].1);
@@ -211,8 +217,14 @@ fn audit_doc(
     let mut reordered = ctx.reorderings(&sentences, &mut aligned, &regions);
     let seeded: Vec<bool> = aligned.iter().map(Option::is_some).collect();
     fill_gaps(loaded, doc, primaries, &sentences, &mut aligned, cfg);
+    let placed = ctx.place_by_content(&set.content, &sentences, &mut aligned, &reordered, &seeded);
     let mut cov = Coverage {
         doc,
+        content_evidence: placed
+            .evidenced
+            .iter()
+            .map(|&p| primaries[p as usize])
+            .collect(),
         ..Coverage::default()
     };
     let mut findings = Vec::new();
@@ -229,8 +241,12 @@ fn audit_doc(
         match &aligned[k] {
             None => findings.extend(ctx.unaligned_quotes(s)),
             Some(al) => {
-                let placed = !seeded[k];
-                findings.extend(ctx.judge_aligned(s, al, (&aligned, k), placed, &mut cov));
+                let how = match (&placed.by[k], seeded[k]) {
+                    (Some(m), _) => Placement::Content(m.shared, m.names),
+                    (None, true) => Placement::Seeded,
+                    (None, false) => Placement::Neighbours,
+                };
+                findings.extend(ctx.judge_aligned(s, al, (&aligned, k), how, &mut cov));
             }
         }
     }
@@ -320,14 +336,13 @@ impl DocAudit<'_> {
     }
 
     /// The findings of sentence `s`, aligned as `al` (sentence `k` of
-    /// `aligned`; `placed`: by its neighbours, not by shared wording), and
-    /// the words it traces counted in `cov`.
+    /// `aligned`, placed `how`), and the words it traces counted in `cov`.
     fn judge_aligned(
         &self,
         s: &Range<usize>,
         al: &Alignment,
         (aligned, k): (&[Option<Alignment>], usize),
-        placed: bool,
+        how: Placement,
         cov: &mut Coverage,
     ) -> Vec<Finding> {
         let src_doc = self.primaries[al.source as usize];
@@ -336,10 +351,10 @@ impl DocAudit<'_> {
             return self.unaligned_quotes(s);
         }
         cov.trace(src_doc, al.matched);
-        // Placed by its neighbours, a sentence is a paraphrase of its place;
-        // the quotations in it, though, are claims of the source's words,
-        // and are judged on their own.
-        if placed && self.has_quotation(s) {
+        // Placed by its neighbours or its content, a sentence is a
+        // paraphrase of its place; the quotations in it, though, are claims
+        // of the source's words, and are judged on their own.
+        if how != Placement::Seeded && self.has_quotation(s) {
             let quotes = self.unaligned_quotes(s);
             if !quotes.is_empty() {
                 return quotes;
@@ -348,8 +363,52 @@ impl DocAudit<'_> {
         // Quotations of other places of the source, set apart.
         let (apart, mut out) = self.separate_quotes(s, al);
         let al = apart.as_ref().unwrap_or(al);
-        out.push(self.aligned_finding(s, al, aligned, k, !placed));
+        out.push(self.aligned_finding(s, al, aligned, k, how));
         out
+    }
+}
+
+/// How a sentence's alignment was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Placement {
+    /// By shared runs of words (seeds).
+    Seeded,
+    /// Between aligned neighbours, by shared content words.
+    Neighbours,
+    /// By the content words (shared, of them names or figures) it shares
+    /// with one source sentence, in a document that shows evidence of it.
+    Content(usize, usize),
+}
+
+impl DocAudit<'_> {
+    /// Places the sentences that neither aligned nor were found reordered
+    /// by their content (see `content`).
+    fn place_by_content(
+        &self,
+        index: &content::ContentIndex,
+        sentences: &[Range<usize>],
+        aligned: &mut [Option<Alignment>],
+        reordered: &[Option<Finding>],
+        seeded: &[bool],
+    ) -> content::Placed {
+        let free: Vec<bool> = (0..sentences.len())
+            .map(|k| aligned[k].is_none() && reordered[k].is_none())
+            .collect();
+        let mut evidenced: Vec<u32> = (0..sentences.len())
+            .filter(|&k| seeded[k])
+            .filter_map(|k| aligned[k].as_ref())
+            .filter(|al| al.matched >= self.cfg.min_evidence_words)
+            .map(|al| al.source)
+            .collect();
+        evidenced.sort_unstable();
+        evidenced.dedup();
+        let doc = content::Doc {
+            side: side(self.loaded, self.doc),
+            sentences,
+            free: &free,
+            seeded: &evidenced,
+        };
+        content::place(index, self.loaded, &doc, aligned, &self.cfg.align)
     }
 }
 
@@ -403,15 +462,14 @@ fn room(aligned: &[Option<Alignment>], k: usize, al: &Alignment) -> Range<usize>
 }
 
 impl DocAudit<'_> {
-    /// The finding for sentence `k` (tokens `s`), aligned as `al`; `seeded`:
-    /// placed by shared wording rather than by its neighbours.
+    /// The finding for sentence `k` (tokens `s`), aligned as `al`, placed `how`.
     fn aligned_finding(
         &self,
         s: &Range<usize>,
         al: &Alignment,
         aligned: &[Option<Alignment>],
         k: usize,
-        seeded: bool,
+        how: Placement,
     ) -> Finding {
         let src_doc = self.primaries[al.source as usize];
         let (sec, src) = (side(self.loaded, self.doc), side(self.loaded, src_doc));
@@ -425,15 +483,23 @@ impl DocAudit<'_> {
         let al = dates.as_ref().unwrap_or(al);
         let mut verdict =
             classify::classify(sec, s.clone(), src, al, continues, &self.cfg.classify);
-        if !seeded {
-            // Placed by its neighbours, not by shared wording: the same
-            // content in other words.
-            verdict.kind = Kind::Paraphrase;
-            verdict.message = format!(
-                "paraphrase in other words, placed between its neighbours' sources ({} of its {} words in common)",
+        let placed = match how {
+            Placement::Seeded => None,
+            Placement::Neighbours => Some(format!(
+                "placed between its neighbours' sources ({} of its {} words in common)",
                 al.matched,
                 s.len()
-            );
+            )),
+            Placement::Content(shared, names) => Some(format!(
+                "placed by its content ({shared} content words in common with the source, \
+                 {names} of them names or figures)"
+            )),
+        };
+        if let Some(placed) = placed {
+            // Placed by its neighbours or its content, not by shared
+            // wording: the same content in other words.
+            verdict.kind = Kind::Paraphrase;
+            verdict.message = format!("paraphrase in other words, {placed}");
         }
         if verdict.kind == Kind::Misquote
             && let Some(joined) = self.ellipsis_join(s)
@@ -619,6 +685,19 @@ fn fill_gaps(
 
 /// Distinct content words (four letters or more, stop words out) of a token range.
 fn content_words(side: &Side<'_>, r: Range<usize>) -> Vec<u64> {
+    let mut out: Vec<u64> = r
+        .filter_map(|t| {
+            let l = &side.a.lexemes[side.a.token_lexeme[t] as usize];
+            (l.end - l.start >= 4 && !is_stop_word(l.hash)).then_some(l.hash)
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Words of four letters or more that say nothing of a sentence's content.
+fn is_stop_word(h: u64) -> bool {
     use std::sync::LazyLock;
     static STOP: LazyLock<Vec<u64>> = LazyLock::new(|| {
         [
@@ -630,13 +709,5 @@ fn content_words(side: &Side<'_>, r: Range<usize>) -> Vec<u64> {
         .map(|w| crate::normalize::form_hash(w))
         .collect()
     });
-    let mut out: Vec<u64> = r
-        .filter_map(|t| {
-            let l = &side.a.lexemes[side.a.token_lexeme[t] as usize];
-            (l.end - l.start >= 4 && !STOP.contains(&l.hash)).then_some(l.hash)
-        })
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
+    STOP.contains(&h)
 }

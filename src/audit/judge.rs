@@ -76,6 +76,11 @@ pub(super) fn judge_document(
         let findings = evidenced_sources_only(findings, &mut cov, cfg);
         return (unfound_as_misquotes(loaded, doc, source, findings), cov);
     }
+    // Drawn on in other words only: its quotations may be the writer's own
+    // reporting, so one found nowhere stays unsupported, not a misquote.
+    if !cov.content_evidence.is_empty() {
+        return (evidenced_sources_only(findings, &mut cov, cfg), cov);
+    }
     if !cfg.judge_documents {
         return (findings, cov);
     }
@@ -148,6 +153,7 @@ fn evidenced_sources_only(
         .iter()
         .filter(|f| is_evidence(f, cfg))
         .filter_map(|f| f.source.as_ref().map(|s| s.0))
+        .chain(cov.content_evidence.iter().copied())
         .collect();
     evidenced.sort_unstable();
     evidenced.dedup();

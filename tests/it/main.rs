@@ -15,5 +15,6 @@ mod provenance;
 mod quotes;
 mod reordered;
 mod reported;
+mod reworded;
 mod transcripts;
 mod util;

@@ -1,0 +1,142 @@
+//! Stories that retell a primary in fresh words: placed by the names,
+//! figures and content words they share with it, when there is evidence.
+
+use serde_json::Value;
+
+use crate::audit::message;
+use crate::util::*;
+
+const NOTICE: &str = "Harbour Lines has suspended all sailings between Port Ellery and the island of Skarra until Thursday after storm damage to the linkspan at Ellery Quay.
+
+Engineers found two cracked hinge bearings on Tuesday morning during an inspection ordered after gusts of 78 miles per hour hit the harbour overnight.
+
+Around 640 passengers with bookings this week will be offered a full refund or a seat on the relief vessel Morwen, which will sail from the north pier at Calder Point from Wednesday.
+
+Freight for the island's two shops and its medical centre will travel on the Morwen first, the company said.
+
+\"We know how much the island depends on this route, and we are sorry for the disruption,\" said Fiona Tulloch, Harbour Lines' operations director. \"Safety has to come first.\"
+
+Replacement bearings are being shipped from a supplier in Rotterdam and are expected to arrive on Wednesday night.
+";
+
+const RETELLING: &str = "Skarra cut off as storm wrecks ferry ramp
+
+Islanders on Skarra face days without their ferry after the overnight storm left the Ellery Quay loading ramp unsafe to use.
+
+Checks on Tuesday morning revealed that a pair of hinge bearings had cracked, after winds touched 78 miles per hour across the harbour.
+
+Harbour Lines says that the 640 or so travellers already booked can claim their money back or sail on the Morwen, a stand-in boat leaving Calder Point's north pier.
+
+Groceries and medical supplies for Skarra will have priority on the Morwen.
+
+The closure is \"a precaution and nothing more\", islanders have been assured.
+
+New bearings are on their way from Rotterdam and should land on Wednesday night.
+";
+
+const OTHER_STORM: &str = "Ferries cancelled as gales sweep the coast
+
+Harbour Lines cancelled its morning sailings from Port Ellery to Skarra on Friday as gales swept the west coast for a second day.
+
+The Coastguard said winds reached 65 miles per hour at Ardmore Head, and a fishing boat was towed back to Kilbride after losing power.
+
+The company expects services to resume on Saturday, once the wind drops, and has told passengers to check its website before travelling.
+";
+
+fn audit(files: &[(&str, &str)]) -> Vec<Value> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("primary")).unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let out = stemma(
+        &["audit", ".", "--primary", "primary", "--format", "json"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json(&out);
+    let findings = v["findings"].as_array().unwrap().clone();
+    let spans: Vec<&Value> = findings
+        .iter()
+        .flat_map(|f| [&f["secondary"], &f["source"]])
+        .filter(|s| !s.is_null())
+        .collect();
+    assert_spans_exact(dir.path(), &spans);
+    findings
+}
+
+fn traced<'a>(findings: &'a [Value], doc: &str) -> Vec<&'a Value> {
+    findings
+        .iter()
+        .filter(|f| f["secondary"]["doc"] == doc && !f["source"].is_null())
+        .collect()
+}
+
+#[test]
+fn a_story_retold_in_fresh_words_is_traced_by_its_names_and_figures() {
+    let f = audit(&[
+        ("primary/notice.txt", NOTICE),
+        ("retelling.txt", RETELLING),
+        ("other-storm.txt", OTHER_STORM),
+    ]);
+    let retold = traced(&f, "retelling.txt");
+    // No sentence shares a seed's run of words with the notice but for "78
+    // miles per hour"; the sentences that share its names, figures and
+    // content words are placed, each on the sentence it retells. (The
+    // groceries' sentence shares too few with any one sentence of it.)
+    let placed: Vec<(&str, &str)> = retold
+        .iter()
+        .map(|f| {
+            assert_eq!(f["kind"], "paraphrase", "{f:#?}");
+            assert!(message(f).contains("placed by its content"), "{f:#?}");
+            (
+                f["secondary"]["text"].as_str().unwrap(),
+                f["source"]["text"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let at = |mine: &str| {
+        placed
+            .iter()
+            .find(|p| p.0.starts_with(mine))
+            .unwrap_or_else(|| panic!("{mine}: {placed:#?}"))
+            .1
+    };
+    assert!(at("Islanders on Skarra").starts_with("Harbour Lines has suspended"));
+    assert!(at("Checks on Tuesday").starts_with("Engineers found two cracked"));
+    assert!(at("Harbour Lines says").starts_with("Around 640 passengers"));
+    assert!(at("New bearings").starts_with("Replacement bearings"));
+    assert_eq!(placed.len(), 4, "{placed:#?}");
+    // Its one quotation is in no source. A story drawn on in other words
+    // may quote reporting of its own: unsupported, not a misquote.
+    let quoted: Vec<&Value> = f
+        .iter()
+        .filter(|f| f["secondary"]["doc"] == "retelling.txt" && f["source"].is_null())
+        .collect();
+    assert_eq!(quoted.len(), 1, "{f:#?}");
+    assert_eq!(quoted[0]["kind"], "unsupported", "{f:#?}");
+    // A story of another storm on the same route shares the company, the
+    // ports and the subject, not the notice's facts: nothing is traced.
+    assert!(traced(&f, "other-storm.txt").is_empty(), "{f:#?}");
+}
+
+#[test]
+fn one_retold_sentence_is_not_evidence_enough() {
+    // Only the bearings' sentence carries the notice's facts; the rest is
+    // another story. One sentence could share them by chance, two could not.
+    let story = "Island ferry row reaches parliament
+
+Checks on Tuesday morning revealed that a pair of hinge bearings had cracked, after winds touched 78 miles per hour across the harbour.
+
+The member for the islands asked the minister why the route still has no second vessel, and said the council had warned of this for a decade.
+";
+    let f = audit(&[("primary/notice.txt", NOTICE), ("story.txt", story)]);
+    assert!(traced(&f, "story.txt").is_empty(), "{f:#?}");
+    // With a second such sentence, the story draws on the notice.
+    let story = story.replace(
+        "The member",
+        "Harbour Lines says that the 640 or so travellers already booked can claim their money back or sail on the Morwen, a stand-in boat leaving Calder Point's north pier. The member",
+    );
+    let f = audit(&[("primary/notice.txt", NOTICE), ("story.txt", &story)]);
+    assert_eq!(traced(&f, "story.txt").len(), 2, "{f:#?}");
+}
