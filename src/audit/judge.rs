@@ -86,6 +86,12 @@ pub(super) fn judge_document(
     }
     let (overlap, closest) = title_overlap(loaded, doc, primaries);
     let related = overlap >= cfg.related_title;
+    if !related {
+        let kept = speakers_quotes(loaded, doc, primaries, findings);
+        cov.traced_words = 0;
+        cov.sources.clear();
+        return (kept, cov);
+    }
     let mut kept = if related {
         unsupported_quotes(loaded, doc, findings, cfg)
     } else {
@@ -102,6 +108,88 @@ pub(super) fn judge_document(
         kept.insert(0, unsupported_document(doc, whole, traced, &closest));
     }
     (kept, cov)
+}
+
+/// A name: its last word, and the words before it.
+type Name = (u64, Vec<u64>);
+
+/// The names in a title (two capitalized words or more in a row, function
+/// words out), each as its last word and all its words: "McCallum" of
+/// "Director General Ken McCallum gives latest threat update", "Marsh" and
+/// "Westland" of "Reserve Bank of Westland: statement by Governor Helena
+/// Marsh".
+fn title_names(title: &str) -> Vec<Name> {
+    let lexemes = crate::normalize::lex_str(title);
+    let cap = |i: usize| {
+        lexemes
+            .get(i)
+            .is_some_and(|l| l.is_token() && l.cap && !crate::normalize::is_function_word(l.hash))
+    };
+    (1..lexemes.len())
+        .filter(|&i| cap(i) && cap(i - 1) && !cap(i + 1))
+        .map(|i| {
+            let first = (0..i).rev().take_while(|&j| cap(j)).last().unwrap_or(i);
+            (
+                lexemes[i].hash,
+                (first..i).map(|j| lexemes[j].hash).collect(),
+            )
+        })
+        .collect()
+}
+
+/// Is the name a quotation is given to (its last word, and the capitalized
+/// word before it) one of the title's names? "Ms Marsh", "Governor Marsh"
+/// and "Helena Marsh" are "Governor Helena Marsh"; "Tom Marsh" is not.
+fn names_one_of(name: (u64, Option<u64>), names: &[Name]) -> bool {
+    use std::sync::LazyLock;
+    static HONORIFIC: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        "mr mrs ms miss dr sir dame lord lady professor prof"
+            .split_whitespace()
+            .map(crate::normalize::form_hash)
+            .collect()
+    });
+    let (last, before) = name;
+    names.iter().any(|(l, words)| {
+        *l == last && before.is_none_or(|b| words.contains(&b) || HONORIFIC.contains(&b))
+    })
+}
+
+/// What a document with no evidence of reuse, and no title of a primary's
+/// kind, keeps: the quotations found in no source that it gives by name
+/// (or by a pronoun standing for the name) to the speaker of a primary,
+/// claims about that speaker's words the corpus does not hold (coverage of
+/// another speech of theirs). Everything else in it is another story.
+fn speakers_quotes(
+    loaded: &Loaded,
+    doc: usize,
+    primaries: &[usize],
+    findings: Vec<Finding>,
+) -> Vec<Finding> {
+    let sec = side(loaded, doc);
+    let names: Vec<(Vec<Name>, String)> = primaries
+        .iter()
+        .map(|&p| {
+            let title = title_of(loaded, p);
+            (title_names(&title), title)
+        })
+        .collect();
+    let mut kept = Vec::new();
+    for mut f in findings {
+        if f.verdict.kind != Kind::Unsupported || f.source.is_some() || !f.verdict.in_quotes {
+            continue;
+        }
+        let Some(name) = speakers::name_of(&sec, &f.tokens) else {
+            continue;
+        };
+        if let Some((_, title)) = names.iter().find(|(n, _)| names_one_of(name, n)) {
+            let title = crate::report::human::excerpt(title, 80);
+            f.verdict.message = format!(
+                "quotation given to the speaker of {title:?}, found in no source of the corpus"
+            );
+            kept.push(f);
+        }
+    }
+    kept
 }
 
 /// Evidence of reuse: a passage copied near-verbatim over enough words,

@@ -106,6 +106,27 @@ pub(super) fn other<'s>(
     theirs.then(|| sec.text_of(&range))
 }
 
+/// The name the writer gives quotation `q` to (the last word of the last
+/// name in its subject: "Marsh" of "Ms Marsh said", or of the name a
+/// "she said" stands for), and the capitalized word right before it in the
+/// subject, if any ("Ms", "Helena", "Tom"), if the writer names someone.
+pub(super) fn name_of(sec: &Side<'_>, q: &Range<usize>) -> Option<(u64, Option<u64>)> {
+    let Subject::Named {
+        name: Some(name),
+        range,
+        ..
+    } = quote_subject(sec, q, true)?
+    else {
+        return None;
+    };
+    let t = range.clone().rev().find(|&t| word(sec, t) == name)?;
+    let before = (t > range.start)
+        .then(|| t - 1)
+        .filter(|&b| sec.lexeme(b).cap && !FUNCTION.has(sec.lexeme(b).hash))
+        .map(|b| word(sec, b));
+    Some((name, before))
+}
+
 /// The subject given to `near` (a quotation, or words traced to the
 /// source), read in the sentences it spans; where they hold no verb of
 /// saying, in the next sentence if the quotation goes on into it (“These

@@ -215,3 +215,52 @@ fn a_party_in_brackets_after_a_name_is_read_past() {
     assert!(q[0].2.contains("Jim Pettigrew"), "{q:#?}");
     assert!(q[1].2.contains("Jim Jordan"), "{q:#?}");
 }
+
+#[test]
+fn the_speakers_words_in_coverage_of_another_speech_are_unsupported() {
+    // The corpus holds one statement by the governor; a story covers a
+    // lecture of hers it does not hold (its title shares little with the
+    // statement's). What it quotes her as saying is in no source; what it
+    // quotes others as saying, and the rest of the story, is not about her
+    // words, and an unrelated story quoting no one of the corpus has nothing.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path();
+    std::fs::create_dir(path.join("primary")).unwrap();
+    std::fs::write(
+        path.join("primary/statement.txt"),
+        "The Monetary Policy Committee has decided to lower the official cash rate by a quarter of a percentage point, to 3.75%. Inflation has fallen faster than we expected.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        path.join("lecture.txt"),
+        "Governor warns of climate risk to banks\n\nReserve Bank Governor Helena Marsh said on Wednesday that climate change posed a growing risk to the financial system.\n\n\"Climate change is a slow-moving stress test, and we cannot afford to fail it,\" Ms Marsh told students.\n\n\"The governor is right, but words are not enough,\" said Nia Roberts of a campaign group.\n\nShe said the bank would publish its first climate scenario analysis in September.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        path.join("match.txt"),
+        "Rovers win at the death\n\nRovers manager Tom Marsh said: \"We never stopped believing in the plan.\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        path.join("stemma.toml"),
+        "[[document]]\npath = \"primary/statement.txt\"\nrole = \"primary\"\ntitle = \"Monetary policy statement by Governor Helena Marsh\"\n\n\
+         [[document]]\npath = \"lecture.txt\"\nrole = \"secondary\"\ntitle = \"Governor warns of climate risk to banks\"\n\n\
+         [[document]]\npath = \"match.txt\"\nrole = \"secondary\"\ntitle = \"Rovers win at the death\"\n",
+    )
+    .unwrap();
+    let out = crate::util::stemma(&["audit", ".", "--format", "json"], path);
+    assert_eq!(out.status.code(), Some(0), "{}", crate::util::stderr(&out));
+    let v = crate::util::json(&out);
+    let f: Vec<&Value> = v["findings"].as_array().unwrap().iter().collect();
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["kind"], "unsupported", "{f:#?}");
+    assert_eq!(f[0]["secondary"]["doc"], "lecture.txt", "{f:#?}");
+    assert!(
+        f[0]["secondary"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Climate change is a slow-moving stress test"),
+        "{f:#?}"
+    );
+    assert!(message(f[0]).contains("given to the speaker"), "{f:#?}");
+}

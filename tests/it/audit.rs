@@ -465,34 +465,6 @@ fn edge_pairing_leaves_the_next_sentences_words_to_it() {
 }
 
 #[test]
-fn ten_words_in_a_row_inside_a_reworded_sentence_are_evidence_of_reuse() {
-    // The secondary's one reused sentence merges two of the report's and
-    // rewords the joins: a paraphrase, but with runs of 13 words in a row.
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("reports")).unwrap();
-    std::fs::write(
-        dir.path().join("reports/report.txt"),
-        "Under drought, inoculation increased grain yield from 4.1 to 4.7 tonnes per hectare. Inoculated plants had 23 percent greater root length density below 60 centimetres, and their flag leaves maintained a relative water content that was on average five percentage points higher during the second half of grain filling. Abscisic acid concentrations in the leaves of inoculated plants were consistently lower, and the difference was greatest in the third week after anthesis.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("proposal.txt"),
-        "Microbial inoculants are one such approach. Inoculated plants had 23 percent greater root length density below 60 centimetres and flag leaves with a relative water content on average five percentage points higher during the second half of grain filling, while abscisic acid concentrations in their leaves were consistently lower, with the greatest difference in the third week after anthesis. These results suggest that the inoculant helps the crop reach deeper water.\n",
-    )
-    .unwrap();
-    let out = stemma(
-        &["audit", ".", "--primary", "reports", "--format", "json"],
-        dir.path(),
-    );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let v = json(&out);
-    let f = v["findings"].as_array().unwrap();
-    let traced: Vec<&Value> = f.iter().filter(|f| !f["source"].is_null()).collect();
-    assert_eq!(traced.len(), 1, "{f:#?}");
-    assert_eq!(traced[0]["kind"], "paraphrase", "{f:#?}");
-}
-
-#[test]
 fn a_sentence_between_two_copied_ones_is_placed_only_on_words_of_substance() {
     // The middle sentence is the writer's own: it shares "landlord",
     // "only" and "sided" in no order with the source between its
@@ -631,9 +603,23 @@ fn coverage_of_2025_is_unsupported_and_unaligned() {
 #[test]
 fn unrelated_feed_items_have_no_findings() {
     let v = corpus_audit();
-    for n in [2, 4, 5, 6] {
+    for n in [4, 5, 6] {
         let doc = format!("{FEED}#{n}");
         assert!(findings_of(&v, &doc).is_empty(), "{doc}");
+    }
+    // Item 2 (guidance on espionage) quotes McCallum in words none of his
+    // speeches in the corpus holds: those quotations, and only they, are
+    // unsupported (not a minister's quoted beside them).
+    let f = findings_of(&v, &format!("{FEED}#2"));
+    assert_eq!(f.len(), 2, "{f:#?}");
+    for f in f {
+        assert_eq!(f["kind"], "unsupported", "{f:#?}");
+        assert!(
+            f["message"]
+                .as_str()
+                .unwrap()
+                .contains("given to the speaker")
+        );
     }
 }
 

@@ -140,3 +140,31 @@ The member for the islands asked the minister why the route still has no second 
     let f = audit(&[("primary/notice.txt", NOTICE), ("story.txt", &story)]);
     assert_eq!(traced(&f, "story.txt").len(), 2, "{f:#?}");
 }
+
+#[test]
+fn ten_words_in_a_row_inside_a_reworded_sentence_are_evidence_of_reuse() {
+    // The secondary's one reused sentence merges two of the report's and
+    // rewords the joins: a paraphrase, but with runs of 13 words in a row.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("reports")).unwrap();
+    std::fs::write(
+        dir.path().join("reports/report.txt"),
+        "Under drought, inoculation increased grain yield from 4.1 to 4.7 tonnes per hectare. Inoculated plants had 23 percent greater root length density below 60 centimetres, and their flag leaves maintained a relative water content that was on average five percentage points higher during the second half of grain filling. Abscisic acid concentrations in the leaves of inoculated plants were consistently lower, and the difference was greatest in the third week after anthesis.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("proposal.txt"),
+        "Microbial inoculants are one such approach. Inoculated plants had 23 percent greater root length density below 60 centimetres and flag leaves with a relative water content on average five percentage points higher during the second half of grain filling, while abscisic acid concentrations in their leaves were consistently lower, with the greatest difference in the third week after anthesis. These results suggest that the inoculant helps the crop reach deeper water.\n",
+    )
+    .unwrap();
+    let out = stemma(
+        &["audit", ".", "--primary", "reports", "--format", "json"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json(&out);
+    let f = v["findings"].as_array().unwrap();
+    let traced: Vec<&Value> = f.iter().filter(|f| !f["source"].is_null()).collect();
+    assert_eq!(traced.len(), 1, "{f:#?}");
+    assert_eq!(traced[0]["kind"], "paraphrase", "{f:#?}");
+}
