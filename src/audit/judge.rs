@@ -87,7 +87,7 @@ pub(super) fn judge_document(
     let (overlap, closest) = title_overlap(loaded, doc, primaries);
     let related = overlap >= cfg.related_title;
     if !related {
-        let kept = speakers_quotes(loaded, doc, primaries, findings);
+        let kept = speakers_quotes(loaded, doc, primaries, findings, cfg);
         cov.traced_words = 0;
         cov.sources.clear();
         return (kept, cov);
@@ -164,6 +164,7 @@ fn speakers_quotes(
     doc: usize,
     primaries: &[usize],
     findings: Vec<Finding>,
+    cfg: &AuditConfig,
 ) -> Vec<Finding> {
     let sec = side(loaded, doc);
     let names: Vec<(Vec<Name>, String)> = primaries
@@ -173,16 +174,35 @@ fn speakers_quotes(
             (title_names(&title), title)
         })
         .collect();
+    let speaker_of = |q: &Range<usize>| {
+        let name = speakers::name_of(&sec, q)?;
+        let (_, title) = names.iter().find(|(n, _)| names_one_of(name, n))?;
+        Some(crate::report::human::excerpt(title, 80))
+    };
     let mut kept = Vec::new();
     for mut f in findings {
-        if f.verdict.kind != Kind::Unsupported || f.source.is_some() || !f.verdict.in_quotes {
-            continue;
-        }
-        let Some(name) = speakers::name_of(&sec, &f.tokens) else {
-            continue;
-        };
-        if let Some((_, title)) = names.iter().find(|(n, _)| names_one_of(name, n)) {
-            let title = crate::report::human::excerpt(title, 80);
+        if f.source.is_some() {
+            // A loose match is no source: its quotations given to the
+            // speaker are in none.
+            let quotes = sec
+                .quotes()
+                .iter()
+                .filter(|q| !sec.a.block_quotes.contains(q));
+            for q in quotes {
+                let q = q.start.max(f.tokens.start)..q.end.min(f.tokens.end);
+                if q.len() >= cfg.align.min_words
+                    && let Some(title) = speaker_of(&q)
+                {
+                    let message = format!(
+                        "quotation given to the speaker of {title:?}, backed by no source of the corpus (its closest match is a loose one)"
+                    );
+                    kept.push(unsupported_quote(doc, q, &message));
+                }
+            }
+        } else if f.verdict.kind == Kind::Unsupported
+            && f.verdict.in_quotes
+            && let Some(title) = speaker_of(&f.tokens)
+        {
             f.verdict.message = format!(
                 "quotation given to the speaker of {title:?}, found in no source of the corpus"
             );

@@ -233,7 +233,7 @@ fn the_speakers_words_in_coverage_of_another_speech_are_unsupported() {
     .unwrap();
     std::fs::write(
         path.join("lecture.txt"),
-        "Governor warns of climate risk to banks\n\nReserve Bank Governor Helena Marsh said on Wednesday that climate change posed a growing risk to the financial system.\n\n\"Climate change is a slow-moving stress test, and we cannot afford to fail it,\" Ms Marsh told students.\n\n\"The governor is right, but words are not enough,\" said Nia Roberts of a campaign group.\n\nShe said the bank would publish its first climate scenario analysis in September.\n",
+        "Governor warns of climate risk to banks\n\nReserve Bank Governor Helena Marsh said on Wednesday that climate change posed a growing risk to the financial system.\n\n\"Climate change is a slow-moving stress test, and we cannot afford to fail it,\" Ms Marsh told students.\n\n\"Inflation has fallen faster than we expected, but that is no reason for complacency about the climate,\" she said.\n\n\"The governor is right, but words are not enough,\" said Nia Roberts of a campaign group.\n\nShe said the bank would publish its first climate scenario analysis in September.\n",
     )
     .unwrap();
     std::fs::write(
@@ -252,15 +252,23 @@ fn the_speakers_words_in_coverage_of_another_speech_are_unsupported() {
     assert_eq!(out.status.code(), Some(0), "{}", crate::util::stderr(&out));
     let v = crate::util::json(&out);
     let f: Vec<&Value> = v["findings"].as_array().unwrap().iter().collect();
-    assert_eq!(f.len(), 1, "{f:#?}");
-    assert_eq!(f[0]["kind"], "unsupported", "{f:#?}");
-    assert_eq!(f[0]["secondary"]["doc"], "lecture.txt", "{f:#?}");
-    assert!(
-        f[0]["secondary"]["text"]
-            .as_str()
-            .unwrap()
-            .starts_with("Climate change is a slow-moving stress test"),
+    // (Her last quotation matches the statement loosely, in its first
+    // seven words: a loose match is no source.)
+    let quoted: Vec<&str> = f
+        .iter()
+        .map(|f| {
+            assert_eq!(f["kind"], "unsupported", "{f:#?}");
+            assert_eq!(f["secondary"]["doc"], "lecture.txt", "{f:#?}");
+            assert!(message(f).contains("given to the speaker"), "{f:#?}");
+            f["secondary"]["text"].as_str().unwrap()
+        })
+        .collect();
+    assert_eq!(
+        quoted,
+        [
+            "Climate change is a slow-moving stress test, and we cannot afford to fail it",
+            "Inflation has fallen faster than we expected, but that is no reason for complacency about the climate"
+        ],
         "{f:#?}"
     );
-    assert!(message(f[0]).contains("given to the speaker"), "{f:#?}");
 }
