@@ -509,6 +509,9 @@ fn cents_at(side: &Side<'_>, i: usize, end: usize) -> Option<(usize, f64)> {
 
 /// Do two quantities differ: in value where both have one, else in words?
 pub(super) fn differ(src: &Side<'_>, a: &Item, sec: &Side<'_>, b: &Item) -> bool {
+    if let (Some(x), Some(y)) = (basis_points(src, a), basis_points(sec, b)) {
+        return !close(x, y);
+    }
     match (a.value, b.value) {
         (Some(x), Some(y)) => !same_value((x, a.unit), (y, b.unit)),
         _ => {
@@ -517,6 +520,29 @@ pub(super) fn differ(src: &Side<'_>, a: &Item, sec: &Side<'_>, b: &Item) -> bool
             };
             words(src, &a.tokens) != words(sec, &b.tokens)
         }
+    }
+}
+
+/// The value in basis points of a quantity given in basis points or in
+/// percentage points, read from the words after it: "25 basis points",
+/// "0.25 percentage points", "a quarter of a percentage point" (a fraction
+/// is valued as a percentage: of a point, that is basis points).
+fn basis_points(side: &Side<'_>, item: &Item) -> Option<f64> {
+    static WORDS: LazyLock<[u64; 5]> =
+        LazyLock::new(|| ["basis", "point", "points", "percentage", "of"].map(form_hash));
+    let [basis, point, points, percentage, of] = *WORDS;
+    let v = item.value?;
+    let after: Vec<u64> = (item.tokens.end..(item.tokens.end + 4).min(side.a.tokens.len()))
+        .map(|t| side.lexeme(t).hash)
+        .collect();
+    let unit = |i: usize, first: u64| {
+        after.get(i) == Some(&first) && after.get(i + 1).is_some_and(|&h| h == point || h == points)
+    };
+    match item.unit {
+        Unit::Plain if unit(0, basis) => Some(v),
+        Unit::Plain if unit(0, percentage) => Some(v * 100.0),
+        Unit::Fraction if after.first() == Some(&of) && unit(2, percentage) => Some(v),
+        _ => None,
     }
 }
 

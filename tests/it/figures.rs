@@ -388,3 +388,28 @@ fn a_minus_sign_before_or_after_a_currency_symbol_is_a_sign() {
     let f = compare_to(source, &source.replace("-£45 million", "minus £45 million"));
     assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
 }
+
+#[test]
+fn basis_points_and_percentage_points_are_one_unit() {
+    let source = "The committee decided to reduce the official cash rate by 25 basis points, from 4.25% to 4%.\n";
+    let same = [
+        "a quarter of a percentage point",
+        "0.25 percentage points",
+        "twenty-five basis points",
+    ];
+    for words in same {
+        let f = compare_to(source, &source.replace("25 basis points", words));
+        assert!(
+            f.iter().all(|f| f["kind"] != "numeric_change"),
+            "{words}: {f:#?}"
+        );
+    }
+    for words in [
+        "half a percentage point",
+        "0.5 percentage points",
+        "50 basis points",
+    ] {
+        let f = compare_to(source, &source.replace("25 basis points", words));
+        assert_eq!(f[0]["kind"], "numeric_change", "{words}: {f:#?}");
+    }
+}
