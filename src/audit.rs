@@ -495,11 +495,22 @@ impl DocAudit<'_> {
                  {names} of them names or figures)"
             )),
         };
+        // Placed by its content, a sentence keeps a figure changed against
+        // its place: the facts it was placed by are there, so a changed one
+        // is an error, not other words. (Not a negation: in a diff this
+        // loose, "without their ferry" for "has suspended" is one.)
+        let changed = matches!(how, Placement::Content(..))
+            && verdict.kind == Kind::NumericChange
+            && classify::plain_figure_change(sec, s, src, &al.src);
         if let Some(placed) = placed {
-            // Placed by its neighbours or its content, not by shared
-            // wording: the same content in other words.
-            verdict.kind = Kind::Paraphrase;
-            verdict.message = format!("paraphrase in other words, {placed}");
+            if changed {
+                verdict.message = format!("{}; {placed}", verdict.message);
+            } else {
+                // Placed by its neighbours or its content, not by shared
+                // wording: the same content in other words.
+                verdict.kind = Kind::Paraphrase;
+                verdict.message = format!("paraphrase in other words, {placed}");
+            }
         }
         if verdict.kind == Kind::Misquote
             && let Some(joined) = self.ellipsis_join(s)

@@ -644,6 +644,42 @@ pub fn other_figures(sec: Side<'_>, passage: &Range<usize>, src: Side<'_>, al: &
     mine.len() >= 2 && !theirs.is_empty() && !mine.iter().any(|n| theirs.contains(n))
 }
 
+/// Does `passage` plainly give one of the figures of source range `window`
+/// another value? A figure of the passage with no qualifier before it
+/// ("more than", "nearly", "just over") that the window does not hold, and
+/// one of the window's, of the same unit, that the passage does not hold,
+/// within a factor of two of it: "1,500 homes" for "1,300", "a workforce of
+/// 900" for "employs over 600". For passages placed loosely (by content),
+/// where a diff pairs figures by position and a rewording moves them
+/// ("a third of a metre" for "38 centimetres" stands where "4.62" did).
+pub fn plain_figure_change(
+    sec: Side<'_>,
+    passage: &Range<usize>,
+    src: Side<'_>,
+    window: &Range<usize>,
+) -> bool {
+    use quantity::Unit;
+    let valued = |side: &Side<'_>, r: &Range<usize>| -> Vec<(f64, Unit, usize)> {
+        quantity::items(side, r)
+            .iter()
+            .filter(|i| i.unit != Unit::Fraction)
+            .filter_map(|i| Some((i.value?, i.unit, i.tokens.start)))
+            .collect()
+    };
+    let (mine, theirs) = (valued(&sec, passage), valued(&src, window));
+    let holds = |list: &[(f64, Unit, usize)], (v, u): (f64, Unit)| {
+        list.iter()
+            .any(|&(w, unit, _)| unit == u && (v - w).abs() <= 1e-9 * v.abs().max(1.0))
+    };
+    mine.iter()
+        .filter(|&&(y, unit, t)| !quantity::qualified(&sec, t) && !holds(&theirs, (y, unit)))
+        .any(|&(y, unit, _)| {
+            theirs.iter().any(|&(x, u, _)| {
+                u == unit && !holds(&mine, (x, u)) && x > 0.0 && y / x <= 2.0 && x / y <= 2.0
+            })
+        })
+}
+
 /// The source range grown to whole sentences.
 fn sentence_bounds(src: Side<'_>, r: Range<usize>) -> Range<usize> {
     // Sentences do not overlap: only those holding the first and the last

@@ -76,10 +76,18 @@ pub(super) fn judge_document(
         let findings = evidenced_sources_only(findings, &mut cov, cfg);
         return (unfound_as_misquotes(loaded, doc, source, findings), cov);
     }
-    // Drawn on in other words only: its quotations may be the writer's own
-    // reporting, so one found nowhere stays unsupported, not a misquote.
+    // Drawn on in other words only (a retelling, or a report of the same
+    // event from other sources: its facts cannot tell), its quotations
+    // found nowhere may be the writer's own reporting: only those it gives
+    // to a primary's speaker are kept, unsupported, not misquotes.
     if !cov.content_evidence.is_empty() {
-        return (evidenced_sources_only(findings, &mut cov, cfg), cov);
+        let (unfound, rest): (Vec<Finding>, Vec<Finding>) = findings.into_iter().partition(|f| {
+            f.source.is_none() && f.verdict.kind == Kind::Unsupported && f.verdict.in_quotes
+        });
+        let mut kept = evidenced_sources_only(rest, &mut cov, cfg);
+        kept.extend(speakers_quotes(loaded, doc, primaries, unfound, cfg));
+        kept.sort_by_key(|f| f.tokens.start);
+        return (kept, cov);
     }
     if !cfg.judge_documents {
         return (findings, cov);

@@ -633,6 +633,25 @@ pub(super) fn same_qualifier(
     QUALIFIERS.iter().any(|g| g.contains(&a) && g.contains(&b))
 }
 
+/// Is the quantity starting at token `t` qualified by the words before it
+/// ("more than", "nearly", "just over", "up to", "at least")?
+pub(super) fn qualified(side: &Side<'_>, t: usize) -> bool {
+    static MORE: LazyLock<Vec<Vec<u64>>> = LazyLock::new(|| {
+        ["up to", "at least", "at most", "an estimated", "just"]
+            .iter()
+            .map(|p| p.split(' ').map(form_hash).collect())
+            .collect()
+    });
+    let before = |n: usize| -> Option<Vec<u64>> {
+        (t >= n).then(|| (t - n..t).map(|i| side.lexeme(i).hash).collect())
+    };
+    QUALIFIERS
+        .iter()
+        .flatten()
+        .chain(MORE.iter())
+        .any(|phrase| before(phrase.len()).is_some_and(|w| w == *phrase))
+}
+
 /// Does the secondary round the source's number with a qualifier that
 /// keeps it true ("more than 40" or "about 40" for 43, "nearly 50" for
 /// 48)? Not if the qualifier says otherwise ("over 50" for 43) or strays

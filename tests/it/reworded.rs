@@ -29,7 +29,7 @@ Harbour Lines says that the 640 or so travellers already booked can claim their 
 
 Groceries and medical supplies for Skarra will have priority on the Morwen.
 
-The closure is \"a precaution and nothing more\", islanders have been assured.
+Harbour Lines said the closure was \"a precaution and nothing more\". \"We were told nothing until the morning,\" said one islander.
 
 New bearings are on their way from Rotterdam and should land on Wednesday night.
 ";
@@ -107,14 +107,21 @@ fn a_story_retold_in_fresh_words_is_traced_by_its_names_and_figures() {
     assert!(at("Harbour Lines says").starts_with("Around 640 passengers"));
     assert!(at("New bearings").starts_with("Replacement bearings"));
     assert_eq!(placed.len(), 4, "{placed:#?}");
-    // Its one quotation is in no source. A story drawn on in other words
-    // may quote reporting of its own: unsupported, not a misquote.
+    // Its quotations are in no source. A story drawn on in other words may
+    // quote reporting of its own (or be a report from other sources): what
+    // it gives the notice's speaker (its title's "Harbour Lines") is
+    // unsupported, not a misquote; what an islander says is not about the
+    // notice.
     let quoted: Vec<&Value> = f
         .iter()
         .filter(|f| f["secondary"]["doc"] == "retelling.txt" && f["source"].is_null())
         .collect();
     assert_eq!(quoted.len(), 1, "{f:#?}");
     assert_eq!(quoted[0]["kind"], "unsupported", "{f:#?}");
+    assert_eq!(
+        quoted[0]["secondary"]["text"], "a precaution and nothing more",
+        "{f:#?}"
+    );
     // A story of another storm on the same route shares the company, the
     // ports and the subject, not the notice's facts: nothing is traced.
     assert!(traced(&f, "other-storm.txt").is_empty(), "{f:#?}");
@@ -167,4 +174,24 @@ fn ten_words_in_a_row_inside_a_reworded_sentence_are_evidence_of_reuse() {
     let traced: Vec<&Value> = f.iter().filter(|f| !f["source"].is_null()).collect();
     assert_eq!(traced.len(), 1, "{f:#?}");
     assert_eq!(traced[0]["kind"], "paraphrase", "{f:#?}");
+}
+
+#[test]
+fn a_figure_changed_in_a_retold_sentence_is_a_numeric_change() {
+    let changed = RETELLING.replace("78 miles per hour", "87 miles per hour");
+    let f = audit(&[("primary/notice.txt", NOTICE), ("retelling.txt", &changed)]);
+    let checks = traced(&f, "retelling.txt")
+        .into_iter()
+        .find(|f| {
+            f["secondary"]["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("Checks on Tuesday")
+        })
+        .unwrap_or_else(|| panic!("{f:#?}"));
+    assert_eq!(checks["kind"], "numeric_change", "{checks:#?}");
+    assert!(
+        message(checks).contains("placed by its content"),
+        "{checks:#?}"
+    );
 }
