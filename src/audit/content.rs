@@ -105,6 +105,9 @@ struct Primary {
     postings: FxHashMap<u64, Vec<u32>>,
     /// Names and figures, with the number of sentences holding each.
     names: FxHashMap<u64, u32>,
+    /// The words of its title (or first block): the speaker's name, which a
+    /// report of a first-person speech adds to every sentence it retells.
+    title: FxHashSet<u64>,
 }
 
 /// The primaries' sentences by content word.
@@ -126,6 +129,17 @@ impl ContentIndex {
                     a,
                 };
                 let mut p = Primary::default();
+                let title = d.title.clone().unwrap_or_else(|| {
+                    d.blocks
+                        .first()
+                        .map(|b| b.visible_text(&d.file.text))
+                        .unwrap_or_default()
+                });
+                p.title = crate::normalize::lex_str(&title)
+                    .iter()
+                    .filter(|l| l.is_token())
+                    .map(|l| l.hash)
+                    .collect();
                 for s in super::body_sentences(a) {
                     let w = words_of(&side, s.clone());
                     let id = p.sentences.len() as u32;
@@ -161,6 +175,9 @@ pub(super) struct Match {
     /// Source sentences `first..=last` (reversed for ordering: the earlier wins).
     first: std::cmp::Reverse<u32>,
     last: u32,
+    /// Names and figures of the sentence that the source sentences do not
+    /// hold, less the words of the source's title.
+    foreign: usize,
 }
 
 impl Match {
@@ -174,18 +191,29 @@ impl Match {
                 || self.shared >= 2 * STRONG_WORDS)
     }
 
-    fn placeable(&self, mine: usize) -> bool {
-        self.shared >= PLACE_WORDS && self.names >= 1 && 3 * self.shared >= mine
+    /// `mine`: the sentence's words. Of its names and figures it shares at
+    /// least as many as it brings (the speaker's, from the source's title,
+    /// aside): a background line of the writer's shares a figure or a name
+    /// and brings more of its own ("in 1974, when 1,300 council homes went
+    /// up in Eastmoor and Coldbrook").
+    fn placeable(&self, mine: &Words) -> bool {
+        self.shared >= PLACE_WORDS
+            && self.names >= 1
+            && 3 * self.shared >= mine.all.len()
+            && self.foreign <= self.names
     }
 }
 
 /// The best match of `mine` among the sentences of primary `p`.
 fn best_match(p: &Primary, mine: &Words) -> Option<Match> {
     let mut masks: FxHashMap<u32, u64> = FxHashMap::default();
-    let (mut name_mask, mut specific_mask) = (0u64, 0u64);
+    let (mut name_mask, mut specific_mask, mut title_mask) = (0u64, 0u64, 0u64);
     for (bit, w) in mine.all.iter().take(MAX_WORDS).enumerate() {
         if mine.names.binary_search(w).is_ok() {
             name_mask |= 1 << bit;
+            if p.title.contains(w) {
+                title_mask |= 1 << bit;
+            }
             if p.names.get(w).is_some_and(|&n| n <= SPECIFIC) {
                 specific_mask |= 1 << bit;
             }
@@ -201,6 +229,7 @@ fn best_match(p: &Primary, mine: &Words) -> Option<Match> {
         single: first == last,
         first: std::cmp::Reverse(first),
         last,
+        foreign: (name_mask & !m & !title_mask).count_ones() as usize,
     };
     masks
         .iter()
@@ -265,7 +294,7 @@ pub(super) fn place(
             gated
                 .iter()
                 .filter_map(|&p| Some((p, best_match(&index.primaries[p as usize], w)?)))
-                .filter(|(_, m)| m.placeable(w.all.len()))
+                .filter(|(_, m)| m.placeable(w))
                 .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
         })
         .collect();

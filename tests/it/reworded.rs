@@ -32,6 +32,8 @@ Groceries and medical supplies for Skarra will have priority on the Morwen.
 Harbour Lines said the closure was \"a precaution and nothing more\". \"We were told nothing until the morning,\" said one islander.
 
 New bearings are on their way from Rotterdam and should land on Wednesday night.
+
+In 1998, when Harbour Lines last suspended sailings to Skarra for a week, 640 passengers were stranded in Oban, Tarbet and Lochbuie.
 ";
 
 const OTHER_STORM: &str = "Ferries cancelled as gales sweep the coast
@@ -106,6 +108,8 @@ fn a_story_retold_in_fresh_words_is_traced_by_its_names_and_figures() {
     assert!(at("Checks on Tuesday").starts_with("Engineers found two cracked"));
     assert!(at("Harbour Lines says").starts_with("Around 640 passengers"));
     assert!(at("New bearings").starts_with("Replacement bearings"));
+    // A background line shares the company, the route and a figure, and
+    // brings more names and figures of its own: it is not placed.
     assert_eq!(placed.len(), 4, "{placed:#?}");
     // Its quotations are in no source. A story drawn on in other words may
     // quote reporting of its own (or be a report from other sources): what
