@@ -648,8 +648,10 @@ pub fn other_figures(sec: Side<'_>, passage: &Range<usize>, src: Side<'_>, al: &
 /// another value? A figure of the passage with no qualifier before it
 /// ("more than", "nearly", "just over") that the window does not hold, and
 /// one of the window's, of the same unit, that the passage does not hold,
-/// within a factor of two of it: "1,500 homes" for "1,300", "a workforce of
-/// 900" for "employs over 600". For passages placed loosely (by content),
+/// within a factor of two of it, both counting the same thing (a content
+/// word among the three after each or the one before): "1,500 affordable
+/// homes" for "1,300 new affordable homes", not "for 45 minutes" for "in
+/// 23 years". For passages placed loosely (by content),
 /// where a diff pairs figures by position and a rewording moves them
 /// ("a third of a metre" for "38 centimetres" stands where "4.62" did).
 pub fn plain_figure_change(
@@ -659,23 +661,42 @@ pub fn plain_figure_change(
     window: &Range<usize>,
 ) -> bool {
     use quantity::Unit;
-    let valued = |side: &Side<'_>, r: &Range<usize>| -> Vec<(f64, Unit, usize)> {
+    type Figure = (f64, Unit, Range<usize>);
+    let valued = |side: &Side<'_>, r: &Range<usize>| -> Vec<Figure> {
         quantity::items(side, r)
             .iter()
             .filter(|i| i.unit != Unit::Fraction)
-            .filter_map(|i| Some((i.value?, i.unit, i.tokens.start)))
+            .filter_map(|i| Some((i.value?, i.unit, i.tokens.clone())))
             .collect()
     };
     let (mine, theirs) = (valued(&sec, passage), valued(&src, window));
-    let holds = |list: &[(f64, Unit, usize)], (v, u): (f64, Unit)| {
+    let holds = |list: &[Figure], v: f64, u: Unit| {
         list.iter()
-            .any(|&(w, unit, _)| unit == u && (v - w).abs() <= 1e-9 * v.abs().max(1.0))
+            .any(|(w, unit, _)| *unit == u && (v - w).abs() <= 1e-9 * v.abs().max(1.0))
+    };
+    // What a figure counts: the content words right after it ("homes",
+    // "miles per hour"), or the one before it.
+    let counts = |side: &Side<'_>, r: &Range<usize>| -> Vec<u64> {
+        let n = side.a.tokens.len();
+        let after = r.end..(r.end + 3).min(n);
+        let before = r.start.saturating_sub(1)..r.start;
+        after
+            .chain(before)
+            .map(|t| side.lexeme(t).hash)
+            .filter(|&h| !crate::normalize::is_function_word(h))
+            .collect()
     };
     mine.iter()
-        .filter(|&&(y, unit, t)| !quantity::qualified(&sec, t) && !holds(&theirs, (y, unit)))
-        .any(|&(y, unit, _)| {
-            theirs.iter().any(|&(x, u, _)| {
-                u == unit && !holds(&mine, (x, u)) && x > 0.0 && y / x <= 2.0 && x / y <= 2.0
+        .filter(|(y, unit, r)| !quantity::qualified(&sec, r.start) && !holds(&theirs, *y, *unit))
+        .any(|(y, unit, r)| {
+            let what = counts(&sec, r);
+            theirs.iter().any(|(x, u, q)| {
+                u == unit
+                    && !holds(&mine, *x, *u)
+                    && *x > 0.0
+                    && y / x <= 2.0
+                    && x / y <= 2.0
+                    && counts(&src, q).iter().any(|h| what.contains(h))
             })
         })
 }

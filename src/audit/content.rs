@@ -55,6 +55,10 @@ const EVIDENCE_SENTENCES: usize = 2;
 pub(super) struct Words {
     pub all: Vec<u64>,
     pub names: Vec<u64>,
+    /// Among the names, the figures.
+    pub figures: Vec<u64>,
+    /// Capitalized words anywhere, the first of the sentence included.
+    pub caps: Vec<u64>,
 }
 
 /// The content words and names of sentence `r` of `side`.
@@ -62,24 +66,44 @@ pub(super) fn words_of(side: &Side<'_>, r: Range<usize>) -> Words {
     let mut w = Words::default();
     for t in r.clone() {
         let l = side.lexeme(t);
-        if is_name(side.a, &r, t) {
-            w.names.push(l.hash);
-            w.all.push(l.hash);
+        let h = hash_of(side, t);
+        if l.cap {
+            w.caps.push(h);
+        }
+        if is_name(side, &r, t) {
+            w.names.push(h);
+            if l.kind == LexKind::Number {
+                w.figures.push(h);
+            }
+            w.all.push(h);
         } else if l.end - l.start >= 4 && !super::is_stop_word(l.hash) {
-            w.all.push(l.hash);
+            w.all.push(h);
         }
     }
-    for v in [&mut w.all, &mut w.names] {
+    for v in [&mut w.all, &mut w.names, &mut w.figures, &mut w.caps] {
         v.sort_unstable();
         v.dedup();
     }
     w
 }
 
+/// The matching form of token `t`, a possessive "'s" dropped ("Harwick's
+/// mayor" names Harwick).
+fn hash_of(side: &Side<'_>, t: usize) -> u64 {
+    let l = side.lexeme(t);
+    let text = &side.text[l.start as usize..l.end as usize];
+    if text.ends_with("'s") || text.ends_with("’s") {
+        super::speakers::word(side, t)
+    } else {
+        l.hash
+    }
+}
+
 /// Is token `t` of sentence `r` a name or a figure: a number of two
 /// characters or more, or a capitalized word of three letters or more
 /// inside the sentence (not a function word)?
-fn is_name(a: &Analysis, r: &Range<usize>, t: usize) -> bool {
+fn is_name(side: &Side<'_>, r: &Range<usize>, t: usize) -> bool {
+    let a = side.a;
     let li = a.token_lexeme[t] as usize;
     let l = &a.lexemes[li];
     let len = l.end - l.start;
@@ -176,26 +200,30 @@ pub(super) struct Match {
     first: std::cmp::Reverse<u32>,
     last: u32,
     /// Names and figures of the sentence that the source sentences do not
-    /// hold, less the words of the source's title.
+    /// hold, less the words of the source's title and one figure (a figure
+    /// changed is reported as such).
     foreign: usize,
+    /// Shared words that are no name or figure where the sentence writes
+    /// them (a word the source writes as a name may open the sentence).
+    other: usize,
 }
 
 impl Match {
     fn strong(&self, mine: usize) -> bool {
         self.shared >= STRONG_WORDS
             && self.names >= STRONG_NAMES
-            && self.shared - self.names >= STRONG_OTHER
+            && self.other >= STRONG_OTHER
             && self.specific >= STRONG_NAMES
             && (5 * self.shared >= 2 * mine
                 || self.specific > STRONG_NAMES
                 || self.shared >= 2 * STRONG_WORDS)
     }
 
-    /// `mine`: the sentence's words. Of its names and figures it shares at
-    /// least as many as it brings (the speaker's, from the source's title,
-    /// aside): a background line of the writer's shares a figure or a name
-    /// and brings more of its own ("in 1974, when 1,300 council homes went
-    /// up in Eastmoor and Coldbrook").
+    /// `mine`: the sentence's words. It brings no more names and figures of
+    /// its own than it shares (the speaker's, from the source's title, and
+    /// one figure aside): a background line of the writer's shares a figure
+    /// or a name and brings more of its own ("in 1974, when 1,300 council
+    /// homes went up in Eastmoor and Coldbrook").
     fn placeable(&self, mine: &Words) -> bool {
         self.shared >= PLACE_WORDS
             && self.names >= 1
@@ -208,8 +236,14 @@ impl Match {
 fn best_match(p: &Primary, mine: &Words) -> Option<Match> {
     let mut masks: FxHashMap<u32, u64> = FxHashMap::default();
     let (mut name_mask, mut specific_mask, mut title_mask) = (0u64, 0u64, 0u64);
+    let (mut own_mask, mut figure_mask) = (0u64, 0u64);
     for (bit, w) in mine.all.iter().take(MAX_WORDS).enumerate() {
-        if mine.names.binary_search(w).is_ok() {
+        let own = mine.names.binary_search(w).is_ok();
+        own_mask |= u64::from(own) << bit;
+        figure_mask |= u64::from(mine.figures.binary_search(w).is_ok()) << bit;
+        // (A word the source writes as a name is one capitalized at the
+        // start of a sentence too.)
+        if own || (mine.caps.binary_search(w).is_ok() && p.names.contains_key(w)) {
             name_mask |= 1 << bit;
             if p.title.contains(w) {
                 title_mask |= 1 << bit;
@@ -229,7 +263,12 @@ fn best_match(p: &Primary, mine: &Words) -> Option<Match> {
         single: first == last,
         first: std::cmp::Reverse(first),
         last,
-        foreign: (name_mask & !m & !title_mask).count_ones() as usize,
+        foreign: {
+            let unshared = name_mask & !m & !title_mask;
+            let figures = (unshared & figure_mask).count_ones() as usize;
+            (unshared & !figure_mask).count_ones() as usize + figures.saturating_sub(1)
+        },
+        other: (m & !own_mask).count_ones() as usize,
     };
     masks
         .iter()
@@ -324,14 +363,13 @@ pub(super) fn place(
 /// `eligible` sentences: a first look, without sorting or allocating per
 /// sentence (most documents share none with any primary).
 fn gate(index: &ContentIndex, doc: &Doc<'_>, eligible: &[usize]) -> Vec<u32> {
-    let a = doc.side.a;
     let mut names: Vec<u64> = eligible
         .iter()
         .flat_map(|&k| {
             let r = &doc.sentences[k];
-            r.clone().filter(move |&t| is_name(a, r, t))
+            r.clone().filter(move |&t| is_name(&doc.side, r, t))
         })
-        .map(|t| a.tokens[t])
+        .map(|t| hash_of(&doc.side, t))
         .filter(|h| index.names.contains(h))
         .collect();
     if names.len() < GATE_NAMES {

@@ -345,7 +345,7 @@ fn named(
 
 /// A word's matching form, a possessive "'s" dropped ("Labour's" is
 /// "Labour").
-fn word(sec: &Side<'_>, t: usize) -> u64 {
+pub(super) fn word(sec: &Side<'_>, t: usize) -> u64 {
     let text = sec.text_of(&(t..t + 1));
     let stripped = possessive_stripped(&text);
     if stripped.len() == text.len() {

@@ -199,3 +199,28 @@ fn a_figure_changed_in_a_retold_sentence_is_a_numeric_change() {
         "{checks:#?}"
     );
 }
+
+const SPEECH: &str = "Mayor Delia Ferrant's Address on the Harwick Housing Plan
+
+Good morning. Today I am announcing that Harwick will build 1,300 new affordable homes over the next five years. The plan will be funded by a 42 million dollar bond approved by the council last Tuesday. Construction will begin in the Eastmoor district in April, followed by Riverside and Coldbrook in the autumn. Every home will be offered first to families who have waited more than two years on the municipal list. We have partnered with Brannock Builders, a local firm that employs over 600 people in this city. I want to thank Councillor Owen Petrie, who chaired the housing committee through eighteen difficult months. \"No family in Harwick should have to choose between rent and groceries,\" I said to the committee in March, and I stand by that today. The homes will meet the new energy standard, cutting heating bills by roughly a third. Rents will be capped at 30 percent of household income for the first decade. We expect the first keys to be handed over in the summer of next year. Thank you.
+";
+
+#[test]
+fn names_opening_a_sentence_or_with_a_possessive_are_names() {
+    // "Harwick's mayor" opens the story's first sentence: "Harwick's" is
+    // the speech's "Harwick" (a possessive dropped, and a word the speech
+    // writes as a name is one at a sentence's start). Without it the story
+    // shows too little evidence, and none of its retold sentences, nor its
+    // changed quotation, is found.
+    let news = "Harwick unveils housing push
+
+Harwick's mayor, Delia Ferrant, said on Monday the city would construct 1,300 affordable homes within five years. A bond worth 42 million dollars, passed by councillors last Tuesday, pays for the scheme. Work starts in Eastmoor in April, with Riverside and Coldbrook following later in the year. Families waiting longest on the municipal list, over two years, get first refusal on every home. \"No family in this city should ever be forced to pick between paying the rent and buying food,\" Ferrant said. Rents for the first decade are limited to 30 percent of a household's income. Critics on the opposition benches said the plan came too late.
+";
+    let f = audit(&[("primary/speech.txt", SPEECH), ("news.txt", news)]);
+    let kinds: Vec<&str> = traced(&f, "news.txt")
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert!(kinds.len() >= 5, "{f:#?}");
+    assert!(kinds.contains(&"misquote"), "{f:#?}");
+}
