@@ -25,17 +25,7 @@ pub(crate) fn compare_to(source: &str, secondary: &str) -> Vec<Value> {
         &["compare", "speech.txt", "article.txt", "--format", "json"],
         dir.path(),
     );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let v = json(&out);
-    assert_eq!(v["schema"], "stemma.audit/1");
-    let findings: Vec<Value> = v["findings"].as_array().unwrap().clone();
-    let spans: Vec<&Value> = findings
-        .iter()
-        .flat_map(|f| [&f["secondary"], &f["source"]])
-        .filter(|s| !s.is_null())
-        .collect();
-    assert_spans_exact(dir.path(), &spans);
-    findings
+    checked_findings(&out, dir.path())
 }
 
 pub(crate) fn only(findings: &[Value]) -> &Value {

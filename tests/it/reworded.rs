@@ -55,16 +55,7 @@ fn audit(files: &[(&str, &str)]) -> Vec<Value> {
         &["audit", ".", "--primary", "primary", "--format", "json"],
         dir.path(),
     );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let v = json(&out);
-    let findings = v["findings"].as_array().unwrap().clone();
-    let spans: Vec<&Value> = findings
-        .iter()
-        .flat_map(|f| [&f["secondary"], &f["source"]])
-        .filter(|s| !s.is_null())
-        .collect();
-    assert_spans_exact(dir.path(), &spans);
-    findings
+    checked_findings(&out, dir.path())
 }
 
 fn traced<'a>(findings: &'a [Value], doc: &str) -> Vec<&'a Value> {

@@ -82,3 +82,19 @@ pub fn all_spans(v: &serde_json::Value) -> Vec<&serde_json::Value> {
     }
     out
 }
+
+/// The findings of a successful `--format json` run in `dir`, every span
+/// checked against the files' bytes.
+pub fn checked_findings(out: &Output, dir: &Path) -> Vec<serde_json::Value> {
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(out));
+    let v = json(out);
+    assert_eq!(v["schema"], "stemma.audit/1");
+    let findings = v["findings"].as_array().unwrap().clone();
+    let spans: Vec<&serde_json::Value> = findings
+        .iter()
+        .flat_map(|f| [&f["secondary"], &f["source"]])
+        .filter(|s| !s.is_null())
+        .collect();
+    assert_spans_exact(dir, &spans);
+    findings
+}
