@@ -152,18 +152,14 @@ impl ContentIndex {
                     text: &d.file.text,
                     a,
                 };
-                let mut p = Primary::default();
-                let title = d.title.clone().unwrap_or_else(|| {
-                    d.blocks
-                        .first()
-                        .map(|b| b.visible_text(&d.file.text))
-                        .unwrap_or_default()
-                });
-                p.title = crate::normalize::lex_str(&title)
-                    .iter()
-                    .filter(|l| l.is_token())
-                    .map(|l| l.hash)
-                    .collect();
+                let mut p = Primary {
+                    title: crate::normalize::lex_str(&super::judge::title_text(d))
+                        .iter()
+                        .filter(|l| l.is_token())
+                        .map(|l| l.hash)
+                        .collect(),
+                    ..Primary::default()
+                };
                 for s in super::body_sentences(a) {
                     let w = words_of(&side, s.clone());
                     let id = p.sentences.len() as u32;

@@ -32,7 +32,11 @@ fn title_words(title: &str) -> Vec<u64> {
 
 /// A document's title: its own, or its first block's text.
 fn title_of(loaded: &Loaded, doc: usize) -> String {
-    let d = &loaded.docs[doc].0;
+    title_text(&loaded.docs[doc].0)
+}
+
+/// A document's own title, or its first block's text.
+pub(super) fn title_text(d: &crate::ingest::Document) -> String {
     d.title.clone().unwrap_or_else(|| {
         d.blocks
             .first()
