@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::{AuditConfig, Coverage, Finding, Loaded, side, speakers};
-use crate::classify::{Kind, Verdict};
+use crate::classify::{Kind, Side, Verdict};
 use crate::segment::PassageKind;
 
 /// Content words of a title: words of three letters or more, stop words out.
@@ -196,15 +196,8 @@ fn speakers_quotes(
         if f.source.is_some() {
             // A loose match is no source: its quotations given to the
             // speaker are in none.
-            let quotes = sec
-                .quotes()
-                .iter()
-                .filter(|q| !sec.a.block_quotes.contains(q));
-            for q in quotes {
-                let q = q.start.max(f.tokens.start)..q.end.min(f.tokens.end);
-                if q.len() >= cfg.align.min_words
-                    && let Some(title) = speaker_of(&q)
-                {
+            for q in loose_quotes(&sec, &f, cfg) {
+                if let Some(title) = speaker_of(&q) {
                     let message = format!(
                         "quotation given to the speaker of {title:?}, backed by no source of the corpus (its closest match is a loose one)"
                     );
@@ -345,22 +338,32 @@ fn unsupported_quotes(
     findings: Vec<Finding>,
     cfg: &AuditConfig,
 ) -> Vec<Finding> {
-    let quotes = side(loaded, doc).quotes();
+    let sec = side(loaded, doc);
     let mut kept: Vec<Finding> = Vec::new();
     for f in findings {
         if f.verdict.kind == Kind::Unsupported {
             kept.push(f);
         } else if f.source.is_some() {
-            let blocks = &side(loaded, doc).a.block_quotes;
-            for q in quotes.iter().filter(|q| !blocks.contains(q)) {
-                let q = q.start.max(f.tokens.start)..q.end.min(f.tokens.end);
-                if q.len() >= cfg.align.min_words {
-                    kept.push(unsupported_quote(doc, q, "quotation backed by no source of the corpus (its closest match is a loose one)"));
-                }
+            for q in loose_quotes(&sec, &f, cfg) {
+                kept.push(unsupported_quote(doc, q, "quotation backed by no source of the corpus (its closest match is a loose one)"));
             }
         }
     }
     kept
+}
+
+/// The quotations (in quotation marks, not block quotations) inside the
+/// span of finding `f`, a loose match, long enough to be judged.
+fn loose_quotes<'a>(
+    sec: &'a Side<'a>,
+    f: &'a Finding,
+    cfg: &'a AuditConfig,
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    sec.quotes()
+        .iter()
+        .filter(|q| !sec.a.block_quotes.contains(q))
+        .map(|q| q.start.max(f.tokens.start)..q.end.min(f.tokens.end))
+        .filter(|q| q.len() >= cfg.align.min_words)
 }
 
 /// The finding for a whole document (tokens `whole`, of which a share
