@@ -347,7 +347,7 @@ impl DocAudit<'_> {
     ) -> Vec<Finding> {
         let src_doc = self.primaries[al.source as usize];
         let (sec, src) = (side(self.loaded, self.doc), side(self.loaded, src_doc));
-        if classify::other_figures(sec, s, src, al) {
+        if classify::other_figures(sec, s, src, al) || classify::other_scope(sec, s, src, al) {
             return self.unaligned_quotes(s);
         }
         cov.trace(src_doc, al.matched);

@@ -17,6 +17,7 @@ mod moved;
 mod negation;
 mod quantity;
 mod reorder;
+mod scope;
 mod side;
 mod variant;
 
@@ -28,6 +29,7 @@ pub use framing::stock_attribution;
 use framing::{attribution, framing_at_quote};
 pub(crate) use negation::is_negation;
 pub use reorder::reordered;
+pub use scope::{other_figures, other_scope};
 pub use side::Side;
 pub use variant::{dates_in_order, same_words};
 
@@ -185,8 +187,18 @@ pub fn classify(
     // core ("He warned that without fair rules" for "Without them"); one
     // the core adds always is, as is one an ellipsis hides.
     let framing = negation::words_outside(sec, &passage, core.ops());
-    let negation =
-        scan.negation || scan.neg_added || scan.neg_dropped.iter().any(|h| !framing.contains(h));
+    // One the core adds where the source negates its verb of saying just
+    // before the words copied moved onto them ("is not anything like
+    // enough" for "I will not pretend that it is anything like enough").
+    let raised = scan.neg_added
+        && scan.neg_dropped.is_empty()
+        && core
+            .ops()
+            .first()
+            .is_some_and(|o| negation::raised_before(src, o.src.start));
+    let negation = scan.negation
+        || (scan.neg_added && !raised)
+        || scan.neg_dropped.iter().any(|h| !framing.contains(h));
     // The writer's words before the match may negate what the source's did
     // not, or leave out its negation ("The department expects | delays" for
     // "We do not expect | delays"); not where the word moved.
@@ -628,22 +640,6 @@ fn figures_from_nearby(scan: &mut EditScan, sec: Side<'_>, src: Side<'_>, al: &A
     });
 }
 
-/// Does the passage state other figures than its aligned source? True when
-/// the passage holds at least two numbers, the source sentences it aligns
-/// to hold at least one, and no number is common to both: the same sentence
-/// shape about other facts ("Since the start of 2020, ... 19 plots" against
-/// "Since March 2017, ... 43 plots") is not a copy of the source. Numbers
-/// are compared by value ("200,000" is "two hundred thousand").
-pub fn other_figures(sec: Side<'_>, passage: &Range<usize>, src: Side<'_>, al: &Alignment) -> bool {
-    let mine = quantity::amounts(&sec, passage);
-    if mine.len() < 2 {
-        return false;
-    }
-    let around = sentence_bounds(src, al.src.clone());
-    let theirs = quantity::amounts(&src, &around);
-    mine.len() >= 2 && !theirs.is_empty() && !mine.iter().any(|n| theirs.contains(n))
-}
-
 /// Does `passage` plainly give one of the figures of source range `window`
 /// another value? A figure of the passage with no qualifier before it
 /// ("more than", "nearly", "just over") that the window does not hold, and
@@ -699,18 +695,6 @@ pub fn plain_figure_change(
                     && counts(&src, q).iter().any(|h| what.contains(h))
             })
         })
-}
-
-/// The source range grown to whole sentences.
-fn sentence_bounds(src: Side<'_>, r: Range<usize>) -> Range<usize> {
-    // Sentences do not overlap: only those holding the first and the last
-    // token can reach outside `r`.
-    if r.is_empty() {
-        return r;
-    }
-    let start = edges::sentence_of(&src, r.start).map_or(r.start, |s| s.start.min(r.start));
-    let end = edges::sentence_of(&src, r.end - 1).map_or(r.end, |s| s.end.max(r.end));
-    start..end
 }
 
 /// A short description of the edits: `"the" dropped, "43" -> "34"`.

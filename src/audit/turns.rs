@@ -7,6 +7,7 @@
 use std::ops::Range;
 
 use super::{Finding, Loaded, speakers};
+use crate::align::Tag;
 use crate::classify::Kind;
 use crate::ingest::Document;
 use crate::segment::Analysis;
@@ -231,12 +232,23 @@ pub(super) fn mark_other_speakers(
         let p = primaries.iter().position(|d| d == src_doc)?;
         Some((p, turns[p].other_at(r)?))
     };
+    // The questioner's turn that a quotation inside a passage is matched
+    // to, when the passage runs on from the question into the answer.
+    let quoted_turn = |f: &Finding| -> Option<(usize, &str)> {
+        let (src_doc, _) = f.source.as_ref()?;
+        let p = primaries.iter().position(|d| d == src_doc)?;
+        sec.quotes()
+            .iter()
+            .filter(|q| q.start < f.tokens.end && f.tokens.start < q.end)
+            .find_map(|q| turns[p].other_at(&matched_source(f, q)?))
+            .map(|label| (p, label))
+    };
     for k in 0..findings.len() {
         let f = &findings[k];
         if !f.verdict.in_quotes || f.verdict.kind == Kind::Unsupported {
             continue;
         }
-        let Some((p, label)) = other_turn(f) else {
+        let Some((p, label)) = other_turn(f).or_else(|| quoted_turn(f)) else {
             continue;
         };
         // Who the writer names as the speaker: the primary's title and
@@ -281,6 +293,25 @@ pub(super) fn mark_other_speakers(
             "the quoted words are not the speaker's: the source gives them to “{label}:”, a question put to the speaker"
         );
     }
+}
+
+/// The source tokens that `f`'s diff matches to the words of secondary
+/// token range `q`, from the first to the last.
+fn matched_source(f: &Finding, q: &Range<usize>) -> Option<Range<usize>> {
+    let mut hit: Option<Range<usize>> = None;
+    for o in f.ops.iter().filter(|o| o.tag == Tag::Equal) {
+        let s = f.tokens.start + o.sec.start..f.tokens.start + o.sec.end;
+        let (lo, hi) = (s.start.max(q.start), s.end.min(q.end));
+        if lo >= hi {
+            continue;
+        }
+        let part = o.src.start + (lo - s.start)..o.src.start + (hi - s.start);
+        hit = Some(match hit {
+            Some(h) => h.start.min(part.start)..h.end.max(part.end),
+            None => part,
+        });
+    }
+    hit
 }
 
 #[cfg(test)]

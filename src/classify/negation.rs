@@ -138,6 +138,38 @@ pub(super) fn lead_in_differs(
         .then_some((theirs, mine))
 }
 
+/// Verbs of saying and thinking whose negation a writer may move onto what
+/// is said: "I will not pretend that it is enough" is "it is not enough";
+/// "We do not think the cut was needed", "the cut was not needed".
+const RAISING: [&str; 12] = [
+    "think", "believe", "expect", "suppose", "imagine", "feel", "say", "tell", "pretend", "claim",
+    "reckon", "suggest",
+];
+
+/// How far before a match the source's negated verb of saying may stand
+/// ("I will not pretend to the House | that it is").
+const RAISED_REACH: usize = 8;
+
+/// Does the source negate a verb of saying or thinking in the words of the
+/// same sentence right before the match at source token `start` ("I will
+/// not pretend to | the House that it is anything like enough")? A
+/// negation the writer adds to the words copied then moved there ("is not
+/// anything like enough"): the claim is the same.
+pub(super) fn raised_before(src: Side<'_>, start: usize) -> bool {
+    if start >= src.a.tokens.len() {
+        return false;
+    }
+    let sentence_start = sentence_of(&src, start).map_or(start, |s| s.start);
+    let window = start.saturating_sub(RAISED_REACH).max(sentence_start)..start;
+    let Some(neg) = window.clone().find(|&t| is_negated_word(&src, t)) else {
+        return false;
+    };
+    (neg..window.end).any(|t| {
+        let w = src.text_of(&(t..t + 1)).to_lowercase();
+        RAISING.iter().any(|v| same_stem(v, &w))
+    })
+}
+
 /// The end of tokens `r` after its last clause mark (a comma, semicolon,
 /// colon or dash between two of its tokens or after the last): "If we do
 /// nothing, | energy prices will rise" has no lead-in.

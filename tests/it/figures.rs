@@ -413,3 +413,33 @@ fn basis_points_and_percentage_points_are_one_unit() {
         assert_eq!(f[0]["kind"], "numeric_change", "{words}: {f:#?}");
     }
 }
+
+#[test]
+fn a_figure_about_a_place_the_source_never_names_is_no_change() {
+    let statement = "Today I can report real progress. 190,000 patients have now waited longer than a year for treatment, down from 310,000 last spring. We will go further.\n";
+    let kinds = |secondary: &str| -> Vec<String> {
+        compare_to(statement, secondary)
+            .iter()
+            .map(|f| f["kind"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // Another hospital's figure, in a sentence shaped like the source's.
+    let local = kinds(
+        "The minister spoke to MPs on Tuesday. At Riverside Hospital, 4,312 patients have waited longer than a year for treatment.\n",
+    );
+    assert!(!local.iter().any(|k| k == "numeric_change"), "{local:?}");
+    // Without the place, or for a month, the figure is the source's changed.
+    for changed in [
+        "190,000 patients have now waited longer than a year for treatment, she said.",
+        "In March, 290,000 patients have now waited longer than a year for treatment, she said.",
+    ] {
+        let found = kinds(&format!(
+            "The minister spoke to MPs on Tuesday. {}\n",
+            changed.replace("190,000", "150,000")
+        ));
+        assert!(
+            found.iter().any(|k| k == "numeric_change"),
+            "{changed}: {found:?}"
+        );
+    }
+}

@@ -188,6 +188,18 @@ fn negations_the_guards_must_not_hide() {
             "The minister warned that energy prices will rise sharply for every household this winter.",
             false,
         ),
+        // The negation of a verb of saying or thinking moved onto what is
+        // said: the same claim. Of another verb, another claim.
+        (
+            "Sales rose again, but I will not pretend to our members that the new plan has done enough for small shops.",
+            "The chief executive said the new plan has not done enough for small shops.",
+            false,
+        ),
+        (
+            "Sales rose again, but I do not know yet whether the new plan has done enough for small shops.",
+            "The chief executive said the new plan has not done enough for small shops.",
+            true,
+        ),
     ];
     for (source, secondary, changed) in cases {
         let f = compare_to(&format!("{source}\n"), &format!("{secondary}\n"));

@@ -37,6 +37,34 @@ fn a_question_quoted_as_the_speakers_words_is_a_misquote() {
 }
 
 #[test]
+fn a_question_quoted_inside_a_passage_that_runs_on_into_the_answer_is_a_misquote() {
+    // The passage aligns from the question into the answer: the quoted
+    // words are the question's, given as the speaker's.
+    let call = "PRIYA RAMAN: Thank you all for joining the call today.\n\n\
+Daniel Cho, Hartwell Securities: On the capex number, $2.6 billion is a big step up. How confident are you that the returns will be there?\n\n\
+PRIYA RAMAN: It is a fair question. About 70% of the capacity we are adding next year is already committed.\n\n\
+Laura Bennett, Kingsgate Capital: Is 14% the new normal for hardware?\n\n\
+PRIYA RAMAN: I would not call it the new normal.\n";
+    let article = "Raman conceded that \"$2.6 billion is a big step up\" but said about 70% of the capacity being added next year was already committed.\n";
+    let f = compare_to(call, article);
+    let quoted = f
+        .iter()
+        .find(|f| {
+            f["secondary"]["text"]
+                .as_str()
+                .unwrap()
+                .contains("big step up")
+        })
+        .expect("the quotation is aligned");
+    assert_eq!(quoted["kind"], "misquote", "{f:#?}");
+    assert!(message(quoted).contains("DANIEL CHO"), "{f:#?}");
+    // Given as the analyst's, the words are his.
+    let article = "Analyst Daniel Cho said \"$2.6 billion is a big step up\" and Raman said about 70% of the capacity being added next year was already committed.\n";
+    let f = compare_to(call, article);
+    assert!(f.iter().all(|f| f["kind"] != "misquote"), "{f:#?}");
+}
+
+#[test]
 fn a_question_given_as_a_question_and_the_speakers_answers_are_his() {
     let f = kinds(
         "Asked whether he was \"running out of time to turn this around\", Tennant said: \"No. Not at all.\"\n",

@@ -1,0 +1,119 @@
+//! Sentences shaped like a source's that state other facts: other figures
+//! throughout, or a figure about another place ("At Riverside Hospital,
+//! 4,312 patients have waited more than a year" against "190,000 patients
+//! have now waited longer than a year"). Such a sentence is no copy of the
+//! source, and its figures are no changes of the source's.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::{Side, edges, quantity};
+use crate::align::Alignment;
+use crate::normalize::form_hash;
+
+/// Does the passage state other figures than its aligned source? True when
+/// the passage holds at least two numbers, the source sentences it aligns
+/// to hold at least one, and no number is common to both: the same sentence
+/// shape about other facts ("Since the start of 2020, ... 19 plots" against
+/// "Since March 2017, ... 43 plots") is not a copy of the source. Numbers
+/// are compared by value ("200,000" is "two hundred thousand").
+pub fn other_figures(sec: Side<'_>, passage: &Range<usize>, src: Side<'_>, al: &Alignment) -> bool {
+    let mine = quantity::amounts(&sec, passage);
+    if mine.len() < 2 {
+        return false;
+    }
+    let around = sentence_bounds(src, al.src.clone());
+    let theirs = quantity::amounts(&src, &around);
+    mine.len() >= 2 && !theirs.is_empty() && !mine.iter().any(|n| theirs.contains(n))
+}
+
+/// Does the passage open on a place the source never names ("At Riverside
+/// Hospital," "In Northfield,") and give figures none of which its aligned
+/// source sentences hold? The figures are that place's, not changes of the
+/// source's. A place the source names, or a month or weekday ("In March,"),
+/// does not count: there a changed figure is one.
+pub fn other_scope(sec: Side<'_>, passage: &Range<usize>, src: Side<'_>, al: &Alignment) -> bool {
+    let names = scope_names(sec, passage);
+    if names.is_empty() || names.iter().all(|h| src.a.tokens.contains(h)) {
+        return false;
+    }
+    let mine = quantity::amounts(&sec, passage);
+    let around = sentence_bounds(src, al.src.clone());
+    let theirs = quantity::amounts(&src, &around);
+    !mine.is_empty() && !theirs.is_empty() && !mine.iter().any(|n| theirs.contains(n))
+}
+
+/// Longest scope phrase read, in words after its preposition.
+const SCOPE_WORDS: usize = 5;
+
+/// The capitalized words (their forms) of a place phrase opening the
+/// passage, a preposition of place and then capitalized words, "the" or
+/// "of" among them, up to a comma: "At Riverside Hospital," "In the Vale
+/// of Ardle,". Months and weekdays are none.
+fn scope_names(sec: Side<'_>, passage: &Range<usize>) -> Vec<u64> {
+    static PLACE: LazyLock<[u64; 4]> =
+        LazyLock::new(|| ["at", "in", "across", "inside"].map(form_hash));
+    static LINKS: LazyLock<[u64; 3]> = LazyLock::new(|| ["the", "of", "and"].map(form_hash));
+    let p = passage.start;
+    if passage.len() < 4 || !PLACE.contains(&sec.lexeme(p).hash) {
+        return Vec::new();
+    }
+    let mut names = Vec::new();
+    for t in p + 1..passage.end.min(p + 1 + SCOPE_WORDS) {
+        let l = sec.lexeme(t);
+        if sec.text[l.start as usize..].starts_with(char::is_uppercase) {
+            if is_date_name(l.hash) {
+                return Vec::new();
+            }
+            names.push(l.hash);
+        } else if !LINKS.contains(&l.hash) {
+            return Vec::new();
+        }
+        if sec.gap_after(t, passage).contains(',') {
+            return names;
+        }
+    }
+    Vec::new()
+}
+
+/// A month's or a weekday's name.
+fn is_date_name(h: u64) -> bool {
+    static DATES: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
+        .map(form_hash)
+        .to_vec()
+    });
+    DATES.contains(&h)
+}
+
+/// The source range grown to whole sentences.
+fn sentence_bounds(src: Side<'_>, r: Range<usize>) -> Range<usize> {
+    // Sentences do not overlap: only those holding the first and the last
+    // token can reach outside `r`.
+    if r.is_empty() {
+        return r;
+    }
+    let start = edges::sentence_of(&src, r.start).map_or(r.start, |s| s.start.min(r.start));
+    let end = edges::sentence_of(&src, r.end - 1).map_or(r.end, |s| s.end.max(r.end));
+    start..end
+}
