@@ -25,16 +25,9 @@ pub(super) fn moved_figure(
     let abs = |r: &Range<usize>| passage.start + r.start..passage.start + r.end;
     let (first, last) = (ops.first()?, ops.last()?);
     let src_range = first.src.start..last.src.end;
-    let (mine, theirs) = (
-        quantity::items(&sec, passage),
-        quantity::items(&src, &src_range),
-    );
-    let stated = |side: &Side<'_>, all: &[quantity::Item], other: &Side<'_>, x: &quantity::Item| {
-        all.iter().any(|y| !quantity::differ(side, y, other, x))
-    };
     // Edits that are no edit (a figure rounded with a true qualifier,
     // written another way) hold no changed figure.
-    let edited = |o: &&Op| !variant::same_words(o.tag, &src, &o.src, &sec, &abs(&o.sec));
+    let edited = |o: &Op| !variant::same_words(o.tag, &src, &o.src, &sec, &abs(&o.sec));
     // Only figures of substance are paired: a decimal, a scaled figure, a
     // percentage or 100 and more, not a year ("1." of a list, "in 2023"
     // of the framing are no figures the source gave).
@@ -46,19 +39,43 @@ pub(super) fn moved_figure(
             !plain || !whole || (v >= 100.0 && !year)
         })
     };
-    let dropped: Vec<quantity::Item> = ops
-        .iter()
-        .filter(edited)
-        .filter(|o| matches!(o.tag, Tag::Delete | Tag::Replace))
-        .flat_map(|o| quantity::items(&src, &o.src))
-        .filter(|x| figure(x) && !stated(&sec, &mine, &src, x))
+    // The figures the edits drop (of the source) and add (of the passage).
+    // Most passages have none: the rest is not looked at.
+    let figures = |tags: [Tag; 2], side: &Side<'_>, range: &dyn Fn(&Op) -> Range<usize>| {
+        let mut out: Vec<quantity::Item> = Vec::new();
+        for o in ops.iter().filter(|o| tags.contains(&o.tag)) {
+            let items: Vec<quantity::Item> = quantity::items(side, &range(o))
+                .into_iter()
+                .filter(figure)
+                .collect();
+            if !items.is_empty() && edited(o) {
+                out.extend(items);
+            }
+        }
+        out
+    };
+    let dropped = figures([Tag::Delete, Tag::Replace], &src, &|o| o.src.clone());
+    if dropped.is_empty() {
+        return None;
+    }
+    let added = figures([Tag::Insert, Tag::Replace], &sec, &|o| abs(&o.sec));
+    if added.is_empty() {
+        return None;
+    }
+    let (mine, theirs) = (
+        quantity::items(&sec, passage),
+        quantity::items(&src, &src_range),
+    );
+    let stated = |side: &Side<'_>, all: &[quantity::Item], other: &Side<'_>, x: &quantity::Item| {
+        all.iter().any(|y| !quantity::differ(side, y, other, x))
+    };
+    let dropped: Vec<quantity::Item> = dropped
+        .into_iter()
+        .filter(|x| !stated(&sec, &mine, &src, x))
         .collect();
-    let added: Vec<quantity::Item> = ops
-        .iter()
-        .filter(edited)
-        .filter(|o| matches!(o.tag, Tag::Insert | Tag::Replace))
-        .flat_map(|o| quantity::items(&sec, &abs(&o.sec)))
-        .filter(|y| figure(y) && !stated(&src, &theirs, &sec, y))
+    let added: Vec<quantity::Item> = added
+        .into_iter()
+        .filter(|y| !stated(&src, &theirs, &sec, y))
         .collect();
     let ([x], [y]) = (dropped.as_slice(), added.as_slice()) else {
         return None;

@@ -206,11 +206,31 @@ fn fraction_at(side: &Side<'_>, t: usize, end: usize) -> Option<(usize, f64)> {
         .map(|(w, v)| (w.len(), *v))
 }
 
+/// One bit (of the hash's low six) for each word that can start a
+/// quantity other than a number: the words of [`FRACTIONS`], "a", "an" and
+/// the scale words. A word whose bit is clear starts none (most words: a
+/// passage's tokens are skipped by one test each).
+static STARTS: LazyLock<u64> = LazyLock::new(|| {
+    let bit = |h: u64| 1u64 << (h & 63);
+    let fractions = FRACTIONS.iter().flat_map(|(w, _)| w.iter().copied());
+    let scales = SCALES.iter().map(|s| s.0);
+    fractions
+        .chain(scales)
+        .chain([*H_A, *H_AN])
+        .fold(0, |m, h| m | bit(h))
+});
+
 /// The quantities of token range `r`, in order, other words skipped.
 pub(super) fn items(side: &Side<'_>, r: &Range<usize>) -> Vec<Item> {
     let mut out = Vec::new();
     let mut t = r.start;
+    let starts = *STARTS;
     while t < r.end {
+        let l = side.lexeme(t);
+        if l.kind != LexKind::Number && (starts >> (l.hash & 63)) & 1 == 0 {
+            t += 1;
+            continue;
+        }
         if let Some((len, value)) = fraction_at(side, t, r.end) {
             out.push(Item {
                 tokens: t..t + len,
