@@ -350,6 +350,42 @@ fn read_manifest(
     Ok((parsed.corpus.and_then(|c| c.name), files))
 }
 
+/// A date as the range of days it may mean (`2024-10` is any day of October).
+pub fn date_range(date: &str) -> Option<(u32, u32)> {
+    let mut parts = date.trim().splitn(3, '-');
+    let y: u32 = parts.next()?.parse().ok()?;
+    let m: Option<u32> = parts.next().and_then(|m| m.parse().ok());
+    let d: Option<u32> = parts
+        .next()
+        .and_then(|d| d.get(..2).unwrap_or(d).parse().ok());
+    let base = y * 10_000;
+    Some(match (m, d) {
+        (Some(m), Some(d)) => (base + m * 100 + d, base + m * 100 + d),
+        (Some(m), None) => (base + m * 100 + 1, base + m * 100 + 31),
+        _ => (base + 101, base + 1231),
+    })
+}
+
+/// The fewest days there can be from date `earlier` to date `later` (dates
+/// as [`date_range`] reads them; negative when `later` may come first).
+pub fn days_between(earlier: &str, later: &str) -> Option<i64> {
+    let (_, last) = date_range(earlier)?;
+    let (first, _) = date_range(later)?;
+    Some(day_number(first) - day_number(last))
+}
+
+/// Days since 1 March of year 0 of a date written `YYYYMMDD` (a day past a
+/// month's end counts on into the next).
+fn day_number(ymd: u32) -> i64 {
+    let (y, m, d) = (ymd / 10_000, ymd / 100 % 100, ymd % 100);
+    let (y, m) = if m <= 2 {
+        (y as i64 - 1, m + 12)
+    } else {
+        (y as i64, m)
+    };
+    365 * y + y / 4 - y / 100 + y / 400 + (153 * (m as i64 - 3) + 2) / 5 + d as i64
+}
+
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with plausible month and day.
 pub fn valid_date(d: &str) -> bool {
     let parts: Vec<&str> = d.split('-').collect();
@@ -369,6 +405,27 @@ pub fn valid_date(d: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_ranges() {
+        assert_eq!(date_range("2024-10-09"), Some((20241009, 20241009)));
+        assert_eq!(date_range("2024-10"), Some((20241001, 20241031)));
+        assert_eq!(date_range("2024"), Some((20240101, 20241231)));
+        assert_eq!(
+            date_range("2024-10-09T10:00:00Z"),
+            Some((20241009, 20241009))
+        );
+        assert_eq!(date_range("October"), None);
+    }
+
+    #[test]
+    fn days_between_dates() {
+        assert_eq!(days_between("2026-03-02", "2027-03-01"), Some(364));
+        assert_eq!(days_between("2024-02-28", "2024-03-01"), Some(2));
+        assert_eq!(days_between("2024-10", "2024-11-02"), Some(2));
+        assert_eq!(days_between("2025-01-01", "2024-12-31"), Some(-1));
+        assert_eq!(days_between("2025", "Friday"), None);
+    }
 
     #[test]
     fn dates() {

@@ -76,9 +76,15 @@ pub(super) fn judge_document(
     cfg: &AuditConfig,
 ) -> (Vec<Finding>, Coverage) {
     let traced = cov.traced_words as f64 / cov.words.max(1) as f64;
-    if let Some(source) = drawn_on(&findings, primaries, cfg) {
+    let edition = another_edition(loaded, doc, &findings, cfg);
+    if edition.is_none()
+        && let Some(source) = drawn_on(&findings, primaries, cfg)
+    {
         let findings = evidenced_sources_only(findings, &mut cov, cfg);
         return (unfound_as_misquotes(loaded, doc, source, findings), cov);
+    }
+    if edition.is_some() {
+        cov.content_evidence.clear();
     }
     // Drawn on in other words only (a retelling, or a report of the same
     // event from other sources: its facts cannot tell), its quotations
@@ -96,28 +102,39 @@ pub(super) fn judge_document(
     if !cfg.judge_documents {
         return (findings, cov);
     }
+    // Another edition of a primary is coverage of its kind of event
+    // whatever its title says.
     let (overlap, closest) = title_overlap(loaded, doc, primaries);
-    let related = overlap >= cfg.related_title;
-    if !related {
+    if edition.is_none() && overlap < cfg.related_title {
         let kept = speakers_quotes(loaded, doc, primaries, findings, cfg);
         cov.traced_words = 0;
         cov.sources.clear();
         return (kept, cov);
     }
-    let mut kept = if related {
-        unsupported_quotes(loaded, doc, findings, cfg)
-    } else {
-        Vec::new()
+    let loose = match edition {
+        Some(_) => "its closest match gives other figures",
+        None => "its closest match is a loose one",
     };
+    let mut kept = unsupported_quotes(loaded, doc, findings, cfg, loose);
     cov.traced_words = kept
         .iter()
         .filter(|f| f.source.is_some())
         .map(|f| f.ops_matched())
         .sum();
     cov.sources.retain(|_| cov.traced_words > 0);
-    if related && let Some(whole) = body_tokens(loaded, doc) {
-        let closest = closest.map(|p| title_of(loaded, p)).unwrap_or_default();
-        kept.insert(0, unsupported_document(doc, whole, traced, &closest));
+    if let Some(whole) = body_tokens(loaded, doc) {
+        let message = match edition {
+            Some(p) => format!(
+                "reads as coverage of another speech than {:?}: the passages it shares with it all give other figures",
+                title_of(loaded, p)
+            ),
+            None => format!(
+                "reads as coverage of an event no primary in the corpus holds: only {:.0}% of its words even loosely match a primary (closest title: {:?})",
+                traced * 100.0,
+                closest.map(|p| title_of(loaded, p)).unwrap_or_default()
+            ),
+        };
+        kept.insert(0, unsupported_document(doc, whole, traced, message));
     }
     (kept, cov)
 }
@@ -232,6 +249,45 @@ fn is_evidence(f: &Finding, cfg: &AuditConfig) -> bool {
             || run >= cfg.min_evidence_words)
 }
 
+/// Days after a primary from which a report is of a later speech (a year's
+/// next budget, threat update or results), and before which one is of the
+/// speech itself, whatever its figures.
+const LATER: i64 = 180;
+const SAME_TIME: i64 = 45;
+
+/// Does the document report another edition of a primary (the next year's
+/// budget speech, a later threat update): its evidence of reuse is all
+/// passages shaped like the primary's that give other figures ("Council tax
+/// will rise by 3.9 per cent, which is below the cap" for "by 4.2 per
+/// cent"), two of them at least, or one in a document dated half a year or
+/// more after the primary? Never one dated within weeks of it: that is
+/// coverage of the speech, its figures changed.
+/// Returns that primary (the first match's).
+fn another_edition(
+    loaded: &Loaded,
+    doc: usize,
+    findings: &[Finding],
+    cfg: &AuditConfig,
+) -> Option<usize> {
+    let evidence: Vec<&Finding> = findings.iter().filter(|f| is_evidence(f, cfg)).collect();
+    if !cfg.judge_documents
+        || evidence.is_empty()
+        || evidence
+            .iter()
+            .any(|f| f.verdict.kind != Kind::NumericChange)
+    {
+        return None;
+    }
+    let gap = |f: &&Finding| {
+        let primary = loaded.docs[f.source.as_ref()?.0].0.date.as_deref()?;
+        crate::corpus::days_between(primary, loaded.docs[doc].0.date.as_deref()?)
+    };
+    let gaps: Vec<i64> = evidence.iter().filter_map(gap).collect();
+    let later = !gaps.iter().any(|&g| g < SAME_TIME)
+        && (evidence.len() >= 2 || gaps.iter().any(|&g| g >= LATER));
+    later.then(|| evidence[0].source.as_ref().map(|s| s.0))?
+}
+
 /// The primary the document draws on: the one `compare` was given, or the
 /// source of the first near-verbatim match over enough words (evidence of
 /// reuse).
@@ -337,15 +393,17 @@ fn unsupported_quotes(
     doc: usize,
     findings: Vec<Finding>,
     cfg: &AuditConfig,
+    loose: &str,
 ) -> Vec<Finding> {
     let sec = side(loaded, doc);
     let mut kept: Vec<Finding> = Vec::new();
+    let message = format!("quotation backed by no source of the corpus ({loose})");
     for f in findings {
         if f.verdict.kind == Kind::Unsupported {
             kept.push(f);
         } else if f.source.is_some() {
             for q in loose_quotes(&sec, &f, cfg) {
-                kept.push(unsupported_quote(doc, q, "quotation backed by no source of the corpus (its closest match is a loose one)"));
+                kept.push(unsupported_quote(doc, q, &message));
             }
         }
     }
@@ -368,8 +426,8 @@ fn loose_quotes<'a>(
 
 /// The finding for a whole document (tokens `whole`, of which a share
 /// `traced` loosely matches a primary) that covers an event no primary
-/// holds; `closest` is the title of the closest primary.
-fn unsupported_document(doc: usize, whole: Range<usize>, traced: f64, closest: &str) -> Finding {
+/// holds, and why.
+fn unsupported_document(doc: usize, whole: Range<usize>, traced: f64, message: String) -> Finding {
     Finding {
         doc,
         tokens: whole,
@@ -377,10 +435,7 @@ fn unsupported_document(doc: usize, whole: Range<usize>, traced: f64, closest: &
         verdict: Verdict {
             kind: Kind::Unsupported,
             edits: Vec::new(),
-            message: format!(
-                "reads as coverage of an event no primary in the corpus holds: only {:.0}% of its words even loosely match a primary (closest title: {closest:?})",
-                traced * 100.0
-            ),
+            message,
             in_quotes: false,
             negation: false,
         },

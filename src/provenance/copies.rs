@@ -223,22 +223,6 @@ fn weight(findings: &[FindingRecord], ev: &PairEvidence) -> usize {
         + 4 * ev.texts.len()
 }
 
-/// A date as the range of days it may mean (`2024-10` is any day of October).
-fn date_range(date: &str) -> Option<(u32, u32)> {
-    let mut parts = date.trim().splitn(3, '-');
-    let y: u32 = parts.next()?.parse().ok()?;
-    let m: Option<u32> = parts.next().and_then(|m| m.parse().ok());
-    let d: Option<u32> = parts
-        .next()
-        .and_then(|d| d.get(..2).unwrap_or(d).parse().ok());
-    let base = y * 10_000;
-    Some(match (m, d) {
-        (Some(m), Some(d)) => (base + m * 100 + d, base + m * 100 + d),
-        (Some(m), None) => (base + m * 100 + 1, base + m * 100 + 31),
-        _ => (base + 101, base + 1231),
-    })
-}
-
 /// Deviations of document `a` where `b` covers the same source (by byte
 /// ranges in the source files) that `b` does not share.
 fn own_deviations(
@@ -330,8 +314,8 @@ fn copy_direction(
     let dates = da
         .date
         .as_deref()
-        .and_then(date_range)
-        .zip(db.date.as_deref().and_then(date_range));
+        .and_then(crate::corpus::date_range)
+        .zip(db.date.as_deref().and_then(crate::corpus::date_range));
     match dates {
         Some((ra, rb)) if ra.1 < rb.0 || rb.1 < ra.0 => {
             let a_later = rb.1 < ra.0;
@@ -434,21 +418,4 @@ fn copies_evidence(findings: &[FindingRecord], ev: &PairEvidence, a_copies: bool
         .collect();
     evidence.sort_by_key(|e| e.0);
     evidence.into_iter().map(|e| e.1).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_are_ranges() {
-        assert_eq!(date_range("2024-10-09"), Some((20241009, 20241009)));
-        assert_eq!(date_range("2024-10"), Some((20241001, 20241031)));
-        assert_eq!(date_range("2024"), Some((20240101, 20241231)));
-        assert_eq!(
-            date_range("2024-10-09T10:00:00Z"),
-            Some((20241009, 20241009))
-        );
-        assert_eq!(date_range("October"), None);
-    }
 }

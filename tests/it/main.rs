@@ -6,6 +6,7 @@ mod audit_props;
 mod bad_input;
 mod check;
 mod dedup;
+mod editions;
 mod extraction;
 mod feeds;
 mod figures;

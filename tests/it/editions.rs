@@ -1,0 +1,89 @@
+//! Coverage of another edition of a primary (next year's budget speech by
+//! the same mayor): its sentences are shaped like the primary's, with other
+//! figures. It is unsupported, not the primary with its figures changed.
+
+use serde_json::Value;
+
+use crate::audit::message;
+use crate::util::*;
+
+const SPEECH: &str = "Chair, councillors, residents of Dunmere, thank you for being here.
+
+Our grant from central government has fallen by 18 per cent in real terms over the past eight years.
+
+Council tax will rise by 4.2 per cent, which is below the cap of 4.99 per cent and means about £1.35 a week for a Band D household.
+
+We will start work on 340 new council homes this year, the first council homes built in Dunmere in a generation.
+
+On transport, we are freezing the single bus fare at £1.80 for the whole of 2026-27.
+
+No library in Dunmere will close under this administration.
+";
+
+const NEXT_YEAR: &str = "Mayor Ines Falkner presented her third budget to councillors last night.
+
+\"Council tax will rise by 3.9 per cent, which is below the cap of 4.99 per cent,\" the mayor said.
+
+\"We will start work on 410 new council homes this year,\" Ms Falkner said, adding that the first families would move in by the summer.
+
+\"We are freezing the single bus fare at £1.80 for the whole of 2027-28,\" she told the chamber.
+";
+
+/// Findings of a corpus of the speech (dated `speech_date`) and one story
+/// (dated `story_date`, if given), read through a manifest.
+fn audit(story: &str, speech_date: &str, story_date: Option<&str>) -> Vec<Value> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("speech.txt"), SPEECH).unwrap();
+    std::fs::write(dir.path().join("story.txt"), story).unwrap();
+    let date = story_date.map_or(String::new(), |d| format!("date = \"{d}\"\n"));
+    let manifest = format!(
+        "[corpus]\nname = \"t\"\n\n[[document]]\npath = \"speech.txt\"\nrole = \"primary\"\ndate = \"{speech_date}\"\ntitle = \"Dunmere budget address by Mayor Ines Falkner\"\n\n[[document]]\npath = \"story.txt\"\nrole = \"secondary\"\n{date}"
+    );
+    std::fs::write(dir.path().join("stemma.toml"), manifest).unwrap();
+    let out = stemma(&["audit", ".", "--format", "json"], dir.path());
+    checked_findings(&out, dir.path())
+}
+
+fn kinds(f: &[Value]) -> Vec<&str> {
+    f.iter().map(|f| f["kind"].as_str().unwrap()).collect()
+}
+
+#[test]
+fn next_years_speech_is_unsupported_not_this_ones_figures_changed() {
+    // Undated: three passages shaped like the speech's, all with other
+    // figures. Dated a year on: the same.
+    for date in [None, Some("2027-03-01")] {
+        let f = audit(NEXT_YEAR, "2026-03-02", date);
+        assert!(
+            kinds(&f).iter().all(|&k| k == "unsupported"),
+            "{date:?}: {f:#?}"
+        );
+        assert!(
+            message(&f[0]).contains("coverage of another speech than"),
+            "{f:#?}"
+        );
+        let quoted = f.iter().filter(|f| f["in_quotes"] == true).count();
+        assert_eq!(quoted, 3, "{f:#?}");
+    }
+}
+
+#[test]
+fn coverage_of_the_speech_keeps_its_changed_figures() {
+    // Dated the day after the speech: the same story is coverage of it,
+    // with its figures changed.
+    let f = audit(NEXT_YEAR, "2026-03-02", Some("2026-03-03"));
+    let numeric = kinds(&f).iter().filter(|&&k| k == "numeric_change").count();
+    assert_eq!(numeric, 3, "{f:#?}");
+    // One passage with another figure, undated, next to none copied clean:
+    // a changed figure, not another speech.
+    let one = "Mayor Ines Falkner presented her budget to councillors last night.\n\n\"Council tax will rise by 3.9 per cent, which is below the cap of 4.99 per cent,\" the mayor said.\n";
+    let f = audit(one, "2026-03-02", None);
+    assert_eq!(kinds(&f), ["numeric_change"], "{f:#?}");
+    // Nor with a passage copied as it was.
+    let clean = format!(
+        "{NEXT_YEAR}\n\"Our grant from central government has fallen by 18 per cent in real terms over the past eight years,\" she said.\n"
+    );
+    let f = audit(&clean, "2026-03-02", None);
+    assert!(kinds(&f).contains(&"numeric_change"), "{f:#?}");
+    assert!(kinds(&f).contains(&"verbatim"), "{f:#?}");
+}
