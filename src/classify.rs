@@ -216,10 +216,9 @@ pub fn classify(
         })
     });
     if let Some((theirs, mine)) = &lead_in {
-        scan.edits.insert(
-            0,
-            Edit::new("replace", src.text_of(theirs), sec.text_of(mine)),
-        );
+        let op = if mine.is_empty() { "delete" } else { "replace" };
+        scan.edits
+            .insert(0, Edit::new(op, src.text_of(theirs), sec.text_of(mine)));
     }
     let negation = negation || lead_in.is_some();
     let (kind, message) = if negation && in_quotes {
@@ -234,6 +233,10 @@ pub fn classify(
         (kind, message)
     };
     let message = match &lead_in {
+        Some((theirs, mine)) if mine.is_empty() => format!(
+            "negation changed: the source has \"{}\" right before the words copied, which the secondary leaves out; {message}",
+            src.text_of(theirs)
+        ),
         Some((theirs, mine)) => format!(
             "negation changed: the source has \"{}\" before the words copied, the secondary \"{}\"; {message}",
             src.text_of(theirs),

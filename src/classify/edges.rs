@@ -88,12 +88,23 @@ pub fn pair_quoted_edges(
             }
         }
     }
+    // Quoted words paired with the very words of the source (the diff
+    // matched them elsewhere, and they were dropped as a lone edge) are
+    // the source's.
+    let mut matched = al.matched;
+    for o in ops.iter_mut().filter(|o| o.tag == Tag::Replace) {
+        let mine = &sec.a.tokens[passage.start + o.sec.start..passage.start + o.sec.end];
+        if src.a.tokens[o.src.clone()] == *mine {
+            o.tag = Tag::Equal;
+            matched += mine.len();
+        }
+    }
     (src_range != al.src).then_some(Alignment {
         source: al.source,
         src: src_range,
         ops,
-        matched: al.matched,
-        coverage: al.coverage,
+        matched,
+        coverage: matched as f64 / passage.len().max(1) as f64,
         timed_out: al.timed_out,
     })
 }

@@ -105,7 +105,7 @@ pub(super) fn lead_in_differs(
     src: Side<'_>,
     start: usize,
 ) -> Option<(Range<usize>, Range<usize>)> {
-    if lead.is_empty() || start >= src.a.tokens.len() || lead.end >= sec.a.tokens.len() {
+    if start >= src.a.tokens.len() || lead.end >= sec.a.tokens.len() {
         return None;
     }
     let sentence_start = sentence_of(&src, start).map_or(start, |s| s.start);
@@ -113,6 +113,13 @@ pub(super) fn lead_in_differs(
         src,
         start.saturating_sub(SOURCE_LEAD).max(sentence_start)..start,
     );
+    // The writer's passage opens on the match: a negation right before it
+    // in the source is left out ("Frontline posts will be lost" for "No
+    // frontline posts will be lost").
+    if lead.is_empty() {
+        let negated = theirs.end > theirs.start && is_negated_word(&src, theirs.end - 1);
+        return negated.then_some((theirs, lead));
+    }
     let mine = clause_end(
         sec,
         lead.end.saturating_sub(WRITER_LEAD).max(lead.start)..lead.end,

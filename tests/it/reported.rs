@@ -188,6 +188,12 @@ fn negations_the_guards_must_not_hide() {
             "The minister warned that energy prices will rise sharply for every household this winter.",
             false,
         ),
+        // A negation right before the words the writer opens on.
+        (
+            "We will save money through the merger. No frontline posts will be lost as a result of the merger with the county council.",
+            "\"Frontline posts will be lost as a result of the merger with the county council,\" the mayor conceded.",
+            true,
+        ),
         // The negation of a verb of saying or thinking moved onto what is
         // said: the same claim. Of another verb, another claim.
         (

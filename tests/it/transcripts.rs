@@ -198,3 +198,25 @@ Our Plan: The Treasury will pay for it through the capital budget.\n";
     );
     assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
 }
+
+#[test]
+fn quoted_words_paired_with_the_same_words_of_the_source_are_no_change() {
+    // The second sentence's "I am" is first matched to the sentence
+    // before's, then paired back with its own place: the words are equal.
+    let presser = "My job is to give them that clarity. We will play a faster game, we will keep the ball, and we will be the fittest side in the Championship. I am not promising miracles in year one. I am promising that we will be hard to beat.\n\n\
+Q: Duncan, Tom Brennick from the Portsea Gazette. You've been linked with the Valtora job again next year. Are you using Albaran as a stepping stone?\n";
+    let article = "<p>Ferreira, 47, said: &ldquo;I am not promising miracles in my first season. I am promising that we will be hard to beat.&rdquo;</p>\n";
+    let f = compare_to(presser, article);
+    let second = f
+        .iter()
+        .find(|f| {
+            f["secondary"]["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("I am promising")
+        })
+        .expect("the second sentence is aligned");
+    assert_eq!(second["kind"], "verbatim", "{f:#?}");
+    // The first sentence's change is still one.
+    assert!(f.iter().any(|f| f["kind"] == "misquote"), "{f:#?}");
+}
