@@ -81,7 +81,8 @@ pub(super) fn judge_document(
         && let Some(source) = drawn_on(&findings, primaries, cfg)
     {
         let findings = evidenced_sources_only(findings, &mut cov, cfg);
-        return (unfound_as_misquotes(loaded, doc, source, findings), cov);
+        let findings = unfound_as_misquotes(loaded, doc, source, findings);
+        return (others_words_apart(loaded, doc, source, findings), cov);
     }
     if edition.is_some() {
         cov.content_evidence.clear();
@@ -383,6 +384,84 @@ fn unfound_as_misquotes(
         };
     }
     findings
+}
+
+/// Sets apart, as unsupported, the quotations of an aligned passage that
+/// hold none of the source's words and that the writer gives to someone
+/// other than the speaker ("Professor Adamczyk, who retires after 28 years,
+/// told Coastwatch she was “proud to leave the department in such good
+/// hands”" of a speech that thanks her): they are that person's words, not
+/// the speaker's changed. The passage is then a paraphrase of the source.
+fn others_words_apart(
+    loaded: &Loaded,
+    doc: usize,
+    source: usize,
+    findings: Vec<Finding>,
+) -> Vec<Finding> {
+    let sec = side(loaded, doc);
+    let apart = |f: &Finding| -> Vec<Range<usize>> {
+        let quotes: Vec<Range<usize>> = sec
+            .quotes()
+            .iter()
+            .filter(|q| q.start >= f.tokens.start && q.end <= f.tokens.end)
+            .cloned()
+            .collect();
+        let matched = |q: &Range<usize>| {
+            f.ops.iter().any(|o| {
+                let s = f.tokens.start + o.sec.start..f.tokens.start + o.sec.end;
+                o.tag == crate::align::Tag::Equal && s.start < q.end && q.start < s.end
+            })
+        };
+        if quotes.is_empty() || quotes.iter().any(matched) {
+            return Vec::new();
+        }
+        quotes
+    };
+    let candidates = |f: &Finding| f.verdict.kind == Kind::Misquote && f.source.is_some();
+    if !findings
+        .iter()
+        .any(|f| candidates(f) && !apart(f).is_empty())
+    {
+        return findings;
+    }
+    // (Who the speaker is, the passages that are the speaker's words
+    // tell; not these, whose subject may be the other person.)
+    let traced: Vec<Range<usize>> = findings
+        .iter()
+        .filter(|f| f.source.as_ref().is_some_and(|s| s.0 == source))
+        .filter(|f| !candidates(f) || apart(f).is_empty())
+        .map(|f| f.tokens.clone())
+        .collect();
+    let given = loaded.docs[source].0.title.as_deref();
+    let speaker = speakers::Speaker::new(&sec, given, &traced);
+    let mut out = Vec::with_capacity(findings.len());
+    for mut f in findings {
+        let quotes = if candidates(&f) {
+            apart(&f)
+        } else {
+            Vec::new()
+        };
+        let whose: Vec<String> = quotes
+            .iter()
+            .map_while(|q| speakers::other(&sec, q, || &speaker))
+            .collect();
+        if quotes.is_empty() || whose.len() < quotes.len() {
+            out.push(f);
+            continue;
+        }
+        let who = crate::report::human::excerpt(&whose[0], 60);
+        f.verdict.kind = Kind::Paraphrase;
+        f.verdict.message =
+            format!("paraphrase; the quotation in it is given to “{who}”, not to the speaker");
+        out.push(f);
+        for q in quotes {
+            let message = format!(
+                "quotation attributed to “{who}”, not to the speaker of the source; found in no source of the corpus"
+            );
+            out.push(unsupported_quote(doc, q, &message));
+        }
+    }
+    out
 }
 
 /// What a related document without evidence of reuse keeps of its

@@ -266,11 +266,15 @@ fn subject_of(
     }
     // A relative clause set off by commas ("Ms Reeves, who was appointed
     // in July, said") is not the subject: the words before it are.
-    if lo < v && lo > sentence.start + 1 && RELATIVE.has(h(lo - 1)) {
-        let who = lo - 1;
-        if sec.gap_after(who - 1, sentence).contains(',')
-            && sec.gap_after(v - 1, sentence).contains(',')
-        {
+    // (The clause may hold words that end a subject: "Professor Adamczyk,
+    // who retires after 28 years as head of ocean physics, told".)
+    if lo < v && lo > sentence.start + 1 && sec.gap_after(v - 1, sentence).contains(',') {
+        let who = (sentence.start + 1..lo)
+            .rev()
+            .take(RELATIVE_WORDS)
+            .take_while(|&t| !quoted(t))
+            .find(|&t| RELATIVE.has(h(t)) && sec.gap_after(t - 1, sentence).contains(','));
+        if let Some(who) = who {
             end = who;
             lo = walk(who);
         }
@@ -456,6 +460,9 @@ static MALE: Words = Words::new(|| forms("he him mr sir lord"));
 
 /// Words that open a relative clause.
 static RELATIVE: Words = Words::new(|| forms("who which"));
+
+/// Longest relative clause read between a subject and its verb, in words.
+const RELATIVE_WORDS: usize = 25;
 
 /// Words that end a subject read backwards from its verb.
 static CLAUSE: Words = Words::new(|| {

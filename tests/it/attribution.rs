@@ -272,3 +272,23 @@ fn the_speakers_words_in_coverage_of_another_speech_are_unsupported() {
         "{f:#?}"
     );
 }
+
+#[test]
+fn another_persons_words_in_a_passage_traced_to_the_speech_are_theirs() {
+    // The speech thanks Professor Adamczyk; the story quotes her. Her words
+    // are no misquote of the speaker, however long the relative clause
+    // between her name and the verb.
+    let speech = "None of this would be possible without our people. I want to thank our staff, and in particular Professor Ruth Adamczyk, who retires this year after 28 years as head of ocean physics. Her work on the Skerran Current changed how we understand the whole northern shelf.\n";
+    let story = "Dr Amara Keswick said her work on the Skerran Current changed how we understand the whole northern shelf.\n\n\
+Professor Ruth Adamczyk, who retires after 28 years as head of ocean physics, told Coastwatch she was \"proud to leave the department in such good hands\".\n";
+    let f = crate::audit::compare_to(speech, story);
+    assert!(f.iter().all(|f| f["kind"] != "misquote"), "{f:#?}");
+    let q = quotations(&f);
+    assert_eq!(q.len(), 1, "{f:#?}");
+    assert_eq!(q[0].0, "unsupported", "{f:#?}");
+    assert!(q[0].2.contains("“Professor Ruth Adamczyk”"), "{f:#?}");
+    // The speaker's words changed there are still a misquote.
+    let story = "Dr Keswick said Professor Ruth Adamczyk, who retires after 28 years as head of ocean physics, was \"proud to leave the department in such good hands\".\n";
+    let f = crate::audit::compare_to(speech, story);
+    assert!(f.iter().any(|f| f["kind"] == "misquote"), "{f:#?}");
+}
