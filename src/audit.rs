@@ -126,6 +126,38 @@ impl Finding {
     pub fn ops_matched(&self) -> usize {
         align::matched_words(&self.ops)
     }
+
+    /// The source tokens that the diff matches to the words of secondary
+    /// token range `q`, from the first to the last, and how many of `q`'s
+    /// words it matches.
+    pub fn matched_source(&self, q: &Range<usize>) -> Option<Range<usize>> {
+        self.matched_in(q).map(|(r, _)| r)
+    }
+
+    fn matched_in(&self, q: &Range<usize>) -> Option<(Range<usize>, usize)> {
+        let mut hit: Option<(Range<usize>, usize)> = None;
+        for o in self.ops.iter().filter(|o| o.tag == align::Tag::Equal) {
+            let s = self.tokens.start + o.sec.start..self.tokens.start + o.sec.end;
+            let (lo, hi) = (s.start.max(q.start), s.end.min(q.end));
+            if lo >= hi {
+                continue;
+            }
+            let part = o.src.start + (lo - s.start)..o.src.start + (hi - s.start);
+            hit = Some(match hit {
+                Some((h, n)) => (h.start.min(part.start)..h.end.max(part.end), n + hi - lo),
+                None => (part, hi - lo),
+            });
+        }
+        hit
+    }
+
+    /// The source words that secondary range `q` copies whole, word for
+    /// word in a row, if it does.
+    pub fn copied_whole(&self, q: &Range<usize>) -> Option<Range<usize>> {
+        self.matched_in(q)
+            .filter(|(r, n)| *n == q.len() && r.len() == q.len())
+            .map(|(r, _)| r)
+    }
 }
 
 /// How much of a secondary document's text traces to sources.
@@ -143,6 +175,17 @@ pub struct Coverage {
 }
 
 impl Coverage {
+    /// Counts again the words traced, as `kept` traces them.
+    fn retrace(&mut self, kept: &[Finding]) {
+        self.traced_words = 0;
+        self.sources.clear();
+        for f in kept {
+            if let Some((src, _)) = &f.source {
+                self.trace(*src, f.ops_matched());
+            }
+        }
+    }
+
     /// Counts `words` more traced to source document `src`.
     fn trace(&mut self, src: usize, words: usize) {
         self.traced_words += words;

@@ -108,21 +108,15 @@ pub(super) fn judge_document(
     let (overlap, closest) = title_overlap(loaded, doc, primaries);
     if edition.is_none() && overlap < cfg.related_title {
         let kept = speakers_quotes(loaded, doc, primaries, findings, cfg);
-        cov.traced_words = 0;
-        cov.sources.clear();
+        cov.retrace(&kept);
         return (kept, cov);
     }
     let loose = match edition {
         Some(_) => "its closest match gives other figures",
         None => "its closest match is a loose one",
     };
-    let mut kept = unsupported_quotes(loaded, doc, findings, cfg, loose);
-    cov.traced_words = kept
-        .iter()
-        .filter(|f| f.source.is_some())
-        .map(|f| f.ops_matched())
-        .sum();
-    cov.sources.retain(|_| cov.traced_words > 0);
+    let mut kept = unsupported_quotes(loaded, (doc, primaries), findings, cfg, loose);
+    cov.retrace(&kept);
     if let Some(whole) = body_tokens(loaded, doc) {
         let message = match edition {
             Some(p) => format!(
@@ -184,6 +178,31 @@ fn names_one_of(name: (u64, Option<u64>), names: &[Name]) -> bool {
     })
 }
 
+/// The primaries' speakers, by the names in their titles.
+struct Speakers(Vec<(Vec<Name>, String)>);
+
+impl Speakers {
+    fn of(loaded: &Loaded, primaries: &[usize]) -> Speakers {
+        Speakers(
+            primaries
+                .iter()
+                .map(|&p| {
+                    let title = title_of(loaded, p);
+                    (title_names(&title), title)
+                })
+                .collect(),
+        )
+    }
+
+    /// The title (shortened) of the primary whose speaker the writer gives
+    /// quotation `q` to, if one's.
+    fn given(&self, sec: &Side<'_>, q: &Range<usize>) -> Option<String> {
+        let name = speakers::name_of(sec, q)?;
+        let (_, title) = self.0.iter().find(|(n, _)| names_one_of(name, n))?;
+        Some(crate::report::human::excerpt(title, 80))
+    }
+}
+
 /// What a document with no evidence of reuse, and no title of a primary's
 /// kind, keeps: the quotations found in no source that it gives by name
 /// (or by a pronoun standing for the name) to the speaker of a primary,
@@ -197,25 +216,20 @@ fn speakers_quotes(
     cfg: &AuditConfig,
 ) -> Vec<Finding> {
     let sec = side(loaded, doc);
-    let names: Vec<(Vec<Name>, String)> = primaries
-        .iter()
-        .map(|&p| {
-            let title = title_of(loaded, p);
-            (title_names(&title), title)
-        })
-        .collect();
-    let speaker_of = |q: &Range<usize>| {
-        let name = speakers::name_of(&sec, q)?;
-        let (_, title) = names.iter().find(|(n, _)| names_one_of(name, n))?;
-        Some(crate::report::human::excerpt(title, 80))
-    };
+    let speakers = Speakers::of(loaded, primaries);
+    let speaker_of = |q: &Range<usize>| speakers.given(&sec, q);
     let mut kept = Vec::new();
     for mut f in findings {
-        if f.source.is_some() {
+        if let Some((src, _)) = &f.source {
             // A loose match is no source: its quotations given to the
-            // speaker are in none.
+            // speaker are in none, unless the source holds them word for
+            // word ("the unanimous choice of the panel", said Castellan).
             for q in loose_quotes(&sec, &f, cfg) {
                 if let Some(title) = speaker_of(&q) {
+                    if let Some(found) = f.copied_whole(&q) {
+                        kept.push(verbatim_quote(doc, q, (*src, found)));
+                        continue;
+                    }
                     let message = format!(
                         "quotation given to the speaker of {title:?}, backed by no source of the corpus (its closest match is a loose one)"
                     );
@@ -469,20 +483,28 @@ fn others_words_apart(
 /// (a loose match is no source: its quotations are unsupported).
 fn unsupported_quotes(
     loaded: &Loaded,
-    doc: usize,
+    (doc, primaries): (usize, &[usize]),
     findings: Vec<Finding>,
     cfg: &AuditConfig,
     loose: &str,
 ) -> Vec<Finding> {
     let sec = side(loaded, doc);
+    let speakers = Speakers::of(loaded, primaries);
     let mut kept: Vec<Finding> = Vec::new();
     let message = format!("quotation backed by no source of the corpus ({loose})");
     for f in findings {
         if f.verdict.kind == Kind::Unsupported {
             kept.push(f);
-        } else if f.source.is_some() {
+        } else if let Some((src, _)) = &f.source {
             for q in loose_quotes(&sec, &f, cfg) {
-                kept.push(unsupported_quote(doc, q, &message));
+                // (The speaker's words word for word are the speaker's.)
+                let whole = f
+                    .copied_whole(&q)
+                    .filter(|_| speakers.given(&sec, &q).is_some());
+                kept.push(match whole {
+                    Some(found) => verbatim_quote(doc, q, (*src, found)),
+                    None => unsupported_quote(doc, q, &message),
+                });
             }
         }
     }
@@ -533,6 +555,30 @@ fn body_tokens(loaded: &Loaded, doc: usize) -> Option<Range<usize>> {
     let first = s.next()?;
     let last = s.next_back().unwrap_or(first);
     Some(first.toks.start as usize..last.toks.end as usize)
+}
+
+/// A quotation the source holds word for word (`source`: its document and
+/// tokens), found inside a loose match.
+fn verbatim_quote(doc: usize, tokens: Range<usize>, source: (usize, Range<usize>)) -> Finding {
+    let ops = vec![crate::align::Op {
+        tag: crate::align::Tag::Equal,
+        src: source.1.clone(),
+        sec: 0..tokens.len(),
+    }];
+    Finding {
+        doc,
+        tokens,
+        source: Some(source),
+        verdict: Verdict {
+            kind: Kind::Verbatim,
+            edits: Vec::new(),
+            message: "verbatim: the speaker's words, given to the speaker".into(),
+            in_quotes: true,
+            negation: false,
+        },
+        score: 1.0,
+        ops,
+    }
 }
 
 pub(super) fn unsupported_quote(doc: usize, tokens: Range<usize>, message: &str) -> Finding {

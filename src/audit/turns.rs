@@ -7,7 +7,6 @@
 use std::ops::Range;
 
 use super::{Finding, Loaded, speakers};
-use crate::align::Tag;
 use crate::classify::Kind;
 use crate::ingest::Document;
 use crate::segment::Analysis;
@@ -240,7 +239,7 @@ pub(super) fn mark_other_speakers(
         sec.quotes()
             .iter()
             .filter(|q| q.start < f.tokens.end && f.tokens.start < q.end)
-            .find_map(|q| turns[p].other_at(&matched_source(f, q)?))
+            .find_map(|q| turns[p].other_at(&f.matched_source(q)?))
             .map(|label| (p, label))
     };
     for k in 0..findings.len() {
@@ -293,25 +292,6 @@ pub(super) fn mark_other_speakers(
             "the quoted words are not the speaker's: the source gives them to “{label}:”, a question put to the speaker"
         );
     }
-}
-
-/// The source tokens that `f`'s diff matches to the words of secondary
-/// token range `q`, from the first to the last.
-fn matched_source(f: &Finding, q: &Range<usize>) -> Option<Range<usize>> {
-    let mut hit: Option<Range<usize>> = None;
-    for o in f.ops.iter().filter(|o| o.tag == Tag::Equal) {
-        let s = f.tokens.start + o.sec.start..f.tokens.start + o.sec.end;
-        let (lo, hi) = (s.start.max(q.start), s.end.min(q.end));
-        if lo >= hi {
-            continue;
-        }
-        let part = o.src.start + (lo - s.start)..o.src.start + (hi - s.start);
-        hit = Some(match hit {
-            Some(h) => h.start.min(part.start)..h.end.max(part.end),
-            None => part,
-        });
-    }
-    hit
 }
 
 #[cfg(test)]

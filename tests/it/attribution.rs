@@ -292,3 +292,46 @@ Professor Ruth Adamczyk, who retires after 28 years as head of ocean physics, to
     let f = crate::audit::compare_to(speech, story);
     assert!(f.iter().any(|f| f["kind"] == "misquote"), "{f:#?}");
 }
+
+#[test]
+fn the_speakers_words_word_for_word_in_a_story_that_shows_no_reuse_are_verbatim() {
+    // A story on another subject quotes the governor briefly: words the
+    // statement holds word for word are hers, verbatim; others unsupported.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path();
+    std::fs::write(
+        path.join("statement.txt"),
+        "The Monetary Policy Committee has decided to lower the official cash rate by a quarter of a percentage point, to 3.75%. Inflation has fallen faster than we expected over the winter.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        path.join("shops.txt"),
+        "Shoppers in Harwick were unmoved on Thursday, and the high street was quiet.\n\nGovernor Helena Marsh said prices had \"fallen faster than we expected over the winter\", but traders on Mill Lane told another story.\n\nMs Marsh also called the cut \"a turning point for every household\".\n",
+    )
+    .unwrap();
+    std::fs::write(
+        path.join("stemma.toml"),
+        "[[document]]\npath = \"statement.txt\"\nrole = \"primary\"\ntitle = \"Monetary policy statement by Governor Helena Marsh\"\n\n\
+         [[document]]\npath = \"shops.txt\"\nrole = \"secondary\"\ntitle = \"Shoppers shrug off the cut\"\n",
+    )
+    .unwrap();
+    let out = crate::util::stemma(&["audit", ".", "--format", "json"], path);
+    let f = crate::util::checked_findings(&out, path);
+    let kinds: Vec<(&str, &str)> = f
+        .iter()
+        .map(|f| {
+            (
+                f["kind"].as_str().unwrap(),
+                f["secondary"]["text"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("verbatim", "fallen faster than we expected over the winter"),
+            ("unsupported", "a turning point for every household"),
+        ],
+        "{f:#?}"
+    );
+}
