@@ -12,6 +12,7 @@ mod reordered;
 mod speakers;
 mod stitched;
 mod turns;
+mod unmarked;
 
 use judge::{judge_document, unsupported_quote};
 
@@ -297,6 +298,7 @@ fn audit_doc(
         |d: usize, t: usize| classify::sentence_of(&side(loaded, d), t).map(|s| s.end);
     let tokens = |d: usize| loaded.docs[d].1.tokens.as_slice();
     stitched::mark_stitched(&side(loaded, doc), &mut findings, &sentence_end, &tokens);
+    unmarked::mark_unmarked(&side(loaded, doc), &mut findings);
     cov.sources
         .sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
     (findings, cov)

@@ -82,7 +82,7 @@ pub struct Edit {
 
 impl Edit {
     /// An edit from its op and the words of both sides.
-    fn new(op: &'static str, source: String, secondary: String) -> Edit {
+    pub(crate) fn new(op: &'static str, source: String, secondary: String) -> Edit {
         Edit {
             op,
             source,

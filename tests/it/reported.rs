@@ -335,3 +335,47 @@ fn two_sentences_joined_into_one_are_no_cut() {
     );
     assert_ne!(f[0]["kind"], "verbatim", "{f:#?}");
 }
+
+#[test]
+fn the_speakers_words_given_as_speech_without_quotation_marks_lost_them() {
+    let speech = "Let me be honest about the pressures. Our grant from central government has fallen by 18 per cent in real terms over the past eight years. Some will say we should have cut deeper. I say the cuts have already gone too deep.\n";
+    let lost = |article: &str| -> Vec<bool> {
+        compare_to(speech, article)
+            .iter()
+            .map(|f| {
+                let lost = message(f).starts_with("quotation marks lost");
+                assert_eq!(lost, f["kind"] == "copy_error", "{f:#?}");
+                lost
+            })
+            .collect()
+    };
+    // In the speaker's first person, with a verb of saying.
+    assert_eq!(
+        lost(
+            "Our grant from central government has fallen by 18 per cent in real terms over the past eight years, she said.\n"
+        ),
+        [true]
+    );
+    // After a verb of saying and a colon, the whole paragraph.
+    assert_eq!(
+        lost(
+            "Anticipating criticism, she said: Some will say we should have cut deeper. I say the cuts have already gone too deep.\n"
+        ),
+        [true, true]
+    );
+    // Reported speech, in the third person, keeps no marks to lose.
+    assert_eq!(
+        lost(
+            "She said the council's grant from central government has fallen by 18 per cent in real terms over the past eight years.\n"
+        ),
+        [false]
+    );
+    // Quoted after the colon, the marks are there; the writer's own copy
+    // with no one said to speak is left alone.
+    assert_eq!(
+        lost(
+            "She warned: \"I say the cuts have already gone too deep.\"\n\nOur grant from central government has fallen by 18 per cent in real terms over the past eight years.\n"
+        ),
+        [false, false]
+    );
+}

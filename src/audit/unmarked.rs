@@ -1,0 +1,110 @@
+//! Speech without its quotation marks: a writer who gives the speaker's
+//! words in the speaker's own first person ("Our grant from central
+//! government has fallen by 18 per cent, she said"; "He said: I'll
+//! conclude close to home") presents them as the speaker's, word for word,
+//! but leaves out the marks that tell the reader so.
+
+use std::sync::LazyLock;
+
+use super::Finding;
+use crate::align::Tag;
+use crate::classify::{Edit, Kind, Side, is_saying};
+use crate::normalize::form_hash;
+
+/// First-person words: the speaker's, where the writer copies them.
+static FIRST_PERSON: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    "i me my mine myself we us our ours ourselves"
+        .split_whitespace()
+        .map(form_hash)
+        .collect()
+});
+
+/// Marks as copy errors (quotation marks lost) the passages copied
+/// near-verbatim outside quotation marks (and outside block quotations)
+/// that a paragraph gives as someone's speech: after a verb of saying and
+/// a colon ("In conclusion, he said: I'll conclude close to home"), or
+/// keeping the speaker's first person in a paragraph with a verb of saying
+/// ("Our grant ... has fallen by 18 per cent, she said"). A paragraph of
+/// the writer's own that copies a speech whole, with no one said to speak,
+/// is left as it is, and so is reported speech ("She said the city had to
+/// face hard facts").
+pub(super) fn mark_unmarked(sec: &Side<'_>, findings: &mut [Finding]) {
+    let quotes = sec.quotes();
+    let quoted = |t: usize| quotes.iter().any(|q| q.contains(&t));
+    for f in findings.iter_mut() {
+        if f.source.is_none()
+            || f.verdict.in_quotes
+            || !matches!(f.verdict.kind, Kind::Verbatim | Kind::CopyError)
+            || sec
+                .a
+                .block_quotes
+                .iter()
+                .any(|b| b.contains(&f.tokens.start))
+        {
+            continue;
+        }
+        let mut kept: Vec<String> = Vec::new();
+        for o in f.ops.iter().filter(|o| o.tag == Tag::Equal) {
+            for t in f.tokens.start + o.sec.start..f.tokens.start + o.sec.end {
+                if FIRST_PERSON.contains(&sec.lexeme(t).hash) {
+                    let w = sec.text_of(&(t..t + 1));
+                    if !kept.contains(&w) {
+                        kept.push(w);
+                    }
+                }
+            }
+        }
+        let paragraph = sec
+            .a
+            .block_tokens
+            .iter()
+            .map(|b| b.start as usize..b.end as usize)
+            .find(|b| b.contains(&f.tokens.start));
+        let Some(p) = paragraph else { continue };
+        let saying = |t: usize| !quoted(t) && is_saying(sec.lexeme(t).hash) && !copied(f, t);
+        // "He said: Today's Islamic State is not the force it was": after
+        // a verb of saying and a colon, with no quotation mark, the
+        // paragraph is the speech.
+        let opened = p
+            .clone()
+            .find(|&t| saying(t) && sec.gap_after(t, &p).contains(':') && !quoted(t + 1))
+            .is_some_and(|t| t < f.tokens.end && copied_after(f, t));
+        let spoken = p.clone().any(saying);
+        let why = if opened {
+            "given as speech after a colon".to_string()
+        } else if !kept.is_empty() && spoken {
+            let words = kept
+                .iter()
+                .map(|w| format!("\"{w}\""))
+                .collect::<Vec<_>>()
+                .join(", ");
+            format!("in the first person ({words}), given as speech")
+        } else {
+            continue;
+        };
+        f.verdict.kind = Kind::CopyError;
+        f.verdict.message = format!(
+            "quotation marks lost: the speaker's words, {why}, without them; {}",
+            f.verdict.message
+        );
+        f.verdict
+            .edits
+            .push(Edit::new("quote", sec.text_of(&f.tokens), String::new()));
+    }
+}
+
+/// Does the diff of `f` match words after secondary token `t`?
+fn copied_after(f: &Finding, t: usize) -> bool {
+    f.ops
+        .iter()
+        .any(|o| o.tag == Tag::Equal && f.tokens.start + o.sec.end > t + 1)
+}
+
+/// Is secondary token `t` one the diff of `f` matches to the source (the
+/// speaker's word, not the writer's)?
+fn copied(f: &Finding, t: usize) -> bool {
+    f.ops.iter().any(|o| {
+        o.tag == Tag::Equal
+            && (f.tokens.start + o.sec.start..f.tokens.start + o.sec.end).contains(&t)
+    })
+}
