@@ -14,7 +14,7 @@ mod stitched;
 mod turns;
 mod unmarked;
 
-use judge::{judge_document, unsupported_quote};
+use judge::{judge_document, unsupported_quote, verbatim_quote};
 
 use crate::align::{self, AlignConfig, Alignment, SourceIndex};
 use crate::classify::{self, ClassifyConfig, Kind, Side, Verdict};
@@ -299,6 +299,14 @@ fn audit_doc(
     let tokens = |d: usize| loaded.docs[d].1.tokens.as_slice();
     stitched::mark_stitched(&side(loaded, doc), &mut findings, &sentence_end, &tokens);
     unmarked::mark_unmarked(&side(loaded, doc), &mut findings);
+    let quoted: Vec<Finding> = findings
+        .iter()
+        .flat_map(|f| ctx.verbatim_quotes(f))
+        .collect();
+    if !quoted.is_empty() {
+        findings.extend(quoted);
+        findings.sort_by_key(|f| f.tokens.start);
+    }
     cov.sources
         .sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
     (findings, cov)

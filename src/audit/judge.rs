@@ -559,7 +559,11 @@ fn body_tokens(loaded: &Loaded, doc: usize) -> Option<Range<usize>> {
 
 /// A quotation the source holds word for word (`source`: its document and
 /// tokens), found inside a loose match.
-fn verbatim_quote(doc: usize, tokens: Range<usize>, source: (usize, Range<usize>)) -> Finding {
+pub(super) fn verbatim_quote(
+    doc: usize,
+    tokens: Range<usize>,
+    source: (usize, Range<usize>),
+) -> Finding {
     let ops = vec![crate::align::Op {
         tag: crate::align::Tag::Equal,
         src: source.1.clone(),

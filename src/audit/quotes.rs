@@ -5,11 +5,51 @@
 
 use std::ops::Range;
 
-use super::{DocAudit, Finding, side, unsupported_quote};
+use super::{DocAudit, Finding, side, unsupported_quote, verbatim_quote};
 use crate::align::{self, Alignment, Op, Tag};
 use crate::classify;
 
+/// The message of a quotation found as it is inside a passage otherwise
+/// reworded or copied with changes.
+pub const QUOTED_AS_IS: &str =
+    "verbatim quotation: the source's words as they are, in a passage changed around them";
+
+/// Fewest words of a quotation reported as it is on its own (a term in
+/// quotation marks, "Islamist terrorism", is no quotation to check).
+const QUOTED_WORDS: usize = 3;
+
 impl DocAudit<'_> {
+    /// The quotations of a passage reworded or copied with changes around
+    /// them that hold the source's words as they are, each a verbatim
+    /// finding of its own: "Castellan said the £9.4 million community
+    /// package was “ring-fenced and cannot be touched for anything else”"
+    /// reworded the sentence, not her words.
+    pub(super) fn verbatim_quotes(&self, f: &Finding) -> Vec<Finding> {
+        use crate::classify::Kind;
+        let Some((src, _)) = &f.source else {
+            return Vec::new();
+        };
+        // (Not where the quotation marks themselves are the damage, nor
+        // where a negation changed what the quoted words claim.)
+        if !matches!(f.verdict.kind, Kind::Paraphrase | Kind::CopyError)
+            || f.verdict.negation
+            || f.verdict.edits.iter().any(|e| e.op == "quote")
+        {
+            return Vec::new();
+        }
+        self.quotes_in(&f.tokens)
+            .iter()
+            .filter(|q| q.start >= f.tokens.start && q.end <= f.tokens.end)
+            .filter(|q| q.len() >= QUOTED_WORDS && q.len() < f.tokens.len())
+            .filter_map(|q| {
+                let found = f.copied_whole(q)?;
+                let mut v = verbatim_quote(self.doc, q.clone(), (*src, found));
+                v.verdict.message = QUOTED_AS_IS.into();
+                Some(v)
+            })
+            .collect()
+    }
+
     /// The document's quotations that overlap token range `s` (quotations do
     /// not overlap each other, so they are in order by both ends: a binary
     /// search, not a scan per sentence).

@@ -28,6 +28,16 @@ pub(crate) fn compare_to(source: &str, secondary: &str) -> Vec<Value> {
     checked_findings(&out, dir.path())
 }
 
+/// The findings less the quotations found as they are inside a passage
+/// changed around them (reported on their own as well).
+pub(crate) fn passages(findings: &[Value]) -> Vec<Value> {
+    findings
+        .iter()
+        .filter(|f| !message(f).starts_with("verbatim quotation:"))
+        .cloned()
+        .collect()
+}
+
 pub(crate) fn only(findings: &[Value]) -> &Value {
     assert_eq!(findings.len(), 1, "{findings:#?}");
     &findings[0]

@@ -1,7 +1,9 @@
 //! Quotations: words inside quotation marks are held to the source word
 //! for word (misquotes, ellipses, editorial brackets, quoted edges).
 
-use crate::audit::{compare, compare_to, edits, message, only};
+use serde_json::Value;
+
+use crate::audit::{compare, compare_to, edits, message, only, passages};
 
 #[test]
 fn changed_word_inside_quotes_is_a_misquote() {
@@ -436,7 +438,7 @@ fn a_quotation_stopped_before_the_writer_goes_on_in_its_own_words_is_cut_short()
         speech,
         "\"For the fourth quarter, we expect revenue between $4.45 billion and $4.55 billion, which would represent growth of 25 to 27 percent,\" Lindqvist said, adding that operating margin would be roughly 30%.\n",
     );
-    assert_ne!(only(&f)["kind"], "truncation", "{f:#?}");
+    assert_ne!(only(&passages(&f))["kind"], "truncation", "{f:#?}");
 }
 
 #[test]
@@ -533,7 +535,7 @@ fn a_lead_into_a_quotation_that_changes_who_or_how_is_still_reported() {
     ] {
         let speech = format!("{lead} “We will close the plant before the end of the year.”\n");
         let article = format!("{changed} “We will close the plant before the end of the year.”\n");
-        let f = compare_to(&speech, &article);
+        let f = passages(&compare_to(&speech, &article));
         assert_eq!(only(&f)["kind"], "copy_error", "{article}: {f:#?}");
     }
 }
@@ -565,4 +567,31 @@ fn a_quotation_stopped_before_its_condition_is_cut_short() {
         "\"The application will return to the Council to be determined afresh,\" the judge said.\n",
     );
     assert_eq!(only(&f)["kind"], "verbatim", "{f:#?}");
+}
+
+#[test]
+fn a_quotation_as_it_is_in_a_passage_reworded_around_it_is_verbatim_on_its_own() {
+    let speech = "We are also announcing new money today. The £9.4 million for the community game is ring-fenced and cannot be touched for anything else.\n";
+    let f = compare_to(
+        speech,
+        "Castellan said the £9.4 million community package was \"ring-fenced and cannot be touched for anything else\".\n",
+    );
+    let quoted: Vec<&Value> = f
+        .iter()
+        .filter(|f| f["secondary"]["text"] == "ring-fenced and cannot be touched for anything else")
+        .collect();
+    assert_eq!(quoted.len(), 1, "{f:#?}");
+    assert_eq!(quoted[0]["kind"], "verbatim", "{f:#?}");
+    assert_eq!(
+        quoted[0]["source"]["text"],
+        "ring-fenced and cannot be touched for anything else"
+    );
+    // The passage is still judged as a whole; a quotation changed is no
+    // verbatim one.
+    assert_eq!(passages(&f).len(), 1, "{f:#?}");
+    let f = compare_to(
+        speech,
+        "Castellan said the £9.4 million community package was \"ring-fenced and cannot be used for anything else\".\n",
+    );
+    assert!(f.iter().all(|f| f["kind"] != "verbatim"), "{f:#?}");
 }

@@ -1,6 +1,6 @@
 //! Reported speech: the writer's grammar around the speaker's words.
 
-use crate::audit::{compare_to, message};
+use crate::audit::{compare_to, message, passages};
 
 const SPEECH: &str = "Net migration has more than quadrupled in just four years. Nations depend on rules, fair rules. Without them, we risk becoming an island of strangers.\n";
 
@@ -39,6 +39,7 @@ fn a_negation_moved_into_the_writers_words_is_no_negation_changed() {
         SPEECH,
         "He warned that without fair rules, the UK risked becoming \"an island of strangers\".\n",
     );
+    let f = passages(&f);
     assert_eq!(f.len(), 1, "{f:#?}");
     assert!(!message(&f[0]).contains("negation"), "{f:#?}");
     assert_ne!(f[0]["kind"], "misquote", "{f:#?}");
@@ -307,6 +308,7 @@ fn a_second_far_part_of_an_alignment_is_dropped_too() {
         source,
         "The health secretary has admitted that progress on cutting NHS waiting lists is not \"anything like enough\", as new figures showed more than 7.1 million cases still waiting for planned hospital treatment.\n",
     );
+    let f = passages(&f);
     assert_eq!(f.len(), 1, "{f:#?}");
     let text = f[0]["source"]["text"].as_str().unwrap();
     assert!(text.ends_with("anything like enough"), "{text}");
