@@ -181,6 +181,22 @@ pub fn classify(
     let quote_cut = cut::quote_cut_short((sec, &passage), src, core.ops(), cfg);
     let cuts = (cut, quote_cut);
     let (kind, message) = base_verdict(&scan, &core, cuts, lost, passage.len(), cfg);
+    let condition = matches!(
+        kind,
+        Kind::Verbatim | Kind::CopyError | Kind::Paraphrase | Kind::Truncation
+    )
+    .then(|| cut::dropped_condition((sec, &passage), src, al, core.ops(), continues))
+    .flatten();
+    let (kind, message) = match &condition {
+        Some(c) => {
+            let text = src.text_of(c);
+            scan.edits
+                .push(Edit::new("delete", text.clone(), String::new()));
+            let m = format!("drops the condition the source puts on it, {text:?}; {message}");
+            (Kind::Truncation, m)
+        }
+        None => (kind, message),
+    };
     let message = annotate(kind, message, &scan, lost);
     // A negation the source has and the core drops is no negation changed
     // where the writer gives the same word in its own words around the

@@ -110,6 +110,88 @@ fn appears_in(sec: Side<'_>, passage: &Range<usize>, src: Side<'_>, p: &Range<us
             .any(|w| w == words)
 }
 
+/// Longest condition read after a copy's end, in words.
+const CONDITION_WORDS: usize = 15;
+
+/// The condition the source puts on the words a passage copies, right
+/// after them, that the passage leaves out ("... to reach half that extent
+/// by 2030" for "... by 2030 if current funding continues"; "“Nobody's
+/// place is guaranteed, including the captain's.”" for "..., until I have
+/// seen them train"): less is said than the source said. Not where the
+/// passage goes on into the next source sentence, gives a condition of its
+/// own after the copy, or gives the condition elsewhere. Returns the source
+/// tokens of the condition, up to its clause's end.
+pub(super) fn dropped_condition(
+    (sec, passage): (Side<'_>, &Range<usize>),
+    src: Side<'_>,
+    al: &Alignment,
+    core: &[Op],
+    continues: bool,
+) -> Option<Range<usize>> {
+    let last = core.iter().rfind(|o| o.tag == Tag::Equal)?;
+    let sentence = edges::sentence_of(&src, al.src.end.checked_sub(1)?)?;
+    let start = al.src.end;
+    if continues || start >= sentence.end || !condition_at(src, start, sentence.end) {
+        return None;
+    }
+    let end = (start + 1..sentence.end)
+        .take(CONDITION_WORDS)
+        .find(|&t| {
+            src.gap_after(t - 1, &sentence)
+                .contains([',', ';', ':', '—', '–'])
+        })
+        .unwrap_or(sentence.end.min(start + CONDITION_WORDS));
+    let condition = start..end;
+    let after = passage.start + last.sec.end..passage.end;
+    let own = after.clone().any(|t| condition_at(sec, t, passage.end));
+    (!own
+        && !said_elsewhere((sec, passage), src, &condition, core)
+        && !echoed(sec, passage, src, &condition))
+    .then_some(condition)
+}
+
+/// Does the passage hold half the content words of source tokens `p`
+/// (two at least), wherever: "ask to move to another hospital ... and they
+/// will not lose their place" carries "if they choose to move".
+fn echoed(sec: Side<'_>, passage: &Range<usize>, src: Side<'_>, p: &Range<usize>) -> bool {
+    let content = |side: &Side<'_>, t: usize| {
+        let l = side.lexeme(t);
+        (l.end - l.start >= 4 || l.kind == crate::normalize::LexKind::Number).then_some(l.hash)
+    };
+    let words: Vec<u64> = p.clone().filter_map(|t| content(&src, t)).collect();
+    let mine = &sec.a.tokens[passage.clone()];
+    let held = words.iter().filter(|h| mine.contains(h)).count();
+    !words.is_empty() && 2 * held >= words.len().max(2)
+}
+
+/// Does a condition open at token `t` (before `end`): "if", "unless",
+/// "until", "except", "provided", "as long as", "only if", "subject to"?
+fn condition_at(side: Side<'_>, t: usize, end: usize) -> bool {
+    use crate::normalize::form_hash;
+    use std::sync::LazyLock;
+    static ONE: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        "if unless until except provided providing assuming"
+            .split_whitespace()
+            .map(form_hash)
+            .collect()
+    });
+    static TWO: LazyLock<Vec<(u64, u64)>> = LazyLock::new(|| {
+        [
+            ("only", "if"),
+            ("only", "when"),
+            ("only", "until"),
+            ("subject", "to"),
+            ("as", "long"),
+            ("so", "long"),
+        ]
+        .map(|(a, b)| (form_hash(a), form_hash(b)))
+        .to_vec()
+    });
+    let h = |i: usize| (i < end).then(|| side.lexeme(i).hash);
+    let Some(first) = h(t) else { return false };
+    ONE.contains(&first) || h(t + 1).is_some_and(|second| TWO.contains(&(first, second)))
+}
+
 /// Words left in the source sentence after token `end`, and that sentence's length.
 fn sentence_rest(src: Side<'_>, end: usize) -> (usize, usize) {
     end.checked_sub(1)

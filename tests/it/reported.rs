@@ -381,3 +381,33 @@ fn the_speakers_words_given_as_speech_without_quotation_marks_lost_them() {
         [false, false]
     );
 }
+
+#[test]
+fn a_condition_the_source_puts_on_the_words_copied_left_out_is_a_truncation() {
+    let speech = "The oyster beds have recovered well. We expect them to reach half their former extent by 2030 if current funding continues. Nobody's place is guaranteed, including the captain's, until I have seen them train.\n";
+    let kind = |article: &str| -> (String, String) {
+        let f = passages(&compare_to(speech, article));
+        assert_eq!(f.len(), 1, "{article}: {f:#?}");
+        (
+            f[0]["kind"].as_str().unwrap().to_string(),
+            message(&f[0]).to_string(),
+        )
+    };
+    // Reworded or quoted, the condition dropped is reported.
+    let (k, m) =
+        kind("The institute expects the beds to reach half their former extent by 2030.\n");
+    assert_eq!(k, "truncation", "{m}");
+    assert!(m.contains("\"if current funding continues\""), "{m}");
+    let (k, m) =
+        kind("The coach warned: \"Nobody's place is guaranteed, including the captain's.\"\n");
+    assert_eq!(k, "truncation", "{m}");
+    assert!(m.contains("\"until I have seen them train\""), "{m}");
+    // A condition of the writer's own, or the source's given elsewhere in
+    // the passage, is no drop.
+    for kept in [
+        "The institute expects them to reach half their former extent by 2030 if funding holds.\n",
+        "If current funding continues, the institute expects them to reach half their former extent by 2030.\n",
+    ] {
+        assert_ne!(kind(kept).0, "truncation", "{kept}");
+    }
+}
