@@ -235,7 +235,7 @@ pub(super) fn quote_cut_short(
     // the Council to grant permission again | if, having properly applied
     // the test, it concludes ...") says more than the speaker did,
     // whatever the writer goes on with.
-    if rest >= cfg.min_cut_words && CONDITIONS.contains(&src.lexeme(p + 1).hash) {
+    if rest >= cfg.min_cut_words && condition_at(src, p + 1, sentence.end) {
         return Some(rest);
     }
     let next = core[i + 1..].iter().find(|o| o.tag == Tag::Equal)?;
@@ -249,8 +249,3 @@ pub(super) fn quote_cut_short(
         .sum();
     (2 * quoted >= sentence_len).then_some(rest)
 }
-
-/// Words that open a condition on what comes before them.
-static CONDITIONS: std::sync::LazyLock<[u64; 5]> = std::sync::LazyLock::new(|| {
-    ["if", "unless", "provided", "providing", "except"].map(crate::normalize::form_hash)
-});
