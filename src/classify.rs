@@ -536,8 +536,11 @@ fn scan_edits(
         } else {
             // A misspelt word inside quotation marks is still the speaker's
             // word: mechanical damage, not other words put in their mouth.
+            // So is an article dropped, added or swapped ("spent 214 days
+            // at the sea"): the speaker's claim is the same.
             let typo = op.tag == Tag::Replace && variant::typo(&p_text, &s_text);
-            let quoted = !typo && inside_quotes(passage, &s_abs, in_quote);
+            let article = variant::articles_only(&src, &op.src, &sec, &s_abs);
+            let quoted = !typo && !article && inside_quotes(passage, &s_abs, in_quote);
             e.quoted_change |= quoted;
             e.quoted.push(quoted);
             // Words dropped here that the passage gives elsewhere moved: no

@@ -426,3 +426,20 @@ mod tests {
         assert!(!same_letters("well- known", "wellknown"));
     }
 }
+
+/// Are the words of an edit, source tokens `p` and passage tokens `s`, all
+/// articles ("a", "an", "the"), one at least?
+pub(super) fn articles_only(
+    src: &Side<'_>,
+    p: &Range<usize>,
+    sec: &Side<'_>,
+    s: &Range<usize>,
+) -> bool {
+    use std::sync::LazyLock;
+    static ARTICLES: LazyLock<[u64; 3]> =
+        LazyLock::new(|| ["a", "an", "the"].map(crate::normalize::form_hash));
+    let all = |side: &Side<'_>, r: &Range<usize>| {
+        r.clone().all(|t| ARTICLES.contains(&side.lexeme(t).hash))
+    };
+    p.len() + s.len() > 0 && all(src, p) && all(sec, s)
+}

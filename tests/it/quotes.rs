@@ -595,3 +595,28 @@ fn a_quotation_as_it_is_in_a_passage_reworded_around_it_is_verbatim_on_its_own()
     );
     assert!(f.iter().all(|f| f["kind"] != "verbatim"), "{f:#?}");
 }
+
+#[test]
+fn an_article_dropped_or_added_inside_quotation_marks_is_a_copy_error() {
+    let speech = "Our research vessel spent 214 days at sea this year, and we have signed an agreement with the agency.\n";
+    for (article, edit) in [
+        (
+            "The director said: \"Our research vessel spent 214 days at the sea this year.\"\n",
+            "\"the\" added",
+        ),
+        (
+            "The director said: \"We have signed agreement with the agency.\"\n",
+            "\"an\" dropped",
+        ),
+    ] {
+        let f = passages(&compare_to(speech, article));
+        assert_eq!(only(&f)["kind"], "copy_error", "{article}: {f:#?}");
+        assert!(message(only(&f)).contains(edit), "{f:#?}");
+    }
+    // Another word is other words put in the speaker's mouth.
+    let f = compare_to(
+        speech,
+        "The director said: \"Our research vessel spent 214 days at war this year.\"\n",
+    );
+    assert_eq!(only(&passages(&f))["kind"], "misquote", "{f:#?}");
+}
