@@ -364,6 +364,23 @@ fn close_line_breaks(t: &str) -> String {
     out
 }
 
+/// Are the words of an edit, source tokens `p` and passage tokens `s`, all
+/// articles ("a", "an", "the"), one at least?
+pub(super) fn articles_only(
+    src: &Side<'_>,
+    p: &Range<usize>,
+    sec: &Side<'_>,
+    s: &Range<usize>,
+) -> bool {
+    use std::sync::LazyLock;
+    static ARTICLES: LazyLock<[u64; 3]> =
+        LazyLock::new(|| ["a", "an", "the"].map(crate::normalize::form_hash));
+    let all = |side: &Side<'_>, r: &Range<usize>| {
+        r.clone().all(|t| ARTICLES.contains(&side.lexeme(t).hash))
+    };
+    p.len() + s.len() > 0 && all(src, p) && all(sec, s)
+}
+
 #[cfg(test)]
 mod tests {
     use super::{same_letters, typo};
@@ -425,21 +442,4 @@ mod tests {
         assert!(same_letters("na-\r\ntional", "national"));
         assert!(!same_letters("well- known", "wellknown"));
     }
-}
-
-/// Are the words of an edit, source tokens `p` and passage tokens `s`, all
-/// articles ("a", "an", "the"), one at least?
-pub(super) fn articles_only(
-    src: &Side<'_>,
-    p: &Range<usize>,
-    sec: &Side<'_>,
-    s: &Range<usize>,
-) -> bool {
-    use std::sync::LazyLock;
-    static ARTICLES: LazyLock<[u64; 3]> =
-        LazyLock::new(|| ["a", "an", "the"].map(crate::normalize::form_hash));
-    let all = |side: &Side<'_>, r: &Range<usize>| {
-        r.clone().all(|t| ARTICLES.contains(&side.lexeme(t).hash))
-    };
-    p.len() + s.len() > 0 && all(src, p) && all(sec, s)
 }
