@@ -111,14 +111,16 @@ pub(super) fn other<'s>(
 /// "she said" stands for), and the capitalized word right before it in the
 /// subject, if any ("Ms", "Helena", "Tom"), if the writer names someone.
 pub(super) fn name_of(sec: &Side<'_>, q: &Range<usize>) -> Option<(u64, Option<u64>)> {
-    let Subject::Named {
-        name: Some(name),
-        range,
-        ..
-    } = quote_subject(sec, q, true)?
-    else {
+    let Subject::Named { name, range, .. } = quote_subject(sec, q, true)? else {
         return None;
     };
+    // A capitalized word opening the sentence may be a name too ("Ferreira
+    // has said"): the caller matches it against the names it knows.
+    let opening = || {
+        let l = sec.lexeme(range.start);
+        (l.cap && !FUNCTION.has(l.hash)).then(|| word(sec, range.start))
+    };
+    let name = name.or_else(opening)?;
     let t = range.clone().rev().find(|&t| word(sec, t) == name)?;
     let before = (t > range.start)
         .then(|| t - 1)

@@ -306,7 +306,7 @@ fn the_speakers_words_word_for_word_in_a_story_that_shows_no_reuse_are_verbatim(
     .unwrap();
     std::fs::write(
         path.join("shops.txt"),
-        "Shoppers in Harwick were unmoved on Thursday, and the high street was quiet.\n\nGovernor Helena Marsh said prices had \"fallen faster than we expected over the winter\", but traders on Mill Lane told another story.\n\nMs Marsh also called the cut \"a turning point for every household\".\n",
+        "Shoppers in Harwick were unmoved on Thursday, and the high street was quiet.\n\nMarsh has said prices had \"fallen faster than we expected over the winter\", but traders on Mill Lane told another story.\n\nMs Marsh also called the cut \"a turning point for every household\".\n",
     )
     .unwrap();
     std::fs::write(
