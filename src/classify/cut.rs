@@ -74,17 +74,20 @@ pub(super) fn said_elsewhere(
         matched[o.sec.clone()].fill(true);
     }
     // Content words only: "the ... of the" are in any framing.
-    let content = |side: &Side<'_>, t: usize| {
-        let l = side.lexeme(t);
-        (l.end - l.start >= 4 || l.kind == crate::normalize::LexKind::Number).then_some(l.hash)
-    };
     let free: Vec<u64> = passage
         .clone()
         .filter(|&t| !matched[t - passage.start])
-        .filter_map(|t| content(&sec, t))
+        .filter_map(|t| content_word(&sec, t))
         .collect();
-    let words: Vec<u64> = p.clone().filter_map(|t| content(&src, t)).collect();
+    let words: Vec<u64> = p.clone().filter_map(|t| content_word(&src, t)).collect();
     words.len() >= 2 && 2 * common_in_order(&words, &free) >= words.len().max(4)
+}
+
+/// The form of token `t` if it is a content word: four letters or more, or
+/// a number.
+fn content_word(side: &Side<'_>, t: usize) -> Option<u64> {
+    let l = side.lexeme(t);
+    (l.end - l.start >= 4 || l.kind == crate::normalize::LexKind::Number).then_some(l.hash)
 }
 
 /// The length of the longest common subsequence of two short sequences.
@@ -154,11 +157,7 @@ pub(super) fn dropped_condition(
 /// (two at least), wherever: "ask to move to another hospital ... and they
 /// will not lose their place" carries "if they choose to move".
 fn echoed(sec: Side<'_>, passage: &Range<usize>, src: Side<'_>, p: &Range<usize>) -> bool {
-    let content = |side: &Side<'_>, t: usize| {
-        let l = side.lexeme(t);
-        (l.end - l.start >= 4 || l.kind == crate::normalize::LexKind::Number).then_some(l.hash)
-    };
-    let words: Vec<u64> = p.clone().filter_map(|t| content(&src, t)).collect();
+    let words: Vec<u64> = p.clone().filter_map(|t| content_word(&src, t)).collect();
     let mine = &sec.a.tokens[passage.clone()];
     let held = words.iter().filter(|h| mine.contains(h)).count();
     !words.is_empty() && 2 * held >= words.len().max(2)
