@@ -620,3 +620,21 @@ fn an_article_dropped_or_added_inside_quotation_marks_is_a_copy_error() {
     );
     assert_eq!(only(&passages(&f))["kind"], "misquote", "{f:#?}");
 }
+
+#[test]
+fn a_quotation_of_a_whole_clause_before_another_with_its_own_subject_is_not_cut() {
+    let speech = "Our budget has fallen by 12 per cent in real terms since 2016, and we have 310 fewer officers than we did then. We could hold rates too high for too long, and do unnecessary damage to output and jobs.\n";
+    // The next clause has a subject of its own: the words quoted are a
+    // whole claim.
+    let f = compare_to(
+        speech,
+        "\"Our budget has fallen by 12 per cent in real terms since 2016,\" the chief constable said.\n",
+    );
+    assert_eq!(only(&passages(&f))["kind"], "verbatim", "{f:#?}");
+    // One that goes on with the same subject is cut.
+    let f = compare_to(
+        speech,
+        "\"We could hold rates too high for too long,\" the governor said.\n",
+    );
+    assert_eq!(only(&passages(&f))["kind"], "truncation", "{f:#?}");
+}
