@@ -66,6 +66,10 @@ static ASKED: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
 /// OKONJO").
 const LONGEST_LABEL: usize = 40;
 
+/// Longest bracket read after a label, in characters ("(Dan Whitlock,
+/// Westmarch Evening Post)").
+const LONGEST_BRACKET: usize = 60;
+
 /// The questioners' turns in one primary: token ranges and their labels.
 #[derive(Clone, Debug, Default)]
 pub struct Turns {
@@ -173,8 +177,24 @@ fn label(paragraph: &str) -> Option<String> {
     {
         return Some(p[..1].to_string());
     }
-    let colon = p.char_indices().take(LONGEST_LABEL).find(|c| c.1 == ':')?.0;
+    let colon = p
+        .char_indices()
+        .take(LONGEST_LABEL + LONGEST_BRACKET)
+        .find(|c| c.1 == ':')?
+        .0;
     let name = p[..colon].trim_end();
+    // Who the questioner is, in brackets after the label ("REPORTER (Dan
+    // Whitlock, Westmarch Evening Post):"), is not the label.
+    let name = match name
+        .strip_suffix(')')
+        .and_then(|n| n.rfind('(').map(|i| &n[..i]))
+    {
+        Some(before) if !before.trim().is_empty() => before.trim_end(),
+        _ => name,
+    };
+    if name.chars().count() > LONGEST_LABEL {
+        return None;
+    }
     if !p[colon..].chars().any(char::is_lowercase) {
         return None;
     }
@@ -331,6 +351,10 @@ mod tests {
         assert_eq!(
             read("The Plan of the Seven Wise Men Who Ruled: it was"),
             None
+        );
+        assert_eq!(
+            read("REPORTER (Dan Whitlock, Westmarch Evening Post): And the gangs?").as_deref(),
+            Some("REPORTER")
         );
         assert_eq!(read("POST-MATCH PRESS CONFERENCE"), None);
         assert_eq!(
