@@ -281,6 +281,14 @@ fn subject_of(
             lo = walk(who);
         }
     }
+    // So is one without commas in a subject too long to be one ("A mother
+    // whose son was recruited by the gang at the age of 14 told"): the
+    // subject ends where it opens.
+    if end - lo > MAX_SUBJECT
+        && let Some(who) = (lo + 1..end).find(|&t| RELATIVE.has(h(t)))
+    {
+        end = who;
+    }
     let inverted = lo == v && (according || v == sentence.start || quoted(v - 1));
     let range = if lo < end {
         // A long stretch may open with a phrase of its own ("Responding to
@@ -461,7 +469,7 @@ static FEMALE: Words = Words::new(|| forms("she her ms mrs miss lady dame"));
 static MALE: Words = Words::new(|| forms("he him mr sir lord"));
 
 /// Words that open a relative clause.
-static RELATIVE: Words = Words::new(|| forms("who which"));
+static RELATIVE: Words = Words::new(|| forms("who whose which"));
 
 /// Longest relative clause read between a subject and its verb, in words.
 const RELATIVE_WORDS: usize = 25;

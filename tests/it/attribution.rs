@@ -30,7 +30,8 @@ fn other_speakers_quotations_are_unsupported_not_misquotes() {
          “We have never been safer than we are today,” said the minister.\n\n\
          According to the Home Office, the numbers were “broadly in line with what we expected”.\n\n\
          Yvette Cooper, the shadow home secretary, called the speech “a wake-up call for the government”. \
-         She added: “Ministers must act before it is far too late.”\n",
+         She added: “Ministers must act before it is far too late.”\n\n\
+         A mother whose son was recruited by a gang at the age of 14 said: “They bought him with a pair of trainers.”\n",
     );
     let q = quotations(&f);
     let who: Vec<(&str, &str)> = q
@@ -51,6 +52,7 @@ fn other_speakers_quotations_are_unsupported_not_misquotes() {
             ("unsupported", "the Home Office"),
             ("unsupported", "Yvette Cooper, the shadow home secretary"),
             ("unsupported", "Yvette Cooper, the shadow home secretary"),
+            ("unsupported", "A mother"),
         ],
         "{q:#?}"
     );
