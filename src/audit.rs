@@ -129,12 +129,13 @@ impl Finding {
     }
 
     /// The source tokens that the diff matches to the words of secondary
-    /// token range `q`, from the first to the last, and how many of `q`'s
-    /// words it matches.
+    /// token range `q`, from the first to the last.
     pub fn matched_source(&self, q: &Range<usize>) -> Option<Range<usize>> {
         self.matched_in(q).map(|(r, _)| r)
     }
 
+    /// [`Finding::matched_source`], and how many of `q`'s words the diff
+    /// matches.
     fn matched_in(&self, q: &Range<usize>) -> Option<(Range<usize>, usize)> {
         let mut hit: Option<(Range<usize>, usize)> = None;
         for o in self.ops.iter().filter(|o| o.tag == align::Tag::Equal) {

@@ -420,13 +420,7 @@ fn others_words_apart(
             .filter(|q| q.start >= f.tokens.start && q.end <= f.tokens.end)
             .cloned()
             .collect();
-        let matched = |q: &Range<usize>| {
-            f.ops.iter().any(|o| {
-                let s = f.tokens.start + o.sec.start..f.tokens.start + o.sec.end;
-                o.tag == crate::align::Tag::Equal && s.start < q.end && q.start < s.end
-            })
-        };
-        if quotes.is_empty() || quotes.iter().any(matched) {
+        if quotes.is_empty() || quotes.iter().any(|q| f.matched_source(q).is_some()) {
             return Vec::new();
         }
         quotes

@@ -11,7 +11,7 @@ use crate::classify;
 
 /// The message of a quotation found as it is inside a passage otherwise
 /// reworded or copied with changes.
-pub const QUOTED_AS_IS: &str =
+const QUOTED_AS_IS: &str =
     "verbatim quotation: the source's words as they are, in a passage changed around them";
 
 /// Fewest words of a quotation reported as it is on its own (a term in
