@@ -225,35 +225,23 @@ fn the_speakers_words_in_coverage_of_another_speech_are_unsupported() {
     // statement's). What it quotes her as saying is in no source; what it
     // quotes others as saying, and the rest of the story, is not about her
     // words, and an unrelated story quoting no one of the corpus has nothing.
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path();
-    std::fs::create_dir(path.join("primary")).unwrap();
-    std::fs::write(
-        path.join("primary/statement.txt"),
-        "The Monetary Policy Committee has decided to lower the official cash rate by a quarter of a percentage point, to 3.75%. Inflation has fallen faster than we expected.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        path.join("lecture.txt"),
-        "Governor warns of climate risk to banks\n\nReserve Bank Governor Helena Marsh said on Wednesday that climate change posed a growing risk to the financial system.\n\n\"Climate change is a slow-moving stress test, and we cannot afford to fail it,\" Ms Marsh told students.\n\n\"Inflation has fallen faster than we expected, but that is no reason for complacency about the climate,\" she said.\n\n\"The governor is right, but words are not enough,\" said Nia Roberts of a campaign group.\n\nShe said the bank would publish its first climate scenario analysis in September.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        path.join("match.txt"),
-        "Rovers win at the death\n\nRovers manager Tom Marsh said: \"We never stopped believing in the plan.\"\n",
-    )
-    .unwrap();
-    std::fs::write(
-        path.join("stemma.toml"),
-        "[[document]]\npath = \"primary/statement.txt\"\nrole = \"primary\"\ntitle = \"Monetary policy statement by Governor Helena Marsh\"\n\n\
-         [[document]]\npath = \"lecture.txt\"\nrole = \"secondary\"\ntitle = \"Governor warns of climate risk to banks\"\n\n\
-         [[document]]\npath = \"match.txt\"\nrole = \"secondary\"\ntitle = \"Rovers win at the death\"\n",
-    )
-    .unwrap();
-    let out = crate::util::stemma(&["audit", ".", "--format", "json"], path);
-    assert_eq!(out.status.code(), Some(0), "{}", crate::util::stderr(&out));
-    let v = crate::util::json(&out);
-    let f: Vec<&Value> = v["findings"].as_array().unwrap().iter().collect();
+    let f = crate::util::audit_manifest(&[
+        (
+            "primary/statement.txt",
+            "role = \"primary\"\ntitle = \"Monetary policy statement by Governor Helena Marsh\"",
+            "The Monetary Policy Committee has decided to lower the official cash rate by a quarter of a percentage point, to 3.75%. Inflation has fallen faster than we expected.\n",
+        ),
+        (
+            "lecture.txt",
+            "role = \"secondary\"\ntitle = \"Governor warns of climate risk to banks\"",
+            "Governor warns of climate risk to banks\n\nReserve Bank Governor Helena Marsh said on Wednesday that climate change posed a growing risk to the financial system.\n\n\"Climate change is a slow-moving stress test, and we cannot afford to fail it,\" Ms Marsh told students.\n\n\"Inflation has fallen faster than we expected, but that is no reason for complacency about the climate,\" she said.\n\n\"The governor is right, but words are not enough,\" said Nia Roberts of a campaign group.\n\nShe said the bank would publish its first climate scenario analysis in September.\n",
+        ),
+        (
+            "match.txt",
+            "role = \"secondary\"\ntitle = \"Rovers win at the death\"",
+            "Rovers win at the death\n\nRovers manager Tom Marsh said: \"We never stopped believing in the plan.\"\n",
+        ),
+    ]);
     // (Her last quotation matches the statement loosely, in its first
     // seven words: a loose match is no source.)
     let quoted: Vec<&str> = f
@@ -299,26 +287,18 @@ Professor Ruth Adamczyk, who retires after 28 years as head of ocean physics, to
 fn the_speakers_words_word_for_word_in_a_story_that_shows_no_reuse_are_verbatim() {
     // A story on another subject quotes the governor briefly: words the
     // statement holds word for word are hers, verbatim; others unsupported.
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path();
-    std::fs::write(
-        path.join("statement.txt"),
-        "The Monetary Policy Committee has decided to lower the official cash rate by a quarter of a percentage point, to 3.75%. Inflation has fallen faster than we expected over the winter.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        path.join("shops.txt"),
-        "Shoppers in Harwick were unmoved on Thursday, and the high street was quiet.\n\nMarsh has said prices had \"fallen faster than we expected over the winter\", but traders on Mill Lane told another story.\n\nMs Marsh also called the cut \"a turning point for every household\".\n",
-    )
-    .unwrap();
-    std::fs::write(
-        path.join("stemma.toml"),
-        "[[document]]\npath = \"statement.txt\"\nrole = \"primary\"\ntitle = \"Monetary policy statement by Governor Helena Marsh\"\n\n\
-         [[document]]\npath = \"shops.txt\"\nrole = \"secondary\"\ntitle = \"Shoppers shrug off the cut\"\n",
-    )
-    .unwrap();
-    let out = crate::util::stemma(&["audit", ".", "--format", "json"], path);
-    let f = crate::util::checked_findings(&out, path);
+    let f = crate::util::audit_manifest(&[
+        (
+            "statement.txt",
+            "role = \"primary\"\ntitle = \"Monetary policy statement by Governor Helena Marsh\"",
+            "The Monetary Policy Committee has decided to lower the official cash rate by a quarter of a percentage point, to 3.75%. Inflation has fallen faster than we expected over the winter.\n",
+        ),
+        (
+            "shops.txt",
+            "role = \"secondary\"\ntitle = \"Shoppers shrug off the cut\"",
+            "Shoppers in Harwick were unmoved on Thursday, and the high street was quiet.\n\nMarsh has said prices had \"fallen faster than we expected over the winter\", but traders on Mill Lane told another story.\n\nMs Marsh also called the cut \"a turning point for every household\".\n",
+        ),
+    ]);
     let kinds: Vec<(&str, &str)> = f
         .iter()
         .map(|f| {

@@ -32,16 +32,15 @@ const NEXT_YEAR: &str = "Mayor Ines Falkner presented her third budget to counci
 /// Findings of a corpus of the speech (dated `speech_date`) and one story
 /// (dated `story_date`, if given), read through a manifest.
 fn audit(story: &str, speech_date: &str, story_date: Option<&str>) -> Vec<Value> {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("speech.txt"), SPEECH).unwrap();
-    std::fs::write(dir.path().join("story.txt"), story).unwrap();
-    let date = story_date.map_or(String::new(), |d| format!("date = \"{d}\"\n"));
-    let manifest = format!(
-        "[corpus]\nname = \"t\"\n\n[[document]]\npath = \"speech.txt\"\nrole = \"primary\"\ndate = \"{speech_date}\"\ntitle = \"Dunmere budget address by Mayor Ines Falkner\"\n\n[[document]]\npath = \"story.txt\"\nrole = \"secondary\"\n{date}"
+    let speech = format!(
+        "role = \"primary\"\ndate = \"{speech_date}\"\ntitle = \"Dunmere budget address by Mayor Ines Falkner\""
     );
-    std::fs::write(dir.path().join("stemma.toml"), manifest).unwrap();
-    let out = stemma(&["audit", ".", "--format", "json"], dir.path());
-    checked_findings(&out, dir.path())
+    let date = story_date.map_or(String::new(), |d| format!("\ndate = \"{d}\""));
+    let story_fields = format!("role = \"secondary\"{date}");
+    audit_manifest(&[
+        ("speech.txt", &speech, SPEECH),
+        ("story.txt", &story_fields, story),
+    ])
 }
 
 fn kinds(f: &[Value]) -> Vec<&str> {

@@ -98,3 +98,19 @@ pub fn checked_findings(out: &Output, dir: &Path) -> Vec<serde_json::Value> {
     assert_spans_exact(dir, &spans);
     findings
 }
+
+/// The findings of `stemma audit --format json` on a corpus described by a
+/// manifest: each document as (path, its manifest fields, its text).
+pub fn audit_manifest(docs: &[(&str, &str, &str)]) -> Vec<serde_json::Value> {
+    let dir = tempfile::tempdir().unwrap();
+    let mut manifest = String::from("[corpus]\nname = \"test\"\n");
+    for (path, fields, text) in docs {
+        let file = dir.path().join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, text).unwrap();
+        manifest.push_str(&format!("\n[[document]]\npath = \"{path}\"\n{fields}\n"));
+    }
+    std::fs::write(dir.path().join("stemma.toml"), manifest).unwrap();
+    let out = stemma(&["audit", ".", "--format", "json"], dir.path());
+    checked_findings(&out, dir.path())
+}
