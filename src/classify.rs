@@ -160,6 +160,10 @@ pub fn classify(
         scan.numeric
             .extend(moved::moved_figure(sec, &passage, src, &core.ops));
     }
+    if scan.numeric.is_empty() {
+        scan.numeric
+            .extend(moved::misread_nearby(sec, &passage, src, &al.src));
+    }
     if (core.matched as f64) < cfg.copy_coverage * core.len as f64 {
         figures_from_nearby(&mut scan, sec, src, al);
     }
@@ -692,18 +696,7 @@ pub fn plain_figure_change(
         list.iter()
             .any(|(w, unit, _)| *unit == u && (v - w).abs() <= 1e-9 * v.abs().max(1.0))
     };
-    // What a figure counts: the content words right after it ("homes",
-    // "miles per hour"), or the one before it.
-    let counts = |side: &Side<'_>, r: &Range<usize>| -> Vec<u64> {
-        let n = side.a.tokens.len();
-        let after = r.end..(r.end + 3).min(n);
-        let before = r.start.saturating_sub(1)..r.start;
-        after
-            .chain(before)
-            .map(|t| side.lexeme(t).hash)
-            .filter(|&h| !crate::normalize::is_function_word(h))
-            .collect()
-    };
+    let counts = moved::counted;
     mine.iter()
         .filter(|(y, unit, r)| !quantity::qualified(&sec, r.start) && !holds(&theirs, *y, *unit))
         .any(|(y, unit, r)| {

@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use super::{Side, quantity, variant};
 use crate::align::{Op, Tag};
+use crate::normalize::is_function_word;
 
 /// The one figure the core drops and the one it adds, of the same unit and
 /// different values but alike in their digits ([`misread`]), where neither
@@ -113,4 +114,138 @@ fn misread(a: &str, b: &str) -> bool {
     };
     let changed = a.chars().zip(b.chars()).filter(|(x, y)| x != y).count();
     changed <= 1 || sorted(a) == sorted(b)
+}
+
+/// What a figure counts: the content words right after it ("homes",
+/// "miles per hour"), or the one before it.
+pub(super) fn counted(side: &Side<'_>, r: &Range<usize>) -> Vec<u64> {
+    let n = side.a.tokens.len();
+    let after = r.end..(r.end + 3).min(n);
+    let before = r.start.saturating_sub(1)..r.start;
+    after
+        .chain(before)
+        .map(|t| side.lexeme(t).hash)
+        .filter(|&h| !is_function_word(h))
+        .collect()
+}
+
+/// Source tokens either side of an alignment searched for the figure a
+/// passage misread (about two sentences).
+const NEAR: usize = 60;
+
+/// A figure of the passage that is a figure of the source nearby misread:
+/// its digits in another order ("17 countries" for "71 countries", "£210m"
+/// for "£120 million"), or another scale word ("$3.1 million" for "$3.1
+/// billion"), where the diff paired neither (a rewording moved it, or the
+/// passage merges in the sentence that states it). Neither is stated by
+/// the other side: the passage's figure nowhere in the source document,
+/// the source's nowhere in the passage. A whole number under 100, or one
+/// with a single digit changed, must count the same thing on both sides
+/// ("countries", "years"). A figure given with a qualifier ("more than")
+/// is none. Only one such pair: more is no misreading.
+pub(super) fn misread_nearby(
+    sec: Side<'_>,
+    passage: &Range<usize>,
+    src: Side<'_>,
+    aligned: &Range<usize>,
+) -> Option<(String, String, (Range<usize>, bool))> {
+    let valued = |side: &Side<'_>, r: &Range<usize>| -> Vec<quantity::Item> {
+        quantity::items(side, r)
+            .into_iter()
+            .filter(|x| x.value.is_some() && x.unit != quantity::Unit::Fraction)
+            .collect()
+    };
+    let mine = valued(&sec, passage);
+    if mine.is_empty() {
+        return None;
+    }
+    let n = src.a.tokens.len();
+    let near = aligned.start.saturating_sub(NEAR)..(aligned.end + NEAR).min(n);
+    let theirs = valued(&src, &near);
+    let digits = |side: &Side<'_>, x: &quantity::Item| -> String {
+        let first = x.tokens.start..x.tokens.start + 1;
+        side.text_of(&first)
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect()
+    };
+    let small = |x: &quantity::Item| {
+        let v = x.value.unwrap_or(0.0);
+        x.tokens.len() == 1 && x.unit == quantity::Unit::Plain && v.fract() == 0.0 && v < 100.0
+    };
+    let year = |x: &quantity::Item| {
+        let v = x.value.unwrap_or(0.0);
+        x.unit == quantity::Unit::Plain && v.fract() == 0.0 && (1800.0..=2100.0).contains(&v)
+    };
+    let holds = |all: &[quantity::Item], side: &Side<'_>, other: &Side<'_>, x: &quantity::Item| {
+        all.iter().any(|y| !quantity::differ(side, y, other, x))
+    };
+    let mut pairs = Vec::new();
+    // (A figure with a qualifier, "more than 7.1 million", is a rounding.)
+    let plain = |y: &&quantity::Item| !year(y) && !quantity::qualified(&sec, y.tokens.start);
+    for y in mine.iter().filter(plain) {
+        for x in theirs.iter().filter(|x| !year(x) && x.unit == y.unit) {
+            let (a, b) = (digits(&src, x), digits(&sec, y));
+            if a.len() < 2 || !quantity::differ(&src, x, &sec, y) || !misread(&a, &b) {
+                continue;
+            }
+            let reordered = a != b && {
+                let (mut p, mut q) = (a.clone().into_bytes(), b.clone().into_bytes());
+                p.sort_unstable();
+                q.sort_unstable();
+                p == q
+            };
+            let anchored = || {
+                let what = counted(&sec, &y.tokens);
+                counted(&src, &x.tokens).iter().any(|h| what.contains(h))
+            };
+            if (small(x) || small(y) || (a != b && !reordered)) && !anchored() {
+                continue;
+            }
+            if holds(&mine, &sec, &src, x) {
+                continue;
+            }
+            pairs.push((x, y, a == b || reordered));
+        }
+    }
+    if pairs.is_empty() {
+        return None;
+    }
+    // The passage's figure stated anywhere in the source is taken from
+    // there; a misreading of digits in another order or at another scale is
+    // likelier than one of a digit changed.
+    let all = valued(&src, &(0..n));
+    pairs.retain(|(_, y, _)| !holds(&all, &src, &sec, y));
+    if pairs.iter().any(|p| p.2) {
+        pairs.retain(|p| p.2);
+    }
+    let [(x, y, _)] = pairs.as_slice() else {
+        return None;
+    };
+    let (p, s) = (x.shown(&near), y.shown(passage));
+    Some((src.text_of(&p), sec.text_of(&s), (s, false)))
+}
+
+/// Are two values alike as a misreading is (see [`misread_nearby`]): the
+/// same significant digits, in another order or at another scale ("17" and
+/// "71", "3.1 million" and "3.1 billion"), two digits or more; digits in
+/// another order only within a factor of ten.
+pub(super) fn alike(x: f64, y: f64) -> bool {
+    let significant = |v: f64| -> Vec<u8> {
+        let s = format!("{}", v.abs());
+        let d: Vec<u8> = s.bytes().filter(u8::is_ascii_digit).collect();
+        let lead = d.iter().take_while(|&&c| c == b'0').count();
+        let trail = d.iter().rev().take_while(|&&c| c == b'0').count();
+        d[lead.min(d.len())..d.len() - trail.min(d.len() - lead.min(d.len()))].to_vec()
+    };
+    let (mut a, mut b) = (significant(x), significant(y));
+    if a.len() < 2 || a == b {
+        return a.len() >= 2;
+    }
+    // Digits in another order give a figure of the same size ("4,300" is no
+    // misreading of "34").
+    let (lo, hi) = (x.abs().min(y.abs()), x.abs().max(y.abs()));
+    a.sort_unstable();
+    b.sort_unstable();
+    a == b && hi < 10.0 * lo
 }

@@ -7,7 +7,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::{Side, edges, quantity};
+use super::{Side, edges, moved, quantity};
 use crate::align::Alignment;
 use crate::normalize::form_hash;
 
@@ -16,7 +16,9 @@ use crate::normalize::form_hash;
 /// to hold at least one, and no number is common to both: the same sentence
 /// shape about other facts ("Since the start of 2020, ... 19 plots" against
 /// "Since March 2017, ... 43 plots") is not a copy of the source. Numbers
-/// are compared by value ("200,000" is "two hundred thousand").
+/// are compared by value ("200,000" is "two hundred thousand"), and one
+/// misread from another counts as the same ("$3.1 million" for "$3.1
+/// billion" is an error in the copy, not another fact).
 pub fn other_figures(sec: Side<'_>, passage: &Range<usize>, src: Side<'_>, al: &Alignment) -> bool {
     let mine = quantity::amounts(&sec, passage);
     if mine.len() < 2 {
@@ -24,7 +26,16 @@ pub fn other_figures(sec: Side<'_>, passage: &Range<usize>, src: Side<'_>, al: &
     }
     let around = sentence_bounds(src, al.src.clone());
     let theirs = quantity::amounts(&src, &around);
-    mine.len() >= 2 && !theirs.is_empty() && !mine.iter().any(|n| theirs.contains(n))
+    mine.len() >= 2 && !theirs.is_empty() && !mine.iter().any(|n| theirs.iter().any(|t| kin(n, t)))
+}
+
+/// The same figure, or one misread from the other (digits in another order,
+/// another scale word: "$3.1 million" for "$3.1 billion").
+fn kin(a: &quantity::Amount, b: &quantity::Amount) -> bool {
+    match (a, b) {
+        (quantity::Amount::Value(x), quantity::Amount::Value(y)) => a == b || moved::alike(*x, *y),
+        _ => a == b,
+    }
 }
 
 /// Does the passage open on a place the source never names ("At Riverside

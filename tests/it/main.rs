@@ -11,6 +11,7 @@ mod extraction;
 mod feeds;
 mod figures;
 mod golden;
+mod misread;
 mod offsets;
 mod provenance;
 mod quotes;

@@ -1,0 +1,88 @@
+//! Figures misread from a source sentence the diff did not pair them with:
+//! digits in another order, another scale word, in a passage that rewords
+//! or merges the source's sentences.
+
+use crate::audit::{compare_to, message};
+use serde_json::Value;
+
+fn kinds(findings: &[Value]) -> Vec<&str> {
+    findings
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect()
+}
+
+/// The numeric changes' messages.
+fn changes(findings: &[Value]) -> Vec<&str> {
+    findings
+        .iter()
+        .filter(|f| f["kind"] == "numeric_change")
+        .map(message)
+        .collect()
+}
+
+#[test]
+fn digits_in_another_order_in_a_merged_sentence_are_a_numeric_change() {
+    let source = "This year 5,230 apprentices will complete their training at our colleges. \
+        They come from 83 towns, and the youngest of them, Ms Imogen Tull, has finished her \
+        carpentry course at the age of sixteen. We are proud of every one of them.\n";
+    let faithful = "The principal said 5,230 apprentices from 83 towns would complete their \
+        training at the colleges this year, the youngest of them a sixteen-year-old carpentry student.\n";
+    let misread = faithful.replace("83 towns", "38 towns");
+    let f = compare_to(source, faithful);
+    assert!(changes(&f).is_empty(), "{f:#?}");
+    let f = compare_to(source, &misread);
+    assert_eq!(
+        changes(&f),
+        ["number changed: the source says \"83\", the secondary \"38\""],
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn a_figure_at_another_scale_is_a_numeric_change_not_another_fact() {
+    // The passage merges two source sentences; its only figure of the
+    // second is the source's at another scale, which must neither make the
+    // sentence "other figures" nor go unreported.
+    let source = "Fourth-quarter revenue was $6.7 billion, up 11% on a year ago. We invested \
+        heavily in our network. Operating cash flow for the year was $2.4 billion, which is a record.\n";
+    let secondary = "Revenue rose 11% to $6.7 billion and operating cash flow for the year reached \
+        a record $2.4 million.\n";
+    let f = compare_to(source, secondary);
+    assert_eq!(
+        changes(&f),
+        ["number changed: the source says \"2.4 billion\", the secondary \"2.4 million\""],
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn a_rounded_figure_with_a_qualifier_is_no_misreading() {
+    // "more than 4.1 million" rounds 4.16 million; the 4.6 million nearby,
+    // one digit away, is another figure.
+    let source = "When we took office the list stood at 4.6 million cases. Today it stands at \
+        4.16 million cases, a fall of 440,000 in two years.\n";
+    let secondary = "Today the list stands at more than 4.1 million cases, the minister said, \
+        a fall of 440,000 in two years.\n";
+    let f = compare_to(source, secondary);
+    assert!(changes(&f).is_empty(), "{:?} {f:#?}", kinds(&f));
+}
+
+#[test]
+fn a_figure_the_source_states_elsewhere_is_no_misreading() {
+    // The passage's 38 is a figure the source gives further on: taken from
+    // there, not a misreading of the 83 nearby.
+    let source = format!(
+        "This year 5,230 apprentices will complete their training at our colleges. \
+        They come from 83 towns, and the youngest of them, Ms Imogen Tull, has finished her \
+        carpentry course at the age of sixteen. We are proud of every one of them.\n\n{}\
+        Next year we will open workshops in 38 towns.\n",
+        "Our colleges have changed a great deal since they opened, and so has the work they \
+        prepare people for: the trades need new skills, and our teachers learn them first.\n\n"
+            .repeat(3)
+    );
+    let secondary = "The principal said 5,230 apprentices from 38 towns would complete their \
+        training at the colleges this year, the youngest of them a sixteen-year-old carpentry student.\n";
+    let f = compare_to(&source, secondary);
+    assert!(changes(&f).is_empty(), "{:?} {f:#?}", kinds(&f));
+}
