@@ -119,9 +119,14 @@ pub(super) fn judge_document(
     cov.retrace(&kept);
     if let Some(whole) = body_tokens(loaded, doc) {
         let message = match edition {
-            Some(p) => format!(
-                "reads as coverage of another speech than {:?}: the passages it shares with it all give other figures",
-                title_of(loaded, p)
+            Some((p, figures)) => format!(
+                "reads as coverage of another speech than {:?}: the passages it shares with it all give other figures{}",
+                title_of(loaded, p),
+                if figures {
+                    ""
+                } else {
+                    " or other words, and it quotes words the corpus holds nowhere"
+                }
             ),
             None => format!(
                 "reads as coverage of an event no primary in the corpus holds: only {:.0}% of its words even loosely match a primary (closest title: {:?})",
@@ -271,36 +276,48 @@ const LATER: i64 = 180;
 const SAME_TIME: i64 = 45;
 
 /// Does the document report another edition of a primary (the next year's
-/// budget speech, a later threat update): its evidence of reuse is all
-/// passages shaped like the primary's that give other figures ("Council tax
-/// will rise by 3.9 per cent, which is below the cap" for "by 4.2 per
+/// budget speech, a later threat update)? Either its evidence of reuse is
+/// all passages shaped like the primary's that give other figures ("Council
+/// tax will rise by 3.9 per cent, which is below the cap" for "by 4.2 per
 /// cent"), two of them at least, or one in a document dated half a year or
-/// more after the primary? Never one dated within weeks of it: that is
-/// coverage of the speech, its figures changed.
-/// Returns that primary (the first match's).
+/// more after the primary; or, dated half a year or more after it, its
+/// evidence is all passages with other figures or other words inside
+/// quotation marks, and it quotes words the corpus holds nowhere (the
+/// speaker's later speech, its phrases like last year's). Never one dated
+/// within weeks of the primary: that is coverage of the speech, its figures
+/// and words changed.
+/// Returns that primary (the first match's), and whether its figures alone
+/// tell.
 fn another_edition(
     loaded: &Loaded,
     doc: usize,
     findings: &[Finding],
     cfg: &AuditConfig,
-) -> Option<usize> {
+) -> Option<(usize, bool)> {
     let evidence: Vec<&Finding> = findings.iter().filter(|f| is_evidence(f, cfg)).collect();
-    if !cfg.judge_documents
-        || evidence.is_empty()
-        || evidence
-            .iter()
-            .any(|f| f.verdict.kind != Kind::NumericChange)
-    {
+    let changed = |f: &&Finding| matches!(f.verdict.kind, Kind::NumericChange | Kind::Misquote);
+    if !cfg.judge_documents || evidence.is_empty() || !evidence.iter().all(changed) {
         return None;
     }
+    let figures = evidence
+        .iter()
+        .all(|f| f.verdict.kind == Kind::NumericChange);
     let gap = |f: &&Finding| {
         let primary = loaded.docs[f.source.as_ref()?.0].0.date.as_deref()?;
         crate::corpus::days_between(primary, loaded.docs[doc].0.date.as_deref()?)
     };
     let gaps: Vec<i64> = evidence.iter().filter_map(gap).collect();
+    let long_after = gaps.iter().any(|&g| g >= LATER);
+    let unfound = findings
+        .iter()
+        .any(|f| f.source.is_none() && f.verdict.kind == Kind::Unsupported && f.verdict.in_quotes);
     let later = !gaps.iter().any(|&g| g < SAME_TIME)
-        && (evidence.len() >= 2 || gaps.iter().any(|&g| g >= LATER));
-    later.then(|| evidence[0].source.as_ref().map(|s| s.0))?
+        && if figures {
+            evidence.len() >= 2 || long_after
+        } else {
+            long_after && unfound
+        };
+    later.then(|| evidence[0].source.as_ref().map(|s| (s.0, figures)))?
 }
 
 /// The primary the document draws on: the one `compare` was given, or the

@@ -86,3 +86,37 @@ fn coverage_of_the_speech_keeps_its_changed_figures() {
     assert!(kinds(&f).contains(&"numeric_change"), "{f:#?}");
     assert!(kinds(&f).contains(&"verbatim"), "{f:#?}");
 }
+
+/// Next year's speech quoted with its own words: one passage with another
+/// figure, others with the speech's phrases and words of their own inside
+/// the quotation marks, and a quotation the corpus holds nowhere.
+const NEXT_YEAR_WORDS: &str = "Mayor Ines Falkner presented her third budget to councillors last night.
+
+\"Council tax will rise by 3.9 per cent, which is below the cap of 4.99 per cent,\" the mayor said.
+
+\"Our grant from central government has fallen by 18 per cent in real terms over the past eight years, and it will fall again next year,\" she said.
+
+\"I have asked every department to find savings without touching the front line,\" Ms Falkner added.
+";
+
+#[test]
+fn next_years_speech_in_its_own_words_is_unsupported_when_dated_long_after() {
+    let f = audit(NEXT_YEAR_WORDS, "2026-03-02", Some("2027-03-01"));
+    assert!(kinds(&f).iter().all(|&k| k == "unsupported"), "{f:#?}");
+    assert!(
+        message(&f[0]).contains("other figures or other words"),
+        "{f:#?}"
+    );
+    // Without the quotation the corpus holds nowhere, a story a year on
+    // misquotes the speech.
+    let cut = NEXT_YEAR_WORDS.split("\"I have asked").next().unwrap();
+    let f = audit(cut, "2026-03-02", Some("2027-03-01"));
+    assert!(kinds(&f).contains(&"misquote"), "{f:#?}");
+    // Dated the day after, or undated, it is coverage of the speech, its
+    // figure and words changed.
+    for date in [Some("2026-03-03"), None] {
+        let f = audit(NEXT_YEAR_WORDS, "2026-03-02", date);
+        assert!(kinds(&f).contains(&"numeric_change"), "{date:?}: {f:#?}");
+        assert!(kinds(&f).contains(&"misquote"), "{date:?}: {f:#?}");
+    }
+}
