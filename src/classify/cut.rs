@@ -159,8 +159,12 @@ const CONDITION_WORDS: usize = 15;
 /// place is guaranteed, including the captain's.”" for "..., until I have
 /// seen them train"): less is said than the source said. Not where the
 /// passage goes on into the next source sentence, gives a condition of its
-/// own after the copy, or gives the condition elsewhere. Returns the source
-/// tokens of the condition, up to its clause's end.
+/// own after the copy, or gives the condition elsewhere. A condition the
+/// passage skips to go on with the source ("is in the squad, ... with
+/// Lockhart-Reid on standby" for "He's in the squad, provided that he comes
+/// through a fitness test on Friday. If he doesn't, we'll call up
+/// Lockhart-Reid") is dropped as well. Returns the source tokens of the
+/// condition, up to its clause's end.
 pub(super) fn dropped_condition(
     (sec, passage): (Side<'_>, &Range<usize>),
     src: Side<'_>,
@@ -168,26 +172,51 @@ pub(super) fn dropped_condition(
     core: &[Op],
     continues: bool,
 ) -> Option<Range<usize>> {
-    let last = core.iter().rfind(|o| o.tag == Tag::Equal)?;
-    let sentence = edges::sentence_of(&src, al.src.end.checked_sub(1)?)?;
-    let start = al.src.end;
-    if continues || start >= sentence.end || !condition_at(src, start, sentence.end) {
-        return None;
-    }
-    let end = (start + 1..sentence.end)
+    let at_end = || {
+        let last = core.iter().rfind(|o| o.tag == Tag::Equal)?;
+        let sentence = edges::sentence_of(&src, al.src.end.checked_sub(1)?)?;
+        let start = al.src.end;
+        if continues || start >= sentence.end || !condition_at(src, start, sentence.end) {
+            return None;
+        }
+        let condition = start..clause_end(src, start, &sentence);
+        let after = passage.start + last.sec.end..passage.end;
+        let own = after.clone().any(|t| condition_at(sec, t, passage.end));
+        (!own).then_some(condition)
+    };
+    // Skipped: source words dropped (or replaced by words that open no
+    // condition of their own) right after words copied, in their sentence.
+    let skipped = || {
+        core.windows(2).find_map(|w| {
+            let (copied, op) = (&w[0], &w[1]);
+            let start = op.src.start;
+            if copied.tag != Tag::Equal || !matches!(op.tag, Tag::Delete | Tag::Replace) {
+                return None;
+            }
+            let sentence = edges::sentence_of(&src, start)?;
+            if sentence.start >= start || !condition_at(src, start, sentence.end) {
+                return None;
+            }
+            let mine = passage.start + op.sec.start..passage.start + op.sec.end;
+            let own = mine.clone().any(|t| condition_at(sec, t, mine.end));
+            (!own).then(|| start..clause_end(src, start, &sentence))
+        })
+    };
+    at_end()
+        .or_else(skipped)
+        .filter(|c| !said_elsewhere((sec, passage), src, c, core) && !echoed(sec, passage, src, c))
+}
+
+/// Where the clause opening at source token `start` ends: at the first
+/// mark that sets it off, within [`CONDITION_WORDS`], or its sentence's end.
+fn clause_end(src: Side<'_>, start: usize, sentence: &Range<usize>) -> usize {
+    (start + 1..sentence.end)
         .take(CONDITION_WORDS)
         .find(|&t| {
-            src.gap_after(t - 1, &sentence)
+            src.gap_after(t - 1, sentence)
                 .contains([',', ';', ':', '—', '–'])
         })
-        .unwrap_or(sentence.end.min(start + CONDITION_WORDS));
-    let condition = start..end;
-    let after = passage.start + last.sec.end..passage.end;
-    let own = after.clone().any(|t| condition_at(sec, t, passage.end));
-    (!own
-        && !said_elsewhere((sec, passage), src, &condition, core)
-        && !echoed(sec, passage, src, &condition))
-    .then_some(condition)
+        .unwrap_or(sentence.end.min(start + CONDITION_WORDS))
 }
 
 /// Does the passage hold half the content words of source tokens `p`

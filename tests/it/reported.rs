@@ -411,3 +411,26 @@ fn a_condition_the_source_puts_on_the_words_copied_left_out_is_a_truncation() {
         assert_ne!(kind(kept).0, "truncation", "{kept}");
     }
 }
+
+#[test]
+fn a_condition_skipped_between_words_copied_is_a_truncation() {
+    // The passage takes the words before the condition and goes on with
+    // words after it: the condition is still dropped.
+    let speech = "Ross Tulloch has a calf strain. He's in the squad, provided that he comes through a fitness test on Monday. If he doesn't, we'll call up Dougie Barr, who is on standby.\n";
+    let f = passages(&compare_to(
+        speech,
+        "Ross Tulloch, who has a calf strain, is in the squad, the coach confirmed, and they will call up Dougie Barr, who is on standby.\n",
+    ));
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["kind"], "truncation", "{f:#?}");
+    assert!(
+        message(&f[0]).contains("\"provided that he comes through a fitness test on Monday\""),
+        "{f:#?}"
+    );
+    // Given in the writer's words, it is no drop.
+    let f = passages(&compare_to(
+        speech,
+        "Ross Tulloch, who has a calf strain, is in the squad if he passes a fitness test on Monday, the coach confirmed, and they will call up Dougie Barr, who is on standby.\n",
+    ));
+    assert_ne!(f[0]["kind"], "truncation", "{f:#?}");
+}
