@@ -548,9 +548,11 @@ fn scan_edits(
             e.quoted_change |= quoted;
             e.quoted.push(quoted);
             // Words dropped here that the passage gives elsewhere moved: no
-            // cut ("... and less time on paperwork" moved to the end).
-            let moved =
-                op.tag == Tag::Delete && cut::said_elsewhere((sec, passage), src, &op.src, core);
+            // cut ("... and less time on paperwork" moved to the end); nor
+            // is a lead into reported words ("tells us that").
+            let moved = op.tag == Tag::Delete
+                && (framing::reporting_lead(&src, &op.src)
+                    || cut::said_elsewhere((sec, passage), src, &op.src, core));
             e.change(op, p_text, s_text, moved);
         }
     }

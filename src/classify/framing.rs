@@ -72,6 +72,30 @@ pub(crate) fn is_saying(hash: u64) -> bool {
     SAYING.contains(&hash)
 }
 
+/// Are tokens `r` only a lead into reported words: a verb of saying or
+/// showing, the one it tells and "that" ("tells us that", "said that",
+/// "shows that")? Dropped, the words reported are no less: "According to
+/// the Met Office, winter rainfall has risen" for "The Met Office tells us
+/// that winter rainfall has increased".
+pub(super) fn reporting_lead(side: &Side<'_>, r: &Range<usize>) -> bool {
+    use std::sync::LazyLock;
+    static LEAD: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        "tells tell shows show showed shown reports report reported \
+         us me you them that"
+            .split_whitespace()
+            .map(form_hash)
+            .collect()
+    });
+    let verb = |t: usize| {
+        let h = side.lexeme(t).hash;
+        is_saying(h) || LEAD[..9].contains(&h)
+    };
+    (1..=4).contains(&r.len())
+        && r.clone().any(verb)
+        && r.clone()
+            .all(|t| verb(t) || LEAD.contains(&side.lexeme(t).hash))
+}
+
 /// Is secondary tokens `r` a stock attribution ("he said", "Okafor
 /// added", "she told reporters"): at most three words with a verb of saying,
 /// no number and no negation? Every writer adds those around a quotation,

@@ -215,3 +215,22 @@ Harwick's mayor, Delia Ferrant, said on Monday the city would construct 1,300 af
     assert!(kinds.len() >= 5, "{f:#?}");
     assert!(kinds.contains(&"misquote"), "{f:#?}");
 }
+
+#[test]
+fn a_lead_into_reported_words_dropped_is_no_cut() {
+    // "tells us that" given as "According to": the words reported are no
+    // fewer.
+    let speech = "The Met Office tells us that winter rainfall in the north of England has increased by around 16 per cent since the 1960s.\n";
+    let f = crate::audit::compare_to(
+        speech,
+        "According to the Met Office, winter rainfall in the north of England has increased by around 16 per cent since the 1960s.\n",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_ne!(f[0]["kind"], "truncation", "{f:#?}");
+    // A hedge is no lead: "we expect that" dropped says more.
+    let f = crate::audit::compare_to(
+        "In the north of England we expect that winter rainfall will increase by around 16 per cent by the 2050s.\n",
+        "In the north of England winter rainfall will increase by around 16 per cent by the 2050s.\n",
+    );
+    assert_eq!(f[0]["kind"], "truncation", "{f:#?}");
+}
