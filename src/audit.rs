@@ -298,6 +298,9 @@ fn audit_doc(
     let sentence_end =
         |d: usize, t: usize| classify::sentence_of(&side(loaded, d), t).map(|s| s.end);
     let tokens = |d: usize| loaded.docs[d].1.tokens.as_slice();
+    // (A quotation set apart from its sentence comes before it: in text
+    // order, it is the finding the next sentence's quotation runs on from.)
+    findings.sort_by_key(|f| f.tokens.start);
     stitched::mark_stitched(&side(loaded, doc), &mut findings, &sentence_end, &tokens);
     unmarked::mark_unmarked(&side(loaded, doc), &mut findings);
     let quoted: Vec<Finding> = findings

@@ -143,7 +143,10 @@ impl DocAudit<'_> {
         let mut apart = Vec::new();
         let source = self.sources[al.source as usize];
         for q in self.quotes_in(s) {
-            if q.start < s.start || q.end > s.end || q.is_empty() || !inserted(&rel(q)) {
+            // (A quotation that runs on into the next sentence: its part in
+            // this one.)
+            let q = &(q.start.max(s.start)..q.end.min(s.end));
+            if q.is_empty() || !inserted(&rel(q)) {
                 continue;
             }
             if q.len() < self.cfg.align.min_words {

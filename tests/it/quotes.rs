@@ -638,3 +638,22 @@ fn a_quotation_of_a_whole_clause_before_another_with_its_own_subject_is_not_cut(
     );
     assert_eq!(only(&passages(&f))["kind"], "truncation", "{f:#?}");
 }
+
+#[test]
+fn a_quotation_running_on_from_a_sentence_of_reported_words_is_one_place() {
+    // The writer reports one clause, then quotes the speaker's next
+    // sentences, which run on over a sentence end: no words were added to
+    // the report, and the quotation joins nothing from apart.
+    let speech = "My lease runs until the end of March, and I would like to renew it, but that is a matter for the landlord. I love this shop. Whatever happens, I will keep baking until the day we close.\n";
+    let f = compare_to(
+        speech,
+        "On the future, with her lease running until the end of March: \"I love this shop. Whatever happens, I will keep baking until the day we close.\"\n",
+    );
+    assert!(f.iter().all(|f| f["kind"] != "misquote"), "{f:#?}");
+    let quoted: Vec<&str> = f
+        .iter()
+        .filter(|f| f["kind"] == "verbatim")
+        .map(|f| f["secondary"]["text"].as_str().unwrap())
+        .collect();
+    assert!(quoted.contains(&"I love this shop"), "{f:#?}");
+}
