@@ -176,7 +176,7 @@ pub(super) fn dropped_condition(
         let last = core.iter().rfind(|o| o.tag == Tag::Equal)?;
         let sentence = edges::sentence_of(&src, al.src.end.checked_sub(1)?)?;
         let start = al.src.end;
-        if continues || start >= sentence.end || !condition_at(src, start, sentence.end) {
+        if continues || start >= sentence.end || !limit_at(src, start, &sentence) {
             return None;
         }
         let condition = start..clause_end(src, start, &sentence);
@@ -194,7 +194,7 @@ pub(super) fn dropped_condition(
                 return None;
             }
             let sentence = edges::sentence_of(&src, start)?;
-            if sentence.start >= start || !condition_at(src, start, sentence.end) {
+            if sentence.start >= start || !limit_at(src, start, &sentence) {
                 return None;
             }
             let mine = passage.start + op.sec.start..passage.start + op.sec.end;
@@ -257,6 +257,58 @@ fn condition_at(side: Side<'_>, t: usize, end: usize) -> bool {
     ONE.contains(&first) || h(t + 1).is_some_and(|second| TWO.contains(&(first, second)))
 }
 
+/// Does a condition ([`condition_at`]) or a time limit on a promise or a
+/// denial ([`time_limit_at`]) open at token `t` of `sentence`?
+fn limit_at(side: Side<'_>, t: usize, sentence: &Range<usize>) -> bool {
+    condition_at(side, t, sentence.end) || time_limit_at(side, t, sentence)
+}
+
+/// Does a time limit open at token `t` of `sentence` ("this year", "for
+/// now", "for the time being", "at present", "in the short term") on a
+/// promise or a denial before it in the sentence ("we will not close any
+/// department | this year")? Without it the promise is made for good.
+fn time_limit_at(side: Side<'_>, t: usize, sentence: &Range<usize>) -> bool {
+    use crate::normalize::form_hash;
+    use std::sync::LazyLock;
+    static THIS: LazyLock<Vec<u64>> = LazyLock::new(|| ["this", "next"].map(form_hash).to_vec());
+    static SPAN: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        "year month week term season quarter parliament decade winter summer spring autumn"
+            .split_whitespace()
+            .map(form_hash)
+            .collect()
+    });
+    static PHRASES: LazyLock<Vec<Vec<u64>>> = LazyLock::new(|| {
+        [
+            "for now",
+            "for the time being",
+            "for the moment",
+            "at present",
+            "at the moment",
+        ]
+        .iter()
+        .chain(&["in the short term", "in the near term", "in the short run"])
+        .map(|p| p.split(' ').map(form_hash).collect())
+        .collect()
+    });
+    static PROMISE: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        "will shall won't pledge promise guarantee"
+            .split_whitespace()
+            .map(form_hash)
+            .collect()
+    });
+    let h = |i: usize| (i < sentence.end).then(|| side.lexeme(i).hash);
+    let limit = (h(t).is_some_and(|a| THIS.contains(&a))
+        && h(t + 1).is_some_and(|b| SPAN.contains(&b)))
+        || PHRASES
+            .iter()
+            .any(|p| p.iter().enumerate().all(|(i, w)| h(t + i) == Some(*w)));
+    limit
+        && (sentence.start..t).any(|i| {
+            let w = side.lexeme(i).hash;
+            PROMISE.contains(&w) || super::negation::is_negation(w)
+        })
+}
+
 /// Words left in the source sentence after token `end`, and that sentence's length.
 fn sentence_rest(src: Side<'_>, end: usize) -> (usize, usize) {
     end.checked_sub(1)
@@ -300,7 +352,9 @@ pub(super) fn quote_cut_short(
     // the Council to grant permission again | if, having properly applied
     // the test, it concludes ...") says more than the speaker did,
     // whatever the writer goes on with.
-    if rest >= cfg.min_cut_words && condition_at(src, p + 1, sentence.end) {
+    if (rest >= cfg.min_cut_words && condition_at(src, p + 1, sentence.end))
+        || time_limit_at(src, p + 1, &sentence)
+    {
         return Some(rest);
     }
     let next = core[i + 1..].iter().find(|o| o.tag == Tag::Equal)?;

@@ -434,3 +434,21 @@ fn a_condition_skipped_between_words_copied_is_a_truncation() {
     ));
     assert_ne!(f[0]["kind"], "truncation", "{f:#?}");
 }
+
+#[test]
+fn a_time_limit_on_a_promise_left_out_is_a_truncation() {
+    // "this year" limits the promise; without it the promise is for good.
+    let speech = "We have had to make hard choices. We will not close any library this year. We opened four new reading rooms this year.\n";
+    let f = passages(&compare_to(
+        speech,
+        "\"We will not close any library,\" the leader said.\n",
+    ));
+    assert_eq!(f[0]["kind"], "truncation", "{f:#?}");
+    assert!(message(&f[0]).contains("\"this year\""), "{f:#?}");
+    // A fact's time, left out, limits no promise.
+    let f = passages(&compare_to(
+        speech,
+        "\"We opened four new reading rooms,\" the leader said.\n",
+    ));
+    assert_ne!(f[0]["kind"], "truncation", "{f:#?}");
+}
