@@ -8,6 +8,7 @@ use std::ops::Range;
 mod content;
 mod judge;
 mod quotes;
+mod relayed;
 mod reordered;
 mod speakers;
 mod stitched;

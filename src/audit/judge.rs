@@ -82,7 +82,9 @@ pub(super) fn judge_document(
     {
         let findings = evidenced_sources_only(findings, &mut cov, cfg);
         let findings = unfound_as_misquotes(loaded, doc, source, findings);
-        return (others_words_apart(loaded, doc, source, findings), cov);
+        let mut findings = others_words_apart(loaded, doc, source, findings);
+        super::relayed::mark_relayed(loaded, doc, primaries, &mut findings);
+        return (findings, cov);
     }
     if edition.is_some() {
         cov.content_evidence.clear();
@@ -148,7 +150,12 @@ type Name = (u64, Vec<u64>);
 /// "Westland" of "Reserve Bank of Westland: statement by Governor Helena
 /// Marsh".
 fn title_names(title: &str) -> Vec<Name> {
-    let lexemes = crate::normalize::lex_str(title);
+    // (A hyphen joins the parts of a name: "Drummond-Pryce" is two words
+    // of one name.)
+    let lexemes: Vec<_> = crate::normalize::lex_str(title)
+        .into_iter()
+        .filter(|l| l.is_token() || l.ch != '-')
+        .collect();
     let cap = |i: usize| {
         lexemes
             .get(i)
@@ -184,10 +191,10 @@ fn names_one_of(name: (u64, Option<u64>), names: &[Name]) -> bool {
 }
 
 /// The primaries' speakers, by the names in their titles.
-struct Speakers(Vec<(Vec<Name>, String)>);
+pub(super) struct Speakers(Vec<(Vec<Name>, String)>);
 
 impl Speakers {
-    fn of(loaded: &Loaded, primaries: &[usize]) -> Speakers {
+    pub(super) fn of(loaded: &Loaded, primaries: &[usize]) -> Speakers {
         Speakers(
             primaries
                 .iter()
@@ -201,10 +208,15 @@ impl Speakers {
 
     /// The title (shortened) of the primary whose speaker the writer gives
     /// quotation `q` to, if one's.
-    fn given(&self, sec: &Side<'_>, q: &Range<usize>) -> Option<String> {
+    pub(super) fn given(&self, sec: &Side<'_>, q: &Range<usize>) -> Option<String> {
         let name = speakers::name_of(sec, q)?;
         let (_, title) = self.0.iter().find(|(n, _)| names_one_of(name, n))?;
         Some(crate::report::human::excerpt(title, 80))
+    }
+
+    /// Is `name` ([`speakers::name_of`]) one of the speakers'?
+    pub(super) fn names(&self, name: (u64, Option<u64>)) -> bool {
+        self.0.iter().any(|(n, _)| names_one_of(name, n))
     }
 }
 

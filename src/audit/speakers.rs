@@ -106,6 +106,19 @@ pub(super) fn other<'s>(
     theirs.then(|| sec.text_of(&range))
 }
 
+/// Does the writer give quotation `q` to the speaker, by a name or a
+/// description of theirs ("Drummond-Pryce said", "the mayor said"), not by
+/// a pronoun?
+pub(super) fn given_to_speaker(sec: &Side<'_>, q: &Range<usize>, speaker: &Speaker) -> bool {
+    let Some(Subject::Named { words, name, .. }) = quote_subject(sec, q, false) else {
+        return false;
+    };
+    match name {
+        Some(name) => speaker.knows(name),
+        None => words.iter().any(|&h| speaker.knows(h)),
+    }
+}
+
 /// The name the writer gives quotation `q` to (the last word of the last
 /// name in its subject: "Marsh" of "Ms Marsh said", or of the name a
 /// "she said" stands for), and the capitalized word right before it in the

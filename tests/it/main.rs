@@ -15,6 +15,7 @@ mod misread;
 mod offsets;
 mod provenance;
 mod quotes;
+mod relayed;
 mod reordered;
 mod reported;
 mod reworded;

@@ -1,0 +1,57 @@
+//! Words a speaker relays from someone else ("Tom said to me last week,
+//! “...”") are that person's: given to the speaker, they are a misquote,
+//! however exactly copied.
+
+use serde_json::Value;
+
+use crate::audit::message;
+use crate::util::*;
+
+const SPEECH: &str = "Thank you all for coming to the end-of-season dinner. We finished third in the league, our best result in eleven years.
+
+I want to thank our head groundsman, Tom Pryde, who retires this month after three decades with the club. Tom said to me last week, \"I have cut this grass for thirty years and loved every single day of it.\" We will miss him.
+";
+
+/// The story's findings that hold the relayed words.
+fn relayed(story: &str) -> Vec<Value> {
+    audit_manifest(&[
+        (
+            "speech.txt",
+            "role = \"primary\"\ntitle = \"End-of-season dinner speech by club chairman Alan Merrow-Shaw\"",
+            SPEECH,
+        ),
+        ("story.txt", "role = \"secondary\"", story),
+    ])
+    .into_iter()
+    .filter(|f| {
+        f["secondary"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("loved every single day")
+    })
+    .collect()
+}
+
+#[test]
+fn relayed_words_given_to_the_speaker_are_a_misquote() {
+    let f = relayed(
+        "Club chairman Alan Merrow-Shaw said the side had finished third, its best result in eleven years.\n\n\"I have cut this grass for thirty years and loved every single day of it,\" Merrow-Shaw said.\n",
+    );
+    assert!(!f.is_empty(), "{f:#?}");
+    assert!(f.iter().all(|f| f["kind"] == "misquote"), "{f:#?}");
+    assert!(message(&f[0]).contains("\"Tom\""), "{f:#?}");
+    // (The speaker is named by the title's hyphenated name.)
+    assert!(
+        message(&f[0]).contains("given to the speaker (End-of-season dinner speech"),
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn relayed_words_given_to_their_author_are_no_misquote() {
+    let f = relayed(
+        "Club chairman Alan Merrow-Shaw said the side had finished third, its best result in eleven years.\n\n\"I have cut this grass for thirty years and loved every single day of it,\" said groundsman Tom Pryde.\n",
+    );
+    assert!(!f.is_empty(), "{f:#?}");
+    assert!(f.iter().all(|f| f["kind"] != "misquote"), "{f:#?}");
+}
