@@ -133,15 +133,54 @@ pub(super) fn counted(side: &Side<'_>, r: &Range<usize>) -> Vec<u64> {
 /// passage misread (about two sentences).
 const NEAR: usize = 60;
 
+/// The digits of a number token, told without allocating: how many of each
+/// (four bits a digit), and the first sixteen in order.
+struct Digits {
+    count: u64,
+    seq: u64,
+    len: usize,
+}
+
+impl Digits {
+    fn of(side: &Side<'_>, t: usize) -> Digits {
+        let mut d = Digits {
+            count: 0,
+            seq: 0,
+            len: 0,
+        };
+        let (a, b) = side.a.token_span(t as u32);
+        for b in side.text.as_bytes()[a as usize..b as usize]
+            .iter()
+            .filter(|b| b.is_ascii_digit())
+        {
+            let v = u64::from(b - b'0');
+            d.count += 1 << (4 * v);
+            d.seq = d.seq << 4 | v;
+            d.len += 1;
+        }
+        d
+    }
+}
+
+/// The same digits, in the same order or another ("3.1" and "31", "17" and
+/// "71").
+fn same_digits(a: &str, b: &str) -> bool {
+    let (mut p, mut q) = (a.as_bytes().to_vec(), b.as_bytes().to_vec());
+    p.sort_unstable();
+    q.sort_unstable();
+    p == q
+}
+
 /// A figure of the passage that is a figure of the source nearby misread:
 /// its digits in another order ("17 countries" for "71 countries", "£210m"
 /// for "£120 million"), or another scale word ("$3.1 million" for "$3.1
 /// billion"), where the diff paired neither (a rewording moved it, or the
 /// passage merges in the sentence that states it). Neither is stated by
 /// the other side: the passage's figure nowhere in the source document,
-/// the source's nowhere in the passage. A whole number under 100, or one
-/// with a single digit changed, must count the same thing on both sides
-/// ("countries", "years"). A figure given with a qualifier ("more than")
+/// the source's nowhere in the passage. A whole number under 100 must count
+/// the same thing on both sides ("countries", "years"). (A digit changed,
+/// "4.9" for "4.6", is too often another figure to be read this far from
+/// the diff.) A figure given with a qualifier ("more than")
 /// is none. Only one such pair: more is no misreading.
 pub(super) fn misread_nearby(
     sec: Side<'_>,
@@ -155,20 +194,41 @@ pub(super) fn misread_nearby(
             .filter(|x| x.value.is_some() && x.unit != quantity::Unit::Fraction)
             .collect()
     };
-    let mine = valued(&sec, passage);
-    if mine.is_empty() {
-        return None;
-    }
     let n = src.a.tokens.len();
     let near = aligned.start.saturating_sub(NEAR)..(aligned.end + NEAR).min(n);
-    let theirs = valued(&src, &near);
-    let digits = |side: &Side<'_>, x: &quantity::Item| -> String {
-        let first = x.tokens.start..x.tokens.start + 1;
-        side.text_of(&first)
+    let digits_at = |side: &Side<'_>, t: usize| -> String {
+        side.text_of(&(t..t + 1))
             .chars()
             .filter(char::is_ascii_digit)
             .collect()
     };
+    let digits = |side: &Side<'_>, x: &quantity::Item| digits_at(side, x.tokens.start);
+    // Most passages have no figure, or none whose digits a figure near
+    // could be misread from: told by the number tokens alone, before any
+    // quantity is read.
+    let number =
+        |side: &Side<'_>, t: usize| side.lexeme(t).kind == crate::normalize::LexKind::Number;
+    // (The same digits must stand before another word: "3.1 | million".)
+    let next =
+        |side: &Side<'_>, t: usize| (t + 1 < side.a.tokens.len()).then(|| side.lexeme(t + 1).hash);
+    let wanted: Vec<(Digits, Option<u64>)> = passage
+        .clone()
+        .filter(|&t| number(&sec, t))
+        .map(|t| (Digits::of(&sec, t), next(&sec, t)))
+        .filter(|(d, _)| d.len >= 2)
+        .collect();
+    if wanted.is_empty()
+        || !near.clone().filter(|&t| number(&src, t)).any(|t| {
+            let d = Digits::of(&src, t);
+            wanted
+                .iter()
+                .any(|(w, after)| d.count == w.count && (d.seq != w.seq || next(&src, t) != *after))
+        })
+    {
+        return None;
+    }
+    let mine = valued(&sec, passage);
+    let theirs = valued(&src, &near);
     let small = |x: &quantity::Item| {
         let v = x.value.unwrap_or(0.0);
         x.tokens.len() == 1 && x.unit == quantity::Unit::Plain && v.fract() == 0.0 && v < 100.0
@@ -186,40 +246,34 @@ pub(super) fn misread_nearby(
     for y in mine.iter().filter(plain) {
         for x in theirs.iter().filter(|x| !year(x) && x.unit == y.unit) {
             let (a, b) = (digits(&src, x), digits(&sec, y));
-            if a.len() < 2 || !quantity::differ(&src, x, &sec, y) || !misread(&a, &b) {
+            if a.len() < 2 || !same_digits(&a, &b) || !quantity::differ(&src, x, &sec, y) {
                 continue;
             }
-            let reordered = a != b && {
-                let (mut p, mut q) = (a.clone().into_bytes(), b.clone().into_bytes());
-                p.sort_unstable();
-                q.sort_unstable();
-                p == q
-            };
             let anchored = || {
                 let what = counted(&sec, &y.tokens);
                 counted(&src, &x.tokens).iter().any(|h| what.contains(h))
             };
-            if (small(x) || small(y) || (a != b && !reordered)) && !anchored() {
+            if (small(x) || small(y)) && !anchored() {
                 continue;
             }
             if holds(&mine, &sec, &src, x) {
                 continue;
             }
-            pairs.push((x, y, a == b || reordered));
+            pairs.push((x, y));
         }
     }
-    if pairs.is_empty() {
-        return None;
-    }
     // The passage's figure stated anywhere in the source is taken from
-    // there; a misreading of digits in another order or at another scale is
-    // likelier than one of a digit changed.
-    let all = valued(&src, &(0..n));
-    pairs.retain(|(_, y, _)| !holds(&all, &src, &sec, y));
-    if pairs.iter().any(|p| p.2) {
-        pairs.retain(|p| p.2);
-    }
-    let [(x, y, _)] = pairs.as_slice() else {
+    // there. (Looked for where the source has the figure's first word:
+    // reading every quantity of the source would cost more than the rest.)
+    let stated = |y: &quantity::Item| {
+        let h = sec.lexeme(y.tokens.start).hash;
+        (0..n).filter(|&t| src.lexeme(t).hash == h).any(|t| {
+            let around = t.saturating_sub(2)..(t + 4).min(n);
+            holds(&valued(&src, &around), &src, &sec, y)
+        })
+    };
+    pairs.retain(|(_, y)| !stated(y));
+    let [(x, y)] = pairs.as_slice() else {
         return None;
     };
     let (p, s) = (x.shown(&near), y.shown(passage));
