@@ -114,6 +114,7 @@ pub(super) fn judge_document(
         return (kept, cov);
     }
     let loose = match edition {
+        Some((_, Edition::Earlier(_))) => "its closest match is a speech given after it",
         Some(_) => "its closest match gives other figures",
         None => "its closest match is a loose one",
     };
@@ -121,13 +122,13 @@ pub(super) fn judge_document(
     cov.retrace(&kept);
     if let Some(whole) = body_tokens(loaded, doc) {
         let message = match edition {
-            Some((p, figures)) => format!(
-                "reads as coverage of another speech than {:?}: the passages it shares with it all give other figures{}",
+            Some((p, why)) => format!(
+                "reads as coverage of another speech than {:?}: {}",
                 title_of(loaded, p),
-                if figures {
-                    ""
-                } else {
-                    " or other words, and it quotes words the corpus holds nowhere"
+                match why {
+                    Edition::Figures => "the passages it shares with it all give other figures".to_string(),
+                    Edition::Words => "the passages it shares with it all give other figures or other words, and it quotes words the corpus holds nowhere".to_string(),
+                    Edition::Earlier(days) => format!("it is dated {days} days before it"),
                 }
             ),
             None => format!(
@@ -305,20 +306,30 @@ fn another_edition(
     doc: usize,
     findings: &[Finding],
     cfg: &AuditConfig,
-) -> Option<(usize, bool)> {
+) -> Option<(usize, Edition)> {
     let evidence: Vec<&Finding> = findings.iter().filter(|f| is_evidence(f, cfg)).collect();
-    let changed = |f: &&Finding| matches!(f.verdict.kind, Kind::NumericChange | Kind::Misquote);
-    if !cfg.judge_documents || evidence.is_empty() || !evidence.iter().all(changed) {
+    if !cfg.judge_documents || evidence.is_empty() {
         return None;
     }
-    let figures = evidence
-        .iter()
-        .all(|f| f.verdict.kind == Kind::NumericChange);
     let gap = |f: &&Finding| {
         let primary = loaded.docs[f.source.as_ref()?.0].0.date.as_deref()?;
         crate::corpus::days_between(primary, loaded.docs[doc].0.date.as_deref()?)
     };
     let gaps: Vec<i64> = evidence.iter().filter_map(gap).collect();
+    let first = evidence[0].source.as_ref()?.0;
+    // Dated weeks before the speech, it reports an earlier one, whatever
+    // words the speaker used again.
+    if gaps.len() == evidence.len() && gaps.iter().all(|&g| g <= -SAME_TIME) {
+        let days = gaps.iter().map(|g| -g).min().unwrap_or(0);
+        return Some((first, Edition::Earlier(days)));
+    }
+    let changed = |f: &&Finding| matches!(f.verdict.kind, Kind::NumericChange | Kind::Misquote);
+    if !evidence.iter().all(changed) {
+        return None;
+    }
+    let figures = evidence
+        .iter()
+        .all(|f| f.verdict.kind == Kind::NumericChange);
     let long_after = gaps.iter().any(|&g| g >= LATER);
     let unfound = findings
         .iter()
@@ -329,7 +340,24 @@ fn another_edition(
         } else {
             long_after && unfound
         };
-    later.then(|| evidence[0].source.as_ref().map(|s| (s.0, figures)))?
+    let why = if figures {
+        Edition::Figures
+    } else {
+        Edition::Words
+    };
+    later.then_some((first, why))
+}
+
+/// What tells a document reports another edition of a primary.
+#[derive(Clone, Copy)]
+enum Edition {
+    /// Its passages shaped like the primary's all give other figures.
+    Figures,
+    /// Other figures or other words in quotes, and quotations the corpus
+    /// holds nowhere, half a year or more after the primary.
+    Words,
+    /// It is dated this many days before the primary.
+    Earlier(i64),
 }
 
 /// The primary the document draws on: the one `compare` was given, or the

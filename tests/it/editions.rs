@@ -120,3 +120,19 @@ fn next_years_speech_in_its_own_words_is_unsupported_when_dated_long_after() {
         assert!(kinds(&f).contains(&"misquote"), "{date:?}: {f:#?}");
     }
 }
+
+#[test]
+fn a_story_dated_weeks_before_the_speech_reports_an_earlier_one() {
+    // Last year's story, with a line the mayor used again word for word:
+    // it cannot draw on a speech given a year after it.
+    let story = "Mayor Ines Falkner presented her first budget to councillors last night.\n\n\"No library in Dunmere will close under this administration,\" she said.\n\n\"Council tax will rise by 4.7 per cent, which is below the cap of 4.99 per cent,\" the mayor said.\n";
+    let f = audit(story, "2026-03-02", Some("2025-03-03"));
+    assert!(kinds(&f).iter().all(|&k| k == "unsupported"), "{f:#?}");
+    assert!(
+        message(&f[0]).contains("it is dated 364 days before it"),
+        "{f:#?}"
+    );
+    // Dated the day before (an embargoed text), it is coverage of it.
+    let f = audit(story, "2026-03-02", Some("2026-03-01"));
+    assert!(kinds(&f).contains(&"verbatim"), "{f:#?}");
+}
