@@ -84,6 +84,15 @@ pub(super) fn said_elsewhere(
     words.len() >= 2 && 2 * common_in_order(&words, &free) >= words.len().max(4)
 }
 
+/// Are source tokens `p`, dropped outside quotation marks (`unquoted`), the
+/// seam where a passage merges two source sentences: the end of one and the
+/// start of the next ("As Professor Lindqvist of the panel put it: “…”" for
+/// "… the panel, who examined our methods in detail. As Professor
+/// Lindqvist put it, “…”")? No clause of either is cut for the claim.
+pub(super) fn merge_seam(src: Side<'_>, p: &Range<usize>, unquoted: bool) -> bool {
+    unquoted && !p.is_empty() && edges::sentence_of(&src, p.start).is_some_and(|s| s.end < p.end)
+}
+
 /// The form of token `t` if it is a content word: four letters or more, or
 /// a number.
 fn content_word(side: &Side<'_>, t: usize) -> Option<u64> {

@@ -452,3 +452,16 @@ fn a_time_limit_on_a_promise_left_out_is_a_truncation() {
     ));
     assert_ne!(f[0]["kind"], "truncation", "{f:#?}");
 }
+
+#[test]
+fn the_seam_of_two_sentences_merged_is_no_cut() {
+    // The writer names the speaker from one source sentence and quotes the
+    // next: the words between, the end of one and the start of the other,
+    // are the seam, not a clause cut from the claim.
+    let speech = "I also want to thank Professor Mateo Lindqvist and the independent Census Quality Panel, who examined our methods in detail. As Professor Lindqvist put it in the panel's report, \"a census is only as good as the trust people place in it, and this one has earned it.\"\n";
+    let f = passages(&compare_to(
+        speech,
+        "As Professor Mateo Lindqvist of the independent Census Quality Panel put it in the panel's report: \"A census is only as good as the trust people place in it, and this one has earned it.\"\n",
+    ));
+    assert!(f.iter().all(|f| f["kind"] != "truncation"), "{f:#?}");
+}
