@@ -411,10 +411,7 @@ fn longest_cut(scan: &EditScan, cfg: &ClassifyConfig) -> Option<String> {
     if scan.longest_cut < cfg.min_cut_words {
         return None;
     }
-    let deletes = scan.edits.iter().filter(|e| e.op == "delete");
-    deletes
-        .max_by_key(|e| e.source.len())
-        .map(|e| e.source.clone())
+    scan.longest_cut_at.map(|i| scan.edits[i].source.clone())
 }
 
 /// The message with what the ellipses stand for, the writer's bracketed
@@ -463,6 +460,9 @@ struct EditScan {
     /// For each undeclared edit, in order: is it inside quotation marks?
     quoted: Vec<bool>,
     longest_cut: usize,
+    /// The index in `edits` of the longest run of source words dropped (not
+    /// moved).
+    longest_cut_at: Option<usize>,
     /// Lengths of the runs of source words dropped (not moved), and of the
     /// other edits.
     cuts: Vec<usize>,
@@ -573,6 +573,9 @@ impl EditScan {
         self.longest_edit = self.longest_edit.max(op.src.len().max(op.sec.len()));
         self.edited_words += op.src.len().max(op.sec.len());
         if op.tag == Tag::Delete && !moved {
+            if op.src.len() > self.longest_cut {
+                self.longest_cut_at = Some(self.edits.len() - 1);
+            }
             self.longest_cut = self.longest_cut.max(op.src.len());
             self.cuts.push(op.src.len());
         } else {
