@@ -1,0 +1,232 @@
+//! How a quantity is qualified and signed around its number: "more than",
+//! "about", "nearly" (and whether a rounding so qualified stays true), the
+//! currency a word names, and a rise told as a fall.
+
+use super::*;
+
+/// Words that qualify a number the same way, in their matching forms.
+static QUALIFIERS: LazyLock<Vec<Vec<Vec<u64>>>> = LazyLock::new(|| {
+    let group = |phrases: &[&str]| -> Vec<Vec<u64>> {
+        phrases
+            .iter()
+            .map(|p| p.split(' ').map(form_hash).collect())
+            .collect()
+    };
+    vec![
+        group(&["more than", "over", "in excess of"]),
+        group(&["less than", "fewer than", "under"]),
+        group(&["about", "around", "roughly", "approximately", "some"]),
+        group(&["almost", "nearly", "close to"]),
+    ]
+});
+
+/// Do the two token ranges, each just before the same number, qualify it
+/// the same way ("more than 750" and "over 750")?
+pub(in crate::classify) fn same_qualifier(
+    src: &Side<'_>,
+    p: &Range<usize>,
+    sec: &Side<'_>,
+    s: &Range<usize>,
+) -> bool {
+    let number_after = |side: &Side<'_>, r: &Range<usize>| {
+        r.end < side.a.tokens.len() && side.lexeme(r.end).kind == LexKind::Number
+    };
+    if !number_after(src, p) || !number_after(sec, s) {
+        return false;
+    }
+    let words = |side: &Side<'_>, r: &Range<usize>| -> Vec<u64> {
+        r.clone().map(|t| side.lexeme(t).hash).collect()
+    };
+    let (a, b) = (words(src, p), words(sec, s));
+    QUALIFIERS.iter().any(|g| g.contains(&a) && g.contains(&b))
+}
+
+/// Is the quantity starting at token `t` qualified by the words before it
+/// ("more than", "nearly", "just over", "up to", "at least")?
+pub(in crate::classify) fn qualified(side: &Side<'_>, t: usize) -> bool {
+    static MORE: LazyLock<Vec<Vec<u64>>> = LazyLock::new(|| {
+        ["up to", "at least", "at most", "an estimated", "just"]
+            .iter()
+            .map(|p| p.split(' ').map(form_hash).collect())
+            .collect()
+    });
+    let before = |n: usize| -> Option<Vec<u64>> {
+        (t >= n).then(|| (t - n..t).map(|i| side.lexeme(i).hash).collect())
+    };
+    QUALIFIERS
+        .iter()
+        .flatten()
+        .chain(MORE.iter())
+        .any(|phrase| before(phrase.len()).is_some_and(|w| w == *phrase))
+}
+
+/// Does the secondary round the source's number with a qualifier that
+/// keeps it true ("more than 40" or "about 40" for 43, "nearly 50" for
+/// 48)? Not if the qualifier says otherwise ("over 50" for 43) or strays
+/// far ("more than 10" for 43): more than, up to a quarter more; less
+/// than, up to a quarter less; about, within a tenth; nearly, up to a
+/// sixth below.
+pub(in crate::classify) fn rounded(
+    src: &Side<'_>,
+    p: &Range<usize>,
+    sec: &Side<'_>,
+    s: &Range<usize>,
+) -> bool {
+    let Some([(v, unit)]) = values(src, p).and_then(|x| <[_; 1]>::try_from(x).ok()) else {
+        return false;
+    };
+    let hashes: Vec<u64> = s.clone().map(|t| sec.lexeme(t).hash).collect();
+    for (g, group) in QUALIFIERS.iter().enumerate() {
+        for phrase in group {
+            if !hashes.starts_with(phrase) || phrase.len() >= hashes.len() {
+                continue;
+            }
+            let rest = s.start + phrase.len()..s.end;
+            let Some([(n, theirs)]) = values(sec, &rest).and_then(|x| <[_; 1]>::try_from(x).ok())
+            else {
+                continue;
+            };
+            if tolerance(unit, theirs).is_none() {
+                return false;
+            }
+            return match g {
+                0 => v > n && v <= 1.25 * n,
+                1 => v < n && v >= 0.75 * n,
+                2 => (v - n).abs() <= 0.1 * n,
+                _ => v < n && v >= n * 5.0 / 6.0,
+            };
+        }
+    }
+    false
+}
+
+/// Currency words and the symbols they stand for.
+static CURRENCIES: LazyLock<Vec<(u64, char)>> = LazyLock::new(|| {
+    [
+        ("pound", '£'),
+        ("pounds", '£'),
+        ("sterling", '£'),
+        ("dollar", '$'),
+        ("dollars", '$'),
+        ("euro", '€'),
+        ("euros", '€'),
+        ("yen", '¥'),
+    ]
+    .iter()
+    .map(|&(w, c)| (form_hash(w), c))
+    .collect()
+});
+
+/// The first token of the quantity that ends with token `t` (a number, or
+/// scale words after one or after "a"), if one does.
+pub(super) fn quantity_ending_at(side: &Side<'_>, t: usize) -> Option<usize> {
+    let mut n = t;
+    while scale(side.lexeme(n).hash).is_some() && n > 0 {
+        n -= 1;
+    }
+    let l = side.lexeme(n);
+    let one = n < t && (l.hash == *H_A || l.hash == *H_AN);
+    (l.kind == LexKind::Number || one).then_some(n)
+}
+
+/// Is `words` (tokens of `word_side`, all inserted or all deleted) a
+/// currency word just after a quantity, where the other side, at token
+/// position `at`, has just written that quantity with the currency's
+/// symbol: "1.5 billion pounds" against "£1.5bn", "$5 million" against
+/// "5 million dollars"? Then the currency is written another way.
+pub(in crate::classify) fn currency_word(
+    word_side: &Side<'_>,
+    words: &Range<usize>,
+    sym_side: &Side<'_>,
+    at: usize,
+) -> bool {
+    if words.len() != 1 || words.start == 0 || at == 0 {
+        return false;
+    }
+    let hash = word_side.lexeme(words.start).hash;
+    let Some(&(_, symbol)) = CURRENCIES.iter().find(|c| c.0 == hash) else {
+        return false;
+    };
+    // (Whether the two amounts agree is for the numbers' own comparison.)
+    quantity_ending_at(word_side, words.start - 1).is_some()
+        && quantity_ending_at(sym_side, at - 1).is_some_and(|n| {
+            let start = sym_side.lexeme(n).start as usize;
+            let Some(before) = sym_side.text[..start].strip_suffix(symbol) else {
+                return false;
+            };
+            // "HK$" and "A$" are other dollars; "US$" is the dollar.
+            let country = before
+                .bytes()
+                .rev()
+                .take_while(u8::is_ascii_alphabetic)
+                .count();
+            country == 0 || before.ends_with("US")
+        })
+}
+
+/// Words that give a figure's sign in words ("below zero", "under par",
+/// "down 2.4%"; not "fell to", which gives a level).
+static DOWNWARD: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    [
+        "below", "under", "down", "negative", "loss", "lost", "deficit",
+    ]
+    .map(form_hash)
+    .to_vec()
+});
+
+/// A minus sign dropped or added before a figure the two sides share
+/// ("-5C" for "5C", "minus 5" for "5"): the changed figure, as
+/// `changed_numbers` gives it. `p` and `s` are an edit's source and
+/// secondary tokens; the sign is its only word, the figure the next one,
+/// the same on both sides.
+pub(in crate::classify) fn sign_change(
+    src: &Side<'_>,
+    p: &Range<usize>,
+    sec: &Side<'_>,
+    s: &Range<usize>,
+) -> Option<(String, String, (Range<usize>, bool))> {
+    let signed = |side: &Side<'_>, r: &Range<usize>| {
+        r.len() == 1
+            && side.lexeme(r.start).hash == *H_MINUS
+            && r.end < side.a.tokens.len()
+            && side.lexeme(r.end).kind == LexKind::Number
+    };
+    // A sign the words give ("five degrees below zero", "11 under par",
+    // "down 2.4%"), or make redundant ("down -2.4%"), is no sign lost.
+    let worded = || sign_worded(src, p.start) || sign_worded(sec, s.start);
+    let with = |r: &Range<usize>| r.start..r.end + 1;
+    let figure = |r: &Range<usize>| r.start..r.start + 1;
+    let same = |a: usize, b: usize| {
+        a < src.a.tokens.len() && b < sec.a.tokens.len() && src.a.tokens[a] == sec.a.tokens[b]
+    };
+    if s.is_empty() && signed(src, p) && same(p.end, s.start) && !worded() {
+        let shown = figure(s);
+        Some((src.text_of(&with(p)), sec.text_of(&shown), (shown, true)))
+    } else if p.is_empty() && signed(sec, s) && same(p.start, s.end) && !worded() {
+        let shown = with(s);
+        Some((src.text_of(&figure(p)), sec.text_of(&shown), (shown, true)))
+    } else {
+        None
+    }
+}
+
+/// Do words within three tokens of token `t` give a figure's sign
+/// ([`DOWNWARD`])?
+fn sign_worded(side: &Side<'_>, t: usize) -> bool {
+    (t.saturating_sub(3)..(t + 4).min(side.a.tokens.len()))
+        .any(|t| DOWNWARD.contains(&side.lexeme(t).hash))
+}
+
+/// Is token range `r` (of `side`) a minus sign that words near it, on
+/// either side (`other` at token `at`), make redundant ("down -2.4%" for
+/// "down 2.4%")? Then dropping or adding it is no edit.
+pub(in crate::classify) fn redundant_sign(
+    side: &Side<'_>,
+    r: &Range<usize>,
+    other: &Side<'_>,
+    at: usize,
+) -> bool {
+    r.len() == 1
+        && side.lexeme(r.start).hash == *H_MINUS
+        && (sign_worded(side, r.start) || sign_worded(other, at))
+}
