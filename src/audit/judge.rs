@@ -298,9 +298,9 @@ const SAME_TIME: i64 = 45;
 /// quotation marks, and it quotes words the corpus holds nowhere (the
 /// speaker's later speech, its phrases like last year's). Never one dated
 /// within weeks of the primary: that is coverage of the speech, its figures
-/// and words changed.
-/// Returns that primary (the first match's), and whether its figures alone
-/// tell.
+/// and words changed. And always one dated weeks before the primary: it
+/// cannot report a speech not yet given.
+/// Returns that primary (the first match's), and what tells.
 fn another_edition(
     loaded: &Loaded,
     doc: usize,
