@@ -134,7 +134,8 @@ pub(super) fn counted(side: &Side<'_>, r: &Range<usize>) -> Vec<u64> {
 const NEAR: usize = 60;
 
 /// The digits of a number token, told without allocating: how many of each
-/// (four bits a digit), and the first sixteen in order.
+/// (four bits a digit; the same count is the same digits in any order),
+/// and the last sixteen in order.
 struct Digits {
     count: u64,
     seq: u64,
@@ -162,15 +163,6 @@ impl Digits {
     }
 }
 
-/// The same digits, in the same order or another ("3.1" and "31", "17" and
-/// "71").
-fn same_digits(a: &str, b: &str) -> bool {
-    let (mut p, mut q) = (a.as_bytes().to_vec(), b.as_bytes().to_vec());
-    p.sort_unstable();
-    q.sort_unstable();
-    p == q
-}
-
 /// A figure of the passage that is a figure of the source nearby misread:
 /// its digits in another order ("17 countries" for "71 countries", "£210m"
 /// for "£120 million"), or another scale word ("$3.1 million" for "$3.1
@@ -196,13 +188,6 @@ pub(super) fn misread_nearby(
     };
     let n = src.a.tokens.len();
     let near = aligned.start.saturating_sub(NEAR)..(aligned.end + NEAR).min(n);
-    let digits_at = |side: &Side<'_>, t: usize| -> String {
-        side.text_of(&(t..t + 1))
-            .chars()
-            .filter(char::is_ascii_digit)
-            .collect()
-    };
-    let digits = |side: &Side<'_>, x: &quantity::Item| digits_at(side, x.tokens.start);
     // Most passages have no figure, or none whose digits a figure near
     // could be misread from: told by the number tokens alone, before any
     // quantity is read.
@@ -245,8 +230,11 @@ pub(super) fn misread_nearby(
     let plain = |y: &&quantity::Item| !year(y) && !quantity::qualified(&sec, y.tokens.start);
     for y in mine.iter().filter(plain) {
         for x in theirs.iter().filter(|x| !year(x) && x.unit == y.unit) {
-            let (a, b) = (digits(&src, x), digits(&sec, y));
-            if a.len() < 2 || !same_digits(&a, &b) || !quantity::differ(&src, x, &sec, y) {
+            let (a, b) = (
+                Digits::of(&src, x.tokens.start),
+                Digits::of(&sec, y.tokens.start),
+            );
+            if a.len < 2 || a.count != b.count || !quantity::differ(&src, x, &sec, y) {
                 continue;
             }
             let anchored = || {
