@@ -23,7 +23,10 @@ impl DocAudit<'_> {
     /// them that hold the source's words as they are, each a verbatim
     /// finding of its own: "Castellan said the £9.4 million community
     /// package was “ring-fenced and cannot be touched for anything else”"
-    /// reworded the sentence, not her words.
+    /// reworded the sentence, not her words. So do those of a passage
+    /// whose figure changed outside them: "put the cost at €54 million,
+    /// “roughly a fifth of the profit we made last year”" has the speaker's
+    /// words right and the writer's figure wrong.
     pub(super) fn verbatim_quotes(&self, f: &Finding) -> Vec<Finding> {
         use crate::classify::Kind;
         let Some((src, _)) = &f.source else {
@@ -31,13 +34,21 @@ impl DocAudit<'_> {
         };
         // (Not where the quotation marks themselves are the damage, nor
         // where a negation changed what the quoted words claim.)
-        if !matches!(f.verdict.kind, Kind::Paraphrase | Kind::CopyError)
-            || f.verdict.negation
+        if !matches!(
+            f.verdict.kind,
+            Kind::Paraphrase | Kind::CopyError | Kind::NumericChange
+        ) || f.verdict.negation
             || f.verdict.edits.iter().any(|e| e.op == "quote")
         {
             return Vec::new();
         }
-        self.quotes_in(&f.tokens)
+        let quotes = self.quotes_in(&f.tokens);
+        // (A figure between two quotations is set in the speaker's words:
+        // "disrupted" 20 "late-stage attack plots" changes what they said.)
+        if f.verdict.kind == Kind::NumericChange && quotes.len() > 1 {
+            return Vec::new();
+        }
+        quotes
             .iter()
             .filter(|q| q.start >= f.tokens.start && q.end <= f.tokens.end)
             .filter(|q| q.len() >= QUOTED_WORDS && q.len() < f.tokens.len())

@@ -597,6 +597,23 @@ fn a_quotation_as_it_is_in_a_passage_reworded_around_it_is_verbatim_on_its_own()
 }
 
 #[test]
+fn a_quotation_as_it_is_beside_a_changed_figure_is_verbatim_on_its_own() {
+    let speech = "The total cost will be between 38 million and 45 million euro. That is roughly a fifth of the profit we made last year.\n";
+    let f = compare_to(
+        speech,
+        "Ms Corrigan put the total cost at between 38 million and 54 million euro, \"roughly a fifth of the profit we made last year\".\n",
+    );
+    // The figure is the writer's and wrong; the speaker's words are right.
+    assert_eq!(only(&passages(&f))["kind"], "numeric_change", "{f:#?}");
+    let quoted: Vec<&Value> = f.iter().filter(|f| f["kind"] == "verbatim").collect();
+    assert_eq!(quoted.len(), 1, "{f:#?}");
+    assert_eq!(
+        quoted[0]["secondary"]["text"],
+        "roughly a fifth of the profit we made last year"
+    );
+}
+
+#[test]
 fn an_article_dropped_or_added_inside_quotation_marks_is_a_copy_error() {
     let speech = "Our research vessel spent 214 days at sea this year, and we have signed an agreement with the agency.\n";
     for (article, edit) in [
