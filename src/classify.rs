@@ -19,6 +19,7 @@ mod quantity;
 mod reorder;
 mod scope;
 mod side;
+mod tense;
 mod variant;
 
 pub(crate) use edges::sentence_of;

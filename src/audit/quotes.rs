@@ -43,9 +43,18 @@ impl DocAudit<'_> {
             return Vec::new();
         }
         let quotes = self.quotes_in(&f.tokens);
-        // (A figure between two quotations is set in the speaker's words:
-        // "disrupted" 20 "late-stage attack plots" changes what they said.)
-        if f.verdict.kind == Kind::NumericChange && quotes.len() > 1 {
+        // (A figure changed between two quotations is set in the speaker's
+        // words: "disrupted" 20 "late-stage attack plots" changes what they
+        // said.)
+        let between = |t: usize| {
+            quotes.first().is_some_and(|q| q.start < t)
+                && quotes.last().is_some_and(|q| t < q.end)
+                && !quotes.iter().any(|q| q.contains(&t))
+        };
+        let edited_between = f.ops.iter().any(|o| {
+            o.tag != crate::align::Tag::Equal && o.sec.clone().any(|t| between(f.tokens.start + t))
+        });
+        if f.verdict.kind == Kind::NumericChange && edited_between {
             return Vec::new();
         }
         quotes

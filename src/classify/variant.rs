@@ -235,7 +235,7 @@ static PERSON_SHIFT: LazyLock<Vec<(u64, u64)>> = LazyLock::new(|| {
     .collect()
 });
 
-/// Is the edit one auxiliary for its past form, or the speaker's first
+/// Is the edit one verb for its past form, or the speaker's first
 /// person for the third, as reported speech puts them? Outside quotation
 /// marks that is the writer's grammar, not the speaker's words changed;
 /// inside them it stays an edit.
@@ -244,7 +244,9 @@ fn backshift(src: &Side<'_>, p: &Range<usize>, sec: &Side<'_>, s: &Range<usize>)
         return false;
     }
     let pair = (src.lexeme(p.start).hash, sec.lexeme(s.start).hash);
-    BACKSHIFT.contains(&pair) || PERSON_SHIFT.contains(&pair)
+    BACKSHIFT.contains(&pair)
+        || PERSON_SHIFT.contains(&pair)
+        || super::tense::put_in_past(&src.text_of(p), &sec.text_of(s))
 }
 
 /// Are any of tokens `s` inside quotation marks? (A rounded figure is the

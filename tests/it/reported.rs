@@ -24,6 +24,17 @@ fn a_verb_put_in_the_past_outside_quotes_is_no_edit() {
         "The president said that since he signed the bipartisan infrastructure law, they have funded more than 46,000 projects across the country.\n",
     );
     assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
+    // Any verb, by its letters ("comes" -> "came", "expect" -> "expected").
+    let f = compare_to(
+        "No further charges will be brought against anyone already arrested unless new evidence comes to light.\n",
+        "The chief constable said no further charges would be brought against anyone already arrested unless new evidence came to light.\n",
+    );
+    assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
+    let f = compare_to(
+        "We expect the new hospital wing to open to patients in the spring of next year.\n",
+        "She said they expected the new hospital wing to open to patients in the spring of next year.\n",
+    );
+    assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
     // Another verb is another claim.
     let f = compare_to(
         SPEECH,
