@@ -84,6 +84,7 @@ pub(super) fn judge_document(
         let findings = unfound_as_misquotes(loaded, doc, source, findings);
         let mut findings = others_words_apart(loaded, doc, source, findings);
         super::relayed::mark_relayed(loaded, doc, primaries, &mut findings);
+        super::relayed::mark_misattributed(loaded, doc, &mut findings);
         return (findings, cov);
     }
     if edition.is_some() {

@@ -1,7 +1,9 @@
 //! Words a speaker relays from someone else ("Shona said to me last week,
 //! “I've given this team everything I had”"): they are that person's, not
 //! the speaker's. A writer who quotes them as the speaker's own misquotes
-//! the speech, however exactly the words are copied.
+//! the speech, however exactly the words are copied. So does a writer who
+//! gives the words of one person the primary quotes by name to another it
+//! quotes ("…," Dr Westbury said; "…," Professor Ramanathan added).
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -42,12 +44,7 @@ pub(super) fn mark_relayed(
                 continue;
             };
             // The source's quotation holding the words, and whom it names.
-            let Some(inner) = src
-                .quotes()
-                .iter()
-                .find(|s| s.start <= matched.start && matched.end <= s.end)
-                .cloned()
-            else {
+            let Some(inner) = quotation_holding(&src, &matched) else {
                 continue;
             };
             let Some(relayed) = speakers::name_of(&src, &inner) else {
@@ -80,6 +77,73 @@ pub(super) fn mark_relayed(
             break;
         }
     }
+}
+
+/// Marks as misquotes the quotations of `findings` (a document's) whose
+/// source words stand inside a quotation the primary gives by name to one
+/// person, when the writer gives them by name to another person the
+/// primary quotes. Both must be named in the quotation's own sentence (or
+/// the one it runs on into): a pronoun is not read as anyone here.
+pub(super) fn mark_misattributed(loaded: &Loaded, doc: usize, findings: &mut [Finding]) {
+    let sec = side(loaded, doc);
+    for f in findings.iter_mut() {
+        let Some((src_doc, _)) = f.source.clone() else {
+            continue;
+        };
+        if !f.verdict.in_quotes || matches!(f.verdict.kind, Kind::Misquote | Kind::Unsupported) {
+            continue;
+        }
+        let src = side(loaded, src_doc);
+        let quotes: Vec<Range<usize>> = sec
+            .quotes()
+            .iter()
+            .filter(|q| q.start < f.tokens.end && f.tokens.start < q.end)
+            .cloned()
+            .collect();
+        for q in quotes {
+            let Some(inner) = f
+                .matched_source(&q)
+                .and_then(|m| quotation_holding(&src, &m))
+            else {
+                continue;
+            };
+            let (Some(theirs), Some(given)) = (
+                speakers::named_in_sentence(&src, &inner),
+                speakers::named_in_sentence(&sec, &q),
+            ) else {
+                continue;
+            };
+            if theirs.0 == given.0 || !quotes_someone_named(&src, given.0) {
+                continue;
+            }
+            let name = |side: &Side<'_>, r: &Range<usize>, n: u64| {
+                side.text_of(&name_range(side, r, n).unwrap_or(r.clone()))
+            };
+            f.verdict.kind = Kind::Misquote;
+            f.verdict.message = format!(
+                "words the source gives to {:?}, given to {:?}, whom it also quotes",
+                name(&src, &inner, theirs.0),
+                name(&sec, &q, given.0)
+            );
+            break;
+        }
+    }
+}
+
+/// The source's quotation holding source tokens `m`, if one does.
+fn quotation_holding(src: &Side<'_>, m: &Range<usize>) -> Option<Range<usize>> {
+    src.quotes()
+        .iter()
+        .find(|s| s.start <= m.start && m.end <= s.end)
+        .cloned()
+}
+
+/// Does the source give a quotation of its own to someone named `name`
+/// (the last word of their name)?
+fn quotes_someone_named(src: &Side<'_>, name: u64) -> bool {
+    src.quotes()
+        .iter()
+        .any(|q| speakers::named_in_sentence(src, q).is_some_and(|n| n.0 == name))
 }
 
 /// First-person words.

@@ -124,7 +124,17 @@ pub(super) fn given_to_speaker(sec: &Side<'_>, q: &Range<usize>, speaker: &Speak
 /// "she said" stands for), and the capitalized word right before it in the
 /// subject, if any ("Ms", "Helena", "Tom"), if the writer names someone.
 pub(super) fn name_of(sec: &Side<'_>, q: &Range<usize>) -> Option<(u64, Option<u64>)> {
-    let Subject::Named { name, range, .. } = quote_subject(sec, q, true)? else {
+    subject_name(sec, q, true)
+}
+
+/// [`name_of`], only where the writer names someone in the sentence, not
+/// by a pronoun ("…," Dr Westbury said).
+pub(super) fn named_in_sentence(sec: &Side<'_>, q: &Range<usize>) -> Option<(u64, Option<u64>)> {
+    subject_name(sec, q, false)
+}
+
+fn subject_name(sec: &Side<'_>, q: &Range<usize>, resolve: bool) -> Option<(u64, Option<u64>)> {
+    let Subject::Named { name, range, .. } = quote_subject(sec, q, resolve)? else {
         return None;
     };
     // A capitalized word opening the sentence may be a name too ("Ferreira

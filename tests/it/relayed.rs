@@ -55,3 +55,50 @@ fn relayed_words_given_to_their_author_are_no_misquote() {
     assert!(!f.is_empty(), "{f:#?}");
     assert!(f.iter().all(|f| f["kind"] != "misquote"), "{f:#?}");
 }
+
+const RELEASE: &str = "Children who spend more time outdoors are less likely to become short-sighted, a study of 4,200 pupils has found.
+
+\"Every extra hour outside each day lowered the risk of myopia by about a fifth across the whole group we followed,\" said lead author Professor Priya Ramanathan.
+
+\"We are not asking children to sit in the midday sun. Shade and hats still matter a great deal,\" Dr Ellen Westbury said.
+";
+
+/// The story's findings that hold Dr Westbury's words.
+fn westbury(story: &str) -> Vec<Value> {
+    audit_manifest(&[
+        (
+            "release.txt",
+            "role = \"primary\"\ntitle = \"University media release: outdoor time and myopia\"",
+            RELEASE,
+        ),
+        ("story.txt", "role = \"secondary\"", story),
+    ])
+    .into_iter()
+    .filter(|f| {
+        f["secondary"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("midday sun")
+    })
+    .collect()
+}
+
+#[test]
+fn words_one_person_said_given_to_another_the_source_quotes_are_a_misquote() {
+    let lead = "\"Every extra hour outside each day lowered the risk of myopia by about a fifth across the whole group we followed,\" said Professor Ramanathan.\n\n";
+    let f = westbury(&format!(
+        "{lead}\"We are not asking children to sit in the midday sun,\" Professor Ramanathan added.\n"
+    ));
+    assert!(!f.is_empty(), "{f:#?}");
+    assert!(f.iter().all(|f| f["kind"] == "misquote"), "{f:#?}");
+    assert!(message(&f[0]).contains("Westbury"), "{f:#?}");
+    // Given to the person who said them, under any name of theirs, or to
+    // someone the source does not quote, they are as they were.
+    for who in ["Dr Westbury", "Ellen Westbury", "a spokeswoman"] {
+        let f = westbury(&format!(
+            "{lead}\"We are not asking children to sit in the midday sun,\" {who} added.\n"
+        ));
+        assert!(!f.is_empty(), "{who}: {f:#?}");
+        assert!(f.iter().all(|f| f["kind"] == "verbatim"), "{who}: {f:#?}");
+    }
+}
