@@ -272,10 +272,11 @@ fn limit_at(side: Side<'_>, t: usize, sentence: &Range<usize>) -> bool {
     condition_at(side, t, sentence.end) || time_limit_at(side, t, sentence)
 }
 
-/// Does a time limit open at token `t` of `sentence` ("this year", "for
-/// now", "for the time being", "at present", "in the short term") on a
-/// promise or a denial before it in the sentence ("we will not close any
-/// department | this year")? Without it the promise is made for good.
+/// Does a time limit open at token `t` of `sentence` ("this year", "at
+/// present", "in the short term") on a promise or a denial before it in the
+/// sentence ("we will not close any department | this year"), or one that
+/// limits any claim ("for now", "for the time being")? Without it the
+/// promise is made for good.
 fn time_limit_at(side: Side<'_>, t: usize, sentence: &Range<usize>) -> bool {
     use crate::normalize::form_hash;
     use std::sync::LazyLock;
@@ -286,19 +287,23 @@ fn time_limit_at(side: Side<'_>, t: usize, sentence: &Range<usize>) -> bool {
             .map(form_hash)
             .collect()
     });
+    fn phrases(list: &[&str]) -> Vec<Vec<u64>> {
+        list.iter()
+            .map(|p| p.split(' ').map(crate::normalize::form_hash).collect())
+            .collect()
+    }
     static PHRASES: LazyLock<Vec<Vec<u64>>> = LazyLock::new(|| {
-        [
-            "for now",
-            "for the time being",
-            "for the moment",
+        phrases(&[
             "at present",
             "at the moment",
-        ]
-        .iter()
-        .chain(&["in the short term", "in the near term", "in the short run"])
-        .map(|p| p.split(' ').map(form_hash).collect())
-        .collect()
+            "in the short term",
+            "in the near term",
+            "in the short run",
+        ])
     });
+    // (These limit any claim: "the network has been dismantled, for now".)
+    static ALWAYS: LazyLock<Vec<Vec<u64>>> =
+        LazyLock::new(|| phrases(&["for now", "for the time being", "for the moment"]));
     static PROMISE: LazyLock<Vec<u64>> = LazyLock::new(|| {
         "will shall won't pledge promise guarantee"
             .split_whitespace()
@@ -306,11 +311,13 @@ fn time_limit_at(side: Side<'_>, t: usize, sentence: &Range<usize>) -> bool {
             .collect()
     });
     let h = |i: usize| (i < sentence.end).then(|| side.lexeme(i).hash);
+    let opens = |p: &Vec<u64>| p.iter().enumerate().all(|(i, w)| h(t + i) == Some(*w));
+    if ALWAYS.iter().any(opens) {
+        return true;
+    }
     let limit = (h(t).is_some_and(|a| THIS.contains(&a))
         && h(t + 1).is_some_and(|b| SPAN.contains(&b)))
-        || PHRASES
-            .iter()
-            .any(|p| p.iter().enumerate().all(|(i, w)| h(t + i) == Some(*w)));
+        || PHRASES.iter().any(opens);
     limit
         && (sentence.start..t).any(|i| {
             let w = side.lexeme(i).hash;

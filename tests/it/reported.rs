@@ -462,6 +462,14 @@ fn a_time_limit_on_a_promise_left_out_is_a_truncation() {
         "\"We opened four new reading rooms,\" the leader said.\n",
     ));
     assert_ne!(f[0]["kind"], "truncation", "{f:#?}");
+    // "For now" limits any claim, a promise or not.
+    let speech = "We believe the core of this network has been dismantled, for now. Networks like this one rebuild quickly.\n";
+    let f = passages(&compare_to(
+        speech,
+        "\"We believe the core of this network has been dismantled,\" the chief said.\n",
+    ));
+    assert_eq!(f[0]["kind"], "truncation", "{f:#?}");
+    assert!(message(&f[0]).contains("\"for now\""), "{f:#?}");
 }
 
 #[test]
