@@ -568,6 +568,14 @@ impl DocAudit<'_> {
                 // wording: the same content in other words.
                 verdict.kind = Kind::Paraphrase;
                 verdict.message = format!("paraphrase in other words, {placed}");
+                // Less said than the source said: its proviso left out.
+                if let Some(c) = classify::condition_left_out(sec, s, src, &al.src) {
+                    verdict.kind = Kind::Truncation;
+                    verdict.message = format!(
+                        "drops the condition the source puts on it, {c:?}; {}",
+                        verdict.message
+                    );
+                }
             }
         }
         if verdict.kind == Kind::Misquote

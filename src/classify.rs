@@ -15,6 +15,7 @@ mod edges;
 mod framing;
 mod moved;
 mod negation;
+mod placed;
 mod quantity;
 mod reorder;
 mod scope;
@@ -29,6 +30,7 @@ pub(crate) use framing::is_saying;
 pub use framing::stock_attribution;
 use framing::{attribution, framing_at_quote};
 pub(crate) use negation::is_negation;
+pub use placed::{condition_left_out, plain_figure_change};
 pub use reorder::reordered;
 pub use scope::{other_figures, other_scope};
 pub use side::Side;
@@ -671,52 +673,6 @@ fn figures_from_nearby(scan: &mut EditScan, sec: Side<'_>, src: Side<'_>, al: &A
         };
         !quantity::items(&sec, at).first().is_some_and(stated)
     });
-}
-
-/// Does `passage` plainly give one of the figures of source range `window`
-/// another value? A figure of the passage with no qualifier before it
-/// ("more than", "nearly", "just over") that the window does not hold, and
-/// one of the window's, of the same unit, that the passage does not hold,
-/// within a factor of two of it, both counting the same thing (a content
-/// word among the three after each or the one before): "1,500 affordable
-/// homes" for "1,300 new affordable homes", not "for 45 minutes" for "in
-/// 23 years". For passages placed loosely (by content),
-/// where a diff pairs figures by position and a rewording moves them
-/// ("a third of a metre" for "38 centimetres" stands where "4.62" did).
-pub fn plain_figure_change(
-    sec: Side<'_>,
-    passage: &Range<usize>,
-    src: Side<'_>,
-    window: &Range<usize>,
-) -> bool {
-    use quantity::Unit;
-    type Figure = (f64, Unit, Range<usize>);
-    let valued = |side: &Side<'_>, r: &Range<usize>| -> Vec<Figure> {
-        quantity::items(side, r)
-            .iter()
-            .filter(|i| i.unit != Unit::Fraction)
-            .filter_map(|i| Some((i.value?, i.unit, i.tokens.clone())))
-            .collect()
-    };
-    let (mine, theirs) = (valued(&sec, passage), valued(&src, window));
-    let holds = |list: &[Figure], v: f64, u: Unit| {
-        list.iter()
-            .any(|(w, unit, _)| *unit == u && (v - w).abs() <= 1e-9 * v.abs().max(1.0))
-    };
-    let counts = moved::counted;
-    mine.iter()
-        .filter(|(y, unit, r)| !quantity::qualified(&sec, r.start) && !holds(&theirs, *y, *unit))
-        .any(|(y, unit, r)| {
-            let what = counts(&sec, r);
-            theirs.iter().any(|(x, u, q)| {
-                u == unit
-                    && !holds(&mine, *x, *u)
-                    && *x > 0.0
-                    && y / x <= 2.0
-                    && x / y <= 2.0
-                    && counts(&src, q).iter().any(|h| what.contains(h))
-            })
-        })
 }
 
 /// A short description of the edits: `"the" dropped, "43" -> "34"`.

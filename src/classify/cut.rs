@@ -216,6 +216,30 @@ pub(super) fn dropped_condition(
         .filter(|c| !said_elsewhere((sec, passage), src, c, core) && !echoed(sec, passage, src, c))
 }
 
+/// The condition of source range `window` that `passage`, placed there
+/// by its content (a retelling: no diff pairs its words), leaves out: an
+/// exception or a proviso ("unless your vehicle is being held as
+/// evidence", "provided that ...", "as long as ..."; not a plain "if",
+/// which a retelling often turns into words of its own) whose words the
+/// passage does not echo, where the passage opens no such clause itself.
+pub(super) fn condition_left_out(
+    (sec, passage): (Side<'_>, &Range<usize>),
+    src: Side<'_>,
+    window: &Range<usize>,
+) -> Option<Range<usize>> {
+    let if_ = crate::normalize::form_hash("if");
+    let proviso = |side: Side<'_>, t: usize, end: usize| {
+        condition_at(side, t, end) && side.lexeme(t).hash != if_
+    };
+    if passage.clone().any(|t| proviso(sec, t, passage.end)) {
+        return None;
+    }
+    let start = window.clone().find(|&t| proviso(src, t, window.end))?;
+    let sentence = edges::sentence_of(&src, start)?;
+    let condition = start..clause_end(src, start, &sentence).min(window.end);
+    (!echoed(sec, passage, src, &condition)).then_some(condition)
+}
+
 /// Where the clause opening at source token `start` ends: at the first
 /// mark that sets it off, within [`CONDITION_WORDS`], or its sentence's end.
 fn clause_end(src: Side<'_>, start: usize, sentence: &Range<usize>) -> usize {

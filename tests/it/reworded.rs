@@ -234,3 +234,34 @@ fn a_lead_into_reported_words_dropped_is_no_cut() {
     );
     assert_eq!(f[0]["kind"], "truncation", "{f:#?}");
 }
+
+#[test]
+fn a_proviso_left_out_of_a_retold_sentence_is_a_truncation() {
+    let notice = NOTICE.replace(
+        "from Wednesday.",
+        "from Wednesday, unless the Morwen is needed to carry freight to the island.",
+    );
+    let retold = |story: &str| -> Value {
+        let f = audit(&[("primary/notice.txt", &notice), ("retelling.txt", story)]);
+        traced(&f, "retelling.txt")
+            .into_iter()
+            .find(|f| {
+                f["secondary"]["text"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("Harbour Lines says")
+            })
+            .cloned()
+            .unwrap_or_else(|| panic!("{f:#?}"))
+    };
+    let f = retold(RETELLING);
+    assert_eq!(f["kind"], "truncation", "{f:#?}");
+    assert!(
+        message(&f).contains("\"unless the Morwen is needed"),
+        "{f:#?}"
+    );
+    assert!(message(&f).contains("placed by its content"), "{f:#?}");
+    // Given in the writer's own words, the proviso is kept.
+    let kept = RETELLING.replace("north pier.", "north pier, unless freight needs the boat.");
+    assert_eq!(retold(&kept)["kind"], "paraphrase");
+}
