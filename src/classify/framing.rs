@@ -47,12 +47,23 @@ pub(super) fn attribution(
         sec.lexeme(t).kind == LexKind::Number || negation::is_negation(sec.lexeme(t).hash)
     });
     let interrupts = lo > passage.start && hi < passage.end && !telling;
+    // Words added to a short lead into the only quotation ("Szabo-Mercer
+    // was blunt: “…”") or to a short attribution after it ("…,” lead author
+    // Priya Ramanathan said), where the source has one too. (A longer
+    // stretch is the writer's telling, edits and all.)
+    let short = hi - lo <= 8;
+    let lead = lo == passage.start
+        && hi < passage.end
+        && sec.gap_after(hi - 1, passage).contains([':', ',']);
+    let tail =
+        lo > passage.start && hi == passage.end && (lo..hi).any(|t| is_saying(sec.lexeme(t).hash));
+    let added = tag == Tag::Insert && short && !telling && (lead || tail);
     let commas = tag == Tag::Insert
         && r.len() <= 6
         && r.clone().any(|t| is_saying(sec.lexeme(t).hash))
         && sec.gap_after(r.start - 1, passage).contains(',')
         && sec.gap_after(r.end - 1, passage).contains(',');
-    interrupts || commas
+    interrupts || commas || added
 }
 
 /// Verbs that attribute words to a speaker (in their matching forms).

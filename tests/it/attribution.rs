@@ -317,3 +317,27 @@ fn the_speakers_words_word_for_word_in_a_story_that_shows_no_reuse_are_verbatim(
         "{f:#?}"
     );
 }
+
+#[test]
+fn words_added_to_a_short_lead_or_attribution_are_no_edits() {
+    use crate::audit::{compare_to, passages};
+    let release = "Outdoor time protects eyesight, the study found. \"What we found is that time outdoors matters, and it matters most for young children,\" Professor Ramanathan said. Nobody knew how big it was. \"This was not a random crime wave in any sense of the word.\"\n";
+    // The source's own attribution, with the writer's words added to it.
+    let f = passages(&compare_to(
+        release,
+        "\"What we found is that time outdoors matters, and it matters most for young children,\" lead author Professor Priya Ramanathan said.\n",
+    ));
+    assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
+    // A lead into the quotation, of the writer's own.
+    let f = passages(&compare_to(
+        release,
+        "The chief was blunt: \"This was not a random crime wave in any sense of the word.\"\n",
+    ));
+    assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
+    // A longer lead is the writer's telling: its edits stay.
+    let f = passages(&compare_to(
+        release,
+        "Outdoor time protected eyesight, the large study of many children found, and the professor said: \"What we found is that time outdoors matters, and it matters most for young children.\"\n",
+    ));
+    assert_ne!(f[0]["kind"], "verbatim", "{f:#?}");
+}
