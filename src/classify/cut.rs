@@ -88,9 +88,14 @@ pub(super) fn said_elsewhere(
 /// seam where a passage merges two source sentences: the end of one and the
 /// start of the next ("As Professor Lindqvist of the panel put it: “…”" for
 /// "… the panel, who examined our methods in detail. As Professor
-/// Lindqvist put it, “…”")? No clause of either is cut for the claim.
+/// Lindqvist put it, “…”"), or the start of the next sentence alone ("…
+/// Crime Stoppers at 1-800-222-8477 and may be eligible for a reward" for
+/// "… at 1-800-222-8477. You do not have to give your name, and you may be
+/// eligible …")? No clause of either is cut for the claim.
 pub(super) fn merge_seam(src: Side<'_>, p: &Range<usize>, unquoted: bool) -> bool {
-    unquoted && !p.is_empty() && edges::sentence_of(&src, p.start).is_some_and(|s| s.end < p.end)
+    unquoted
+        && !p.is_empty()
+        && edges::sentence_of(&src, p.start).is_some_and(|s| s.end < p.end || s.start == p.start)
 }
 
 /// The form of token `t` if it is a content word: four letters or more, or

@@ -483,4 +483,11 @@ fn the_seam_of_two_sentences_merged_is_no_cut() {
         "As Professor Mateo Lindqvist of the independent Census Quality Panel put it in the panel's report: \"A census is only as good as the trust people place in it, and this one has earned it.\"\n",
     ));
     assert!(f.iter().all(|f| f["kind"] != "truncation"), "{f:#?}");
+    // So is the start of the next sentence, left out where the two join.
+    let notice = "If you have information, please call Crime Stoppers anonymously at 0800 555 111. You do not have to give your name, and you may be eligible for a reward of up to 2,000 pounds.\n";
+    let f = passages(&compare_to(
+        notice,
+        "Anyone with information can call Crime Stoppers anonymously at 0800 555 111 and may be eligible for a reward of up to 2,000 pounds.\n",
+    ));
+    assert!(f.iter().all(|f| f["kind"] != "truncation"), "{f:#?}");
 }
