@@ -302,7 +302,23 @@ pub(super) fn mark_other_speakers(
                 || (q.start.saturating_sub(2)..q.start)
                     .any(|t| crate::classify::is_negation(sec.lexeme(t).hash))
         });
-        if given_to_another || asked {
+        // "MPs heard" the programme was "run on hope rather than evidence":
+        // words the questioner quotes from someone else are not theirs to
+        // be misquoted from, unless the writer gives them to the speaker.
+        let src = super::side(loaded, primaries[p]);
+        let quoted_by_questioner = quotes.iter().any(|q| {
+            f.matched_source(q).is_some_and(|m| {
+                src.quotes()
+                    .iter()
+                    .any(|s| s.start <= m.start && m.end <= s.end)
+            })
+        });
+        let to_speaker = || {
+            quotes
+                .iter()
+                .any(|q| speakers::given_to_speaker(&sec, q, &speaker))
+        };
+        if given_to_another || asked || (quoted_by_questioner && !to_speaker()) {
             continue;
         }
         let label = label.to_string();

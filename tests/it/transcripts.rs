@@ -220,3 +220,25 @@ Q: Duncan, Tom Brennick from the Portsea Gazette. You've been linked with the Va
     // The first sentence's change is still one.
     assert!(f.iter().any(|f| f["kind"] == "misquote"), "{f:#?}");
 }
+
+#[test]
+fn words_a_questioner_quotes_from_someone_else_are_no_misquote_unless_given_to_the_speaker() {
+    let hearing = "CHAIR: Your own internal review, which we have seen, says the programme was \"run on hope rather than evidence\" in its first two years. Is that fair?\n\n\
+PENGELLY: It is a fair summary of those years, and I have accepted every recommendation the review made. We changed the leadership of the programme, we rebuilt the schedule from the bottom up, and we now report progress to the board every month.\n\n\
+CHAIR: When will passengers see the benefit?\n\n\
+PENGELLY: The first new signals go live between Bristol and Taunton next spring, and the whole route will follow by the end of the following year.\n";
+    let kinds = |article: &str| -> Vec<String> {
+        compare_to(hearing, article)
+            .iter()
+            .map(|f| f["kind"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let f = kinds(
+        "The signalling programme was \"run on hope rather than evidence\" in its first two years, MPs heard today.\n",
+    );
+    assert!(!f.is_empty() && f.iter().all(|k| k != "misquote"), "{f:?}");
+    let f = kinds(
+        "Pengelly said the programme was \"run on hope rather than evidence\" in its first two years.\n",
+    );
+    assert!(f.iter().any(|k| k == "misquote"), "{f:?}");
+}
