@@ -170,6 +170,11 @@ pub fn classify(
     if (core.matched as f64) < cfg.copy_coverage * core.len as f64 {
         figures_from_nearby(&mut scan, sec, src, al);
     }
+    let elsewhere =
+        !scan.numeric.is_empty() && scope::figures_of_another_sentence(sec, &passage, src, al);
+    if elsewhere {
+        scan.numeric.clear();
+    }
     let lost_quotes = quote_marks_differ(sec, &passage, src, al)
         .or_else(|| unbalanced(sec, &passage, core.ops()));
     let cut = match cut::cut_short((sec, &passage), src, al, core.ops(), (continues, cfg)) {
@@ -188,6 +193,13 @@ pub fn classify(
     let quote_cut = cut::quote_cut_short((sec, &passage), src, core.ops(), cfg);
     let cuts = (cut, quote_cut);
     let (kind, message) = base_verdict(&scan, &core, cuts, lost, passage.len(), cfg);
+    // (Its figures another sentence's: no copy of this one, edits and all.)
+    let (kind, message) = if elsewhere && kind == Kind::CopyError {
+        let m = "paraphrase: its figures are those of another sentence of the source";
+        (Kind::Paraphrase, m.to_string())
+    } else {
+        (kind, message)
+    };
     let condition = matches!(
         kind,
         Kind::Verbatim | Kind::CopyError | Kind::Paraphrase | Kind::Truncation

@@ -443,3 +443,19 @@ fn a_figure_about_a_place_the_source_never_names_is_no_change() {
         );
     }
 }
+
+#[test]
+fn a_passage_whose_figures_are_all_another_sentences_is_no_numeric_change() {
+    let release = "After adjusting for age and screen time, the children who spent more time outdoors were 31 per cent less likely to develop myopia (hazard ratio 0.69; 95 per cent confidence interval 0.58 to 0.82). The effect was strongest in the youngest children. Among six-year-olds, the risk of developing myopia was 46 per cent lower in the group that spent more time outside (hazard ratio 0.54; 95 per cent confidence interval 0.39 to 0.75).\n";
+    let bullet = "- 31% lower risk of developing myopia for children who spent more time outside (hazard ratio 0.69; 95% CI 0.58-0.82)\n";
+    let f = compare_to(release, bullet);
+    assert!(!f.is_empty(), "{f:#?}");
+    assert!(f.iter().all(|f| f["kind"] != "numeric_change"), "{f:#?}");
+    // One figure of the passage changed, the others its own sentence's:
+    // the wrong figure.
+    let f = compare_to(
+        release,
+        "- 46% lower risk of developing myopia among six-year-olds who spent more time outside (hazard ratio 0.69; 95% CI 0.39-0.75)\n",
+    );
+    assert!(f.iter().any(|f| f["kind"] == "numeric_change"), "{f:#?}");
+}
