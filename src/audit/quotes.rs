@@ -100,6 +100,7 @@ impl DocAudit<'_> {
         for q in self.quotes_in(sentence) {
             let q = q.start.max(sentence.start)..q.end.min(sentence.end);
             if q.len() < cfg.align.min_words {
+                out.extend(self.negation_left_out(q));
                 continue;
             }
             match self.quote_finding(q.clone()) {
@@ -113,6 +114,66 @@ impl DocAudit<'_> {
             }
         }
         out
+    }
+
+    /// A short quotation (two words or more, too few to align) that the
+    /// sources hold only negated ("we are not declaring victory"), given
+    /// without a negation before it (officers were “declaring victory”):
+    /// the quotation marks claim the opposite of what was said.
+    fn negation_left_out(&self, q: Range<usize>) -> Option<Finding> {
+        use crate::classify::{Edit, Kind, Verdict, is_negation};
+        const BEFORE: usize = 2;
+        let sec = side(self.loaded, self.doc);
+        let words = &sec.a.tokens[q.clone()];
+        let negated_before = |side: &classify::Side<'_>, at: usize| {
+            (at.saturating_sub(BEFORE)..at).find(|&t| is_negation(side.lexeme(t).hash))
+        };
+        if words.len() < 2 || negated_before(&sec, q.start).is_some() {
+            return None;
+        }
+        let mut found = None;
+        for (i, source) in self.sources.iter().enumerate() {
+            let src = side(self.loaded, self.primaries[i]);
+            for at in (0..source.len().saturating_sub(words.len() - 1))
+                .filter(|&at| source[at..at + words.len()] == *words)
+            {
+                // Every place the sources say them, they are negated.
+                let neg = negated_before(&src, at)?;
+                found.get_or_insert((i, neg, at));
+            }
+        }
+        let (i, neg, at) = found?;
+        let src_doc = self.primaries[i];
+        let src = side(self.loaded, src_doc);
+        let said = src.text_of(&(neg..at + words.len()));
+        let ops = vec![
+            Op {
+                tag: Tag::Delete,
+                src: neg..at,
+                sec: 0..0,
+            },
+            Op {
+                tag: Tag::Equal,
+                src: at..at + words.len(),
+                sec: 0..words.len(),
+            },
+        ];
+        Some(Finding {
+            doc: self.doc,
+            tokens: q,
+            source: Some((src_doc, neg..at + words.len())),
+            verdict: Verdict {
+                kind: Kind::Misquote,
+                edits: vec![Edit::new("delete", src.text_of(&(neg..at)), String::new())],
+                message: format!(
+                    "negation changed: the source says {said:?}; the quotation leaves out its negation"
+                ),
+                in_quotes: true,
+                negation: true,
+            },
+            score: 1.0,
+            ops,
+        })
     }
 
     /// Quotation `q` aligned on its own, if it aligns anywhere, and its

@@ -674,3 +674,25 @@ fn a_quotation_running_on_from_a_sentence_of_reported_words_is_one_place() {
         .collect();
     assert!(quoted.contains(&"I love this shop"), "{f:#?}");
 }
+
+#[test]
+fn a_short_quotation_the_source_only_negates_is_a_misquote() {
+    let speech = "We believe the core of this network has been dismantled. Networks like this one rebuild quickly, and we are not declaring victory. We will keep going.\n";
+    let f = compare_to(
+        speech,
+        "Police said officers were \"declaring victory\" after the arrests on Thursday.\n",
+    );
+    let q: Vec<&Value> = f
+        .iter()
+        .filter(|f| f["secondary"]["text"] == "declaring victory")
+        .collect();
+    assert_eq!(q.len(), 1, "{f:#?}");
+    assert_eq!(q[0]["kind"], "misquote", "{f:#?}");
+    assert!(message(q[0]).contains("not declaring victory"), "{f:#?}");
+    // Given with its negation, it is what was said.
+    let f = compare_to(
+        speech,
+        "Police said officers were not \"declaring victory\" after the arrests on Thursday.\n",
+    );
+    assert!(f.iter().all(|f| f["kind"] != "misquote"), "{f:#?}");
+}
