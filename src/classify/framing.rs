@@ -107,6 +107,25 @@ pub(super) fn reporting_lead(side: &Side<'_>, r: &Range<usize>) -> bool {
             .all(|t| verb(t) || LEAD.contains(&side.lexeme(t).hash))
 }
 
+/// Are source tokens `p`, dropped at secondary token `at` outside quotation
+/// marks with a quotation after it in `passage`, the writer's lead into
+/// that quotation retold ("read out a letter from a Taunton commuter: “…”"
+/// for "a letter from a constituent who commutes from Taunton. She writes,
+/// “…”")? Telling less of how the words came is no cut of what they say.
+/// (Never a number or a negation; a condition is caught on its own.)
+pub(super) fn lead_retold(
+    src: &Side<'_>,
+    p: &Range<usize>,
+    at: usize,
+    passage: &Range<usize>,
+    in_quote: &dyn Fn(usize) -> bool,
+) -> bool {
+    let telling = |t: usize| {
+        src.lexeme(t).kind == LexKind::Number || negation::is_negation(src.lexeme(t).hash)
+    };
+    !in_quote(at) && (at..passage.end).any(in_quote) && !p.clone().any(telling)
+}
+
 /// Is secondary tokens `r` a stock attribution ("he said", "Okafor
 /// added", "she told reporters"): at most three words with a verb of saying,
 /// no number and no negation? Every writer adds those around a quotation,

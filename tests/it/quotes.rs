@@ -696,3 +696,14 @@ fn a_short_quotation_the_source_only_negates_is_a_misquote() {
     );
     assert!(f.iter().all(|f| f["kind"] != "misquote"), "{f:#?}");
 }
+
+#[test]
+fn the_writers_lead_into_a_quotation_retold_is_no_cut() {
+    let hearing = "What has this meant for passengers? I have here a letter from a constituent who commutes from Taunton. She writes, \"It is now quicker to cycle to Bridgwater than to wait for the morning train.\" I suspect she is not alone.\n";
+    let f = compare_to(
+        hearing,
+        "The chair read out a letter from a Taunton commuter: \"It is now quicker to cycle to Bridgwater than to wait for the morning train.\"\n",
+    );
+    assert!(!f.is_empty(), "{f:#?}");
+    assert!(f.iter().all(|f| f["kind"] != "truncation"), "{f:#?}");
+}
