@@ -211,6 +211,7 @@ pub fn audit(loaded: &Loaded, set: &SourceSet<'_>, cfg: &AuditConfig) -> AuditRe
         .map(|i| {
             let (mut f, c) = audit_doc(loaded, i, &primaries, set, cfg);
             turns::mark_other_speakers(loaded, i, &primaries, &set.turns, &mut f);
+            turns::mark_other_answerer(loaded, i, &primaries, &set.turns, &mut f);
             judge_document(loaded, i, &primaries, f, c, cfg)
         })
         .collect();

@@ -76,6 +76,9 @@ pub struct Turns {
     /// The speaker's label.
     speaker: String,
     others: Vec<(Range<usize>, String)>,
+    /// Where two people answer or more (a joint briefing), each one's turns
+    /// and label.
+    answers: Vec<(Range<usize>, String)>,
 }
 
 impl Turns {
@@ -139,13 +142,16 @@ impl Turns {
             .filter(|x| asking(x))
             .map(|x| x.0.to_string())
             .collect();
+        let answerers = labels.len() - askers.len();
+        let labelled: Vec<(Range<usize>, String)> = turns
+            .into_iter()
+            .filter_map(|(r, l, _)| Some((r, l?)))
+            .collect();
+        let (others, answers) = labelled.into_iter().partition(|(_, l)| askers.contains(l));
         Turns {
             speaker,
-            others: turns
-                .into_iter()
-                .filter_map(|(r, l, _)| Some((r, l?)))
-                .filter(|(_, l)| askers.contains(l))
-                .collect(),
+            others,
+            answers: if answerers >= 2 { answers } else { Vec::new() },
         }
     }
 
@@ -156,6 +162,77 @@ impl Turns {
             .iter()
             .find(|(t, _)| 2 * (r.end.min(t.end).saturating_sub(r.start.max(t.start))) > r.len())
             .map(|(_, l)| l.as_str())
+    }
+}
+
+/// The label of the answering turn that holds most of source token range
+/// `r`, where two people answer or more.
+fn answer_at<'a>(answers: &'a [(Range<usize>, String)], r: &Range<usize>) -> Option<&'a str> {
+    answers
+        .iter()
+        .find(|(t, _)| 2 * (r.end.min(t.end).saturating_sub(r.start.max(t.start))) > r.len())
+        .map(|(_, l)| l.as_str())
+}
+
+/// Does `label` hold the word `name` (a name's last word, as
+/// [`speakers::named_in_sentence`] gives it)? "DR CALLUM FAIRBAIRN" holds
+/// "Fairbairn"; "DR RUTH AMANKWAH-LOWE" holds "Amankwah-Lowe".
+fn label_names(label: &str, name: u64) -> bool {
+    let lower = label.to_lowercase();
+    let whole = lower.split_whitespace().map(crate::normalize::form_hash);
+    let parts = crate::normalize::lex_str(&lower);
+    whole
+        .chain(parts.iter().filter(|l| l.is_token()).map(|l| l.hash))
+        .any(|h| h == name)
+}
+
+/// Quoted words of one answering speaker of a joint briefing that the
+/// writer gives by name to another of its answering speakers ("“That is not
+/// a question for me,” Dr Amankwah-Lowe said" for words in Dr Fairbairn's
+/// turn) become misquotes.
+pub(super) fn mark_other_answerer(
+    loaded: &Loaded,
+    doc: usize,
+    primaries: &[usize],
+    turns: &[Turns],
+    findings: &mut [Finding],
+) {
+    let sec = super::side(loaded, doc);
+    for f in findings.iter_mut() {
+        let Some((src_doc, _)) = &f.source else {
+            continue;
+        };
+        let Some(p) = primaries.iter().position(|d| d == src_doc) else {
+            continue;
+        };
+        let answers = &turns[p].answers;
+        if answers.is_empty()
+            || !f.verdict.in_quotes
+            || matches!(f.verdict.kind, Kind::Misquote | Kind::Unsupported)
+        {
+            continue;
+        }
+        let quotes: Vec<Range<usize>> = sec
+            .quotes()
+            .iter()
+            .filter(|q| q.start < f.tokens.end && f.tokens.start < q.end)
+            .cloned()
+            .collect();
+        let wrong = quotes.iter().find_map(|q| {
+            let theirs = answer_at(answers, &f.matched_source(q)?)?;
+            let given = speakers::named_in_sentence(&sec, q)?;
+            let other = answers
+                .iter()
+                .map(|(_, l)| l.as_str())
+                .find(|l| *l != theirs && label_names(l, given.0))?;
+            (!label_names(theirs, given.0)).then(|| (theirs.to_string(), other.to_string()))
+        });
+        if let Some((theirs, other)) = wrong {
+            f.verdict.kind = Kind::Misquote;
+            f.verdict.message = format!(
+                "the quoted words are not the speaker's: the source gives them to “{theirs}:”, the writer to “{other}:”"
+            );
+        }
     }
 }
 

@@ -242,3 +242,28 @@ PENGELLY: The first new signals go live between Bristol and Taunton next spring,
     );
     assert!(f.iter().any(|k| k == "misquote"), "{f:?}");
 }
+
+#[test]
+fn one_answering_speakers_words_given_to_another_are_a_misquote() {
+    let briefing = "Dr Ruth Amankwah-Lowe: Good morning. There have been 47 confirmed cases of Legionnaires' disease linked to this outbreak, and the most likely source is a cooling tower on the industrial estate.\n\n\
+Q: Is this the biggest outbreak you have seen?\n\n\
+Dr Callum Fairbairn: It is the largest outbreak of Legionnaires' disease in this region since 2012, when there were 31 confirmed cases.\n\n\
+Q: Should the company be prosecuted?\n\n\
+Dr Callum Fairbairn: That is not a question for me. That is a question for the Health and Safety Executive.\n\n\
+Dr Ruth Amankwah-Lowe: Our message is simple: if you feel unwell, call your doctor today and mention the outbreak.\n";
+    let kinds = |article: &str| -> Vec<String> {
+        compare_to(briefing, article)
+            .iter()
+            .map(|f| f["kind"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let f = kinds(
+        "\"It is the largest outbreak of Legionnaires' disease in this region since 2012,\" Dr Amankwah-Lowe said.\n",
+    );
+    assert!(f.iter().any(|k| k == "misquote"), "{f:?}");
+    // Given to the one who said them, they are as they were.
+    let f = kinds(
+        "\"It is the largest outbreak of Legionnaires' disease in this region since 2012,\" Dr Fairbairn said.\n",
+    );
+    assert!(!f.is_empty() && f.iter().all(|k| k != "misquote"), "{f:?}");
+}
