@@ -47,16 +47,25 @@ pub(super) fn mark_relayed(
             let Some(inner) = quotation_holding(&src, &matched) else {
                 continue;
             };
-            let Some(relayed) = speakers::name_of(&src, &inner) else {
-                continue;
-            };
             let speakers = speakers.get_or_insert_with(|| Speakers::of(loaded, primaries));
+            // Words the speaker quotes from the person addressed ("you
+            // wrote: “…”") are that person's.
+            let addressed = speakers::addressed(&src, &inner);
+            let relayed = speakers::name_of(&src, &inner);
             // (The speaker quoting their own words, or a statement quoting
             // its own spokesman, is no relay: a relay is told in the first
             // person, "Shona said to me".)
-            if speakers.names(relayed)
-                || FIRST.contains(&relayed.0)
-                || !told_to_speaker(&src, &inner)
+            let named_other = relayed.is_some_and(|r| {
+                !speakers.names(r) && !FIRST.contains(&r.0) && told_to_speaker(&src, &inner)
+            });
+            if !addressed && !named_other {
+                continue;
+            }
+            // (Given to the person addressed, by a name the speaker calls
+            // them by, they are theirs: "Vosper wrote".)
+            if addressed
+                && speakers::name_of(&sec, &q)
+                    .is_some_and(|n| speakers::addressee_names(&src).contains(&n.0))
             {
                 continue;
             }
@@ -69,10 +78,16 @@ pub(super) fn mark_relayed(
                 || "the speaker".to_string(),
                 |t| format!("the speaker ({t})"),
             );
-            let who = src.text_of(&name_range(&src, &inner, relayed.0).unwrap_or(inner.clone()));
+            let who = match relayed.filter(|_| named_other) {
+                Some(r) => {
+                    let name = src.text_of(&name_range(&src, &inner, r.0).unwrap_or(inner.clone()));
+                    format!("{name:?}")
+                }
+                None => "the person it addresses (\"you\")".to_string(),
+            };
             f.verdict.kind = Kind::Misquote;
             f.verdict.message = format!(
-                "words the source gives to {who:?}, which its speaker relays, given to {given}"
+                "words the source gives to {who}, which its speaker relays, given to {given}"
             );
             break;
         }

@@ -119,6 +119,34 @@ pub(super) fn given_to_speaker(sec: &Side<'_>, q: &Range<usize>, speaker: &Speak
     }
 }
 
+/// Does the text give quotation `q` to the person it addresses ("On 19
+/// June you wrote: “…”", "you told him, “…”")? A speaker quoting "you"
+/// quotes someone else.
+pub(super) fn addressed(side: &Side<'_>, q: &Range<usize>) -> bool {
+    static YOU: Words = Words::new(|| forms("you"));
+    let Some(sentence) = sentence_of(side, q.start) else {
+        return false;
+    };
+    let quotes = quotes_in(side, &sentence);
+    let verb = (sentence.start..q.start)
+        .rev()
+        .filter(|&t| !quotes.iter().any(|r| r.contains(&t)))
+        .find(|&t| ATTRIBUTING.has(side.lexeme(t).hash));
+    verb.is_some_and(|v| v > sentence.start && YOU.has(side.lexeme(v - 1).hash))
+}
+
+/// The names of the people the text addresses ("Lee Vosper, you may remain
+/// seated": "Vosper"), by their last words.
+pub(super) fn addressee_names(side: &Side<'_>) -> Vec<u64> {
+    static YOU: Words = Words::new(|| forms("you"));
+    let all = 0..side.a.tokens.len();
+    (1..all.end)
+        .filter(|&t| YOU.has(side.lexeme(t).hash) && side.lexeme(t - 1).cap)
+        .filter(|&t| side.gap_after(t - 1, &all).contains(','))
+        .map(|t| word(side, t - 1))
+        .collect()
+}
+
 /// The name the writer gives quotation `q` to (the last word of the last
 /// name in its subject: "Marsh" of "Ms Marsh said", or of the name a
 /// "she said" stands for), and the capitalized word right before it in the

@@ -102,3 +102,44 @@ fn words_one_person_said_given_to_another_the_source_quotes_are_a_misquote() {
         assert!(f.iter().all(|f| f["kind"] == "verbatim"), "{who}: {f:#?}");
     }
 }
+
+const REMARKS: &str = "1. Lee Vosper, you may remain seated for now. I will ask you to stand when I pass sentence.
+
+2. The messages recovered from your phone show how you regarded the people you were defrauding. On 19 June 2023 you wrote: \"Tell her the lead flashing's gone and its 9k. She'll pay, they always pay.\" That message tells me everything about you.
+";
+
+/// The story's findings that hold the defendant's words.
+fn addressed(story: &str) -> Vec<Value> {
+    audit_manifest(&[
+        (
+            "remarks.txt",
+            "role = \"primary\"\ntitle = \"R v Lee Vosper: sentencing remarks of Judge Ambrose Kettering\"",
+            REMARKS,
+        ),
+        ("story.txt", "role = \"secondary\"", story),
+    ])
+    .into_iter()
+    .filter(|f| {
+        f["secondary"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("always pay")
+    })
+    .collect()
+}
+
+#[test]
+fn words_the_speaker_quotes_from_the_person_addressed_given_to_the_speaker_are_a_misquote() {
+    let f = addressed(
+        "The judge said the messages showed how Vosper regarded the people he was defrauding.\n\nPassing sentence, Judge Kettering said: \"Tell her the lead flashing's gone and its 9k. She'll pay, they always pay.\"\n",
+    );
+    assert!(!f.is_empty(), "{f:#?}");
+    assert!(f.iter().all(|f| f["kind"] == "misquote"), "{f:#?}");
+    assert!(message(&f[0]).contains("addresses"), "{f:#?}");
+    // Given to the person addressed, by the name the speaker calls him by.
+    let f = addressed(
+        "The judge said the messages showed how Vosper regarded the people he was defrauding.\n\nIn a message to his accomplice, Vosper wrote: \"Tell her the lead flashing's gone and its 9k. She'll pay, they always pay.\"\n",
+    );
+    assert!(!f.is_empty(), "{f:#?}");
+    assert!(f.iter().all(|f| f["kind"] == "verbatim"), "{f:#?}");
+}
