@@ -256,7 +256,18 @@ pub fn classify(
             .insert(0, Edit::new(op, src.text_of(theirs), sec.text_of(mine)));
     }
     let negation = negation || lead_in.is_some();
-    let (kind, message) = if negation && in_quotes {
+    // Reported speech that gives the speaker's own words without the
+    // negation right before them ("Szabo-Mercer said police had evidence
+    // that ..." for "We have no evidence that ...") claims their words as
+    // much as quotation marks do: it misquotes them.
+    let reported = || {
+        lead_in.is_some()
+            && kind != Kind::NumericChange
+            && passage
+                .clone()
+                .any(|t| !in_quote(t) && framing::is_saying(sec.lexeme(t).hash))
+    };
+    let (kind, message) = if negation && (in_quotes || reported()) {
         (Kind::Misquote, message)
     } else if lead_in.is_some() && kind == Kind::Verbatim {
         // The words are the source's, the claim is not.

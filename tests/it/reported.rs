@@ -70,6 +70,14 @@ fn a_negation_left_out_of_the_writers_lead_in_is_reported() {
         "The department expects delays in the rollout of the new mobile clinics next year, Okafor said.\n",
     );
     assert_eq!(f.len(), 1, "{f:#?}");
+    // Given as what Okafor said, the claim is the opposite of hers.
+    assert_eq!(f[0]["kind"], "misquote", "{f:#?}");
+    assert!(message(&f[0]).starts_with("negation changed"), "{f:#?}");
+    // Not given as anyone's words, it is a rewording that says otherwise.
+    let f = compare_to(
+        speech,
+        "The department expects delays in the rollout of the new mobile clinics next year.\n",
+    );
     assert_eq!(f[0]["kind"], "paraphrase", "{f:#?}");
     assert!(message(&f[0]).starts_with("negation changed"), "{f:#?}");
     // Kept, nothing changed.
