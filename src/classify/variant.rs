@@ -150,6 +150,7 @@ pub fn same_words(
                 || quantity::same(src, p, sec, s)
                 || quantity::same_qualifier(src, p, sec, s)
                 || (quantity::rounded(src, p, sec, s) && !quoted(sec, s))
+                || (quantity::loosened_qualifier(src, p, sec, s) && !quoted(sec, s))
                 || (backshift(src, p, sec, s) && !quoted(sec, s))
                 || same_letters(&src.text_of(p), &sec.text_of(s))
                 || scale_left_out(src, p, sec, s)

@@ -459,3 +459,26 @@ fn a_passage_whose_figures_are_all_another_sentences_is_no_numeric_change() {
     );
     assert!(f.iter().any(|f| f["kind"] == "numeric_change"), "{f:#?}");
 }
+
+#[test]
+fn a_bound_loosened_to_about_outside_quotes_is_no_edit() {
+    let speech =
+        "Our helpline has taken more than 2,300 calls since it opened on Monday morning.\n";
+    let f = compare_to(
+        speech,
+        "The helpline has taken about 2,300 calls since it opened on Monday morning, officials said.\n",
+    );
+    assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
+    // A cap is a claim of its own; and inside quotation marks the
+    // speaker's words are changed.
+    let f = compare_to(
+        &speech.replace("more than", "fewer than"),
+        "The helpline has taken about 2,300 calls since it opened on Monday morning, officials said.\n",
+    );
+    assert_ne!(f[0]["kind"], "verbatim", "{f:#?}");
+    let f = compare_to(
+        speech,
+        "\"Our helpline has taken about 2,300 calls since it opened on Monday morning,\" she said.\n",
+    );
+    assert_ne!(f[0]["kind"], "verbatim", "{f:#?}");
+}

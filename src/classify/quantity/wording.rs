@@ -41,6 +41,33 @@ pub(in crate::classify) fn same_qualifier(
     QUALIFIERS.iter().any(|g| g.contains(&a) && g.contains(&b))
 }
 
+/// Does the secondary loosen the source's bound on the same number into an
+/// approximation ("about 2,300 calls" for "more than 2,300 calls", "around
+/// 50" for "nearly 50")? Outside quotation marks that is the writer's
+/// rounding, still true; "about" for "less than" or "under" is not taken
+/// as one (a cap is a claim of its own).
+pub(in crate::classify) fn loosened_qualifier(
+    src: &Side<'_>,
+    p: &Range<usize>,
+    sec: &Side<'_>,
+    s: &Range<usize>,
+) -> bool {
+    let number_after = |side: &Side<'_>, r: &Range<usize>| {
+        r.end < side.a.tokens.len() && side.lexeme(r.end).kind == LexKind::Number
+    };
+    if !number_after(src, p)
+        || !number_after(sec, s)
+        || src.lexeme(p.end).hash != sec.lexeme(s.end).hash
+    {
+        return false;
+    }
+    let words = |side: &Side<'_>, r: &Range<usize>| -> Vec<u64> {
+        r.clone().map(|t| side.lexeme(t).hash).collect()
+    };
+    let (a, b) = (words(src, p), words(sec, s));
+    (QUALIFIERS[0].contains(&a) || QUALIFIERS[3].contains(&a)) && QUALIFIERS[2].contains(&b)
+}
+
 /// Is the quantity starting at token `t` qualified by the words before it
 /// ("more than", "nearly", "just over", "up to", "at least")?
 pub(in crate::classify) fn qualified(side: &Side<'_>, t: usize) -> bool {
