@@ -534,6 +534,8 @@ impl DocAudit<'_> {
         let (sec, src) = (side(self.loaded, self.doc), side(self.loaded, src_doc));
         let continues = continues(aligned, k, al);
         let room = room(aligned, k, al);
+        let anchored = self.anchored_quotes(s, al);
+        let al = anchored.as_ref().unwrap_or(al);
         let paired = classify::pair_quoted_edges(sec, s, src, al, room.clone());
         let al = paired.as_ref().unwrap_or(al);
         let numbers = classify::pair_numeric_edges(sec, s, src, al, room);

@@ -11,7 +11,10 @@ use std::time::{Duration, Instant};
 use rustc_hash::FxHashMap;
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
+mod anchor;
 mod slide;
+
+pub use anchor::anchor_quotes;
 
 /// Alignment thresholds (each is a documented flag of `stemma audit`).
 #[derive(Clone, Copy, Debug)]

@@ -70,6 +70,22 @@ impl DocAudit<'_> {
             .collect()
     }
 
+    /// Sentence `s`'s alignment with each quotation in it matched whole
+    /// where `al` breaks one up that its source stretch holds as it is
+    /// (see `align::anchor_quotes`), if that changes it.
+    pub(super) fn anchored_quotes(&self, s: &Range<usize>, al: &Alignment) -> Option<Alignment> {
+        let sec = side(self.loaded, self.doc);
+        let quotes: Vec<Range<usize>> = self
+            .quotes_in(s)
+            .iter()
+            .map(|q| q.start.max(s.start) - s.start..q.end.min(s.end) - s.start)
+            .filter(|q| q.start < q.end)
+            .collect();
+        let source = self.sources[al.source as usize];
+        let passage = &sec.a.tokens[s.clone()];
+        align::anchor_quotes(source, passage, al, &quotes, self.cfg.align.deadline)
+    }
+
     /// The document's quotations that overlap token range `s` (quotations do
     /// not overlap each other, so they are in order by both ends: a binary
     /// search, not a scan per sentence).

@@ -707,3 +707,14 @@ fn the_writers_lead_into_a_quotation_retold_is_no_cut() {
     assert!(!f.is_empty(), "{f:#?}");
     assert!(f.iter().all(|f| f["kind"] != "truncation"), "{f:#?}");
 }
+
+#[test]
+fn a_quotation_of_a_phrase_the_source_repeats_is_matched_whole() {
+    let remarks = "I want to read part of one of them into the record. Mrs Garland's daughter, Carol Whitlock, wrote this: \"My mother worked for forty years and saved every penny so that she would never be a burden on anyone. He took that from her in a matter of weeks. She stopped answering the door. She stopped answering the phone. She died in February this year believing it was her own fault.\"\n";
+    let f = compare_to(
+        remarks,
+        "Her daughter, Carol Whitlock, said in a statement read out by the judge: \"She stopped answering the door. She stopped answering the phone.\"\n",
+    );
+    assert!(!f.is_empty(), "{f:#?}");
+    assert!(f.iter().all(|f| f["kind"] != "misquote"), "{f:#?}");
+}
