@@ -156,17 +156,58 @@ pub fn same_words(
                 || scale_left_out(src, p, sec, s)
         }
         Tag::Insert => {
-            quantity::currency_word(sec, s, src, p.start)
+            range_unit_repeated(sec, s, src, p.start)
+                || quantity::currency_word(sec, s, src, p.start)
                 || dollar_country(sec, s)
                 || quantity::redundant_sign(sec, s, src, p.start)
         }
         Tag::Delete => {
-            quantity::currency_word(src, p, sec, s.start)
+            range_dash(src, p, sec, s.start)
+                || quantity::currency_word(src, p, sec, s.start)
                 || dollar_country(src, p)
                 || quantity::redundant_sign(src, p, sec, s.start)
         }
         Tag::Equal => true,
     }
+}
+
+/// A range's "to" written as a dash ("10–11%" for "10 to 11 per cent"):
+/// source token `p`, "to" between two numbers, against a dash between the
+/// same two numbers at secondary token `at`.
+fn range_dash(src: &Side<'_>, p: &Range<usize>, sec: &Side<'_>, at: usize) -> bool {
+    let number = |side: &Side<'_>, t: usize| {
+        t < side.a.tokens.len() && side.lexeme(t).kind == LexKind::Number
+    };
+    p.len() == 1
+        && p.start > 0
+        && src.lexeme(p.start).hash == form_hash("to")
+        && number(src, p.start - 1)
+        && number(src, p.end)
+        && at > 0
+        && number(sec, at - 1)
+        && number(sec, at)
+        && sec
+            .gap_after(at - 1, &(at - 1..at + 1))
+            .contains(['-', '–', '—'])
+}
+
+/// A range's unit given after both its numbers ("10% to 11%" for "10 to 11
+/// per cent"): the unit inserted at secondary tokens `s` right after the
+/// first number, where the source's range, at token `at`, goes on to a
+/// number with that unit after it.
+fn range_unit_repeated(sec: &Side<'_>, s: &Range<usize>, src: &Side<'_>, at: usize) -> bool {
+    let h = |side: &Side<'_>, t: usize| (t < side.a.tokens.len()).then(|| side.lexeme(t).hash);
+    let number = |side: &Side<'_>, t: usize| {
+        t < side.a.tokens.len() && side.lexeme(t).kind == LexKind::Number
+    };
+    let unit = h(sec, s.start);
+    s.len() == 1
+        && s.start > 0
+        && number(sec, s.start - 1)
+        && matches!(h(src, at), Some(w) if w == form_hash("to") || w == form_hash("and"))
+        && number(src, at + 1)
+        && h(src, at + 2) == unit
+        && unit.is_some_and(|u| sec.lexeme(s.start).kind == LexKind::Word && u != form_hash("to"))
 }
 
 /// "US" before a dollar sign ("US$15.8 billion" for "$15.8 billion"):

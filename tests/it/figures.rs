@@ -482,3 +482,23 @@ fn a_bound_loosened_to_about_outside_quotes_is_no_edit() {
     );
     assert_ne!(f[0]["kind"], "verbatim", "{f:#?}");
 }
+
+#[test]
+fn a_range_written_with_a_dash_or_its_unit_twice_is_the_same_range() {
+    let letter = "The company expects an operating margin of 10 to 11 per cent in 2026, barring a further rise in component costs.\n";
+    for same in ["10–11 per cent", "10-11 per cent", "10% to 11%"] {
+        let f = compare_to(
+            letter,
+            &format!(
+                "The company expects an operating margin of {same} in 2026, barring a further rise in component costs.\n"
+            ),
+        );
+        assert_eq!(f[0]["kind"], "verbatim", "{same}: {f:#?}");
+    }
+    // Another range is another claim.
+    let f = compare_to(
+        letter,
+        "The company expects an operating margin of 10–12 per cent in 2026, barring a further rise in component costs.\n",
+    );
+    assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
+}
