@@ -29,16 +29,11 @@ pub(super) fn mark_relayed(
         let Some((src_doc, _)) = f.source.clone() else {
             continue;
         };
-        if !f.verdict.in_quotes || matches!(f.verdict.kind, Kind::Misquote | Kind::Unsupported) {
+        if !quoted_claim(f) {
             continue;
         }
         let src = side(loaded, src_doc);
-        let quotes: Vec<Range<usize>> = sec
-            .quotes()
-            .iter()
-            .filter(|q| q.start < f.tokens.end && f.tokens.start < q.end)
-            .cloned()
-            .collect();
+        let quotes = quotes_of(&sec, f);
         for q in quotes {
             let Some(matched) = f.matched_source(&q) else {
                 continue;
@@ -105,16 +100,11 @@ pub(super) fn mark_misattributed(loaded: &Loaded, doc: usize, findings: &mut [Fi
         let Some((src_doc, _)) = f.source.clone() else {
             continue;
         };
-        if !f.verdict.in_quotes || matches!(f.verdict.kind, Kind::Misquote | Kind::Unsupported) {
+        if !quoted_claim(f) {
             continue;
         }
         let src = side(loaded, src_doc);
-        let quotes: Vec<Range<usize>> = sec
-            .quotes()
-            .iter()
-            .filter(|q| q.start < f.tokens.end && f.tokens.start < q.end)
-            .cloned()
-            .collect();
+        let quotes = quotes_of(&sec, f);
         for q in quotes {
             let Some(inner) = f
                 .matched_source(&q)
@@ -159,6 +149,21 @@ fn quotes_someone_named(src: &Side<'_>, name: u64) -> bool {
     src.quotes()
         .iter()
         .any(|q| speakers::named_in_sentence(src, q).is_some_and(|n| n.0 == name))
+}
+
+/// The quotations of the secondary that overlap finding `f`.
+pub(super) fn quotes_of(sec: &Side<'_>, f: &Finding) -> Vec<Range<usize>> {
+    sec.quotes()
+        .iter()
+        .filter(|q| q.start < f.tokens.end && f.tokens.start < q.end)
+        .cloned()
+        .collect()
+}
+
+/// Does finding `f` hold quoted words still taken as the speaker's (not a
+/// misquote or unsupported already)?
+pub(super) fn quoted_claim(f: &Finding) -> bool {
+    f.verdict.in_quotes && !matches!(f.verdict.kind, Kind::Misquote | Kind::Unsupported)
 }
 
 /// First-person words.

@@ -206,18 +206,10 @@ pub(super) fn mark_other_answerer(
             continue;
         };
         let answers = &turns[p].answers;
-        if answers.is_empty()
-            || !f.verdict.in_quotes
-            || matches!(f.verdict.kind, Kind::Misquote | Kind::Unsupported)
-        {
+        if answers.is_empty() || !super::relayed::quoted_claim(f) {
             continue;
         }
-        let quotes: Vec<Range<usize>> = sec
-            .quotes()
-            .iter()
-            .filter(|q| q.start < f.tokens.end && f.tokens.start < q.end)
-            .cloned()
-            .collect();
+        let quotes = super::relayed::quotes_of(&sec, f);
         let wrong = quotes.iter().find_map(|q| {
             let theirs = answer_at(answers, &f.matched_source(q)?)?;
             let given = speakers::named_in_sentence(&sec, q)?;
