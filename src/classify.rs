@@ -29,7 +29,7 @@ pub use edges::{drop_lone_edges, pair_numeric_edges, pair_quoted_edges};
 pub(crate) use framing::is_saying;
 pub use framing::stock_attribution;
 use framing::{attribution, framing_at_quote};
-pub(crate) use negation::is_negation;
+pub(crate) use negation::{denial_at, is_negation};
 pub use placed::{condition_left_out, plain_figure_change};
 pub use reorder::reordered;
 pub use scope::{other_figures, other_scope};
@@ -260,12 +260,16 @@ pub fn classify(
     // negation right before them ("Szabo-Mercer said police had evidence
     // that ..." for "We have no evidence that ...") claims their words as
     // much as quotation marks do: it misquotes them.
+    // (Not where the writer's own verb denies: "ruled out claims that".)
     let reported = || {
         lead_in.is_some()
             && kind != Kind::NumericChange
             && passage
                 .clone()
                 .any(|t| !in_quote(t) && framing::is_saying(sec.lexeme(t).hash))
+            && !passage
+                .clone()
+                .any(|t| !in_quote(t) && negation::denial_at(&sec, t))
     };
     let (kind, message) = if negation && (in_quotes || reported()) {
         (Kind::Misquote, message)

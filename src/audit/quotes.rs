@@ -137,14 +137,18 @@ impl DocAudit<'_> {
     /// without a negation before it (officers were “declaring victory”):
     /// the quotation marks claim the opposite of what was said.
     fn negation_left_out(&self, q: Range<usize>) -> Option<Finding> {
-        use crate::classify::{Edit, Kind, Verdict, is_negation};
+        use crate::classify::{Edit, Kind, Verdict, denial_at, is_negation};
         const BEFORE: usize = 2;
         let sec = side(self.loaded, self.doc);
         let words = &sec.a.tokens[q.clone()];
         let negated_before = |side: &classify::Side<'_>, at: usize| {
             (at.saturating_sub(BEFORE)..at).find(|&t| is_negation(side.lexeme(t).hash))
         };
-        if words.len() < 2 || negated_before(&sec, q.start).is_some() {
+        // (The writer's words may negate them further back: "stopped short
+        // of “declaring victory”", "refused to start “declaring victory”".)
+        let denied = (q.start.saturating_sub(2 * BEFORE)..q.start)
+            .any(|t| is_negation(sec.lexeme(t).hash) || denial_at(&sec, t));
+        if words.len() < 2 || denied {
             return None;
         }
         let mut found = None;

@@ -64,6 +64,12 @@ pub(super) fn mark_relayed(
             {
                 continue;
             }
+            // (A writer who says the speaker quoted or read them out gives
+            // them as someone else's: "The judge quoted the defendant's
+            // texts".)
+            if relays(&sec, &q) {
+                continue;
+            }
             // The writer gives them to the speaker, by name or description.
             let title = loaded.docs[src_doc].0.title.as_deref();
             if !speakers::given_to_speaker(&sec, &q, &speakers::Speaker::new(&sec, title, &[])) {
@@ -118,7 +124,10 @@ pub(super) fn mark_misattributed(loaded: &Loaded, doc: usize, findings: &mut [Fi
             ) else {
                 continue;
             };
-            if theirs.0 == given.0 || !quotes_someone_named(&src, given.0) {
+            if theirs.0 == given.0
+                || !quotes_someone_named(&src, given.0)
+                || names_in_sentence(&sec, &q, theirs.0)
+            {
                 continue;
             }
             let name = |side: &Side<'_>, r: &Range<usize>, n: u64| {
@@ -164,6 +173,39 @@ pub(super) fn quotes_of(sec: &Side<'_>, f: &Finding) -> Vec<Range<usize>> {
 /// misquote or unsupported already)?
 pub(super) fn quoted_claim(f: &Finding) -> bool {
     f.verdict.in_quotes && !matches!(f.verdict.kind, Kind::Misquote | Kind::Unsupported)
+}
+
+/// Does the sentence of quotation `q` say, outside quotation marks, that
+/// the words are quoted, read out or cited ("quoted the defendant's texts",
+/// "read from a letter")?
+fn relays(sec: &Side<'_>, q: &Range<usize>) -> bool {
+    static RELAYING: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        "quoted quoting quotes quote read reads reading cited cites citing recalled \
+         recalling recounted"
+            .split_whitespace()
+            .map(crate::normalize::form_hash)
+            .collect()
+    });
+    let Some(sentence) = sentence_of(sec, q.start) else {
+        return false;
+    };
+    let quotes = sec.quotes();
+    sentence
+        .clone()
+        .any(|t| !quotes.iter().any(|r| r.contains(&t)) && RELAYING.contains(&sec.lexeme(t).hash))
+}
+
+/// Does the sentence of quotation `q` name, outside quotation marks, the
+/// person whose last name is `name` ("Asked about Dr Westbury's view that
+/// “…”, Professor Hale said": the writer credits Westbury)?
+pub(super) fn names_in_sentence(sec: &Side<'_>, q: &Range<usize>, name: u64) -> bool {
+    let Some(sentence) = sentence_of(sec, q.start) else {
+        return false;
+    };
+    let quotes = sec.quotes();
+    sentence
+        .clone()
+        .any(|t| !quotes.iter().any(|r| r.contains(&t)) && speakers::word(sec, t) == name)
 }
 
 /// First-person words.

@@ -186,6 +186,16 @@ fn label_names(label: &str, name: u64) -> bool {
         .any(|h| h == name)
 }
 
+/// The forms of a label's last word, whole and in its parts ("DR RUTH
+/// AMANKWAH-LOWE": "amankwah-lowe", "amankwah", "lowe").
+fn surname_of(label: &str) -> Vec<u64> {
+    let last = label.split_whitespace().last().unwrap_or("").to_lowercase();
+    let parts = crate::normalize::lex_str(&last);
+    std::iter::once(crate::normalize::form_hash(&last))
+        .chain(parts.iter().filter(|l| l.is_token()).map(|l| l.hash))
+        .collect()
+}
+
 /// Quoted words of one answering speaker of a joint briefing that the
 /// writer gives by name to another of its answering speakers ("“That is not
 /// a question for me,” Dr Amankwah-Lowe said" for words in Dr Fairbairn's
@@ -217,7 +227,16 @@ pub(super) fn mark_other_answerer(
                 .iter()
                 .map(|(_, l)| l.as_str())
                 .find(|l| *l != theirs && label_names(l, given.0))?;
-            (!label_names(theirs, given.0)).then(|| (theirs.to_string(), other.to_string()))
+            // (Not where the writer names the one who said them too.)
+            let surname = surname_of(theirs);
+            let credited = crate::classify::sentence_of(&sec, q.start).is_some_and(|s| {
+                s.clone().any(|t| {
+                    !sec.quotes().iter().any(|r| r.contains(&t))
+                        && surname.contains(&speakers::word(&sec, t))
+                })
+            });
+            (!label_names(theirs, given.0) && !credited)
+                .then(|| (theirs.to_string(), other.to_string()))
         });
         if let Some((theirs, other)) = wrong {
             f.verdict.kind = Kind::Misquote;

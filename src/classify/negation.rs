@@ -10,6 +10,35 @@ use super::edges::sentence_of;
 use crate::align::Op;
 use crate::normalize::form_hash;
 
+/// Does the writer deny or refuse at token `t` ("denied", "rejected",
+/// "refused", "declined", "dismissed", "avoided", "ruled out", "stopped
+/// short of")? Such a verb carries the negation that words after it leave
+/// out: "Tessier ruled out claims the company plans to raise prices" says
+/// what "We have no plans to raise prices" says.
+pub(crate) fn denial_at(side: &super::Side<'_>, t: usize) -> bool {
+    static ONE: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        "deny denies denied denying reject rejects rejected rejecting refuse refuses \
+         refused refusing decline declines declined declining dismiss dismisses \
+         dismissed dismissing avoid avoids avoided avoiding resist resists resisted"
+            .split_whitespace()
+            .map(form_hash)
+            .collect()
+    });
+    static RULE: LazyLock<Vec<u64>> =
+        LazyLock::new(|| ["rule", "rules", "ruled", "ruling"].map(form_hash).to_vec());
+    static STOP: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        ["stop", "stops", "stopped", "stopping"]
+            .map(form_hash)
+            .to_vec()
+    });
+    let n = side.a.tokens.len();
+    let h = |i: usize| (i < n).then(|| side.lexeme(i).hash);
+    let Some(w) = h(t) else { return false };
+    ONE.contains(&w)
+        || (RULE.contains(&w) && h(t + 1) == Some(form_hash("out")))
+        || (STOP.contains(&w) && h(t + 1) == Some(form_hash("short")))
+}
+
 pub(crate) fn is_negation(hash: u64) -> bool {
     static NEG: LazyLock<Vec<u64>> = LazyLock::new(|| {
         [

@@ -92,6 +92,11 @@ fn words_one_person_said_given_to_another_the_source_quotes_are_a_misquote() {
     assert!(!f.is_empty(), "{f:#?}");
     assert!(f.iter().all(|f| f["kind"] == "misquote"), "{f:#?}");
     assert!(message(&f[0]).contains("Westbury"), "{f:#?}");
+    // Credited to the one who said them, they are as they were.
+    let f = westbury(&format!(
+        "{lead}Asked about Dr Westbury's view that \"we are not asking children to sit in the midday sun\", Professor Ramanathan said shade mattered too.\n"
+    ));
+    assert!(f.iter().all(|f| f["kind"] != "misquote"), "{f:#?}");
     // Given to the person who said them, under any name of theirs, or to
     // someone the source does not quote, they are as they were.
     for who in ["Dr Westbury", "Ellen Westbury", "a spokeswoman"] {
@@ -136,6 +141,12 @@ fn words_the_speaker_quotes_from_the_person_addressed_given_to_the_speaker_are_a
     assert!(!f.is_empty(), "{f:#?}");
     assert!(f.iter().all(|f| f["kind"] == "misquote"), "{f:#?}");
     assert!(message(&f[0]).contains("addresses"), "{f:#?}");
+    // Said to be quoted or read out by the speaker, they are someone else's.
+    let f = addressed(
+        "The judge said the messages showed how Vosper regarded the people he was defrauding.\n\nThe judge quoted the defendant's texts: \"Tell her the lead flashing's gone and its 9k. She'll pay, they always pay.\"\n",
+    );
+    assert!(!f.is_empty(), "{f:#?}");
+    assert!(f.iter().all(|f| f["kind"] == "verbatim"), "{f:#?}");
     // Given to the person addressed, by the name the speaker calls him by.
     let f = addressed(
         "The judge said the messages showed how Vosper regarded the people he was defrauding.\n\nIn a message to his accomplice, Vosper wrote: \"Tell her the lead flashing's gone and its 9k. She'll pay, they always pay.\"\n",

@@ -73,6 +73,12 @@ fn a_negation_left_out_of_the_writers_lead_in_is_reported() {
     // Given as what Okafor said, the claim is the opposite of hers.
     assert_eq!(f[0]["kind"], "misquote", "{f:#?}");
     assert!(message(&f[0]).starts_with("negation changed"), "{f:#?}");
+    // The writer's own verb may carry the negation.
+    let f = compare_to(
+        speech,
+        "Okafor ruled out claims the department expects delays in the rollout of the new mobile clinics next year.\n",
+    );
+    assert!(f.iter().all(|f| f["kind"] != "misquote"), "{f:#?}");
     // Not given as anyone's words, it is a rewording that says otherwise.
     let f = compare_to(
         speech,
