@@ -46,12 +46,23 @@ pub(super) fn cut_short(
         && cut_after >= cfg.min_cut_words
         && 2 * al.src.len() >= sentence_len
         && !clause_ends(src, al.src.end)
+        && !attribution_rest(src, al.src.end, cut_after)
         && !moved();
     match truncated_tail {
         false => Stop::Whole,
         true if declared() => Stop::Elided(al.src.end..al.src.end + cut_after),
         true => Stop::Cut(cut_after),
     }
+}
+
+/// Is the rest of a source sentence after a copy that ends a quotation of
+/// the source (the `rest` words from token `end`) only its attribution
+/// ("“…,” Dr Kaur said.")? The words copied are the whole quotation.
+fn attribution_rest(src: Side<'_>, end: usize, rest: usize) -> bool {
+    let quoted = end
+        .checked_sub(1)
+        .is_some_and(|t| src.quotes().iter().any(|q| q.contains(&t) && q.end == end));
+    quoted && rest <= 6 && (end..end + rest).any(|t| super::framing::is_saying(src.lexeme(t).hash))
 }
 
 /// Are source tokens `p`, dropped where the diff has them, given elsewhere
@@ -403,7 +414,11 @@ pub(super) fn quote_cut_short(
         return Some(rest);
     }
     let next = core[i + 1..].iter().find(|o| o.tag == Tag::Equal)?;
-    if rest < cfg.min_cut_words || next.src.start < sentence.end || clause_ends(src, p + 1) {
+    if rest < cfg.min_cut_words
+        || next.src.start < sentence.end
+        || clause_ends(src, p + 1)
+        || attribution_rest(src, p + 1, rest)
+    {
         return None;
     }
     let quoted: usize = core[..=i]

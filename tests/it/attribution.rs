@@ -341,3 +341,15 @@ fn words_added_to_a_short_lead_or_attribution_are_no_edits() {
     ));
     assert_ne!(f[0]["kind"], "verbatim", "{f:#?}");
 }
+
+#[test]
+fn a_quotation_taken_whole_without_the_sources_attribution_is_not_cut_short() {
+    use crate::audit::{compare_to, passages};
+    let release = "The study followed 4,000 patients for ten years. \"We were surprised by how large the effect was in the youngest patients,\" Dr Kaur said. The team will publish further results next year.\n";
+    let f = passages(&compare_to(
+        release,
+        "Dr Kaur was blunt: \"We were surprised by how large the effect was in the youngest patients.\"\n",
+    ));
+    assert!(!f.is_empty(), "{f:#?}");
+    assert!(f.iter().all(|f| f["kind"] != "truncation"), "{f:#?}");
+}
