@@ -167,6 +167,14 @@ pub fn classify(
         scan.numeric
             .extend(moved::misread_nearby(sec, &passage, src, &al.src));
     }
+    if scan.numeric.is_empty()
+        && let Some(first) = core.ops().first().filter(|o| o.tag == Tag::Equal)
+    {
+        let at = passage.start + first.sec.start;
+        let changed = quantity::qualifier_changed_at(&src, first.src.start, &sec, at);
+        scan.numeric
+            .extend(changed.map(|(p, s, r)| (p, s, (r, true))));
+    }
     if (core.matched as f64) < cfg.copy_coverage * core.len as f64 {
         figures_from_nearby(&mut scan, sec, src, al);
     }

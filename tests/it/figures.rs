@@ -502,3 +502,24 @@ fn a_range_written_with_a_dash_or_its_unit_twice_is_the_same_range() {
     );
     assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
 }
+
+#[test]
+fn a_qualifier_changed_where_the_alignment_starts_is_a_numeric_change() {
+    let speech = "More than 30 people attended the public meeting at the town hall on Tuesday evening, the council said.\n";
+    let f = compare_to(
+        speech,
+        "Fewer than 30 people attended the public meeting at the town hall on Tuesday evening, the council said.\n",
+    );
+    assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
+    assert!(message(&f[0]).contains("Fewer than 30"), "{f:#?}");
+    // The same bound in other words, or loosened into "about", is none.
+    for same in ["Over 30", "About 30"] {
+        let f = compare_to(
+            speech,
+            &format!(
+                "{same} people attended the public meeting at the town hall on Tuesday evening, the council said.\n"
+            ),
+        );
+        assert_eq!(f[0]["kind"], "verbatim", "{same}: {f:#?}");
+    }
+}

@@ -68,6 +68,45 @@ pub(in crate::classify) fn loosened_qualifier(
     (QUALIFIERS[0].contains(&a) || QUALIFIERS[3].contains(&a)) && QUALIFIERS[2].contains(&b)
 }
 
+/// The qualifier of the first figure of an aligned passage, changed where
+/// the alignment starts ("Fewer than 30 people attended" for "More than 30
+/// people attended": the diff matches from "than", and the words before
+/// it read as the writer's framing). `src_at` and `sec_at` are the first
+/// tokens of the aligned core on each side, which match. Returns the two
+/// qualified figures' words when their qualifiers say different things
+/// (not a bound loosened into "about", see [`loosened_qualifier`]).
+pub(in crate::classify) fn qualifier_changed_at(
+    src: &Side<'_>,
+    src_at: usize,
+    sec: &Side<'_>,
+    sec_at: usize,
+) -> Option<(String, String, Range<usize>)> {
+    let is_number = |side: &Side<'_>, t: usize| {
+        t < side.a.tokens.len() && side.lexeme(t).kind == LexKind::Number
+    };
+    let k = (0..2).find(|&k| is_number(sec, sec_at + k) && is_number(src, src_at + k))?;
+    let group_before = |side: &Side<'_>, n: usize| {
+        (1..=2).rev().find_map(|len| {
+            let from = n.checked_sub(len)?;
+            let words: Vec<u64> = (from..n).map(|t| side.lexeme(t).hash).collect();
+            let g = QUALIFIERS.iter().position(|g| g.contains(&words))?;
+            Some((g, from))
+        })
+    };
+    let (a, from_a) = group_before(src, src_at + k)?;
+    let (b, from_b) = group_before(sec, sec_at + k)?;
+    let loosened = (a == 0 || a == 3) && b == 2;
+    if a == b || loosened || from_b >= sec_at && from_a >= src_at {
+        return None;
+    }
+    let end = |at: usize| at + k + 1;
+    Some((
+        src.text_of(&(from_a..end(src_at))),
+        sec.text_of(&(from_b..end(sec_at))),
+        from_b..end(sec_at),
+    ))
+}
+
 /// Is the quantity starting at token `t` qualified by the words before it
 /// ("more than", "nearly", "just over", "up to", "at least")?
 pub(in crate::classify) fn qualified(side: &Side<'_>, t: usize) -> bool {
