@@ -20,6 +20,18 @@ static QUALIFIERS: LazyLock<Vec<Vec<Vec<u64>>>> = LazyLock::new(|| {
     ]
 });
 
+/// The words of token range `r` when a number follows it (a qualifier's
+/// place), as matching forms.
+fn before_number(side: &Side<'_>, r: &Range<usize>) -> Option<Vec<u64>> {
+    (r.end < side.a.tokens.len() && side.lexeme(r.end).kind == LexKind::Number)
+        .then(|| r.clone().map(|t| side.lexeme(t).hash).collect())
+}
+
+/// Which group of [`QUALIFIERS`] holds the phrase `words`, if one does.
+fn group_of(words: &[u64]) -> Option<usize> {
+    QUALIFIERS.iter().position(|g| g.iter().any(|p| p == words))
+}
+
 /// Do the two token ranges, each just before the same number, qualify it
 /// the same way ("more than 750" and "over 750")?
 pub(in crate::classify) fn same_qualifier(
@@ -28,17 +40,10 @@ pub(in crate::classify) fn same_qualifier(
     sec: &Side<'_>,
     s: &Range<usize>,
 ) -> bool {
-    let number_after = |side: &Side<'_>, r: &Range<usize>| {
-        r.end < side.a.tokens.len() && side.lexeme(r.end).kind == LexKind::Number
-    };
-    if !number_after(src, p) || !number_after(sec, s) {
+    let (Some(a), Some(b)) = (before_number(src, p), before_number(sec, s)) else {
         return false;
-    }
-    let words = |side: &Side<'_>, r: &Range<usize>| -> Vec<u64> {
-        r.clone().map(|t| side.lexeme(t).hash).collect()
     };
-    let (a, b) = (words(src, p), words(sec, s));
-    QUALIFIERS.iter().any(|g| g.contains(&a) && g.contains(&b))
+    group_of(&a).is_some() && group_of(&a) == group_of(&b)
 }
 
 /// Does the secondary loosen the source's bound on the same number into an
@@ -52,20 +57,15 @@ pub(in crate::classify) fn loosened_qualifier(
     sec: &Side<'_>,
     s: &Range<usize>,
 ) -> bool {
-    let number_after = |side: &Side<'_>, r: &Range<usize>| {
-        r.end < side.a.tokens.len() && side.lexeme(r.end).kind == LexKind::Number
-    };
-    if !number_after(src, p)
-        || !number_after(sec, s)
-        || src.lexeme(p.end).hash != sec.lexeme(s.end).hash
-    {
+    let (Some(a), Some(b)) = (before_number(src, p), before_number(sec, s)) else {
         return false;
-    }
-    let words = |side: &Side<'_>, r: &Range<usize>| -> Vec<u64> {
-        r.clone().map(|t| side.lexeme(t).hash).collect()
     };
-    let (a, b) = (words(src, p), words(sec, s));
-    (QUALIFIERS[0].contains(&a) || QUALIFIERS[3].contains(&a)) && QUALIFIERS[2].contains(&b)
+    src.lexeme(p.end).hash == sec.lexeme(s.end).hash && loosened(group_of(&a), group_of(&b))
+}
+
+/// Is a bound (group "more than" or "nearly") loosened into "about"?
+fn loosened(from: Option<usize>, to: Option<usize>) -> bool {
+    matches!(from, Some(0 | 3)) && to == Some(2)
 }
 
 /// The qualifier of the first figure of an aligned passage, changed where
@@ -89,14 +89,12 @@ pub(in crate::classify) fn qualifier_changed_at(
         (1..=2).rev().find_map(|len| {
             let from = n.checked_sub(len)?;
             let words: Vec<u64> = (from..n).map(|t| side.lexeme(t).hash).collect();
-            let g = QUALIFIERS.iter().position(|g| g.contains(&words))?;
-            Some((g, from))
+            Some((group_of(&words)?, from))
         })
     };
     let (a, from_a) = group_before(src, src_at + k)?;
     let (b, from_b) = group_before(sec, sec_at + k)?;
-    let loosened = (a == 0 || a == 3) && b == 2;
-    if a == b || loosened || from_b >= sec_at && from_a >= src_at {
+    if a == b || loosened(Some(a), Some(b)) || from_b >= sec_at && from_a >= src_at {
         return None;
     }
     let end = |at: usize| at + k + 1;
