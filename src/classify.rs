@@ -14,6 +14,7 @@ mod cut;
 mod edges;
 mod framing;
 mod moved;
+mod negated;
 mod negation;
 mod placed;
 mod quantity;
@@ -159,30 +160,7 @@ pub fn classify(
     }
     let core = Core::find(sec, src, &passage, al, &in_quote);
     let mut scan = scan_edits(sec, &passage, src, core.ops(), &in_quote);
-    if scan.numeric.is_empty() {
-        scan.numeric
-            .extend(moved::moved_figure(sec, &passage, src, &core.ops));
-    }
-    if scan.numeric.is_empty() {
-        scan.numeric
-            .extend(moved::misread_nearby(sec, &passage, src, &al.src));
-    }
-    if scan.numeric.is_empty()
-        && let Some(first) = core.ops().first().filter(|o| o.tag == Tag::Equal)
-    {
-        let at = passage.start + first.sec.start;
-        let changed = quantity::qualifier_changed_at(&src, first.src.start, &sec, at);
-        scan.numeric
-            .extend(changed.map(|(p, s, r)| (p, s, (r, true))));
-    }
-    if (core.matched as f64) < cfg.copy_coverage * core.len as f64 {
-        figures_from_nearby(&mut scan, sec, src, al);
-    }
-    let elsewhere =
-        !scan.numeric.is_empty() && scope::figures_of_another_sentence(sec, &passage, src, al);
-    if elsewhere {
-        scan.numeric.clear();
-    }
+    let elsewhere = scan_figures(&mut scan, (sec, &passage), src, al, &core, cfg);
     let lost_quotes = quote_marks_differ(sec, &passage, src, al)
         .or_else(|| unbalanced(sec, &passage, core.ops()));
     let cut = match cut::cut_short((sec, &passage), src, al, core.ops(), (continues, cfg)) {
@@ -225,84 +203,14 @@ pub fn classify(
         None => (kind, message),
     };
     let message = annotate(kind, message, &scan, lost);
-    // A negation the source has and the core drops is no negation changed
-    // where the writer gives the same word in its own words around the
-    // core ("He warned that without fair rules" for "Without them"); one
-    // the core adds always is, as is one an ellipsis hides.
-    let framing = negation::words_outside(sec, &passage, core.ops());
-    // One the core adds where the source negates its verb of saying just
-    // before the words copied moved onto them ("is not anything like
-    // enough" for "I will not pretend that it is anything like enough").
-    let raised = scan.neg_added
-        && scan.neg_dropped.is_empty()
-        && core
-            .ops()
-            .first()
-            .is_some_and(|o| negation::raised_before(src, o.src.start));
-    let negation = scan.negation
-        || (scan.neg_added && !raised)
-        || scan.neg_dropped.iter().any(|h| !framing.contains(h));
-    // The writer's words before the match may negate what the source's did
-    // not, or leave out its negation ("The department expects | delays" for
-    // "We do not expect | delays"); not where the word moved.
-    let lead_in = core.ops().first().and_then(|first| {
-        let lead = passage.start..passage.start + first.sec.start;
-        negation::lead_in_differs(sec, lead, src, first.src.start).filter(|(theirs, mine)| {
-            let dropped = negation::words(src, theirs);
-            if dropped.is_empty() {
-                negation::words(sec, mine)
-                    .iter()
-                    .any(|h| !scan.neg_dropped.contains(h))
-            } else {
-                dropped.iter().any(|h| !framing.contains(h))
-            }
-        })
-    });
-    if let Some((theirs, mine)) = &lead_in {
-        let op = if mine.is_empty() { "delete" } else { "replace" };
-        scan.edits
-            .insert(0, Edit::new(op, src.text_of(theirs), sec.text_of(mine)));
-    }
-    let negation = negation || lead_in.is_some();
-    // Reported speech that gives the speaker's own words without the
-    // negation right before them ("Szabo-Mercer said police had evidence
-    // that ..." for "We have no evidence that ...") claims their words as
-    // much as quotation marks do: it misquotes them.
-    // (Not where the writer's own verb denies: "ruled out claims that".)
-    let reported = || {
-        lead_in.is_some()
-            && kind != Kind::NumericChange
-            && passage
-                .clone()
-                .any(|t| !in_quote(t) && framing::is_saying(sec.lexeme(t).hash))
-            && !passage
-                .clone()
-                .any(|t| !in_quote(t) && negation::denial_at(&sec, t))
-    };
-    let (kind, message) = if negation && (in_quotes || reported()) {
-        (Kind::Misquote, message)
-    } else if lead_in.is_some() && kind == Kind::Verbatim {
-        // The words are the source's, the claim is not.
-        (
-            Kind::Paraphrase,
-            message.replacen("verbatim", "the rest verbatim", 1),
-        )
-    } else {
-        (kind, message)
-    };
-    let message = match &lead_in {
-        Some((theirs, mine)) if mine.is_empty() => format!(
-            "negation changed: the source has \"{}\" right before the words copied, which the secondary leaves out; {message}",
-            src.text_of(theirs)
-        ),
-        Some((theirs, mine)) => format!(
-            "negation changed: the source has \"{}\" before the words copied, the secondary \"{}\"; {message}",
-            src.text_of(theirs),
-            sec.text_of(mine)
-        ),
-        None if negation => format!("negation changed; {message}"),
-        None => message,
-    };
+    let (kind, message, negation) = negated::judge(
+        (sec, &passage),
+        src,
+        core.ops(),
+        &in_quote,
+        &mut scan,
+        (kind, message),
+    );
     if let Some(q) = lost_quotes {
         scan.edits.push(Edit::new("quote", q, String::new()));
     }
@@ -313,6 +221,46 @@ pub fn classify(
         in_quotes,
         negation,
     }
+}
+
+/// The figures the passage changes, into `scan.numeric`: those its edits
+/// change, else one moved, misread from nearby or its qualifier changed
+/// where the match starts, and, for a loose copy, those of the source's
+/// nearby sentences. Returns whether they are all another sentence's
+/// (then cleared: the passage retells that one, it changes none).
+fn scan_figures(
+    scan: &mut EditScan,
+    (sec, passage): (Side<'_>, &Range<usize>),
+    src: Side<'_>,
+    al: &Alignment,
+    core: &Core,
+    cfg: &ClassifyConfig,
+) -> bool {
+    if scan.numeric.is_empty() {
+        scan.numeric
+            .extend(moved::moved_figure(sec, passage, src, &core.ops));
+    }
+    if scan.numeric.is_empty() {
+        scan.numeric
+            .extend(moved::misread_nearby(sec, passage, src, &al.src));
+    }
+    if scan.numeric.is_empty()
+        && let Some(first) = core.ops().first().filter(|o| o.tag == Tag::Equal)
+    {
+        let at = passage.start + first.sec.start;
+        let changed = quantity::qualifier_changed_at(&src, first.src.start, &sec, at);
+        scan.numeric
+            .extend(changed.map(|(p, s, r)| (p, s, (r, true))));
+    }
+    if (core.matched as f64) < cfg.copy_coverage * core.len as f64 {
+        figures_from_nearby(scan, sec, src, al);
+    }
+    let elsewhere =
+        !scan.numeric.is_empty() && scope::figures_of_another_sentence(sec, passage, src, al);
+    if elsewhere {
+        scan.numeric.clear();
+    }
+    elsewhere
 }
 
 /// A passage's operations, with the aligned core (`lo..hi`) between the
