@@ -327,6 +327,37 @@ impl Core {
     }
 }
 
+/// "number changed: the source says "22", the secondary "19"", naming
+/// every figure changed (once each, in order).
+fn figures_changed(numeric: &[Figure]) -> String {
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    for (p, s, _) in numeric {
+        if !pairs.contains(&(p.as_str(), s.as_str())) {
+            pairs.push((p, s));
+        }
+    }
+    let (theirs, mine): (Vec<&str>, Vec<&str>) = pairs.into_iter().unzip();
+    let what = if theirs.len() > 1 {
+        "numbers"
+    } else {
+        "number"
+    };
+    format!(
+        "{what} changed: the source says {}, the secondary {}",
+        and_list(&theirs),
+        and_list(&mine)
+    )
+}
+
+/// "\"a\"", "\"a\" and \"b\"", "\"a\", \"b\" and \"c\"".
+fn and_list(items: &[&str]) -> String {
+    let quoted: Vec<String> = items.iter().map(|x| format!("{x:?}")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => quoted.concat(),
+    }
+}
+
 /// The kind and message of a passage of `n` words, before the ellipses,
 /// brackets, lost quotation marks and negation it holds are added.
 fn base_verdict(
@@ -341,9 +372,8 @@ fn base_verdict(
     let no_edits = edits.iter().all(declared);
     let (core_len, matched) = (core.len, core.matched);
     let coverage = matched as f64 / core_len.max(1) as f64;
-    if let Some((p, s, _)) = scan.numeric.first() {
-        let m = format!("number changed: the source says {p:?}, the secondary {s:?}");
-        (Kind::NumericChange, m)
+    if !scan.numeric.is_empty() {
+        (Kind::NumericChange, figures_changed(&scan.numeric))
     } else if scan.quoted_change {
         // Only the quoted edits: the writer's words around them are its own.
         let mut quoted = scan.quoted.iter();
@@ -430,13 +460,16 @@ fn annotate(kind: Kind, message: String, scan: &EditScan, lost_quotes: Option<&S
     }
 }
 
+/// A changed figure: the source's, the secondary's, its tokens, and
+/// whether the edit replaced the figure alone.
+type Figure = (String, String, (Range<usize>, bool));
+
 /// What the edits of an alignment amount to.
 #[derive(Default)]
 struct EditScan {
     edits: Vec<Edit>,
-    /// Changed figures: the source's, the secondary's, its tokens, and
-    /// whether the edit replaced the figure alone.
-    numeric: Vec<(String, String, (Range<usize>, bool))>,
+    /// Changed figures.
+    numeric: Vec<Figure>,
     negation: bool,
     /// Negation words the source has where an edit of the core drops them
     /// (their forms), and whether an edit adds one.

@@ -8,7 +8,8 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::{Side, edges, moved, quantity};
-use crate::align::Alignment;
+use crate::align::{Alignment, Tag};
+use crate::normalize::LexKind;
 use crate::normalize::form_hash;
 
 /// Are the figures of a passage that changes one, those its aligned
@@ -80,7 +81,54 @@ pub fn other_figures(sec: Side<'_>, passage: &Range<usize>, src: Side<'_>, al: &
     }
     let around = sentence_bounds(src, al.src.clone());
     let theirs = quantity::amounts(&src, &around);
-    mine.len() >= 2 && !theirs.is_empty() && !mine.iter().any(|n| theirs.iter().any(|t| kin(n, t)))
+    !theirs.is_empty()
+        && !mine.iter().any(|n| theirs.iter().any(|t| kin(n, t)))
+        && !figures_alone_changed(sec, passage, src, al)
+}
+
+/// Least words a copy whose figures alone changed keeps as they are.
+const COPIED_WORDS: usize = 6;
+
+/// Is the passage a copy of its source whose only edits replace figures
+/// with figures ("Revenue rose 19% to $1.5 billion, driven by ..." for
+/// "rose 22% to $1.8 billion, driven by ...")? That is the source's claim
+/// with its figures wrong, not the same shape about other facts, unless a
+/// year changed with them ("in 2024" for "in 2025": last year's figures).
+fn figures_alone_changed(
+    sec: Side<'_>,
+    passage: &Range<usize>,
+    src: Side<'_>,
+    al: &Alignment,
+) -> bool {
+    let Some(first) = al.ops.iter().position(|o| o.tag == Tag::Equal) else {
+        return false;
+    };
+    let last = al
+        .ops
+        .iter()
+        .rposition(|o| o.tag == Tag::Equal)
+        .unwrap_or(first);
+    let core = &al.ops[first..=last];
+    let figure = |side: &Side<'_>, t: usize| {
+        let l = side.lexeme(t);
+        let text = &side.text[l.start as usize..l.end as usize];
+        let year = text.len() == 4
+            && text.bytes().all(|b| b.is_ascii_digit())
+            && (1800..=2100).contains(&text.parse::<u32>().unwrap_or(0));
+        (l.kind == LexKind::Number && !year) || quantity::is_unit_word(l.hash)
+    };
+    let copied: usize = core
+        .iter()
+        .filter(|o| o.tag == Tag::Equal)
+        .map(|o| o.sec.len())
+        .sum();
+    copied >= COPIED_WORDS
+        && core.iter().any(|o| o.tag == Tag::Replace)
+        && core.iter().filter(|o| o.tag != Tag::Equal).all(|o| {
+            o.tag == Tag::Replace
+                && o.src.clone().all(|t| figure(&src, t))
+                && o.sec.clone().all(|t| figure(&sec, passage.start + t))
+        })
 }
 
 /// The same figure, or one misread from the other (digits in another order,

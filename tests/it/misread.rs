@@ -86,3 +86,41 @@ fn a_figure_the_source_states_elsewhere_is_no_misreading() {
     let f = compare_to(&source, secondary);
     assert!(changes(&f).is_empty(), "{:?} {f:#?}", kinds(&f));
 }
+
+#[test]
+fn every_figure_changed_in_a_copied_sentence_is_named() {
+    let source = "Marrowfield had a strong year. Revenue rose 22% to $1.8 billion in 2025, \
+        driven by the new home-security range. Our engineers shipped more updates than ever before.\n";
+    let secondary = source.replace("22%", "19%").replace("1.8", "1.5");
+    let f = compare_to(source, &secondary);
+    assert_eq!(
+        changes(&f),
+        ["numbers changed: the source says \"22\" and \"1.8\", the secondary \"19\" and \"1.5\""],
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn a_copy_whose_figures_alone_all_changed_is_a_numeric_change() {
+    // No figure in common, but nothing else changed: the source's claim
+    // with its figures wrong, not the same shape about other facts.
+    let source = "Marrowfield had a strong year. Revenue rose 22% to $1.8 billion, driven by the \
+        new home-security range. Our engineers shipped more updates than ever before.\n";
+    let secondary = source
+        .replace("22%", "19%")
+        .replace("1.8 billion", "1.5 million");
+    let f = compare_to(source, &secondary);
+    assert_eq!(
+        changes(&f),
+        [
+            "numbers changed: the source says \"22\" and \"1.8 billion\", the secondary \"19\" and \"1.5 million\""
+        ],
+        "{f:#?}"
+    );
+    // With the year changed too, they are another year's figures.
+    let source = source.replace(", driven", " in 2025, driven");
+    let secondary = secondary.replace(", driven", " in 2024, driven");
+    let f = compare_to(&source, &secondary);
+    assert!(changes(&f).is_empty(), "{f:#?}");
+    assert_eq!(kinds(&f), ["verbatim", "verbatim"], "{f:#?}");
+}

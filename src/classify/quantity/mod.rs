@@ -38,6 +38,11 @@ fn scale(hash: u64) -> Option<f64> {
     SCALES.iter().find(|s| s.0 == hash).map(|s| s.1)
 }
 
+/// Is the word a figure's scale or percent sign ("billion", "%")?
+pub(super) fn is_unit_word(hash: u64) -> bool {
+    hash == *H_PERCENT || scale(hash).is_some()
+}
+
 /// The value of number token `t`: digits ("5,000", "1.5") or number words
 /// ("five", "twenty-five").
 fn value(side: &Side<'_>, t: usize) -> Option<f64> {
