@@ -230,6 +230,45 @@ pub(super) fn dropped_condition(
     at_end()
         .or_else(skipped)
         .filter(|c| !said_elsewhere((sec, passage), src, c, core) && !echoed(sec, passage, src, c))
+        .or_else(|| condition_before((sec, passage), src, al, core))
+}
+
+/// The condition that opens the source sentence, set off by a comma right
+/// before the words a passage copies from its middle, that the passage
+/// leaves out ("Work on the first 86 homes ... will begin this autumn" for
+/// "Subject to planning consent, work on ..."; "he's looking at six to
+/// eight weeks" for "If it's what the physios think it is, he's ..."). Not
+/// where the passage opens a condition of its own anywhere ("... this
+/// autumn if planning permission is granted"), or it or the sentence before
+/// it echoes the condition.
+fn condition_before(
+    (sec, passage): (Side<'_>, &Range<usize>),
+    src: Side<'_>,
+    al: &Alignment,
+    core: &[Op],
+) -> Option<Range<usize>> {
+    let first = core.iter().find(|o| o.tag == Tag::Equal)?;
+    let start = first.src.start.max(al.src.start);
+    let sentence = edges::sentence_of(&src, start)?;
+    let condition = sentence.start..start;
+    if condition.is_empty()
+        || !condition_at(src, sentence.start, start)
+        || clause_end(src, sentence.start, &sentence) != start
+        || !src.gap_after(start - 1, &sentence).contains(',')
+    {
+        return None;
+    }
+    if passage.clone().any(|t| condition_at(sec, t, passage.end)) {
+        return None;
+    }
+    let before = passage
+        .start
+        .checked_sub(1)
+        .and_then(|t| edges::sentence_of(&sec, t))
+        .map_or(passage.start, |s| s.start);
+    let around = before..passage.end;
+    (!appears_in(sec, &around, src, &condition) && !echoed(sec, &around, src, &condition))
+        .then_some(condition)
 }
 
 /// The condition of source range `window` that `passage`, placed there

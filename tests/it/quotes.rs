@@ -570,6 +570,32 @@ fn a_quotation_stopped_before_its_condition_is_cut_short() {
 }
 
 #[test]
+fn a_quotation_taken_from_after_its_opening_condition_is_cut_short() {
+    let speech = "This budget commits new money to housing. Subject to planning consent, work on the \
+        first 86 homes at the old bus depot will begin this autumn. We will build more next year.\n";
+    let f = compare_to(
+        speech,
+        "\"Work on the first 86 homes at the old bus depot will begin this autumn,\" she said.\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "truncation", "{f:#}");
+    assert!(message(f).contains("Subject to planning consent"), "{f:#}");
+    // Not where the writer gives a condition of its own, before the copy
+    // or after it, or in the sentence before.
+    for article in [
+        "If planning consent is granted, \"work on the first 86 homes at the old bus depot will begin this autumn,\" she said.\n",
+        "\"Work on the first 86 homes at the old bus depot will begin this autumn,\" she said, if planning permission is granted.\n",
+        "The scheme still needs planning consent. \"Work on the first 86 homes at the old bus depot will begin this autumn,\" she said.\n",
+    ] {
+        let f = compare_to(speech, article);
+        assert!(
+            f.iter().all(|f| f["kind"] != "truncation"),
+            "{article}: {f:#?}"
+        );
+    }
+}
+
+#[test]
 fn a_quotation_as_it_is_in_a_passage_reworded_around_it_is_verbatim_on_its_own() {
     let speech = "We are also announcing new money today. The £9.4 million for the community game is ring-fenced and cannot be touched for anything else.\n";
     let f = compare_to(
