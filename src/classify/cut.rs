@@ -109,11 +109,12 @@ pub(super) fn merge_seam(src: Side<'_>, p: &Range<usize>, unquoted: bool) -> boo
         && edges::sentence_of(&src, p.start).is_some_and(|s| s.end < p.end || s.start == p.start)
 }
 
-/// The form of token `t` if it is a content word: four letters or more, or
-/// a number.
+/// The form of token `t` if it is a content word: four letters or more and
+/// no function word ("that", "have", "were"), or a number.
 fn content_word(side: &Side<'_>, t: usize) -> Option<u64> {
     let l = side.lexeme(t);
-    (l.end - l.start >= 4 || l.kind == crate::normalize::LexKind::Number).then_some(l.hash)
+    let word = l.end - l.start >= 4 && !crate::normalize::is_function_word(l.hash);
+    (word || l.kind == crate::normalize::LexKind::Number).then_some(l.hash)
 }
 
 /// The length of the longest common subsequence of two short sequences.

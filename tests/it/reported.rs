@@ -505,3 +505,21 @@ fn the_seam_of_two_sentences_merged_is_no_cut() {
     ));
     assert!(f.iter().all(|f| f["kind"] != "truncation"), "{f:#?}");
 }
+
+#[test]
+fn words_the_writer_moves_to_the_front_of_reported_speech_are_no_cut() {
+    // The writer leads with who says it ("Harbourside Rail said it had
+    // closed ..."), which the source gives in the middle of its sentence:
+    // the words left out there are in the passage, moved.
+    let statement = "And we do not yet know whether there has been any effect on the main rail bridge \
+        at Carrick Quay, although Harbourside Rail has told us that it closed that bridge as a \
+        precaution on Saturday morning and that there is no risk to passenger services.\n";
+    let f = compare_to(
+        statement,
+        "Harbourside Rail said it had closed a main rail bridge at Carrick Quay as a precaution and \
+         that there was no risk to services.\n",
+    );
+    let f = passages(&f);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["kind"], "paraphrase", "{f:#?}");
+}
