@@ -243,3 +243,55 @@ pub(super) fn sentence_join(
         && s.clone()
             .all(|t| crate::normalize::is_function_word(sec.lexeme(t).hash))
 }
+
+/// Asides with which speakers vouch for what they say next ("I want to be
+/// honest that", "let me be clear", "frankly"): they add nothing to the
+/// claim, so leaving one out cuts nothing from it.
+static ASIDES: std::sync::LazyLock<Vec<Vec<u64>>> = std::sync::LazyLock::new(|| {
+    [
+        "i want to be honest",
+        "i want to be clear",
+        "i want to be frank",
+        "i have to be honest",
+        "i will be honest",
+        "let me be clear",
+        "let me be honest",
+        "let me be frank",
+        "let me say",
+        "i have to say",
+        "i must say",
+        "i can tell you",
+        "to be honest",
+        "to be frank",
+        "to be clear",
+        "frankly",
+        "honestly",
+    ]
+    .iter()
+    .map(|p| p.split(' ').map(form_hash).collect())
+    .collect()
+});
+
+/// Are source tokens `p`, dropped from inside a copy, a speaker's aside
+/// ([`ASIDES`], "that" after it) and, after it, at most three words the
+/// passage gives elsewhere or no content words ("but I want to be honest
+/// that restocking will | only happen once ..." retold "a restocking plan,
+/// but only once ...")?
+pub(super) fn aside(
+    src: &Side<'_>,
+    p: &Range<usize>,
+    sec: &Side<'_>,
+    passage: &Range<usize>,
+) -> bool {
+    let words = &src.a.tokens[p.clone()];
+    let Some(len) = ASIDES.iter().find(|a| words.starts_with(a)).map(Vec::len) else {
+        return false;
+    };
+    let rest = &words[len..];
+    let rest = rest.strip_prefix(&[form_hash("that")]).unwrap_or(rest);
+    let mine = &sec.a.tokens[passage.clone()];
+    rest.len() <= 3
+        && rest
+            .iter()
+            .all(|h| crate::normalize::is_function_word(*h) || mine.contains(h))
+}

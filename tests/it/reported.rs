@@ -523,3 +523,24 @@ fn words_the_writer_moves_to_the_front_of_reported_speech_are_no_cut() {
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(f[0]["kind"], "paraphrase", "{f:#?}");
 }
+
+#[test]
+fn a_speakers_aside_left_out_is_no_cut() {
+    let speech = "We will reopen the harbour to small boats, but I want to be clear that the harbour \
+        will only reopen once the sea wall has been repaired, and that is likely to be in March.\n";
+    let retold = "The council said it will reopen the harbour to small boats, but only once the sea \
+        wall has been repaired, which is likely to be in March.\n";
+    let f = compare_to(speech, retold);
+    let f = passages(&f);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_ne!(f[0]["kind"], "truncation", "{f:#?}");
+    assert!(!message(&f[0]).contains("want to be clear"), "{f:#?}");
+    // What the speaker qualifies is no aside: leaving it out is a cut.
+    let speech = speech.replace("I want to be clear that", "I cannot promise that");
+    let f = compare_to(&speech, retold);
+    let f = passages(&f);
+    assert!(
+        message(&f[0]).contains("drops \"I cannot promise"),
+        "{f:#?}"
+    );
+}
