@@ -407,6 +407,7 @@ fn base_verdict(
     } else if coverage >= cfg.copy_coverage
         && scan.longest_edit <= cfg.max_copy_edit
         && scan.edited_words <= cfg.max_copy_edit.max(core_len / 8)
+        && !grammar_of_own_sentence(scan, core, n)
     {
         let m = format!("copied with changes: {}", summary(edits));
         (Kind::CopyError, m)
@@ -420,6 +421,16 @@ fn base_verdict(
         }
         (Kind::Paraphrase, m)
     }
+}
+
+/// Is the passage the writer's own sentence around a short stretch of the
+/// source (under half its words), outside quotation marks, whose edits
+/// there change only function words ("It says a dairy at Kettlewick Mill
+/// is the probable source, but ..." for "... at Kettlewick Mill as the
+/// probable source")? That is the writer's grammar fitting the words in,
+/// no copy damaged.
+fn grammar_of_own_sentence(scan: &EditScan, core: &Core, n: usize) -> bool {
+    2 * core.len < n && !scan.content_edited && !scan.quoted.iter().any(|&q| q)
 }
 
 /// The longest run of source words dropped, if it is a cut clause.
@@ -489,6 +500,9 @@ struct EditScan {
     longest_edit: usize,
     edited_words: usize,
     elided: Vec<String>,
+    /// Does an undeclared edit drop, add or change a word of content (not
+    /// only function words: "as" for "is")?
+    content_edited: bool,
     /// The writer's bracketed words and the source's words they stand for.
     bracketed: Vec<(String, String)>,
 }
@@ -575,6 +589,11 @@ fn scan_edits(
                     || framing::lead_retold(&src, &op.src, s_abs.start, passage, in_quote)
                     || cut::merge_seam(src, &op.src, !in_quote(s_abs.start))
                     || cut::said_elsewhere((sec, passage), src, &op.src, core));
+            let function = |side: &Side<'_>, r: &Range<usize>| {
+                r.clone()
+                    .all(|t| crate::normalize::is_function_word(side.a.tokens[t]))
+            };
+            e.content_edited |= !function(&src, &op.src) || !function(&sec, &s_abs);
             e.change(op, p_text, s_text, moved);
         }
     }

@@ -544,3 +544,24 @@ fn a_speakers_aside_left_out_is_no_cut() {
         "{f:#?}"
     );
 }
+
+#[test]
+fn a_function_word_fitted_into_the_writers_own_sentence_is_no_copy_error() {
+    let statement = "Our inspectors have identified a leak from the Marlow Farm slurry lagoon at \
+        Deepdale Bridge as the likely cause of the pollution.\n";
+    let f = compare_to(
+        statement,
+        "The agency says a farm near Deepdale Bridge is the likely cause of the pollution, but \
+         it has not ruled out other sources.\n",
+    );
+    let f = passages(&f);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["kind"], "paraphrase", "{f:#?}");
+    // A copy of most of the sentence with a word changed is still one.
+    let f = compare_to(
+        statement,
+        "Inspectors have identified a leak from the Marlow Farm slurry lagoon at Deepdale Bridge \
+         as the likely cause of that pollution.\n",
+    );
+    assert_eq!(passages(&f)[0]["kind"], "copy_error", "{f:#?}");
+}
