@@ -391,6 +391,19 @@ fn named(
         .map(|t| word(sec, t))
         .filter(|&h| !FUNCTION.has(h))
         .collect();
+    // "The 51-year-old said" stands for someone named before, as a pronoun
+    // does.
+    let number = |n: u64| {
+        range
+            .clone()
+            .any(|t| sec.lexeme(t).kind == crate::normalize::LexKind::Number && word(sec, t) == n)
+    };
+    if let [n, year, old] = words[..]
+        && number(n)
+        && [year, old] == *YEAR_OLD
+    {
+        return Some(Subject::Pronoun(None));
+    }
     // A name: capitalised words, not just the one that opens the sentence
     // ("Critics said" names no one; "Yvette Cooper said" does).
     let cap = |t: usize| sec.lexeme(t).cap && !FUNCTION.has(sec.lexeme(t).hash);
@@ -542,5 +555,6 @@ static FUNCTION: Words = Words::new(|| {
     )
 });
 
+static YEAR_OLD: LazyLock<[u64; 2]> = LazyLock::new(|| ["year", "old"].map(|w| forms(w)[0]));
 static H_TO: LazyLock<u64> = LazyLock::new(|| forms("to")[0]);
 static H_ACCORDING: LazyLock<u64> = LazyLock::new(|| forms("according")[0]);

@@ -37,6 +37,22 @@ fn a_question_quoted_as_the_speakers_words_is_a_misquote() {
 }
 
 #[test]
+fn the_speaker_named_by_age_is_the_speaker_named_before() {
+    // "The 46-year-old" stands for the man named before, as "he" would.
+    let f = kinds(
+        "Rob Tennant faced the press after another defeat. The 46-year-old admitted he is \
+         \"running out of time to turn this around\".\n",
+    );
+    assert!(f.iter().any(|f| f.0 == "misquote"), "{f:?}");
+    // Someone else named before the quotation is not the speaker.
+    let f = kinds(
+        "Rob Tennant faced the press. Asked by a reporter, the 46-year-old said the question of \
+         whether he was \"running out of time to turn this around\" was for others.\n",
+    );
+    assert!(f.iter().all(|f| f.0 != "misquote"), "{f:?}");
+}
+
+#[test]
 fn a_question_quoted_inside_a_passage_that_runs_on_into_the_answer_is_a_misquote() {
     // The passage aligns from the question into the answer: the quoted
     // words are the question's, given as the speaker's.
