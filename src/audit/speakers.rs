@@ -381,8 +381,17 @@ fn named(
     if range.is_empty() || range.len() > MAX_SUBJECT {
         return None;
     }
-    let head = if before { range.end - 1 } else { range.start };
     let h = |t: usize| sec.lexeme(t).hash;
+    // (Past the adverbs and auxiliaries between a subject and its verb:
+    // "he also said", "she has since told".)
+    let head = if before {
+        (range.start..range.end)
+            .rev()
+            .find(|&t| !BETWEEN.has(h(t)))
+            .unwrap_or(range.end - 1)
+    } else {
+        range.start
+    };
     if PRONOUNS.has(h(head)) {
         return Some(Subject::Pronoun(sex_of(h(head))));
     }
@@ -517,6 +526,10 @@ static ATTRIBUTING: Words = Words::new(|| {
 static PASSIVE: Words = Words::new(|| forms("was were been being is are be"));
 
 static PRONOUNS: Words = Words::new(|| forms("he she they it we i you"));
+/// Words that stand between a subject and its verb of saying.
+static BETWEEN: Words = Words::new(|| {
+    forms("also later then again earlier previously separately further since once has had have")
+});
 
 /// The sex a pronoun or a title names, if it names one.
 fn sex_of(h: u64) -> Option<Sex> {

@@ -353,3 +353,38 @@ fn a_quotation_taken_whole_without_the_sources_attribution_is_not_cut_short() {
     assert!(!f.is_empty(), "{f:#?}");
     assert!(f.iter().all(|f| f["kind"] != "truncation"), "{f:#?}");
 }
+
+#[test]
+fn three_words_given_to_the_speaker_that_no_source_holds_are_unsupported() {
+    let presser = "GORDON HALLORAN: I have seen it once on the monitor. There is contact, but he is \
+        already going down before the contact. I am not going to criticise the referee.\n";
+    let blog = "Gordon Halloran did not hide after the defeat. Halloran said the penalty was \"never a \
+        penalty\". Halloran described the referee as \"already going down\", oddly. He also said it was \
+        a \"proper Sunday league\" effort on the \"big stage\", and the club's \"Fortress \
+        Marsh Lane\" slogan looked tired.\n";
+    let f = crate::util::audit_manifest(&[
+        (
+            "primary/presser.txt",
+            "role = \"primary\"\ntitle = \"Post-match press conference with manager Gordon Halloran\"",
+            presser,
+        ),
+        (
+            "blog.txt",
+            "role = \"secondary\"\ntitle = \"Fan blog\"",
+            blog,
+        ),
+    ]);
+    // Only the three words he is said to have said that the source does
+    // not hold: not the two-word phrase, nor a slogan without a verb of
+    // saying, nor words the source holds.
+    let unsupported: Vec<&str> = f
+        .iter()
+        .filter(|f| f["kind"] == "unsupported")
+        .map(|f| f["secondary"]["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        unsupported,
+        ["never a penalty", "proper Sunday league"],
+        "{f:#?}"
+    );
+}
