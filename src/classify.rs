@@ -407,8 +407,14 @@ fn base_verdict(
     } else if coverage >= cfg.copy_coverage
         && scan.longest_edit <= cfg.max_copy_edit
         && scan.edited_words <= cfg.max_copy_edit.max(core_len / 8)
-        && !grammar_of_own_sentence(scan, core, n)
     {
+        if grammar_of_own_sentence(scan, core, n) {
+            let m = format!(
+                "the source's words in the writer's grammar: {}",
+                summary(edits)
+            );
+            return (Kind::Paraphrase, m);
+        }
         let m = format!("copied with changes: {}", summary(edits));
         (Kind::CopyError, m)
     } else {
@@ -423,14 +429,18 @@ fn base_verdict(
     }
 }
 
-/// Is the passage the writer's own sentence around a short stretch of the
-/// source (under half its words), outside quotation marks, whose edits
-/// there change only function words ("It says a dairy at Kettlewick Mill
-/// is the probable source, but ..." for "... at Kettlewick Mill as the
-/// probable source")? That is the writer's grammar fitting the words in,
-/// no copy damaged.
+/// Do the passage's edits, outside quotation marks, change only function
+/// words, and either fit a short stretch of the source (under half the
+/// passage) into the writer's own sentence ("It says a dairy at Kettlewick
+/// Mill is the probable source, but ..." for "... at Kettlewick Mill as
+/// the probable source") or touch more than articles ("the" for "our",
+/// "which is" left out, "had" added)? That is the writer's grammar, no
+/// copy damaged. (An article alone dropped, added or doubled in a copy is
+/// the damage of copying.)
 fn grammar_of_own_sentence(scan: &EditScan, core: &Core, n: usize) -> bool {
-    2 * core.len < n && !scan.content_edited && !scan.quoted.iter().any(|&q| q)
+    !scan.content_edited
+        && !scan.quoted.iter().any(|&q| q)
+        && (2 * core.len < n || scan.grammar_edited)
 }
 
 /// The longest run of source words dropped, if it is a cut clause.
@@ -503,6 +513,9 @@ struct EditScan {
     /// Does an undeclared edit drop, add or change a word of content (not
     /// only function words: "as" for "is")?
     content_edited: bool,
+    /// Does one touch a function word other than an article ("our" for
+    /// "the", "which is" dropped)?
+    grammar_edited: bool,
     /// The writer's bracketed words and the source's words they stand for.
     bracketed: Vec<(String, String)>,
 }
@@ -590,10 +603,13 @@ fn scan_edits(
                     || cut::merge_seam(src, &op.src, !in_quote(s_abs.start))
                     || cut::said_elsewhere((sec, passage), src, &op.src, core));
             let function = |side: &Side<'_>, r: &Range<usize>| {
-                r.clone()
-                    .all(|t| crate::normalize::is_function_word(side.a.tokens[t]))
+                r.clone().all(|t| variant::grammar_token(side, t))
             };
             e.content_edited |= !function(&src, &op.src) || !function(&sec, &s_abs);
+            let article = |side: &Side<'_>, r: &Range<usize>| {
+                r.clone().all(|t| variant::is_article(side.a.tokens[t]))
+            };
+            e.grammar_edited |= !article(&src, &op.src) || !article(&sec, &s_abs);
             e.change(op, p_text, s_text, moved);
         }
     }

@@ -268,8 +268,9 @@ fn speakers_quotes(
     kept
 }
 
-/// Evidence of reuse: a passage copied near-verbatim over enough words,
-/// or, in a reworded one, that many words in a row.
+/// Evidence of reuse: a passage copied near-verbatim over enough words
+/// (a paraphrase only where nine words in ten match: the source's words in
+/// the writer's grammar), or, in a reworded one, that many words in a row.
 fn is_evidence(f: &Finding, cfg: &AuditConfig) -> bool {
     let run = f
         .ops
@@ -278,9 +279,10 @@ fn is_evidence(f: &Finding, cfg: &AuditConfig) -> bool {
         .map(|o| o.sec.len())
         .max()
         .unwrap_or(0);
+    let matched = f.ops_matched();
+    let copied = f.verdict.kind != Kind::Paraphrase || 10 * matched >= 9 * f.tokens.len();
     f.source.is_some()
-        && ((f.verdict.kind != Kind::Paraphrase && f.ops_matched() >= cfg.min_evidence_words)
-            || run >= cfg.min_evidence_words)
+        && ((copied && matched >= cfg.min_evidence_words) || run >= cfg.min_evidence_words)
 }
 
 /// Days after a primary from which a report is of a later speech (a year's

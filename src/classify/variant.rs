@@ -408,6 +408,36 @@ fn close_line_breaks(t: &str) -> String {
     out
 }
 
+/// Is token `t` a word that fits words into a sentence, not one that says
+/// what they claim: a function word, or a possessive, relative or
+/// auxiliary ("my", "who", "did")? (Never a negation, nor a word in
+/// capitals: "US" is no "us".)
+pub(super) fn grammar_token(side: &Side<'_>, t: usize) -> bool {
+    let l = side.lexeme(t);
+    let text = &side.text[l.start as usize..l.end as usize];
+    let capitals = text.len() > 1 && !text.chars().any(char::is_lowercase);
+    !capitals && grammar_word(l.hash)
+}
+
+fn grammar_word(hash: u64) -> bool {
+    use std::sync::LazyLock;
+    static MORE: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        "my your me him who whom whose which what do does did am"
+            .split_whitespace()
+            .map(crate::normalize::form_hash)
+            .collect()
+    });
+    crate::normalize::is_function_word(hash) || MORE.contains(&hash)
+}
+
+/// Is the word (its form) "a", "an" or "the"?
+pub(super) fn is_article(hash: u64) -> bool {
+    use std::sync::LazyLock;
+    static ARTICLES: LazyLock<[u64; 3]> =
+        LazyLock::new(|| ["a", "an", "the"].map(crate::normalize::form_hash));
+    ARTICLES.contains(&hash)
+}
+
 /// Are the words of an edit, source tokens `p` and passage tokens `s`, all
 /// articles ("a", "an", "the"), one at least?
 pub(super) fn articles_only(
@@ -416,12 +446,8 @@ pub(super) fn articles_only(
     sec: &Side<'_>,
     s: &Range<usize>,
 ) -> bool {
-    use std::sync::LazyLock;
-    static ARTICLES: LazyLock<[u64; 3]> =
-        LazyLock::new(|| ["a", "an", "the"].map(crate::normalize::form_hash));
-    let all = |side: &Side<'_>, r: &Range<usize>| {
-        r.clone().all(|t| ARTICLES.contains(&side.lexeme(t).hash))
-    };
+    let all =
+        |side: &Side<'_>, r: &Range<usize>| r.clone().all(|t| is_article(side.lexeme(t).hash));
     p.len() + s.len() > 0 && all(src, p) && all(sec, s)
 }
 

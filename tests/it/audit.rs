@@ -560,10 +560,19 @@ fn magazine_errors_are_reported_with_the_exact_edit() {
         fs.iter()
             .any(|f| f["kind"] == kind && edits(f).iter().any(|e| e.0 == op && e.1 == src))
     };
-    // "The headline split of our counter terrorist work": "our" dropped.
-    assert!(has("copy_error", "delete", "our"));
-    // "for my investigators": "my" dropped.
-    assert!(has("copy_error", "delete", "my"));
+    // "The headline split of our counter terrorist work": "our" dropped,
+    // and "for my investigators": "my" dropped. The speaker's words in the
+    // writer's grammar, no damage, but the edit is there to see.
+    assert!(has("paraphrase", "delete", "our"));
+    assert!(has("paraphrase", "delete", "my"));
+    // "explained" -> "pointed out": a word of the speaker's changed.
+    let fs_feed = findings_of(&v, &format!("{FEED}#3"));
+    assert!(
+        fs_feed
+            .iter()
+            .any(|f| f["kind"] == "copy_error" && edits(f).iter().any(|e| e.1 == "explained")),
+        "{fs_feed:#?}"
+    );
     // Quotation marks lost around "Islamist terrorism" and "extreme right wing".
     assert!(
         fs.iter()

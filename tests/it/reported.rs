@@ -561,7 +561,7 @@ fn a_function_word_fitted_into_the_writers_own_sentence_is_no_copy_error() {
     let f = compare_to(
         statement,
         "Inspectors have identified a leak from the Marlow Farm slurry lagoon at Deepdale Bridge \
-         as the likely cause of that pollution.\n",
+         as the main cause of the pollution.\n",
     );
     assert_eq!(passages(&f)[0]["kind"], "copy_error", "{f:#?}");
 }
