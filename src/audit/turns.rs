@@ -79,6 +79,9 @@ pub struct Turns {
     /// Where two people answer or more (a joint briefing), each one's turns
     /// and label.
     answers: Vec<(Range<usize>, String)>,
+    /// The names the primary gives answering speakers labelled by their
+    /// role: per label, the forms of the name's words.
+    named: Vec<(String, Vec<u64>)>,
 }
 
 impl Turns {
@@ -143,15 +146,19 @@ impl Turns {
             .map(|x| x.0.to_string())
             .collect();
         let answerers = labels.len() - askers.len();
+        let roles: Vec<&str> = labels.iter().filter(|x| !asking(x)).map(|x| x.0).collect();
+        let named = role_names(doc, &roles);
         let labelled: Vec<(Range<usize>, String)> = turns
             .into_iter()
             .filter_map(|(r, l, _)| Some((r, l?)))
             .collect();
-        let (others, answers) = labelled.into_iter().partition(|(_, l)| askers.contains(l));
+        let (others, answers): (Vec<_>, Vec<_>) =
+            labelled.into_iter().partition(|(_, l)| askers.contains(l));
         Turns {
             speaker,
             others,
             answers: if answerers >= 2 { answers } else { Vec::new() },
+            named,
         }
     }
 
@@ -172,6 +179,107 @@ fn answer_at<'a>(answers: &'a [(Range<usize>, String)], r: &Range<usize>) -> Opt
         .iter()
         .find(|(t, _)| 2 * (r.end.min(t.end).saturating_sub(r.start.max(t.start))) > r.len())
         .map(|(_, l)| l.as_str())
+}
+
+/// Paragraphs at the top of a transcript read for who its speakers are
+/// ("Present: Professor Helen Strachan, Vice-Chancellor; ...").
+const HEADER_BLOCKS: usize = 6;
+
+/// The names that the primary's title or its opening paragraphs give the
+/// speakers its labels name by role: "VICE-CHANCELLOR:" with "the
+/// Vice-Chancellor, Professor Helen Strachan" or "Professor Helen Strachan,
+/// Vice-Chancellor"; "CHIEF FINANCIAL OFFICER:" with "Chief Financial
+/// Officer David Prentiss". Per label, the forms of the name's words.
+fn role_names(doc: &Document, labels: &[&str]) -> Vec<(String, Vec<u64>)> {
+    let text = doc.file.text.as_str();
+    let header: String = std::iter::once(doc.title.clone().unwrap_or_default())
+        .chain(
+            doc.blocks
+                .iter()
+                .take(HEADER_BLOCKS)
+                .map(|b| b.visible_text(text)),
+        )
+        .collect::<Vec<_>>()
+        .join("\n");
+    let lower = header.to_ascii_lowercase();
+    labels
+        .iter()
+        .filter_map(|label| {
+            let role = label.to_ascii_lowercase();
+            if role.len() < 3 {
+                return None;
+            }
+            let name = lower.match_indices(&role).find_map(|(i, _)| {
+                name_after(&header[i + role.len()..]).or_else(|| name_before(&header[..i]))
+            })?;
+            let forms: Vec<u64> = crate::normalize::lex_str(&name)
+                .iter()
+                .filter(|l| l.is_token())
+                .map(|l| l.hash)
+                .chain(
+                    name.split_whitespace()
+                        .map(|w| crate::normalize::form_hash(&w.to_lowercase())),
+                )
+                .collect();
+            Some((label.to_string(), forms))
+        })
+        .collect()
+}
+
+/// Titles before a name, not part of it.
+const HONORIFICS: [&str; 9] = [
+    "Professor",
+    "Prof",
+    "Dr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Sir",
+    "Dame",
+];
+
+/// The capitalized words of a name: at least two, honorifics out.
+fn name_of_words<'t>(words: impl Iterator<Item = &'t str>) -> Option<String> {
+    let name: Vec<&str> = words
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\''))
+        .filter(|w| !HONORIFICS.contains(w))
+        .collect();
+    (name.len() >= 2).then(|| name.join(" "))
+}
+
+/// The name right after a role ("Vice-Chancellor, Professor Helen
+/// Strachan, on ..."; "Officer David Prentiss"), on its line: capitalized
+/// words up to the first that is not one, or ends on a comma or a
+/// semicolon.
+fn name_after(rest: &str) -> Option<String> {
+    let rest = rest.trim_start_matches([',', ' ']);
+    let line = rest.lines().next().unwrap_or("");
+    let mut words = Vec::new();
+    for w in line.split_whitespace() {
+        if !w.starts_with(char::is_uppercase) {
+            break;
+        }
+        words.push(w);
+        if w.ends_with([',', ';', '.', ':', ')']) {
+            break;
+        }
+    }
+    name_of_words(words.into_iter())
+}
+
+/// The name right before a role set off by a comma, on its line
+/// ("Professor Helen Strachan, Vice-Chancellor").
+fn name_before(before: &str) -> Option<String> {
+    let before = before.trim_end().strip_suffix(',')?;
+    let line = before.lines().last().unwrap_or("");
+    let mut words: Vec<&str> = line
+        .split_whitespace()
+        .rev()
+        .take_while(|w| w.starts_with(char::is_uppercase) && !w.ends_with([',', ';', ':', '.']))
+        .collect();
+    words.reverse();
+    name_of_words(words.into_iter())
 }
 
 /// Does `label` hold the word `name` (a name's last word, as
@@ -219,6 +327,14 @@ pub(super) fn mark_other_answerer(
         if answers.is_empty() || !super::relayed::quoted_claim(f) {
             continue;
         }
+        // A label names its speaker, or the primary names the role it is.
+        let named = |label: &str, name: u64| {
+            label_names(label, name)
+                || turns[p]
+                    .named
+                    .iter()
+                    .any(|(l, forms)| l == label && forms.contains(&name))
+        };
         let quotes = super::relayed::quotes_of(&sec, f);
         let wrong = quotes.iter().find_map(|q| {
             let theirs = answer_at(answers, &f.matched_source(q)?)?;
@@ -226,17 +342,19 @@ pub(super) fn mark_other_answerer(
             let other = answers
                 .iter()
                 .map(|(_, l)| l.as_str())
-                .find(|l| *l != theirs && label_names(l, given.0))?;
+                .find(|l| *l != theirs && named(l, given.0))?;
             // (Not where the writer names the one who said them too.)
-            let surname = surname_of(theirs);
+            let mut surname = surname_of(theirs);
+            if let Some((_, forms)) = turns[p].named.iter().find(|(l, _)| l == theirs) {
+                surname.extend(forms);
+            }
             let credited = crate::classify::sentence_of(&sec, q.start).is_some_and(|s| {
                 s.clone().any(|t| {
                     !sec.quotes().iter().any(|r| r.contains(&t))
                         && surname.contains(&speakers::word(&sec, t))
                 })
             });
-            (!label_names(theirs, given.0) && !credited)
-                .then(|| (theirs.to_string(), other.to_string()))
+            (!named(theirs, given.0) && !credited).then(|| (theirs.to_string(), other.to_string()))
         });
         if let Some((theirs, other)) = wrong {
             f.verdict.kind = Kind::Misquote;

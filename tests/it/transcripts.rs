@@ -283,3 +283,36 @@ Dr Ruth Amankwah-Lowe: Our message is simple: if you feel unwell, call your doct
     );
     assert!(!f.is_empty() && f.iter().all(|k| k != "misquote"), "{f:?}");
 }
+
+#[test]
+fn speakers_labelled_by_role_are_known_by_the_names_the_transcript_gives_them() {
+    let briefing = "UNIVERSITY OF ELMSTEAD\n\n\
+Present: Professor Helen Marsh, Vice-Chancellor; David Okoro, Chief Financial Officer.\n\n\
+VICE-CHANCELLOR: We will protect every course that students are enrolled on today.\n\n\
+STUDENT REPORTER (Amy Lin, The Elmstead Star): Is the university going bust?\n\n\
+CHIEF FINANCIAL OFFICER: No. But without these savings we would run out of cash by the spring of 2029.\n\n\
+STUDENT REPORTER (Amy Lin, The Elmstead Star): Will there be more cuts?\n\n\
+VICE-CHANCELLOR: We have no plans for a second round of cuts this year.\n";
+    let kinds = |article: &str| -> Vec<String> {
+        compare_to(briefing, article)
+            .iter()
+            .map(|f| f["kind"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // The finance director's words given to the vice-chancellor by name.
+    let f = kinds(
+        "Professor Marsh said that without the savings the university \"would run out of cash by the spring of 2029\".\n",
+    );
+    assert!(f.iter().any(|k| k == "misquote"), "{f:?}");
+    // Given to him, or to her for her own words, they are theirs.
+    for article in [
+        "David Okoro said that without the savings the university \"would run out of cash by the spring of 2029\".\n",
+        "Professor Marsh said: \"We will protect every course that students are enrolled on today.\"\n",
+    ] {
+        let f = kinds(article);
+        assert!(
+            !f.is_empty() && f.iter().all(|k| k != "misquote"),
+            "{article}: {f:?}"
+        );
+    }
+}
