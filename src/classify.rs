@@ -579,6 +579,11 @@ fn scan_edits(
             e.numeric
                 .extend(quantity::sign_change(&src, &op.src, &sec, &s_abs));
         }
+        if e.numeric.is_empty()
+            && let Some((p, s, r)) = quantity::ceiling_dropped(&src, &op.src, &sec, &s_abs)
+        {
+            e.numeric.push((p, s, (r, false)));
+        }
         if bracketed {
             e.edits
                 .push(Edit::new("bracket", p_text.clone(), s_text.clone()));

@@ -523,3 +523,28 @@ fn a_qualifier_changed_where_the_alignment_starts_is_a_numeric_change() {
         assert_eq!(f[0]["kind"], "verbatim", "{same}: {f:#?}");
     }
 }
+
+#[test]
+fn a_ceiling_left_out_makes_the_most_the_figure() {
+    let source = "Children in the most polluted areas were up to 14% more likely to be admitted to \
+        hospital with an asthma attack than children in the cleanest areas.\n";
+    for secondary in [
+        source.replace("up to 14%", "14%"),
+        "Children in the most polluted areas are 14% more likely to be admitted to hospital, the agency said.\n".to_string(),
+    ] {
+        let f = compare_to(source, &secondary);
+        assert_eq!(f[0]["kind"], "numeric_change", "{secondary}: {f:#?}");
+        assert!(
+            message(&f[0]).contains("\"up to 14%\", the secondary \"14%\""),
+            "{f:#?}"
+        );
+    }
+    // Another ceiling, or a bound of the writer's, keeps it a ceiling.
+    for other in ["as many as 14%", "at most 14%"] {
+        let f = compare_to(source, &source.replace("up to 14%", other));
+        assert!(
+            f.iter().all(|f| f["kind"] != "numeric_change"),
+            "{other}: {f:#?}"
+        );
+    }
+}

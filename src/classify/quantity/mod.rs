@@ -13,8 +13,8 @@ use crate::normalize::{H_MINUS, H_PERCENT, LexKind, form_hash, is_dash, number_w
 mod wording;
 use wording::quantity_ending_at;
 pub(super) use wording::{
-    currency_word, loosened_qualifier, qualified, qualifier_changed_at, redundant_sign, rounded,
-    same_qualifier, sign_change,
+    ceiling_dropped, currency_word, loosened_qualifier, qualified, qualifier_changed_at,
+    redundant_sign, rounded, same_qualifier, sign_change,
 };
 
 /// Scale words and what they multiply by.

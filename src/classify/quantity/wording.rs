@@ -105,6 +105,66 @@ pub(in crate::classify) fn qualifier_changed_at(
     ))
 }
 
+/// Phrases that set a ceiling on the number after them.
+static CEILINGS: LazyLock<Vec<Vec<u64>>> = LazyLock::new(|| {
+    [
+        "up to",
+        "as many as",
+        "as much as",
+        "at most",
+        "a maximum of",
+        "no more than",
+    ]
+    .iter()
+    .map(|p| p.split(' ').map(form_hash).collect())
+    .collect()
+});
+
+/// The ceiling phrase that token range `r` ends with, right before a
+/// number, if it does: its first token.
+fn ceiling_before(side: &Side<'_>, r: &Range<usize>) -> Option<usize> {
+    before_number(side, r)?;
+    CEILINGS.iter().find_map(|c| {
+        let from = r.end.checked_sub(c.len()).filter(|&f| f >= r.start)?;
+        (from..r.end)
+            .map(|t| side.lexeme(t).hash)
+            .eq(c.iter().copied())
+            .then_some(from)
+    })
+}
+
+/// A ceiling the source puts on a number, left out by an edit right before
+/// the same number ("14% more likely" for "up to 14% more likely"): the
+/// most becomes the figure. Returns the source's and the secondary's
+/// figures and the secondary's tokens, unless the secondary qualifies the
+/// number itself.
+pub(in crate::classify) fn ceiling_dropped(
+    src: &Side<'_>,
+    p: &Range<usize>,
+    sec: &Side<'_>,
+    s: &Range<usize>,
+) -> Option<(String, String, Range<usize>)> {
+    let from = ceiling_before(src, p)?;
+    let n = s.end;
+    if n >= sec.a.tokens.len()
+        || sec.lexeme(n).kind != LexKind::Number
+        || src.lexeme(p.end).hash != sec.lexeme(n).hash
+        || qualified(sec, n)
+        || ceiling_before(sec, s).is_some()
+    {
+        return None;
+    }
+    let end = |side: &Side<'_>, t: usize| {
+        let percent = t + 1 < side.a.tokens.len() && side.lexeme(t + 1).hash == *H_PERCENT;
+        t + 1 + usize::from(percent)
+    };
+    Some((
+        src.text_of(&(from..end(src, p.end))),
+        sec.text_of(&(n..end(sec, n))),
+        n..end(sec, n),
+    ))
+}
+
 /// Is the quantity starting at token `t` qualified by the words before it
 /// ("more than", "nearly", "just over", "up to", "at least")?
 pub(in crate::classify) fn qualified(side: &Side<'_>, t: usize) -> bool {
