@@ -319,7 +319,8 @@ fn echoed(sec: Side<'_>, passage: &Range<usize>, src: Side<'_>, p: &Range<usize>
 }
 
 /// Does a condition open at token `t` (before `end`): "if", "unless",
-/// "until", "except", "provided", "as long as", "only if", "subject to"?
+/// "until", "except", "provided", "as long as", "only if", "only once",
+/// "subject to", also after "but" ("but only once")?
 fn condition_at(side: Side<'_>, t: usize, end: usize) -> bool {
     use crate::normalize::form_hash;
     use std::sync::LazyLock;
@@ -334,6 +335,8 @@ fn condition_at(side: Side<'_>, t: usize, end: usize) -> bool {
             ("only", "if"),
             ("only", "when"),
             ("only", "until"),
+            ("only", "once"),
+            ("only", "after"),
             ("subject", "to"),
             ("as", "long"),
             ("so", "long"),
@@ -342,6 +345,8 @@ fn condition_at(side: Side<'_>, t: usize, end: usize) -> bool {
         .to_vec()
     });
     let h = |i: usize| (i < end).then(|| side.lexeme(i).hash);
+    // ("but only once ...": the condition after the "but".)
+    let t = t + usize::from(h(t) == Some(form_hash("but")));
     let Some(first) = h(t) else { return false };
     ONE.contains(&first) || h(t + 1).is_some_and(|second| TWO.contains(&(first, second)))
 }

@@ -749,3 +749,17 @@ fn a_quotation_of_a_phrase_the_source_repeats_is_matched_whole() {
     assert!(!f.is_empty(), "{f:#?}");
     assert!(f.iter().all(|f| f["kind"] != "misquote"), "{f:#?}");
 }
+
+#[test]
+fn a_condition_after_but_only_is_one() {
+    let speech = "Harwood Gaol is a century old. We will close Harwood Gaol by the end of 2028, but only \
+        once every prisoner held there has a place closer to their family.\n";
+    let f = compare_to(
+        speech,
+        "The governor said: \"We will close Harwood Gaol by the end of 2028.\"\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "truncation", "{f:#}");
+    assert!(message(f).contains("drops the condition"), "{f:#}");
+    assert!(message(f).contains("but only once"), "{f:#}");
+}
