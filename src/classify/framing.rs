@@ -295,3 +295,22 @@ pub(super) fn aside(
             .iter()
             .all(|h| crate::normalize::is_function_word(*h) || mine.contains(h))
 }
+
+/// Are source tokens `p`, dropped from inside a copy, the speaker's own
+/// place: a preposition, "our" or "this", and at most two words ("in our
+/// state", "across this country", "in our city centre")? The writer's
+/// story sets the place; leaving the phrase out cuts nothing from the claim.
+pub(super) fn speakers_place(src: &Side<'_>, p: &Range<usize>) -> bool {
+    use std::sync::LazyLock;
+    static PLACE: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        ["in", "across", "throughout", "around"]
+            .map(form_hash)
+            .to_vec()
+    });
+    static OWN: LazyLock<Vec<u64>> = LazyLock::new(|| ["our", "this"].map(form_hash).to_vec());
+    let h = |t: usize| src.lexeme(t).hash;
+    (3..=4).contains(&p.len())
+        && PLACE.contains(&h(p.start))
+        && OWN.contains(&h(p.start + 1))
+        && (p.start + 2..p.end).all(|t| src.lexeme(t).kind == LexKind::Word)
+}

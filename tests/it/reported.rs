@@ -565,3 +565,22 @@ fn a_function_word_fitted_into_the_writers_own_sentence_is_no_copy_error() {
     );
     assert_eq!(passages(&f)[0]["kind"], "copy_error", "{f:#?}");
 }
+
+#[test]
+fn the_speakers_own_place_left_out_is_no_cut() {
+    let speech =
+        "Today 140,000 households in our state still cannot get high-speed internet at home.\n";
+    let f = compare_to(
+        speech,
+        "She said 140,000 households still could not get high-speed internet at home.\n",
+    );
+    let f = passages(&f);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_ne!(f[0]["kind"], "truncation", "{f:#?}");
+    // Another place is a cut.
+    let f = compare_to(
+        &speech.replace("in our state", "in the rural north"),
+        "She said 140,000 households still could not get high-speed internet at home.\n",
+    );
+    assert_eq!(passages(&f)[0]["kind"], "truncation", "{f:#?}");
+}
