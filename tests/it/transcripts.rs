@@ -22,6 +22,14 @@ fn kinds(article: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The kinds of the findings of `article` against `source`.
+fn kinds_against(source: &str, article: &str) -> Vec<String> {
+    compare_to(source, article)
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap().to_string())
+        .collect()
+}
+
 #[test]
 fn a_question_quoted_as_the_speakers_words_is_a_misquote() {
     let f = kinds(
@@ -267,12 +275,7 @@ Dr Callum Fairbairn: It is the largest outbreak of Legionnaires' disease in this
 Q: Should the company be prosecuted?\n\n\
 Dr Callum Fairbairn: That is not a question for me. That is a question for the Health and Safety Executive.\n\n\
 Dr Ruth Amankwah-Lowe: Our message is simple: if you feel unwell, call your doctor today and mention the outbreak.\n";
-    let kinds = |article: &str| -> Vec<String> {
-        compare_to(briefing, article)
-            .iter()
-            .map(|f| f["kind"].as_str().unwrap().to_string())
-            .collect()
-    };
+    let kinds = |article: &str| kinds_against(briefing, article);
     let f = kinds(
         "\"It is the largest outbreak of Legionnaires' disease in this region since 2012,\" Dr Amankwah-Lowe said.\n",
     );
@@ -293,12 +296,7 @@ STUDENT REPORTER (Amy Lin, The Elmstead Star): Is the university going bust?\n\n
 CHIEF FINANCIAL OFFICER: No. But without these savings we would run out of cash by the spring of 2029.\n\n\
 STUDENT REPORTER (Amy Lin, The Elmstead Star): Will there be more cuts?\n\n\
 VICE-CHANCELLOR: We have no plans for a second round of cuts this year.\n";
-    let kinds = |article: &str| -> Vec<String> {
-        compare_to(briefing, article)
-            .iter()
-            .map(|f| f["kind"].as_str().unwrap().to_string())
-            .collect()
-    };
+    let kinds = |article: &str| kinds_against(briefing, article);
     // The finance director's words given to the vice-chancellor by name.
     let f = kinds(
         "Professor Marsh said that without the savings the university \"would run out of cash by the spring of 2029\".\n",
