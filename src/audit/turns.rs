@@ -209,9 +209,14 @@ fn role_names(doc: &Document, labels: &[&str]) -> Vec<(String, Vec<u64>)> {
             if role.len() < 3 {
                 return None;
             }
-            let name = lower.match_indices(&role).find_map(|(i, _)| {
-                name_after(&header[i + role.len()..]).or_else(|| name_before(&header[..i]))
-            })?;
+            // (Not another speaker's label: "Speakers: Gordon Halloran,
+            // Nathan Obi-Crane" names two people, not one by the other.)
+            let name = lower
+                .match_indices(&role)
+                .find_map(|(i, _)| {
+                    name_after(&header[i + role.len()..]).or_else(|| name_before(&header[..i]))
+                })
+                .filter(|n| !labels.iter().any(|l| l.eq_ignore_ascii_case(n)))?;
             let forms: Vec<u64> = crate::normalize::lex_str(&name)
                 .iter()
                 .filter(|l| l.is_token())
@@ -538,7 +543,25 @@ pub(super) fn mark_other_speakers(
 
 #[cfg(test)]
 mod tests {
-    use super::label;
+    use super::{label, name_after, name_before};
+
+    #[test]
+    fn a_role_is_named_after_or_before_it_on_its_line() {
+        let after = |s: &str| name_after(s);
+        assert_eq!(
+            after(", Professor Helen Strachan, on the plan").as_deref(),
+            Some("Helen Strachan")
+        );
+        assert_eq!(after(" David Prentiss").as_deref(), Some("David Prentiss"));
+        // Not across a line, nor a single word, nor words in lower case.
+        assert_eq!(after(" David\nUNIVERSITY OF NORTHMOOR"), None);
+        assert_eq!(after(", first-team manager"), None);
+        assert_eq!(
+            name_before("Present: Professor Helen Strachan, ").as_deref(),
+            Some("Helen Strachan")
+        );
+        assert_eq!(name_before("Chaired by the head of media "), None);
+    }
 
     #[test]
     fn labels_are_capitals_or_roles_before_a_colon() {

@@ -344,9 +344,10 @@ fn condition_at(side: Side<'_>, t: usize, end: usize) -> bool {
         .map(|(a, b)| (form_hash(a), form_hash(b)))
         .to_vec()
     });
+    static BUT: LazyLock<u64> = LazyLock::new(|| form_hash("but"));
     let h = |i: usize| (i < end).then(|| side.lexeme(i).hash);
     // ("but only once ...": the condition after the "but".)
-    let t = t + usize::from(h(t) == Some(form_hash("but")));
+    let t = t + usize::from(h(t) == Some(*BUT));
     let Some(first) = h(t) else { return false };
     ONE.contains(&first) || h(t + 1).is_some_and(|second| TWO.contains(&(first, second)))
 }
