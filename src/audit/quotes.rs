@@ -146,10 +146,6 @@ impl DocAudit<'_> {
         let words = &sec.a.tokens[q.clone()];
         if words.len() + 1 != self.cfg.align.min_words
             || sec.a.block_quotes.iter().any(|b| b.contains(&q.start))
-            || self
-                .sources
-                .iter()
-                .any(|s| s.windows(words.len()).any(|w| w == words))
         {
             return None;
         }
@@ -163,8 +159,16 @@ impl DocAudit<'_> {
             .rev()
             .take_while(|&t| !quotes.iter().any(|r| r.contains(&t)))
             .any(|t| classify::is_saying(sec.lexeme(t).hash));
+        if !said {
+            return None;
+        }
         let speakers = super::judge::Speakers::of(self.loaded, self.primaries);
-        (said && speakers.given(&sec, &q).is_some())
+        let held = || {
+            self.sources
+                .iter()
+                .any(|s| s.windows(words.len()).any(|w| w == words))
+        };
+        (speakers.given(&sec, &q).is_some() && !held())
             .then(|| unsupported_quote(self.doc, q, "quotation found in no source of the corpus"))
     }
 
