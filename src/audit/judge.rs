@@ -433,9 +433,12 @@ fn unfound_as_misquotes(
     }
     let title = crate::report::human::excerpt(&title_of(loaded, source), 80);
     let sec = side(loaded, doc);
+    // (Not the sentences whose quotations match none of the source's
+    // words: their subject may be someone else.)
     let traced: Vec<Range<usize>> = findings
         .iter()
         .filter(|f| f.source.as_ref().is_some_and(|s| s.0 == source))
+        .filter(|f| unmatched_quotes(&sec, f).is_empty())
         .map(|f| f.tokens.clone())
         .collect();
     let speaker = std::cell::OnceCell::new();
@@ -473,18 +476,7 @@ fn others_words_apart(
     findings: Vec<Finding>,
 ) -> Vec<Finding> {
     let sec = side(loaded, doc);
-    let apart = |f: &Finding| -> Vec<Range<usize>> {
-        let quotes: Vec<Range<usize>> = sec
-            .quotes()
-            .iter()
-            .filter(|q| q.start >= f.tokens.start && q.end <= f.tokens.end)
-            .cloned()
-            .collect();
-        if quotes.is_empty() || quotes.iter().any(|q| f.matched_source(q).is_some()) {
-            return Vec::new();
-        }
-        quotes
-    };
+    let apart = |f: &Finding| unmatched_quotes(&sec, f);
     let candidates = |f: &Finding| f.verdict.kind == Kind::Misquote && f.source.is_some();
     if !findings
         .iter()
@@ -530,6 +522,22 @@ fn others_words_apart(
         }
     }
     out
+}
+
+/// The quotations that open inside finding `f` (up to its end: a
+/// quotation may run on into the next sentence), if none of them matches
+/// a word of its source.
+fn unmatched_quotes(sec: &Side<'_>, f: &Finding) -> Vec<Range<usize>> {
+    let quotes: Vec<Range<usize>> = sec
+        .quotes()
+        .iter()
+        .filter(|q| f.tokens.contains(&q.start))
+        .map(|q| q.start..q.end.min(f.tokens.end))
+        .collect();
+    if quotes.is_empty() || quotes.iter().any(|q| f.matched_source(q).is_some()) {
+        return Vec::new();
+    }
+    quotes
 }
 
 /// What a related document without evidence of reuse keeps of its

@@ -388,3 +388,41 @@ fn three_words_given_to_the_speaker_that_no_source_holds_are_unsupported() {
         "{f:#?}"
     );
 }
+
+#[test]
+fn a_quotation_running_on_given_to_someone_the_speech_names_is_theirs() {
+    // The sentence aligns on the speech's mention of the tenants' chair;
+    // her quotation, over two sentences, is hers, not the mayor's words.
+    let f = crate::util::audit_manifest(&[
+        (
+            "primary/speech.txt",
+            "role = \"primary\"\ntitle = \"Speech by Mayor Jo Baird on housing\"",
+            "Housing is my first priority. Last week I met Marta Vale, the chair of the Riverside \
+             Tenants Association, and heard what tenants face every winter. We will repair every \
+             damp flat in the city by 2028.\n",
+        ),
+        (
+            "story.txt",
+            "role = \"secondary\"\ntitle = \"Mayor promises to fix damp flats\"",
+            "Mayor Jo Baird said: \"We will repair every damp flat in the city by 2028.\"\n\n\
+             Marta Vale, the chair of the Riverside Tenants Association, said: \"We were promised \
+             repairs in March. We are still waiting for them.\"\n",
+        ),
+    ]);
+    let quoted: Vec<(&str, &str)> = f
+        .iter()
+        .filter(|f| {
+            let t = f["secondary"]["text"].as_str().unwrap();
+            t.starts_with("We were promised") || t.starts_with("We are still")
+        })
+        .map(|f| {
+            (
+                f["kind"].as_str().unwrap(),
+                f["secondary"]["text"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(quoted.len(), 2, "{f:#?}");
+    assert!(quoted.iter().all(|q| q.0 == "unsupported"), "{quoted:#?}");
+    assert!(f.iter().all(|f| f["kind"] != "misquote"), "{f:#?}");
+}
