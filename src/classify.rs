@@ -12,6 +12,7 @@ use crate::align::{Alignment, Tag};
 
 mod cut;
 mod edges;
+mod figures;
 mod framing;
 mod moved;
 mod negated;
@@ -160,7 +161,7 @@ pub fn classify(
     }
     let core = Core::find(sec, src, &passage, al, &in_quote);
     let mut scan = scan_edits(sec, &passage, src, core.ops(), &in_quote);
-    let elsewhere = scan_figures(&mut scan, (sec, &passage), src, al, &core, cfg);
+    let elsewhere = figures::scan_figures(&mut scan, (sec, &passage), src, al, &core, cfg);
     let lost_quotes = quote_marks_differ(sec, &passage, src, al)
         .or_else(|| unbalanced(sec, &passage, core.ops()));
     let cut = match cut::cut_short((sec, &passage), src, al, core.ops(), (continues, cfg)) {
@@ -221,46 +222,6 @@ pub fn classify(
         in_quotes,
         negation,
     }
-}
-
-/// The figures the passage changes, into `scan.numeric`: those its edits
-/// change, else one moved, misread from nearby or its qualifier changed
-/// where the match starts, and, for a loose copy, those of the source's
-/// nearby sentences. Returns whether they are all another sentence's
-/// (then cleared: the passage retells that one, it changes none).
-fn scan_figures(
-    scan: &mut EditScan,
-    (sec, passage): (Side<'_>, &Range<usize>),
-    src: Side<'_>,
-    al: &Alignment,
-    core: &Core,
-    cfg: &ClassifyConfig,
-) -> bool {
-    if scan.numeric.is_empty() {
-        scan.numeric
-            .extend(moved::moved_figure(sec, passage, src, &core.ops));
-    }
-    if scan.numeric.is_empty() {
-        scan.numeric
-            .extend(moved::misread_nearby(sec, passage, src, &al.src));
-    }
-    if scan.numeric.is_empty()
-        && let Some(first) = core.ops().first().filter(|o| o.tag == Tag::Equal)
-    {
-        let at = passage.start + first.sec.start;
-        let changed = quantity::qualifier_changed_at(&src, first.src.start, &sec, at);
-        scan.numeric
-            .extend(changed.map(|(p, s, r)| (p, s, (r, true))));
-    }
-    if (core.matched as f64) < cfg.copy_coverage * core.len as f64 {
-        figures_from_nearby(scan, sec, src, al);
-    }
-    let elsewhere =
-        !scan.numeric.is_empty() && scope::figures_of_another_sentence(sec, passage, src, al);
-    if elsewhere {
-        scan.numeric.clear();
-    }
-    elsewhere
 }
 
 /// A passage's operations, with the aligned core (`lo..hi`) between the
@@ -327,37 +288,6 @@ impl Core {
     }
 }
 
-/// "number changed: the source says "22", the secondary "19"", naming
-/// every figure changed (once each, in order).
-fn figures_changed(numeric: &[Figure]) -> String {
-    let mut pairs: Vec<(&str, &str)> = Vec::new();
-    for (p, s, _) in numeric {
-        if !pairs.contains(&(p.as_str(), s.as_str())) {
-            pairs.push((p, s));
-        }
-    }
-    let (theirs, mine): (Vec<&str>, Vec<&str>) = pairs.into_iter().unzip();
-    let what = if theirs.len() > 1 {
-        "numbers"
-    } else {
-        "number"
-    };
-    format!(
-        "{what} changed: the source says {}, the secondary {}",
-        and_list(&theirs),
-        and_list(&mine)
-    )
-}
-
-/// "\"a\"", "\"a\" and \"b\"", "\"a\", \"b\" and \"c\"".
-fn and_list(items: &[&str]) -> String {
-    let quoted: Vec<String> = items.iter().map(|x| format!("{x:?}")).collect();
-    match quoted.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        _ => quoted.concat(),
-    }
-}
-
 /// The kind and message of a passage of `n` words, before the ellipses,
 /// brackets, lost quotation marks and negation it holds are added.
 fn base_verdict(
@@ -373,7 +303,7 @@ fn base_verdict(
     let (core_len, matched) = (core.len, core.matched);
     let coverage = matched as f64 / core_len.max(1) as f64;
     if !scan.numeric.is_empty() {
-        (Kind::NumericChange, figures_changed(&scan.numeric))
+        (Kind::NumericChange, figures::figures_changed(&scan.numeric))
     } else if scan.quoted_change {
         // Only the quoted edits: the writer's words around them are its own.
         let mut quoted = scan.quoted.iter();
@@ -574,7 +504,8 @@ fn scan_edits(
             continue;
         }
         if op.tag == Tag::Replace {
-            e.numeric.extend(changed_numbers(src, &op.src, sec, &s_abs));
+            e.numeric
+                .extend(figures::changed_numbers(src, &op.src, sec, &s_abs));
         } else {
             e.numeric
                 .extend(quantity::sign_change(&src, &op.src, &sec, &s_abs));
@@ -671,67 +602,6 @@ fn inside_quotes(
     } else {
         s_abs.clone().any(in_quote)
     }
-}
-
-/// Numbers replaced by other numbers in one edit: the source's and the
-/// secondary's numbers, in order, paired where they differ.
-fn changed_numbers(
-    src: Side<'_>,
-    p: &Range<usize>,
-    sec: Side<'_>,
-    s: &Range<usize>,
-) -> Vec<(String, String, (Range<usize>, bool))> {
-    // Quantities, each a number with the scale word after it ("1.5
-    // billion" is not "1.5 million"; "five thousand" is "5,000").
-    let (a, b) = (quantity::items(&src, p), quantity::items(&sec, s));
-    a.iter()
-        .zip(&b)
-        .filter(|(x, y)| quantity::differ(&src, x, &sec, y))
-        .map(|(x, y)| {
-            let shown = y.shown(s);
-            // A figure for a figure and nothing else is the source's place
-            // taken with its number changed; words changed around it may
-            // be a rewording that brings a figure from elsewhere.
-            let clean = x.shown(p) == *p && shown == *s;
-            (
-                src.text_of(&x.shown(p)),
-                sec.text_of(&shown),
-                (shown, clean),
-            )
-        })
-        .collect()
-}
-
-/// Source words on either side of an alignment where a loose rewording may
-/// have taken a figure from (about two sentences).
-const NEAR_FIGURES: usize = 60;
-
-/// Keeps the changed figures of a loose rewording (not a copy) that the
-/// source does not state nearby: "She said inflation, now at 2.8%, was
-/// expected to rise" merges "Today it stands at 2.8 per cent" into the
-/// sentence about "our 2 per cent target"; the 2.8 is the source's, not a
-/// change of the 2. In a copy, or where the edit replaced the figure alone
-/// ("risen to [5 -> 3] per cent"), a figure of a neighbouring sentence is
-/// still a changed number: the classic error of the wrong figure.
-fn figures_from_nearby(scan: &mut EditScan, sec: Side<'_>, src: Side<'_>, al: &Alignment) {
-    if scan.numeric.is_empty() {
-        return;
-    }
-    let near = al.src.start.saturating_sub(NEAR_FIGURES)
-        ..(al.src.end + NEAR_FIGURES).min(src.a.tokens.len());
-    let theirs = quantity::items(&src, &near);
-    scan.numeric.retain(|(_, _, (at, clean))| {
-        if *clean {
-            return true;
-        }
-        let stated = |y: &quantity::Item| {
-            y.value.is_some()
-                && theirs
-                    .iter()
-                    .any(|z| z.value.is_some() && !quantity::differ(&src, z, &sec, y))
-        };
-        !quantity::items(&sec, at).first().is_some_and(stated)
-    });
 }
 
 /// A short description of the edits: `"the" dropped, "43" -> "34"`.
