@@ -150,7 +150,6 @@ pub(in crate::classify) fn ceiling_dropped(
         || sec.lexeme(n).kind != LexKind::Number
         || src.lexeme(p.end).hash != sec.lexeme(n).hash
         || qualified(sec, n)
-        || ceiling_before(sec, s).is_some()
     {
         return None;
     }
@@ -166,10 +165,11 @@ pub(in crate::classify) fn ceiling_dropped(
 }
 
 /// Is the quantity starting at token `t` qualified by the words before it
-/// ("more than", "nearly", "just over", "up to", "at least")?
+/// ("more than", "nearly", "just over", "up to", "at least", the
+/// [`CEILINGS`])?
 pub(in crate::classify) fn qualified(side: &Side<'_>, t: usize) -> bool {
     static MORE: LazyLock<Vec<Vec<u64>>> = LazyLock::new(|| {
-        ["up to", "at least", "at most", "an estimated", "just"]
+        ["at least", "an estimated", "just"]
             .iter()
             .map(|p| p.split(' ').map(form_hash).collect())
             .collect()
@@ -181,6 +181,7 @@ pub(in crate::classify) fn qualified(side: &Side<'_>, t: usize) -> bool {
         .iter()
         .flatten()
         .chain(MORE.iter())
+        .chain(CEILINGS.iter())
         .any(|phrase| before(phrase.len()).is_some_and(|w| w == *phrase))
 }
 
