@@ -7,6 +7,7 @@ use std::ops::Range;
 
 mod content;
 mod ellipsis;
+mod joined;
 mod judge;
 mod quotes;
 mod relayed;
@@ -213,7 +214,8 @@ pub fn audit(loaded: &Loaded, set: &SourceSet<'_>, cfg: &AuditConfig) -> AuditRe
             let (mut f, c) = audit_doc(loaded, i, &primaries, set, cfg);
             turns::mark_other_speakers(loaded, i, &primaries, &set.turns, &mut f);
             turns::mark_other_answerer(loaded, i, &primaries, &set.turns, &mut f);
-            judge_document(loaded, i, &primaries, f, c, cfg)
+            let (f, c) = judge_document(loaded, i, &primaries, f, c, cfg);
+            (joined::join_runs(&loaded.docs[i].1, f), c)
         })
         .collect();
     let mut findings = Vec::new();

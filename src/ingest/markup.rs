@@ -123,7 +123,7 @@ pub(crate) fn parse_tag(text: &str, at: usize) -> Option<Tag> {
 }
 
 /// Decodes an HTML entity at `at` (which holds `&`): its end and its text.
-fn parse_entity(text: &str, at: usize) -> Option<(usize, String)> {
+pub(crate) fn parse_entity(text: &str, at: usize) -> Option<(usize, String)> {
     let rest = &text[at..];
     let semi = rest.bytes().take(34).position(|b| b == b';')?;
     let body = &rest[1..semi];

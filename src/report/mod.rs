@@ -3,6 +3,7 @@
 //! original file, line and column, and the exact original text.
 
 pub mod audit;
+pub mod closing;
 pub mod human;
 pub mod json;
 pub mod provenance;

@@ -115,13 +115,13 @@ fn a_name_tells_people_apart_where_titles_overlap() {
             ("unsupported", "This is a rebadging exercise, nothing more"),
             (
                 "unsupported",
-                "Ministers should think again about all of it"
+                "Ministers should think again about all of it."
             ),
             (
                 "misquote",
-                "We will close every loophole within twelve months"
+                "We will close every loophole within twelve months."
             ),
-            ("unsupported", "These are made-up numbers"),
+            ("unsupported", "These are made-up numbers."),
         ],
         "{q:#?}"
     );
@@ -151,7 +151,7 @@ fn pronouns_neither_name_the_speaker_nor_cross_sexes() {
             ("unsupported", "a gamble with the safety of everybody"),
             (
                 "misquote",
-                "Nobody should doubt our resolve for a single moment"
+                "Nobody should doubt our resolve for a single moment."
             ),
         ],
         "{q:#?}"

@@ -607,6 +607,23 @@ fn coverage_of_2025_is_unsupported_and_unaligned() {
             "{doc} aligned: {fs:#?}"
         );
     }
+    // Its closing quotation runs over three paragraphs: one finding for
+    // each, from its first word to its last mark, not one per sentence.
+    let quoted: Vec<&str> = findings_of(&v, &format!("{FEED}#1"))
+        .iter()
+        .filter(|f| f["in_quotes"] == true)
+        .map(|f| f["secondary"]["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(quoted.len(), 3, "{quoted:#?}");
+    assert!(
+        quoted[0].starts_with("In 2025, MI5 is contending"),
+        "{quoted:#?}"
+    );
+    assert!(quoted[0].ends_with("night and day."), "{quoted:#?}");
+    assert!(
+        quoted[2].ends_with("to take on these threats."),
+        "{quoted:#?}"
+    );
 }
 
 #[test]

@@ -610,7 +610,7 @@ fn a_quotation_as_it_is_in_a_passage_reworded_around_it_is_verbatim_on_its_own()
     assert_eq!(quoted[0]["kind"], "verbatim", "{f:#?}");
     assert_eq!(
         quoted[0]["source"]["text"],
-        "ring-fenced and cannot be touched for anything else"
+        "ring-fenced and cannot be touched for anything else."
     );
     // The passage is still judged as a whole; a quotation changed is no
     // verbatim one.
@@ -698,7 +698,13 @@ fn a_quotation_running_on_from_a_sentence_of_reported_words_is_one_place() {
         .filter(|f| f["kind"] == "verbatim")
         .map(|f| f["secondary"]["text"].as_str().unwrap())
         .collect();
-    assert!(quoted.contains(&"I love this shop"), "{f:#?}");
+    // Both sentences of the quotation are one verbatim finding.
+    assert!(
+        quoted.contains(
+            &"I love this shop. Whatever happens, I will keep baking until the day we close."
+        ),
+        "{f:#?}"
+    );
 }
 
 #[test]

@@ -15,7 +15,7 @@ fn a_changed_figure_in_a_reordered_sentence_is_a_numeric_change() {
     // The source span is the source sentence the words come from.
     let src = f["source"]["text"].as_str().unwrap();
     assert!(src.starts_with("Since March 2017"), "{src}");
-    assert!(src.ends_with("late-stage attack plots"), "{src}");
+    assert!(src.ends_with("late-stage attack plots."), "{src}");
 }
 
 #[test]
