@@ -536,6 +536,7 @@ fn scan_edits(
                 && (framing::reporting_lead(&src, &op.src)
                     || framing::aside(&src, &op.src, &sec, passage)
                     || framing::speakers_place(&src, &op.src)
+                    || cut::set_off(src, &op.src)
                     || framing::lead_retold(&src, &op.src, s_abs.start, passage, in_quote)
                     || cut::merge_seam(src, &op.src, !in_quote(s_abs.start))
                     || cut::said_elsewhere((sec, passage), src, &op.src, core));

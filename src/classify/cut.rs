@@ -318,6 +318,37 @@ fn echoed(sec: Side<'_>, passage: &Range<usize>, src: Side<'_>, p: &Range<usize>
     !words.is_empty() && 2 * held >= words.len().max(2)
 }
 
+/// Are source tokens `p`, dropped from inside a copy, an aside set off by
+/// punctuation on both sides (", reintroduced in 1989,", ", or 20.4 per
+/// cent,", ", as the government has already pledged;")? Such an element
+/// adds to what its sentence says without limiting it: leaving it out cuts
+/// no qualification. Not a condition or a negation set off the same way
+/// (", unless ...,", ", not ...,"), which limit the claim.
+pub(super) fn set_off(src: Side<'_>, p: &Range<usize>) -> bool {
+    let Some(sentence) = p
+        .start
+        .checked_sub(1)
+        .and_then(|t| edges::sentence_of(&src, t))
+    else {
+        return false;
+    };
+    if p.is_empty() || p.end > sentence.end {
+        return false;
+    }
+    let opens = src.gap_after(p.start - 1, &sentence);
+    let closes = if p.end == sentence.end {
+        "."
+    } else {
+        src.gap_after(p.end - 1, &sentence)
+    };
+    let limits = p
+        .clone()
+        .any(|t| condition_at(src, t, p.end) || super::negation::is_negation(src.a.tokens[t]));
+    opens.contains([',', '(', '—', '–'])
+        && closes.contains([',', ';', ':', ')', '—', '–', '.', '!', '?'])
+        && !limits
+}
+
 /// Does a condition open at token `t` (before `end`): "if", "unless",
 /// "until", "except", "provided", "as long as", "only if", "only once",
 /// "subject to", also after "but" ("but only once")?

@@ -584,3 +584,33 @@ fn the_speakers_own_place_left_out_is_no_cut() {
     );
     assert_eq!(passages(&f)[0]["kind"], "truncation", "{f:#?}");
 }
+
+#[test]
+fn an_aside_set_off_by_commas_is_no_cut() {
+    // A non-restrictive element dropped (", reintroduced in 1989,", ", or
+    // 20.4 per cent,") limits nothing the sentence says.
+    let source = "Red kites, reintroduced in 1989, have increased more than tenfold since the last survey. One person in five, or 20.4 per cent, is now aged 65 or over.\n";
+    for secondary in [
+        "Red kites have increased more than tenfold since the last survey, the report said.\n",
+        "One person in five is now aged 65 or over, the census found.\n",
+    ] {
+        let f = compare_to(source, secondary);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_ne!(f[0]["kind"], "truncation", "{f:#?}");
+        // The edit still says what was left out.
+        assert_eq!(f[0]["edits"][0]["op"], "delete", "{f:#?}");
+    }
+    // Set off the same way, a condition or a negation still limits it.
+    let source = "Fares will rise by 3 per cent, unless the subsidy is renewed in full, from next January. Red kites have, not for the first time, increased more than tenfold since the survey.\n";
+    for secondary in [
+        "Fares will rise by 3 per cent from next January, the operator said.\n",
+        "Red kites have increased more than tenfold since the survey, the report said.\n",
+    ] {
+        let f = compare_to(source, secondary);
+        assert!(
+            f.iter()
+                .any(|f| f["kind"] == "truncation" || f["negation"] == true),
+            "{f:#?}"
+        );
+    }
+}
