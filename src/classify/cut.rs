@@ -41,16 +41,18 @@ pub(super) fn cut_short(
         core.last()
             .is_some_and(|o| sec.ellipsis_after(passage.start + o.sec.end - 1))
     };
-    let truncated_tail = !continues
+    let left_out = !continues
         && ends_with_match
         && cut_after >= cfg.min_cut_words
         && 2 * al.src.len() >= sentence_len
-        && !clause_ends(src, al.src.end)
         && !attribution_rest(src, al.src.end, cut_after)
         && !moved();
-    match truncated_tail {
+    // (An ellipsis says what it stands for even where the words left out
+    // would be no cut: a clause of their own.)
+    match left_out {
         false => Stop::Whole,
         true if declared() => Stop::Elided(al.src.end..al.src.end + cut_after),
+        true if clause_ends(src, al.src.end) => Stop::Whole,
         true => Stop::Cut(cut_after),
     }
 }
@@ -143,12 +145,15 @@ fn appears_in(sec: Side<'_>, passage: &Range<usize>, src: Side<'_>, p: &Range<us
 /// Does a clause of the source end right before token `end`, the sentence
 /// going on with another one joined to it, with a subject of its own
 /// ("..., and we have 310 fewer officers"; "...: just 0.2 chicks per
-/// nest")? Words copied up to there say all their clause says: stopping
-/// there is no cut. Not so before "but", a condition, a qualifier ("...,
-/// given productivity growth of about 1%") or a clause that says what the
-/// words copied amount to ("..., which would represent growth of 25 to 27
-/// percent"), nor where no mark sets the rest apart ("to developers | who
-/// refuse to build").
+/// nest"), or with anything set off by a comma or semicolon that does not
+/// limit it (", when there were 31 confirmed cases", ", which we cannot
+/// quantify at this stage", "; pull over when it is safe")? Words copied up
+/// to there say all their clause says: stopping there is no cut. Not so
+/// before "but", a condition, a qualifier or a negation (", given
+/// productivity growth of about 1%", ", and may not reflect underlying
+/// trends": [`limits_at`]), before the rest of a list (", a boat and
+/// repayments on credit cards"), nor where no mark sets the rest apart ("to
+/// developers | who refuse to build").
 fn clause_ends(src: Side<'_>, end: usize) -> bool {
     use crate::normalize::form_hash;
     use std::sync::LazyLock;
@@ -166,6 +171,48 @@ fn clause_ends(src: Side<'_>, end: usize) -> bool {
     let subject = end + 1 < sentence.end && OPENS_SUBJECT.contains(&src.lexeme(end + 1).hash);
     gap.contains(':')
         || (gap.contains([',', ';']) && JOINING.contains(&src.lexeme(end).hash) && subject)
+        || (gap.contains([',', ';'])
+            && !limits_at(src, end, &sentence)
+            && !list_goes_on(src, end, &sentence, gap))
+}
+
+/// Does the rest of a sentence from token `end`, after a comma, go on with
+/// the list the words before it began (", a boat and repayments on credit
+/// cards")? It opens with no joining or subordinating word and holds an
+/// "and" or "or". Leaving out items of a list says less.
+fn list_goes_on(src: Side<'_>, end: usize, sentence: &Range<usize>, gap: &str) -> bool {
+    use crate::normalize::form_hash;
+    use std::sync::LazyLock;
+    static CLAUSE: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        "and or nor which who whom whose when where as because since so if unless"
+            .split_whitespace()
+            .map(form_hash)
+            .collect()
+    });
+    let joins = [form_hash("and"), form_hash("or")];
+    gap.contains(',')
+        && !gap.contains(';')
+        && !CLAUSE.contains(&src.a.tokens[end])
+        && (end..sentence.end).any(|t| joins.contains(&src.a.tokens[t]))
+}
+
+/// Does the rest of a sentence, from token `t`, open by limiting what comes
+/// before it: a contrast ("but", "although"), a condition or proviso
+/// ("unless", "barring", "given"), an exception or a negation, in its
+/// first two words ("..., and may not reflect")?
+fn limits_at(src: Side<'_>, t: usize, sentence: &Range<usize>) -> bool {
+    use crate::normalize::form_hash;
+    use std::sync::LazyLock;
+    static LIMITS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        "but yet although though whereas while except excluding barring given only including"
+            .split_whitespace()
+            .map(form_hash)
+            .collect()
+    });
+    (t..(t + 2).min(sentence.end)).any(|u| {
+        let h = src.a.tokens[u];
+        LIMITS.contains(&h) || super::negation::is_negation(h) || condition_at(src, u, sentence.end)
+    })
 }
 
 /// Words that open a subject: pronouns and determiners.

@@ -379,9 +379,9 @@ fn a_quotation_cut_at_an_ellipsis_declares_the_cut() {
         )),
         "{f:#?}"
     );
-    // Without the ellipsis it is cut short.
+    // Without the ellipsis, words left out that limit the claim cut it short.
     let f = compare_to(
-        speech,
+        &speech.replace(", and do unnecessary", ", but only if we do unnecessary"),
         "\u{201c}On one side, we could hold rates too high for too long.\u{201d}\n",
     );
     assert_eq!(only(&f)["kind"], "truncation", "{f:#?}");
@@ -425,7 +425,7 @@ fn a_misquote_names_only_the_quoted_edits() {
 
 #[test]
 fn a_quotation_stopped_before_the_writer_goes_on_in_its_own_words_is_cut_short() {
-    let speech = "Let me turn to the outlook. For the fourth quarter, we expect revenue between $4.45 billion and $4.55 billion, which would represent growth of 25 to 27 percent. We expect operating margin to be roughly 30 percent, reflecting the cost of bringing the new regions online.\n";
+    let speech = "Let me turn to the outlook. For the fourth quarter, we expect revenue between $4.45 billion and $4.55 billion, but margins will be lower than in this quarter. We expect operating margin to be roughly 30 percent, reflecting the cost of bringing the new regions online.\n";
     let f = compare_to(
         speech,
         "\"For the fourth quarter, we expect revenue between $4.45 billion and $4.55 billion,\" Lindqvist said, adding that operating margin would be roughly 30%.\n",
@@ -436,7 +436,7 @@ fn a_quotation_stopped_before_the_writer_goes_on_in_its_own_words_is_cut_short()
     // Quoted to its sentence's end, nothing was cut.
     let f = compare_to(
         speech,
-        "\"For the fourth quarter, we expect revenue between $4.45 billion and $4.55 billion, which would represent growth of 25 to 27 percent,\" Lindqvist said, adding that operating margin would be roughly 30%.\n",
+        "\"For the fourth quarter, we expect revenue between $4.45 billion and $4.55 billion, but margins will be lower than in this quarter,\" Lindqvist said, adding that operating margin would be roughly 30%.\n",
     );
     assert_ne!(only(&passages(&f))["kind"], "truncation", "{f:#?}");
 }
@@ -674,12 +674,37 @@ fn a_quotation_of_a_whole_clause_before_another_with_its_own_subject_is_not_cut(
         "\"Our budget has fallen by 12 per cent in real terms since 2016,\" the chief constable said.\n",
     );
     assert_eq!(only(&passages(&f))["kind"], "verbatim", "{f:#?}");
-    // One that goes on with the same subject is cut.
+    // So is one set off by a comma that does not limit it.
     let f = compare_to(
         speech,
         "\"We could hold rates too high for too long,\" the governor said.\n",
     );
-    assert_eq!(only(&passages(&f))["kind"], "truncation", "{f:#?}");
+    assert_eq!(only(&passages(&f))["kind"], "verbatim", "{f:#?}");
+    // One that limits it, or goes on with the list, is cut.
+    for (source, quoted) in [
+        (
+            "We could hold rates too high for too long, but only while inflation stays above target.",
+            "We could hold rates too high for too long",
+        ),
+        (
+            "We could hold rates too high for too long, although this is unlikely.",
+            "We could hold rates too high for too long",
+        ),
+        (
+            "We could do unnecessary damage to output, to jobs and to investment.",
+            "We could do unnecessary damage to output",
+        ),
+    ] {
+        let f = compare_to(
+            &format!("{source}\n"),
+            &format!("\"{quoted},\" the governor said.\n"),
+        );
+        assert_eq!(
+            only(&passages(&f))["kind"],
+            "truncation",
+            "{source}: {f:#?}"
+        );
+    }
 }
 
 #[test]
