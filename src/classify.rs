@@ -345,6 +345,10 @@ fn base_verdict(
             );
             return (Kind::Paraphrase, m);
         }
+        if reworded_outside_quotes(scan) {
+            let m = format!("the source's words, reworded: {}", summary(edits));
+            return (Kind::Paraphrase, m);
+        }
         let m = format!("copied with changes: {}", summary(edits));
         (Kind::CopyError, m)
     } else {
@@ -366,11 +370,23 @@ fn base_verdict(
 /// the probable source") or touch more than articles ("the" for "our",
 /// "which is" left out, "had" added)? That is the writer's grammar, no
 /// copy damaged. (An article alone dropped, added or doubled in a copy is
-/// the damage of copying.)
+/// the damage of copying; so is a hedge changed, "will" for "may".)
 fn grammar_of_own_sentence(scan: &EditScan, core: &Core, n: usize) -> bool {
     !scan.content_edited
+        && !scan.damage
         && !scan.quoted.iter().any(|&q| q)
         && (2 * core.len < n || scan.grammar_edited)
+}
+
+/// Are the passage's edits, all outside quotation marks, the writer's
+/// choice of words: words put for others or added ("starting" for
+/// "beginning", "able to" for "that can", "league" added), with no word of
+/// content dropped, no typo, and no hedge, limit, name or denial touched
+/// (`EditScan::damage`)? Outside
+/// quotation marks the words are the writer's; only what they claim is
+/// held to the source (figures and negations are judged before this).
+fn reworded_outside_quotes(scan: &EditScan) -> bool {
+    scan.content_edited && !scan.damage && !scan.quoted.iter().any(|&q| q)
 }
 
 /// The longest run of source words dropped, if it is a cut clause.
@@ -446,6 +462,14 @@ struct EditScan {
     /// Does one touch a function word other than an article ("our" for
     /// "the", "which is" dropped)?
     grammar_edited: bool,
+    /// Does an undeclared edit drop a word of content, misspell a word,
+    /// put in or leave out a hedge or limit ("may", "around", "only"; not
+    /// "could" for "may"), touch a name, or put
+    /// a denial for another word or the other way ("admitted" for
+    /// "denied")? Such edits
+    /// are the damage of copying or change what is claimed, wherever they
+    /// are.
+    damage: bool,
     /// The writer's bracketed words and the source's words they stand for.
     bracketed: Vec<(String, String)>,
 }
@@ -548,6 +572,14 @@ fn scan_edits(
                 r.clone().all(|t| variant::is_article(side.a.tokens[t]))
             };
             e.grammar_edited |= !article(&src, &op.src) || !article(&sec, &s_abs);
+            let denies =
+                |side: &Side<'_>, r: &Range<usize>| r.clone().any(|t| negation::denial_at(side, t));
+            e.damage |= typo
+                || (op.tag == Tag::Delete && !moved && !function(&src, &op.src))
+                || variant::hedged(&src, &op.src) != variant::hedged(&sec, &s_abs)
+                || variant::named(&src, &op.src)
+                || variant::named(&sec, &s_abs)
+                || denies(&src, &op.src) != denies(&sec, &s_abs);
             e.change(op, p_text, s_text, moved);
         }
     }

@@ -430,6 +430,34 @@ fn grammar_word(hash: u64) -> bool {
     crate::normalize::is_function_word(hash) || MORE.contains(&hash)
 }
 
+/// Does a token of `r` hedge or limit a claim ("may", "could", "aim",
+/// "likely", "around", "nearly", "only", "some", "least")? Put in or left
+/// out, it changes how much is claimed. ("would" and "should" are the
+/// grammar of reported speech: "we will" told as "would".)
+pub(super) fn hedged(side: &Side<'_>, r: &Range<usize>) -> bool {
+    use std::sync::LazyLock;
+    static HEDGES: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        "may might could must aim aims aiming hope hopes expect expects expected \
+         likely unlikely probably possibly perhaps around about approximately roughly nearly \
+         almost only just some least most up"
+            .split_whitespace()
+            .map(crate::normalize::form_hash)
+            .collect()
+    });
+    r.clone().any(|t| HEDGES.contains(&side.a.tokens[t]))
+}
+
+/// Does a token of `r` name someone or something: a word with a capital,
+/// not the first of its sentence ("Republicans" for "Democrats", "US"
+/// added)? Who or what is named is a fact, not a choice of words.
+pub(super) fn named(side: &Side<'_>, r: &Range<usize>) -> bool {
+    r.clone().any(|t| {
+        let l = side.lexeme(t);
+        let capital = side.text[l.start as usize..].starts_with(char::is_uppercase);
+        capital && super::edges::sentence_of(side, t).is_none_or(|s| s.start != t)
+    })
+}
+
 /// Is the word (its form) "a", "an" or "the"?
 pub(super) fn is_article(hash: u64) -> bool {
     use std::sync::LazyLock;

@@ -1,6 +1,6 @@
 //! Reported speech: the writer's grammar around the speaker's words.
 
-use crate::audit::{compare_to, message, passages};
+use crate::audit::{compare_to, message, only, passages};
 
 const SPEECH: &str = "Net migration has more than quadrupled in just four years. Nations depend on rules, fair rules. Without them, we risk becoming an island of strangers.\n";
 
@@ -612,5 +612,34 @@ fn an_aside_set_off_by_commas_is_no_cut() {
                 .any(|f| f["kind"] == "truncation" || f["negation"] == true),
             "{f:#?}"
         );
+    }
+}
+
+#[test]
+fn words_the_writer_chose_outside_quotation_marks_are_a_paraphrase() {
+    let source = "Work on the new bridge across the Tamar will begin in March and may take two years. The contract went to Hallam Civil Engineering after a tender.\n";
+    // Words put for others, or added, outside quotation marks.
+    for secondary in [
+        "Work on the new bridge across the Tamar will start in March and may take two years.\n",
+        "Work on the new road bridge across the Tamar will begin in March and may take two years.\n",
+    ] {
+        let f = compare_to(source, secondary);
+        assert_eq!(only(&f)["kind"], "paraphrase", "{f:#?}");
+        assert!(message(only(&f)).contains("reworded"), "{f:#?}");
+    }
+    // The same words inside quotation marks are the speaker's, misquoted.
+    let f = compare_to(
+        source,
+        "\"Work on the new bridge across the Tamar will start in March and may take two years,\" she said.\n",
+    );
+    assert!(f.iter().any(|f| f["kind"] == "misquote"), "{f:#?}");
+    // A word of content dropped, a hedge or a name touched: damage.
+    for secondary in [
+        "Work on the bridge across the Tamar will begin in March and may take two years.\n",
+        "Work on the new bridge across the Tamar will begin in March and will take two years.\n",
+        "The contract went to Hallam Civil Works after a tender.\n",
+    ] {
+        let f = compare_to(source, secondary);
+        assert_eq!(only(&f)["kind"], "copy_error", "{secondary}: {f:#?}");
     }
 }
