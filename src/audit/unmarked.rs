@@ -1,8 +1,9 @@
 //! Speech without its quotation marks: a writer who gives the speaker's
-//! words in the speaker's own first person ("Our grant from central
-//! government has fallen by 18 per cent, she said"; "He said: I'll
-//! conclude close to home") presents them as the speaker's, word for word,
-//! but leaves out the marks that tell the reader so.
+//! words in the speaker's own first or second person ("Our grant from
+//! central government has fallen by 18 per cent, she said"; "You will be
+//! arrested, Mercer said"; "He said: I'll conclude close to home") presents
+//! them as the speaker's, word for word, but leaves out the marks that
+//! tell the reader so.
 
 use std::sync::LazyLock;
 
@@ -19,12 +20,22 @@ static FIRST_PERSON: LazyLock<Vec<u64>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Second-person words: the speaker's address to the audience, which a
+/// writer does not make its own either.
+static SECOND_PERSON: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    "you your yours yourself yourselves"
+        .split_whitespace()
+        .map(form_hash)
+        .collect()
+});
+
 /// Marks as copy errors (quotation marks lost) the passages copied
 /// near-verbatim outside quotation marks (and outside block quotations)
 /// that a paragraph gives as someone's speech: after a verb of saying and
 /// a colon ("In conclusion, he said: I'll conclude close to home"), or
-/// keeping the speaker's first person in a paragraph with a verb of saying
-/// ("Our grant ... has fallen by 18 per cent, she said"). A paragraph of
+/// keeping the speaker's first or second person in a paragraph with a verb
+/// of saying ("Our grant ... has fallen by 18 per cent, she said"; "You
+/// will be arrested, Mercer said"). A paragraph of
 /// the writer's own that copies a speech whole, with no one said to speak,
 /// is left as it is, and so is reported speech ("She said the city had to
 /// face hard facts").
@@ -46,7 +57,8 @@ pub(super) fn mark_unmarked(sec: &Side<'_>, findings: &mut [Finding]) {
         let mut kept: Vec<String> = Vec::new();
         for o in f.ops.iter().filter(|o| o.tag == Tag::Equal) {
             for t in f.tokens.start + o.sec.start..f.tokens.start + o.sec.end {
-                if FIRST_PERSON.contains(&sec.lexeme(t).hash) {
+                let h = sec.lexeme(t).hash;
+                if FIRST_PERSON.contains(&h) || SECOND_PERSON.contains(&h) {
                     let w = sec.text_of(&(t..t + 1));
                     if !kept.contains(&w) {
                         kept.push(w);
@@ -78,7 +90,9 @@ pub(super) fn mark_unmarked(sec: &Side<'_>, findings: &mut [Finding]) {
                 .map(|w| format!("\"{w}\""))
                 .collect::<Vec<_>>()
                 .join(", ");
-            format!("in the first person ({words}), given as speech")
+            let first = kept.iter().any(|w| FIRST_PERSON.contains(&form_hash(w)));
+            let person = if first { "first" } else { "second" };
+            format!("in the {person} person ({words}), given as speech")
         } else {
             continue;
         };

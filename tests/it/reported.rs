@@ -383,6 +383,22 @@ fn the_speakers_words_given_as_speech_without_quotation_marks_lost_them() {
         ),
         [true]
     );
+    // Or in the second person: the speaker's address to the audience.
+    let speech2 =
+        format!("{speech}If you need help with your bill, you can call us on any weekday.\n");
+    let f = compare_to(
+        &speech2,
+        "If you need help with your bill, you can call us on any weekday, she said.\n",
+    );
+    assert!(message(&f[0]).contains("in the first person"), "{f:#?}");
+    let f = compare_to(
+        &speech2.replace("call us", "call the helpline"),
+        "If you need help with your bill, you can call the helpline on any weekday, she said.\n",
+    );
+    assert!(
+        message(&f[0]).contains("in the second person (\"you\", \"your\")"),
+        "{f:#?}"
+    );
     // After a verb of saying and a colon, the whole paragraph.
     assert_eq!(
         lost(
