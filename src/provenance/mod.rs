@@ -151,8 +151,16 @@ pub fn deviations(loaded: &Loaded, f: &Finding) -> Vec<Deviation> {
     let Some((src_doc, src_range)) = &f.source else {
         return Vec::new();
     };
-    let sec_base = loaded.docs[f.doc].1.token_span(f.tokens.start as u32).0;
-    let src_base = loaded.docs[*src_doc].1.token_span(src_range.start as u32).0;
+    // Pieces are placed within the finding's spans, which start where
+    // the report starts them (at a quotation's opening mark, say).
+    let base = |d: usize, r: &Range<usize>| {
+        let (doc, a) = &loaded.docs[d];
+        match r.is_empty() {
+            true => a.token_span(r.start as u32).0,
+            false => crate::report::closing::passage_range(&doc.file.text, a, r).0 as u32,
+        }
+    };
+    let (sec_base, src_base) = (base(f.doc, &f.tokens), base(*src_doc, src_range));
     let src_id = &loaded.docs[*src_doc].0.id;
     let sec_tokens = &loaded.docs[f.doc].1.tokens;
     let src_tokens = &loaded.docs[*src_doc].1.tokens;

@@ -75,9 +75,7 @@ pub struct AuditReport {
 
 fn span_of(loaded: &Loaded, doc: usize, toks: &std::ops::Range<usize>) -> Span {
     let (d, a) = &loaded.docs[doc];
-    let (s, _) = a.token_span(toks.start as u32);
-    let (_, e) = a.token_span(toks.end as u32 - 1);
-    let (s, e) = super::closing::widened(&d.file.text, s as usize, e as usize);
+    let (s, e) = super::closing::passage_range(&d.file.text, a, toks);
     let mut span = make_span(&d.id, &d.file, s, e);
     span.boilerplate = None;
     span

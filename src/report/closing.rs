@@ -82,6 +82,20 @@ fn char_before(text: &str, at: usize) -> Option<(char, usize)> {
     Some(entity.unwrap_or((c, at - c.len_utf8())))
 }
 
+/// Where tokens `toks` (not empty) of a document analyzed as `a` are
+/// reported: from the first one's start to the last one's end, [`widened`]
+/// to the marks that open and close them. Every span of a finding, and the
+/// pieces of it that provenance reports, are placed by this one rule.
+pub fn passage_range(
+    text: &str,
+    a: &crate::segment::Analysis,
+    toks: &std::ops::Range<usize>,
+) -> (usize, usize) {
+    let (s, _) = a.token_span(toks.start as u32);
+    let (_, e) = a.token_span(toks.end as u32 - 1);
+    widened(text, s as usize, e as usize)
+}
+
 /// The span `start..end` of a passage's words widened to the marks that
 /// open and close it: back over the opening quotation marks or bracket right
 /// before it whose closing marks the span holds (`I agree,” she said` takes

@@ -333,3 +333,35 @@ fn a_stock_phrase_of_a_second_primary_is_no_evidence_of_it() {
         .any(|e| e["to"].as_str().is_some_and(|t| t.ends_with("match.txt")));
     assert!(to_match, "{:#?}", v["provenance"]);
 }
+
+#[test]
+fn shared_deviations_inside_a_quotation_that_runs_on_are_placed_exactly() {
+    // The finding starts at the quotation's opening mark (its span holds
+    // the closing one): the pieces of its shared deviations are placed
+    // within that span, to the byte.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("primary")).unwrap();
+    std::fs::write(
+        dir.path().join("primary/address.txt"),
+        "Families in the declared areas can apply for help with repairs and temporary housing. That assistance is a grant, and nobody will ever have to pay it back. We will keep every office open until the work is done.\n",
+    )
+    .unwrap();
+    let story = "Families in the declared areas can apply for help with repairs and temporary housing. \u{201c}That assistance is a grant, and nobody will ever have to pay any of it back,\u{201d} the president said. She said every office would stay open until the work was done.\n";
+    std::fs::write(dir.path().join("wire.txt"), story).unwrap();
+    std::fs::write(dir.path().join("reprint.txt"), story).unwrap();
+    let out = stemma(
+        &["audit", ".", "--primary", "primary", "--format", "json"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json(&out);
+    let copies = edge(&v, "copies", "wire.txt", "reprint.txt").expect("copies edge");
+    let shared: Vec<&Value> = copies["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "shared_deviation")
+        .collect();
+    assert!(!shared.is_empty(), "{copies:#}");
+    assert_spans_exact(dir.path(), &all_spans(&v));
+}
