@@ -566,9 +566,23 @@ impl DocAudit<'_> {
         let changed = matches!(how, Placement::Content(..))
             && verdict.kind == Kind::NumericChange
             && classify::plain_figure_change(sec, s, src, &al.src);
+        // A figure such a sentence gives another value where the diff,
+        // this loose, paired no figures ("killed 67 people" placed on "61
+        // people have been confirmed dead").
+        let unpaired = || match how {
+            Placement::Content(..) if verdict.kind != Kind::NumericChange => {
+                classify::figure_changed(sec, s, src, &al.src)
+            }
+            _ => None,
+        };
         if let Some(placed) = placed {
             if changed {
                 verdict.message = format!("{}; {placed}", verdict.message);
+            } else if let Some((theirs, mine)) = unpaired() {
+                verdict.kind = Kind::NumericChange;
+                verdict.message = format!(
+                    "number changed: the source says {theirs:?}, the secondary {mine:?}; {placed}"
+                );
             } else {
                 // Placed by its neighbours or its content, not by shared
                 // wording: the same content in other words.

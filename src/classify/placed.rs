@@ -34,6 +34,17 @@ pub fn plain_figure_change(
     src: Side<'_>,
     window: &Range<usize>,
 ) -> bool {
+    figure_changed(sec, passage, src, window).is_some()
+}
+
+/// The figure [`plain_figure_change`] finds changed: the source's words
+/// for it and the passage's.
+pub fn figure_changed(
+    sec: Side<'_>,
+    passage: &Range<usize>,
+    src: Side<'_>,
+    window: &Range<usize>,
+) -> Option<(String, String)> {
     use quantity::Unit;
     type Figure = (f64, Unit, Range<usize>);
     let valued = |side: &Side<'_>, r: &Range<usize>| -> Vec<Figure> {
@@ -51,15 +62,16 @@ pub fn plain_figure_change(
     let counts = moved::counted;
     mine.iter()
         .filter(|(y, unit, r)| !quantity::qualified(&sec, r.start) && !holds(&theirs, *y, *unit))
-        .any(|(y, unit, r)| {
+        .find_map(|(y, unit, r)| {
             let what = counts(&sec, r);
-            theirs.iter().any(|(x, u, q)| {
+            let (_, _, q) = theirs.iter().find(|(x, u, q)| {
                 u == unit
                     && !holds(&mine, *x, *u)
                     && *x > 0.0
                     && y / x <= 2.0
                     && x / y <= 2.0
                     && counts(&src, q).iter().any(|h| what.contains(h))
-            })
+            })?;
+            Some((src.text_of(q), sec.text_of(r)))
         })
 }

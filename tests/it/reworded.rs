@@ -265,3 +265,41 @@ fn a_proviso_left_out_of_a_retold_sentence_is_a_truncation() {
     let kept = RETELLING.replace("north pier.", "north pier, unless freight needs the boat.");
     assert_eq!(retold(&kept)["kind"], "paraphrase");
 }
+
+/// A hurricane address and a story that retells it (the evaluation corpus
+/// that showed the rule below).
+const ADDRESS: &str = "Four days ago, Hurricane Marisol came ashore near Port Fourchon, Louisiana, as a Category 4 storm, with sustained winds of 140 miles per hour and a storm surge that, in some parishes, topped fourteen feet. It then moved slowly across Mississippi and into western Alabama, dropping up to 22 inches of rain in less than two days.\n\nFirst, what we know. As of this afternoon, 61 people have been confirmed dead across three states. That number may rise, and I want to be honest with you about that: search teams have not yet reached every neighborhood, and some roads remain under water. More than 1.8 million homes and businesses lost power at the height of the storm. Around 640,000 are still without it tonight. Roughly 38,000 people are sleeping in shelters, many of them children.\n\nThree: I am sending Congress a request for $18.6 billion in emergency supplemental funding. Of that, $11.2 billion would go to the Disaster Relief Fund, $4.5 billion to rebuild roads, bridges and water systems, and $2.9 billion to the Small Business Administration for low-interest disaster loans. I am asking Congress to pass it within 30 days. The Disaster Relief Fund has enough money to meet immediate needs through the end of October, but not beyond that. I will not let families wait while Washington argues.\n";
+
+const STORM_STORY: &str = "President Eleanor Whitcomb asked Congress on Tuesday night for $18.6 billion in emergency funding to help Louisiana, Mississippi and Alabama recover from Hurricane Marisol, warning that the federal disaster fund could meet immediate needs only through the end of October.\n\n“I will not let families wait while Congress argues,” Whitcomb said in a 14-minute address from the Oval Office, her first since the storm made landfall near Port Fourchon on Friday.\n\nThe storm has killed 67 people across three states, a toll the president said “may rise” as search teams reach neighborhoods that are still cut off by water.\n\nAbout 640,000 homes and businesses remained without electricity on Tuesday, down from a peak of more than 1.8 million.\n";
+
+#[test]
+fn a_retold_sentence_that_gives_a_figure_another_value_is_a_numeric_change() {
+    // "The storm has killed 67 people across three states" retells "61
+    // people have been confirmed dead across three states": placed by its
+    // content, its diff too loose to pair the figures, the count of the
+    // dead is still held to its place.
+    let toll = |story: &str| -> Value {
+        let f = audit(&[("primary/address.txt", ADDRESS), ("story.txt", story)]);
+        traced(&f, "story.txt")
+            .into_iter()
+            .find(|f| {
+                f["secondary"]["text"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("The storm has killed")
+            })
+            .cloned()
+            .unwrap_or_else(|| panic!("{f:#?}"))
+    };
+    let f = toll(STORM_STORY);
+    assert_eq!(f["kind"], "numeric_change", "{f:#?}");
+    assert!(
+        message(&f).contains("the source says \"61\", the secondary \"67\""),
+        "{f:#?}"
+    );
+    // The same count, or one the writer qualifies, is no change.
+    for faithful in ["killed 61 people", "killed more than 60 people"] {
+        let f = toll(&STORM_STORY.replace("killed 67\u{a0}people", faithful));
+        assert_ne!(f["kind"], "numeric_change", "{faithful}: {f:#?}");
+    }
+}
