@@ -363,6 +363,20 @@ fn base_verdict(
     }
 }
 
+/// Are source tokens `p` words outside the source's quotation marks, short
+/// (an attribution: four words at most), between two quoted words of its
+/// ("Keep it short," | she said, | "because Tom never did")?
+fn interrupts_a_quotation(src: Side<'_>, p: &Range<usize>) -> bool {
+    let quotes = src.quotes();
+    let quoted = |t: usize| quotes.iter().any(|q| q.contains(&t));
+    !p.is_empty()
+        && p.len() <= 4
+        && p.start > 0
+        && quoted(p.start - 1)
+        && quoted(p.end)
+        && !p.clone().any(quoted)
+}
+
 /// Do the passage's edits, outside quotation marks, change only function
 /// words, and either fit a short stretch of the source (under half the
 /// passage) into the writer's own sentence ("It says a dairy at Kettlewick
@@ -514,6 +528,12 @@ fn scan_edits(
             && op.src.clone().all(|t| src.in_speaker_label(t))
             && !s_abs.clone().any(in_quote)
         {
+            continue;
+        }
+        // Nor is the attribution that interrupts a quotation the speaker
+        // gives ("Keep it short," she said, "because Tom never did"): a
+        // writer quoting the quotation whole leaves it out.
+        if op.tag == Tag::Delete && interrupts_a_quotation(src, &op.src) {
             continue;
         }
         if !negation::whole_clause(op, src, sec, passage) {

@@ -794,3 +794,21 @@ fn a_condition_after_but_only_is_one() {
     assert!(message(f).contains("drops the condition"), "{f:#}");
     assert!(message(f).contains("but only once"), "{f:#}");
 }
+
+#[test]
+fn a_quotation_the_speaker_interrupts_with_an_attribution_is_quoted_whole() {
+    // The speaker quotes someone, interrupting the words with "she said":
+    // a writer who quotes them whole leaves the attribution out.
+    let speech = "Margaret gave me one instruction for today. \"Keep it short,\" she said, \"because Tom never did.\" So I will try.\n";
+    let f = compare_to(
+        speech,
+        "The prime minister said Margaret had told her: \u{201c}Keep it short, because Tom never did.\u{201d}\n",
+    );
+    assert!(f.iter().all(|f| f["kind"] != "misquote"), "{f:#?}");
+    // Words of the speaker's own left out of the quotation still count.
+    let f = compare_to(
+        &speech.replace("she said,", "she said, \"and funny,\""),
+        "The prime minister said Margaret had told her: \u{201c}Keep it short, because Tom never did.\u{201d}\n",
+    );
+    assert!(f.iter().any(|f| f["kind"] == "misquote"), "{f:#?}");
+}
