@@ -477,8 +477,9 @@ struct EditScan {
     /// "the", "which is" dropped)?
     grammar_edited: bool,
     /// Does an undeclared edit drop a word of content, misspell a word,
-    /// put in or leave out a hedge or limit ("may", "around", "only"; not
-    /// "could" for "may"), touch a name, or put
+    /// put in, leave out or swap a kind of hedge or limit ("may", "around",
+    /// "only", "more than"; not "could" for "may": `variant::hedges`), touch
+    /// a name, or put
     /// a denial for another word or the other way ("admitted" for
     /// "denied")? Such edits
     /// are the damage of copying or change what is claimed, wherever they
@@ -596,7 +597,7 @@ fn scan_edits(
                 |side: &Side<'_>, r: &Range<usize>| r.clone().any(|t| negation::denial_at(side, t));
             e.damage |= typo
                 || (op.tag == Tag::Delete && !moved && !function(&src, &op.src))
-                || variant::hedged(&src, &op.src) != variant::hedged(&sec, &s_abs)
+                || variant::hedges(&src, &op.src) != variant::hedges(&sec, &s_abs)
                 || variant::named(&src, &op.src)
                 || variant::named(&sec, &s_abs)
                 || denies(&src, &op.src) != denies(&sec, &s_abs);

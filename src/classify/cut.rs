@@ -369,8 +369,9 @@ fn echoed(sec: Side<'_>, passage: &Range<usize>, src: Side<'_>, p: &Range<usize>
 /// punctuation on both sides (", reintroduced in 1989,", ", or 20.4 per
 /// cent,", ", as the government has already pledged;")? Such an element
 /// adds to what its sentence says without limiting it: leaving it out cuts
-/// no qualification. Not a condition or a negation set off the same way
-/// (", unless ...,", ", not ...,"), which limit the claim.
+/// no qualification. Not a condition, a negation or a time limit set off
+/// the same way (", unless ...,", ", not ...,", ", at least for now,"),
+/// which limit the claim.
 pub(super) fn set_off(src: Side<'_>, p: &Range<usize>) -> bool {
     let Some(sentence) = p
         .start
@@ -388,9 +389,11 @@ pub(super) fn set_off(src: Side<'_>, p: &Range<usize>) -> bool {
     } else {
         src.gap_after(p.end - 1, &sentence)
     };
-    let limits = p
-        .clone()
-        .any(|t| condition_at(src, t, p.end) || super::negation::is_negation(src.a.tokens[t]));
+    let limits = p.clone().any(|t| {
+        condition_at(src, t, p.end)
+            || super::negation::is_negation(src.a.tokens[t])
+            || time_limit_at(src, t, &sentence)
+    });
     opens.contains([',', '(', '—', '–'])
         && closes.contains([',', ';', ':', ')', '—', '–', '.', '!', '?'])
         && !limits

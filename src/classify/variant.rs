@@ -430,21 +430,42 @@ fn grammar_word(hash: u64) -> bool {
     crate::normalize::is_function_word(hash) || MORE.contains(&hash)
 }
 
-/// Does a token of `r` hedge or limit a claim ("may", "could", "aim",
-/// "likely", "around", "nearly", "only", "some", "least")? Put in or left
-/// out, it changes how much is claimed. ("would" and "should" are the
-/// grammar of reported speech: "we will" told as "would".)
-pub(super) fn hedged(side: &Side<'_>, r: &Range<usize>) -> bool {
+/// The kinds of hedge or limit that tokens `r` put on a claim, one bit
+/// each: a ceiling ("up to", "at most"), a floor ("at least"), an estimate
+/// ("about", "nearly", "some"), a possibility ("may", "could"), an intent
+/// or expectation ("aim", "expect", "likely"), "unlikely", an exclusive
+/// ("only", "just"), more ("more", "over", "above") or less ("fewer",
+/// "under"). A passage that puts in, leaves out or swaps a kind says more
+/// or less than its source ("about" for "up to", "fewer than" for "more
+/// than"); one that swaps words of a kind does not ("could" for "may").
+/// ("would" and "should" are the grammar of reported speech: "we will"
+/// told as "would".)
+pub(super) fn hedges(side: &Side<'_>, r: &Range<usize>) -> u16 {
     use std::sync::LazyLock;
-    static HEDGES: LazyLock<Vec<u64>> = LazyLock::new(|| {
-        "may might could must aim aims aiming hope hopes expect expects expected \
-         likely unlikely probably possibly perhaps around about approximately roughly nearly \
-         almost only just some least most up"
-            .split_whitespace()
-            .map(crate::normalize::form_hash)
-            .collect()
+    static KINDS: LazyLock<Vec<(u64, u16)>> = LazyLock::new(|| {
+        [
+            "up most maximum",
+            "least minimum",
+            "about around approximately roughly nearly almost some",
+            "may might could",
+            "aim aims aiming hope hopes expect expects expected likely probably possibly perhaps",
+            "unlikely",
+            "only just",
+            "more over above greater higher exceeding",
+            "less fewer under below lower",
+        ]
+        .iter()
+        .enumerate()
+        .flat_map(|(i, words)| {
+            words
+                .split_whitespace()
+                .map(move |w| (crate::normalize::form_hash(w), 1u16 << i))
+        })
+        .collect()
     });
-    r.clone().any(|t| HEDGES.contains(&side.a.tokens[t]))
+    r.clone()
+        .filter_map(|t| KINDS.iter().find(|(h, _)| *h == side.a.tokens[t]))
+        .fold(0, |bits, (_, bit)| bits | bit)
 }
 
 /// Does a token of `r` name someone or something: a word with a capital,

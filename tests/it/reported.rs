@@ -617,10 +617,11 @@ fn an_aside_set_off_by_commas_is_no_cut() {
         assert_eq!(f[0]["edits"][0]["op"], "delete", "{f:#?}");
     }
     // Set off the same way, a condition or a negation still limits it.
-    let source = "Fares will rise by 3 per cent, unless the subsidy is renewed in full, from next January. Red kites have, not for the first time, increased more than tenfold since the survey.\n";
+    let source = "Fares will rise by 3 per cent, unless the subsidy is renewed in full, from next January. Red kites have, not for the first time, increased more than tenfold since the survey. The company has paused the dividend, at least for now, while it rebuilds the balance sheet.\n";
     for secondary in [
         "Fares will rise by 3 per cent from next January, the operator said.\n",
         "Red kites have increased more than tenfold since the survey, the report said.\n",
+        "The company has paused the dividend while it rebuilds the balance sheet, it said.\n",
     ] {
         let f = compare_to(source, secondary);
         assert!(
@@ -643,6 +644,12 @@ fn words_the_writer_chose_outside_quotation_marks_are_a_paraphrase() {
         assert_eq!(only(&f)["kind"], "paraphrase", "{f:#?}");
         assert!(message(only(&f)).contains("reworded"), "{f:#?}");
     }
+    // One possibility for another says no more.
+    let f = compare_to(
+        source,
+        "Work on the new bridge across the Tamar will begin in March and could take two years.\n",
+    );
+    assert_eq!(only(&f)["kind"], "paraphrase", "{f:#?}");
     // The same words inside quotation marks are the speaker's, misquoted.
     let f = compare_to(
         source,
@@ -654,6 +661,8 @@ fn words_the_writer_chose_outside_quotation_marks_are_a_paraphrase() {
         "Work on the bridge across the Tamar will begin in March and may take two years.\n",
         "Work on the new bridge across the Tamar will begin in March and will take two years.\n",
         "The contract went to Hallam Civil Works after a tender.\n",
+        // A hedge put in: an estimate the source did not make.
+        "Work on the new bridge across the Tamar will begin in March and may take about two years.\n",
     ] {
         let f = compare_to(source, secondary);
         assert_eq!(only(&f)["kind"], "copy_error", "{secondary}: {f:#?}");
