@@ -23,6 +23,14 @@ fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
 /// The kinds of paired marks: double quotes, single quotes, round brackets.
 const PAIRS: usize = 3;
 
+/// Could `c` open or close a pair (the cheap test before [`mark`])?
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '”' | '«' | '»' | '"' | '‘' | '’' | '\'' | '(' | ')'
+    )
+}
+
 /// Which pair `c` opens or closes (`Some((pair, opens))`), given the
 /// characters around it: a straight quote opens after a space or at the
 /// start and before a non-space, and closes otherwise; a right single quote
@@ -48,35 +56,55 @@ fn mark(c: char, before: Option<char>, after: Option<char>) -> Option<(usize, bo
 /// and how many it closes that it did not open.
 fn unmatched(text: &str, start: usize, end: usize) -> [(u32, u32); PAIRS] {
     let mut out = [(0u32, 0u32); PAIRS];
-    let mut before = text[..start].chars().next_back();
+    let bytes = text.as_bytes();
     let mut at = start;
-    while at < end
-        && let Some((c, next)) = char_at(text, at)
+    // Only bytes that may start a mark are looked at: quotation marks and
+    // brackets, entities, and the lead bytes of the curly and angled marks.
+    while let Some(i) = bytes[at..end]
+        .iter()
+        .position(|b| matches!(b, b'"' | b'\'' | b'(' | b')' | b'&' | 0xE2 | 0xC2))
     {
-        let after = text[next..].chars().next();
-        if let Some((pair, opens)) = mark(c, before, after) {
-            let (open, closed) = &mut out[pair];
-            if opens {
-                *open += 1;
-            } else if *open > 0 {
-                *open -= 1;
-            } else {
-                *closed += 1;
+        at += i;
+        let Some((c, next)) = char_at(text, at) else {
+            break;
+        };
+        if is_mark(c) {
+            let before = char_before(text, at).map(|(c, _)| c);
+            let after = text[next..].chars().next();
+            if let Some((pair, opens)) = mark(c, before, after) {
+                let (open, closed) = &mut out[pair];
+                if opens {
+                    *open += 1;
+                } else if *open > 0 {
+                    *open -= 1;
+                } else {
+                    *closed += 1;
+                }
             }
         }
-        before = Some(c);
         at = next;
+        if at >= end {
+            break;
+        }
     }
     out
 }
+
+/// Bytes an HTML entity may take (`parse_entity` reads at most 34 to its `;`).
+const ENTITY_MAX: usize = 40;
 
 /// The character that ends `text[..at]` and where it starts, reading an
 /// HTML entity that ends there as the character it stands for.
 fn char_before(text: &str, at: usize) -> Option<(char, usize)> {
     let before = &text[..at];
     let c = before.chars().next_back()?;
-    let entity = before
+    // (An entity is short: look back no further than the longest.)
+    let from = (at.saturating_sub(ENTITY_MAX)..at)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(at);
+    let entity = text[from..at]
         .rfind('&')
+        .map(|i| from + i)
         .filter(|&amp| parse_entity(text, amp).is_some_and(|(end, _)| end == at))
         .and_then(|amp| Some((char_at(text, amp)?.0, amp)));
     Some(entity.unwrap_or((c, at - c.len_utf8())))
@@ -106,7 +134,7 @@ pub fn widened(text: &str, start: usize, end: usize) -> (usize, usize) {
     let mut s = start;
     let mut closed = unmatched(text, start, end).map(|(_, c)| c);
     while let Some((c, at)) = char_before(text, s) {
-        let before = text[..at].chars().next_back();
+        let before = char_before(text, at).map(|(c, _)| c);
         match mark(c, before, text[s..].chars().next()) {
             Some((pair, true)) if closed[pair] > 0 => closed[pair] -= 1,
             _ => break,
@@ -117,7 +145,7 @@ pub fn widened(text: &str, start: usize, end: usize) -> (usize, usize) {
     let mut e = end;
     while let Some((c, next)) = char_at(text, e) {
         if !matches!(c, '.' | '!' | '?' | '…') {
-            let before = text[..e].chars().next_back();
+            let before = char_before(text, e).map(|(c, _)| c);
             match mark(c, before, text[next..].chars().next()) {
                 Some((pair, false)) if open[pair] > 0 => open[pair] -= 1,
                 _ => break,
@@ -175,6 +203,12 @@ mod tests {
         );
         assert_eq!(widen(t, "\"a", "bridge"), "\"a bridge?\"");
         assert_eq!(widen(t, "(Or", "two"), "(Or two.)");
+        // A straight quote after an entity for a space opens.
+        let t = "insisted that&nbsp;&quot;no library will close&quot;. Next";
+        assert_eq!(
+            widen(t, "insisted", "close"),
+            "insisted that&nbsp;&quot;no library will close&quot;."
+        );
     }
 
     #[test]
