@@ -551,6 +551,10 @@ fn scan_edits(
         if op.tag == Tag::Replace {
             e.numeric
                 .extend(figures::changed_numbers(src, &op.src, sec, &s_abs));
+            if figures::date_word_changed(&p_text, &s_text) {
+                e.numeric
+                    .push((p_text.clone(), s_text.clone(), (s_abs.clone(), true)));
+            }
         } else {
             e.numeric
                 .extend(quantity::sign_change(&src, &op.src, &sec, &s_abs));

@@ -548,3 +548,35 @@ fn a_ceiling_left_out_makes_the_most_the_figure() {
         );
     }
 }
+
+#[test]
+fn a_month_or_a_decade_changed_is_a_numeric_change() {
+    let source = "Owners will be reimbursed for towing costs incurred since 1 December 2026. The otter is now found in every county for the first time since the 1950s, and red kites have risen tenfold.\n";
+    for (secondary, theirs, mine) in [
+        (
+            "Owners will be reimbursed for towing costs incurred since 1 November 2026.\n",
+            "December",
+            "November",
+        ),
+        (
+            "The otter is now found in every county for the first time since the 1960s, and red kites have risen tenfold.\n",
+            "1950s",
+            "1960s",
+        ),
+    ] {
+        let f = compare_to(source, secondary);
+        assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
+        assert!(
+            message(&f[0]).contains(&format!(
+                "the source says \"{theirs}\", the secondary \"{mine}\""
+            )),
+            "{f:#?}"
+        );
+    }
+    // The same date is no change.
+    let f = compare_to(
+        source,
+        &source[..source.find(" The otter").unwrap()].replace('.', ".\n"),
+    );
+    assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
+}
