@@ -328,12 +328,7 @@ fn base_verdict(
     } else if no_edits && lost_quotes.is_some() {
         (Kind::CopyError, lost_quotes.cloned().unwrap_or_default())
     } else if no_edits {
-        let what = if core.framed() {
-            "verbatim, within the secondary's own words"
-        } else {
-            "verbatim"
-        };
-        (Kind::Verbatim, format!("{what} ({matched} of {n} words)"))
+        (Kind::Verbatim, verbatim_count(core.framed(), matched, n))
     } else if coverage >= cfg.copy_coverage
         && scan.longest_edit <= cfg.max_copy_edit
         && scan.edited_words <= cfg.max_copy_edit.max(core_len / 8)
@@ -361,6 +356,17 @@ fn base_verdict(
         }
         (Kind::Paraphrase, m)
     }
+}
+
+/// The message of a verbatim passage: `matched` of its `n` words, and
+/// whether words of the writer's own frame them.
+pub(crate) fn verbatim_count(framed: bool, matched: usize, n: usize) -> String {
+    let what = if framed {
+        "verbatim, within the secondary's own words"
+    } else {
+        "verbatim"
+    };
+    format!("{what} ({matched} of {n} words)")
 }
 
 /// Are source tokens `p` words outside the source's quotation marks, short
@@ -551,7 +557,7 @@ fn scan_edits(
         if op.tag == Tag::Replace {
             e.numeric
                 .extend(figures::changed_numbers(src, &op.src, sec, &s_abs));
-            if figures::date_word_changed(&p_text, &s_text) {
+            if variant::date_word_changed(&src, &op.src, &sec, &s_abs) {
                 e.numeric
                     .push((p_text.clone(), s_text.clone(), (s_abs.clone(), true)));
             }

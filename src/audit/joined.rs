@@ -5,7 +5,7 @@
 
 use super::Finding;
 use crate::align;
-use crate::classify::Kind;
+use crate::classify::{Kind, verbatim_count};
 use crate::segment::Analysis;
 
 /// The block (paragraph) that holds token `t`.
@@ -25,7 +25,17 @@ fn continues(doc: &Analysis, a: &Finding, b: &Finding) -> bool {
     {
         return false;
     }
-    let verbatim = |f: &Finding| f.verdict.kind == Kind::Verbatim && !f.verdict.negation;
+    // (Only plain counts: a verbatim finding that says more, an ellipsis
+    // or brackets it declares, a quotation kept in a passage changed
+    // around it, keeps what it says.)
+    let verbatim = |f: &Finding| {
+        let v = &f.verdict;
+        v.kind == Kind::Verbatim
+            && !v.negation
+            && v.edits.is_empty()
+            && v.message.starts_with("verbatim")
+            && v.message.ends_with(" words)")
+    };
     match (&a.source, &b.source) {
         (Some((sa, ra)), Some((sb, rb))) => {
             verbatim(a)
@@ -59,12 +69,7 @@ fn append(a: &mut Finding, b: Finding) {
     }
     let (matched, n) = (align::matched_words(&a.ops), a.tokens.len());
     a.score = matched as f64 / n.max(1) as f64;
-    let what = if matched < n {
-        "verbatim, within the secondary's own words"
-    } else {
-        "verbatim"
-    };
-    a.verdict.message = format!("{what} ({matched} of {n} words)");
+    a.verdict.message = verbatim_count(matched < n, matched, n);
 }
 
 /// Joins every run of verbatim findings that continue each other (see
@@ -183,6 +188,18 @@ mod tests {
         unquoted.verdict.in_quotes = false;
         assert_eq!(
             join_runs(one, vec![verbatim(10..15, 40..45), unquoted]).len(),
+            2
+        );
+        // A verbatim finding that declares an ellipsis keeps its message.
+        let mut elided = verbatim(15..20, 45..50);
+        elided.verdict.edits.push(crate::classify::Edit::new(
+            "elide",
+            "x".into(),
+            String::new(),
+        ));
+        elided.verdict.message += ", the ellipsis standing for \"x\"";
+        assert_eq!(
+            join_runs(one, vec![verbatim(10..15, 40..45), elided]).len(),
             2
         );
         // Another paragraph.

@@ -107,37 +107,6 @@ pub(super) fn changed_numbers(
         .collect()
 }
 
-/// Is one word of a date put for another: a month ("November" for
-/// "December", both capitalized: "may" is no month) or a decade ("1960s"
-/// for "1950s")? A date is a value: changed, it is a numeric change.
-pub(super) fn date_word_changed(theirs: &str, mine: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let decade = |w: &str| {
-        let digits = w.strip_suffix('s').unwrap_or("");
-        let digits = digits.strip_prefix(['\'', '’']).unwrap_or(digits);
-        matches!(digits.len(), 2 | 4)
-            && digits.ends_with('0')
-            && digits.bytes().all(|b| b.is_ascii_digit())
-            && w.ends_with('s')
-    };
-    theirs != mine
-        && ((MONTHS.contains(&theirs) && MONTHS.contains(&mine))
-            || (decade(theirs) && decade(mine)))
-}
-
 /// Source words on either side of an alignment where a loose rewording may
 /// have taken a figure from (about two sentences).
 const NEAR_FIGURES: usize = 60;

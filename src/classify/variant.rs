@@ -29,6 +29,32 @@ static MONTHS: LazyLock<Vec<u64>> = LazyLock::new(|| {
     m
 });
 
+/// Is one word of a date put for another, source token range `p` for
+/// passage range `s`: a month ("November" for "December", capitalized on
+/// both sides: "may" is no month) or a decade ("1960s" for "1950s")? A date
+/// is a value: changed, it is a numeric change.
+pub(super) fn date_word_changed(
+    src: &Side<'_>,
+    p: &Range<usize>,
+    sec: &Side<'_>,
+    s: &Range<usize>,
+) -> bool {
+    if p.len() != 1 || s.len() != 1 {
+        return false;
+    }
+    let (a, b) = (src.lexeme(p.start), sec.lexeme(s.start));
+    let month = |l: &crate::normalize::Lexeme| l.cap && MONTHS.binary_search(&l.hash).is_ok();
+    let decade = |side: &Side<'_>, t: usize| {
+        let w = side.text_of(&(t..t + 1));
+        let digits = w.strip_suffix('s').unwrap_or("");
+        let digits = digits.strip_prefix(['\'', '’']).unwrap_or(digits);
+        matches!(digits.len(), 2 | 4)
+            && digits.ends_with('0')
+            && digits.bytes().all(|b| b.is_ascii_digit())
+    };
+    a.hash != b.hash && ((month(a) && month(b)) || (decade(src, p.start) && decade(sec, s.start)))
+}
+
 /// The day and month of a date written in two tokens, either order.
 fn day_month(side: &Side<'_>, r: &Range<usize>) -> Option<(u64, u64)> {
     if r.len() != 2 {
@@ -473,9 +499,7 @@ pub(super) fn hedges(side: &Side<'_>, r: &Range<usize>) -> u16 {
 /// added)? Who or what is named is a fact, not a choice of words.
 pub(super) fn named(side: &Side<'_>, r: &Range<usize>) -> bool {
     r.clone().any(|t| {
-        let l = side.lexeme(t);
-        let capital = side.text[l.start as usize..].starts_with(char::is_uppercase);
-        capital && super::edges::sentence_of(side, t).is_none_or(|s| s.start != t)
+        side.lexeme(t).cap && super::edges::sentence_of(side, t).is_none_or(|s| s.start != t)
     })
 }
 
