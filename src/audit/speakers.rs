@@ -216,10 +216,24 @@ fn quote_subject(sec: &Side<'_>, near: &Range<usize>, resolve: bool) -> Option<S
     if span.clone().any(|t| !quotes.iter().any(|q| q.contains(&t))) {
         return None;
     }
-    let prev = sentence_of(sec, span.start.checked_sub(1)?)?;
-    (!quotes_in(sec, &prev).is_empty())
-        .then(|| resolved(sec, &prev, &prev, resolve))
-        .flatten()
+    // (Back over sentences that are all quotation too: “…,” she said. “…
+    // together. We had three generations …”)
+    let mut start = span.start;
+    for _ in 0..LOOK_BACK {
+        let prev = sentence_of(sec, start.checked_sub(1)?)?;
+        let quotes = quotes_in(sec, &prev);
+        if quotes.is_empty() {
+            return None;
+        }
+        if has_verb(sec, &prev) {
+            return resolved(sec, &prev, &prev, resolve);
+        }
+        if prev.clone().any(|t| !quotes.iter().any(|q| q.contains(&t))) {
+            return None;
+        }
+        start = prev.start;
+    }
+    None
 }
 
 /// Does `sentence` hold a verb of saying outside quotation marks?
@@ -241,13 +255,20 @@ fn resolved(
 ) -> Option<Subject> {
     match subject(sec, sentence, near)? {
         Subject::Pronoun(sex) if resolve => {
+            let fits = |s: &Subject| match s {
+                Subject::Named { sex: theirs, .. } => {
+                    sex.is_none() || theirs.is_none() || sex == *theirs
+                }
+                Subject::Pronoun(_) => false,
+            };
             let mut start = sentence.start;
             for _ in 0..LOOK_BACK {
                 let prev = sentence_of(sec, start.checked_sub(1)?)?;
-                if let Some(s @ Subject::Named { sex: theirs, .. }) = subject(sec, &prev, &prev)
-                    && (sex.is_none() || theirs.is_none() || sex == theirs)
-                {
-                    return Some(s);
+                let named = subject(sec, &prev, &prev)
+                    .filter(&fits)
+                    .or_else(|| opening_person(sec, &prev).filter(&fits));
+                if named.is_some() {
+                    return named;
                 }
                 start = prev.start;
             }
@@ -255,6 +276,29 @@ fn resolved(
         }
         subject => Some(subject),
     }
+}
+
+/// The person a sentence opens with as its subject, whatever its verb, when
+/// a title marks the name a person's ("Mrs Price thanked the volunteers";
+/// "Dr Amir Khan, 52, led the trial"): a "she said" after it stands for
+/// her, not for the speaker named further back.
+fn opening_person(sec: &Side<'_>, sentence: &Range<usize>) -> Option<Subject> {
+    let (first, h) = (sentence.start, |t: usize| sec.lexeme(t).hash);
+    if sentence.len() < 3 || !TITLES.has(h(first)) {
+        return None;
+    }
+    let cap = |t: usize| sec.lexeme(t).cap && !FUNCTION.has(h(t));
+    // The name: the capitalised words after the title, on one line of
+    // words (no punctuation inside a name but a full stop of an initial).
+    let mut end = first + 1;
+    while end < sentence.end && end - first <= NAME_WORDS && cap(end) {
+        end += 1;
+    }
+    let next = (end < sentence.end).then(|| sec.lexeme(end));
+    if end == first + 1 || next.is_none_or(|l| l.cap) {
+        return None;
+    }
+    named(sec, sentence, first..end, true)
 }
 
 /// The subject of the verb of saying nearest to `near` in `sentence` (the
@@ -544,6 +588,13 @@ fn sex_of(h: u64) -> Option<Sex> {
 
 static FEMALE: Words = Words::new(|| forms("she her ms mrs miss lady dame"));
 static MALE: Words = Words::new(|| forms("he him mr sir lord"));
+
+/// Titles that mark the capitalised words after them as a person's name.
+static TITLES: Words =
+    Words::new(|| forms("mr mrs ms miss dr professor prof sir dame lord lady rev"));
+
+/// Longest name read after a title, in words ("Dr Amir Hassan Khan").
+const NAME_WORDS: usize = 4;
 
 /// Words that open a relative clause.
 static RELATIVE: Words = Words::new(|| forms("who whose which"));

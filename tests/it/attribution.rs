@@ -159,6 +159,28 @@ fn pronouns_neither_name_the_speaker_nor_cross_sexes() {
 }
 
 #[test]
+fn a_pronoun_stands_for_a_titled_person_who_opens_a_sentence() {
+    // "Mrs Price thanked ..." names no verb of saying, but "she said" after
+    // it is hers, not the speaker's named further back; so is the quotation
+    // that runs on over the next sentences.
+    let f = compare(
+        "MI5 chief Ken McCallum said MI5 and the police have together disrupted 43 late-stage attack plots since March 2017.\n\n\
+         The society's chair, Valerie Price, opened the flower show on Saturday.\n\n\
+         Mrs Price thanked the volunteers who had spent three days putting up the marquees.\n\n\
+         \u{201c}People think a flower show is about competition,\u{201d} she said. \u{201c}But mostly it is about a village spending a day together. We had three generations of one family in the same class.\u{201d}\n",
+    );
+    let q = quotations(&f);
+    assert!(!q.is_empty(), "{f:#?}");
+    assert!(
+        q.iter()
+            .all(|(kind, _, m)| kind == "unsupported" && m.contains("Mrs Price")),
+        "{q:#?}"
+    );
+    let quoted: String = q.iter().map(|(_, t, _)| t.as_str()).collect();
+    assert!(quoted.contains("We had three generations"), "{q:#?}");
+}
+
+#[test]
 fn a_quotation_of_its_own_after_an_unattributed_one_keeps_its_speaker() {
     // The middle paragraph continues McCallum's words (none the speech
     // holds); the last quotation
