@@ -137,6 +137,15 @@ impl Finding {
         self.matched_in(q).map(|(r, _)| r)
     }
 
+    /// The secondary tokens from the first the diff matches to the source
+    /// to the last, if any.
+    pub fn matched_span(&self) -> Option<Range<usize>> {
+        let mut equal = self.ops.iter().filter(|o| o.tag == align::Tag::Equal);
+        let first = equal.next()?;
+        let last = equal.next_back().unwrap_or(first);
+        Some(self.tokens.start + first.sec.start..self.tokens.start + last.sec.end)
+    }
+
     /// [`Finding::matched_source`], and how many of `q`'s words the diff
     /// matches.
     fn matched_in(&self, q: &Range<usize>) -> Option<(Range<usize>, usize)> {

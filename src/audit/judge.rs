@@ -439,7 +439,7 @@ fn unfound_as_misquotes(
         .iter()
         .filter(|f| f.source.as_ref().is_some_and(|s| s.0 == source))
         .filter(|f| unmatched_quotes(&sec, f).is_empty())
-        .map(|f| f.tokens.clone())
+        .filter_map(Finding::matched_span)
         .collect();
     let speaker = std::cell::OnceCell::new();
     let known = || {
@@ -490,7 +490,7 @@ fn others_words_apart(
         .iter()
         .filter(|f| f.source.as_ref().is_some_and(|s| s.0 == source))
         .filter(|f| !candidates(f) || apart(f).is_empty())
-        .map(|f| f.tokens.clone())
+        .filter_map(Finding::matched_span)
         .collect();
     let given = loaded.docs[source].0.title.as_deref();
     let speaker = speakers::Speaker::new(&sec, given, &traced);

@@ -33,6 +33,9 @@ enum Subject {
         range: Range<usize>,
         /// The sex a title in it names ("Mr", "Ms"), if any.
         sex: Option<Sex>,
+        /// Its verb (for a person opening a sentence, the word after the
+        /// name).
+        verb: usize,
     },
 }
 
@@ -64,9 +67,19 @@ impl Speaker {
             })
             .unwrap_or_default();
         // (Only subjects named in the traced sentence itself: a pronoun
-        // may stand for someone else named before.)
+        // may stand for someone else named before. And not one whose own
+        // clause holds the traced words, "Kingsbridge manager Stefan Holm,
+        // whose side have now won five in a row, praised ...": they are
+        // the writer's words about that person, not that person's.)
         for r in traced {
-            if let Some(Subject::Named { words: w, .. }) = quote_subject(sec, r, false) {
+            if let Some(Subject::Named {
+                words: w,
+                range,
+                verb,
+                ..
+            }) = quote_subject(sec, r, false)
+                && !(range.end <= r.start && r.start < verb)
+            {
                 words.extend(w);
             }
         }
@@ -226,7 +239,10 @@ fn quote_subject(sec: &Side<'_>, near: &Range<usize>, resolve: bool) -> Option<S
             return None;
         }
         if has_verb(sec, &prev) {
-            return resolved(sec, &prev, &prev, resolve);
+            // (The verb nearest the quotation that runs on: "Asked whether
+            // ..., she replied: “No. …")
+            let last = quotes.last().cloned().unwrap_or(prev.clone());
+            return resolved(sec, &prev, &last, resolve);
         }
         if prev.clone().any(|t| !quotes.iter().any(|q| q.contains(&t))) {
             return None;
@@ -298,7 +314,7 @@ fn opening_person(sec: &Side<'_>, sentence: &Range<usize>) -> Option<Subject> {
     if end == first + 1 || next.is_none_or(|l| l.cap) {
         return None;
     }
-    named(sec, sentence, first..end, true)
+    named(sec, sentence, first..end, true, end)
 }
 
 /// The subject of the verb of saying nearest to `near` in `sentence` (the
@@ -384,7 +400,10 @@ fn subject_of(
     {
         end = who;
     }
-    let inverted = lo == v && (according || v == sentence.start || quoted(v - 1));
+    // (A sentence may open on the verb, "Said the minister: …", but not on
+    // "Asked": "Asked whether …, she replied" gives the question.)
+    let opening = v == sentence.start && h(v) != *H_ASKED;
+    let inverted = lo == v && (according || opening || quoted(v - 1));
     let range = if lo < end {
         // A long stretch may open with a phrase of its own ("Responding to
         // the speech, the Liberal Democrat spokeswoman Daisy Cooper"): the
@@ -410,7 +429,7 @@ fn subject_of(
     } else {
         return None;
     };
-    named(sec, sentence, range, !inverted)
+    named(sec, sentence, range, !inverted, v)
 }
 
 /// The subject read over `range`: a pronoun where one heads it (next to the
@@ -421,6 +440,7 @@ fn named(
     sentence: &Range<usize>,
     range: Range<usize>,
     before: bool,
+    verb: usize,
 ) -> Option<Subject> {
     if range.is_empty() || range.len() > MAX_SUBJECT {
         return None;
@@ -471,6 +491,7 @@ fn named(
         name,
         range,
         sex,
+        verb,
     })
 }
 
@@ -622,3 +643,4 @@ static FUNCTION: Words = Words::new(|| {
 static YEAR_OLD: LazyLock<[u64; 2]> = LazyLock::new(|| ["year", "old"].map(|w| forms(w)[0]));
 static H_TO: LazyLock<u64> = LazyLock::new(|| forms("to")[0]);
 static H_ACCORDING: LazyLock<u64> = LazyLock::new(|| forms("according")[0]);
+static H_ASKED: LazyLock<u64> = LazyLock::new(|| forms("asked")[0]);

@@ -488,7 +488,7 @@ pub(super) fn mark_other_speakers(
             .iter()
             .filter(|g| g.source.as_ref().is_some_and(|s| s.0 == primaries[p]))
             .filter(|g| other_turn(g).is_none())
-            .map(|g| g.tokens.clone())
+            .filter_map(Finding::matched_span)
             .collect();
         let title = format!(
             "{} {}",

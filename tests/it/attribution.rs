@@ -448,3 +448,55 @@ fn a_quotation_running_on_given_to_someone_the_speech_names_is_theirs() {
     assert!(quoted.iter().all(|q| q.0 == "unsupported"), "{quoted:#?}");
     assert!(f.iter().all(|f| f["kind"] != "misquote"), "{f:#?}");
 }
+
+/// A press conference where a reporter's question, not the speaker, says
+/// that the rival side "have now won five in a row".
+const PRESS_CONFERENCE: &str = "REPORTER: What did you make of Kingsbridge? They've now won five in a row.\n\n\
+    TOMAS REILLY: They are a very good side and I think they will finish in the top four this season.\n\n\
+    REPORTER: Were your players tired in the second half?\n\n\
+    TOMAS REILLY: No, we were not tired. We made mistakes at set pieces and we were punished for them every time.\n";
+
+fn press_coverage(story: &str) -> Vec<(String, String, String)> {
+    let found = crate::util::audit_manifest(&[
+        (
+            "primary/presser.txt",
+            "role = \"primary\"\ntitle = \"Post-match press conference: Tomas Reilly after Harcastle United 1 Kingsbridge Rovers 3\"",
+            PRESS_CONFERENCE,
+        ),
+        ("secondary/story.txt", "role = \"secondary\"", story),
+    ]);
+    quotations(&found)
+}
+
+#[test]
+fn a_subject_described_in_the_sources_words_is_not_the_speaker() {
+    // The rival manager's clause holds the reporter's words from the
+    // source; that does not make him the speaker, and his quotation, given
+    // by "He said", is his.
+    let story = "Harcastle manager Tomas Reilly said: \"We made mistakes at set pieces and we were punished for them every time.\"\n\n\
+        Kingsbridge manager Stefan Holm, whose side have now won five in a row, praised his players' patience. \
+        He said: \"We knew that if we stayed calm the goals would come.\"\n";
+    let q = press_coverage(story);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].0, "unsupported", "{q:#?}");
+    assert!(q[0].2.contains("Stefan Holm"), "{q:#?}");
+}
+
+#[test]
+fn asked_opens_a_question_not_a_speaker() {
+    // "Asked whether ..., he replied": the words after "Asked" are the
+    // question, not who spoke; "he" is Reilly, and the quotation that runs
+    // on is his, not in the source: a misquote.
+    let story = "Harcastle manager Tomas Reilly said: \"We made mistakes at set pieces and we were punished for them every time.\"\n\n\
+        Asked whether his players were tired, he replied: \"Not at all. We were the better side all afternoon.\"\n";
+    let q = press_coverage(story);
+    let kinds: Vec<(&str, &str)> = q.iter().map(|(k, t, _)| (k.as_str(), t.as_str())).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("misquote", "Not at all."),
+            ("misquote", "We were the better side all afternoon.")
+        ],
+        "{q:#?}"
+    );
+}
