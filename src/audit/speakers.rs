@@ -296,14 +296,30 @@ fn resolved(
 
 /// The person a sentence opens with as its subject, whatever its verb, when
 /// a title marks the name a person's ("Mrs Price thanked the volunteers";
-/// "Dr Amir Khan, 52, led the trial"): a "she said" after it stands for
-/// her, not for the speaker named further back.
+/// "Dr Amir Khan led the trial"), or an age or a relative clause set off
+/// after a full name ("Season-ticket holder Gary Pike, 54, was among them";
+/// "Lena Dahl, who chairs the federation, was kinder"): a "she said" after
+/// it stands for that person, not for the speaker named further back.
 fn opening_person(sec: &Side<'_>, sentence: &Range<usize>) -> Option<Subject> {
     let (first, h) = (sentence.start, |t: usize| sec.lexeme(t).hash);
-    if sentence.len() < 3 || !TITLES.has(h(first)) {
+    if sentence.len() < 3 {
         return None;
     }
     let cap = |t: usize| sec.lexeme(t).cap && !FUNCTION.has(h(t));
+    if !TITLES.has(h(first)) {
+        // The first comma, after two capitalised words, and an age or
+        // "who" after it.
+        let end = (first + 2..sentence.end.min(first + OPENING_WORDS))
+            .find(|&t| sec.gap_after(t - 1, sentence).contains(','))?;
+        let age = |t: usize| {
+            sec.lexeme(t).kind == crate::normalize::LexKind::Number
+                && sec.gap_after(t, sentence).contains(',')
+        };
+        let set_off = end + 1 < sentence.end && (RELATIVE.has(h(end)) || age(end));
+        return (set_off && cap(end - 2) && cap(end - 1))
+            .then(|| named(sec, sentence, first..end, true, end))
+            .flatten();
+    }
     // The name: the capitalised words after the title, on one line of
     // words (no punctuation inside a name but a full stop of an initial).
     let mut end = first + 1;
@@ -386,7 +402,12 @@ fn subject_of(
             .rev()
             .take(RELATIVE_WORDS)
             .take_while(|&t| !quoted(t))
-            .find(|&t| RELATIVE.has(h(t)) && sec.gap_after(t - 1, sentence).contains(','));
+            .find(|&t| {
+                // (Or the word the subject's walk stopped on: "Priya Raman,
+                // an analyst at Westmoor Research who was not on the call,
+                // said".)
+                RELATIVE.has(h(t)) && (t + 1 == lo || sec.gap_after(t - 1, sentence).contains(','))
+            });
         if let Some(who) = who {
             end = who;
             lo = walk(who);
@@ -616,6 +637,10 @@ static TITLES: Words =
 
 /// Longest name read after a title, in words ("Dr Amir Hassan Khan").
 const NAME_WORDS: usize = 4;
+
+/// Most words before the comma after a name that opens a sentence
+/// ("Season-ticket holder Gary Pike,").
+const OPENING_WORDS: usize = 8;
 
 /// Words that open a relative clause.
 static RELATIVE: Words = Words::new(|| forms("who whose which"));

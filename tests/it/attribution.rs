@@ -500,3 +500,38 @@ fn asked_opens_a_question_not_a_speaker() {
         "{q:#?}"
     );
 }
+
+#[test]
+fn a_pronoun_stands_for_a_named_member_of_the_public() {
+    // A full name with an age or a relative clause after it opens a
+    // sentence whose verb is no verb of saying; "He said" / "she said"
+    // after it are that person's, not the speaker's.
+    let story = "Harcastle manager Tomas Reilly said: \"We made mistakes at set pieces and we were punished for them every time.\"\n\n\
+        Fans booed at the final whistle. Season-ticket holder Gary Pike, 54, was among them. \
+        He said: \"That is the worst performance I have seen in twenty years.\"\n\n\
+        Lena Dahl, who runs the supporters' trust, was kinder when I called her. \
+        She has followed the club for thirty years. \"They will come good in the spring,\" she said.\n";
+    let q = press_coverage(story);
+    let who: Vec<(&str, bool, bool)> = q
+        .iter()
+        .map(|(k, _, m)| (k.as_str(), m.contains("Gary Pike"), m.contains("Lena Dahl")))
+        .collect();
+    assert_eq!(
+        who,
+        [("unsupported", true, false), ("unsupported", false, true)],
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn a_relative_clause_without_its_comma_is_not_the_subject() {
+    // "Priya Raman, an analyst at Westmoor Research who was not at the
+    // press conference, said": the subject is before "who".
+    let story = "Harcastle manager Tomas Reilly said: \"We made mistakes at set pieces and we were punished for them every time.\"\n\n\
+        Priya Raman, an analyst at Westmoor Research who was not at the press conference, said the club needed a new striker. \
+        \"Reilly is running out of time,\" she said.\n";
+    let q = press_coverage(story);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].0, "unsupported", "{q:#?}");
+    assert!(q[0].2.contains("Priya Raman"), "{q:#?}");
+}
