@@ -525,3 +525,60 @@ pub fn pair_numeric_edges(
         timed_out: al.timed_out,
     })
 }
+
+/// Most words at a sentence's end that [`pair_final_words`] pairs.
+const MOST_FINAL: usize = 2;
+
+/// The last word or two of a sentence changed ("would open in May" for
+/// "would open in March", "since the 1980s" for "since the 1990s"): the
+/// diff stops at the last shared word and leaves them as the writer's own,
+/// and the changed words would pass as verbatim. Where the passage ends on
+/// as many words of its own as the source sentence goes on for, with no
+/// comma put before them (", she said" is an attribution, not a change),
+/// they are paired: a replacement. Only source words in `room` are paired.
+pub fn pair_final_words(
+    sec: Side<'_>,
+    passage: &Range<usize>,
+    src: Side<'_>,
+    al: &Alignment,
+    room: Range<usize>,
+) -> Option<Alignment> {
+    let n = al.ops.len();
+    let [.., before, last] = &al.ops[..] else {
+        return None;
+    };
+    let words = last.sec.len();
+    let fits = last.tag == Tag::Insert
+        && before.tag == Tag::Equal
+        && (1..=MOST_FINAL).contains(&words)
+        && passage.start + last.sec.end == passage.end
+        && before.src.end == al.src.end;
+    if al.timed_out || !fits {
+        return None;
+    }
+    let at = al.src.end;
+    let end = sentence_of(&src, at - 1)?.end;
+    if end != at + words || end > room.end {
+        return None;
+    }
+    let gap =
+        |side: &Side<'_>, t: usize, within: &Range<usize>| side.gap_after(t, within).contains(',');
+    let whole = 0..src.a.tokens.len();
+    if gap(&sec, passage.start + before.sec.end - 1, passage) != gap(&src, at - 1, &whole) {
+        return None;
+    }
+    let mut ops = al.ops.clone();
+    ops[n - 1] = align::Op {
+        tag: Tag::Replace,
+        src: at..end,
+        sec: last.sec.clone(),
+    };
+    Some(Alignment {
+        source: al.source,
+        src: al.src.start..end,
+        ops,
+        matched: al.matched,
+        coverage: al.coverage,
+        timed_out: al.timed_out,
+    })
+}

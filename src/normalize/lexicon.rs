@@ -27,6 +27,38 @@ pub(crate) static H_DEGREES: LazyLock<u64> = LazyLock::new(|| form_hash("degrees
 /// Fahrenheit" another.
 pub(crate) static H_DEG_C: LazyLock<u64> = LazyLock::new(|| form_hash("°c"));
 pub(crate) static H_DEG_F: LazyLock<u64> = LazyLock::new(|| form_hash("°f"));
+/// Units of length, weight and speed after a number, written in full or
+/// abbreviated, and the token each makes ("5 km" = "5 kilometres", "71
+/// km/h" = "71 kilometres per hour"). "m" is not among them: "5m" is
+/// million. Sorted by form, for lookups.
+pub(super) static H_UNITS: LazyLock<Vec<(u64, u64)>> = LazyLock::new(|| {
+    let units: [(&str, &str); 9] = [
+        ("km", "km kilometre kilometres kilometer kilometers"),
+        ("kg", "kg kgs kilogram kilograms kilogramme kilogrammes"),
+        ("cm", "cm centimetre centimetres centimeter centimeters"),
+        ("mm", "mm millimetre millimetres millimeter millimeters"),
+        ("ft", "ft feet foot"),
+        ("lb", "lb lbs"),
+        ("mile", "mile miles"),
+        ("mph", "mph"),
+        ("km/h", "kph kmh"),
+    ];
+    let mut out: Vec<(u64, u64)> = units
+        .iter()
+        .flat_map(|(unit, forms)| {
+            let t = form_hash(unit);
+            forms.split(' ').map(move |f| (form_hash(f), t))
+        })
+        .collect();
+    out.sort_unstable();
+    out
+});
+/// "km" and "mile" before "per hour" or "/h" make a speed.
+pub(super) static H_SPEEDS: LazyLock<[(u64, u64); 2]> =
+    LazyLock::new(|| [("km", "km/h"), ("mile", "mph")].map(|(u, s)| (form_hash(u), form_hash(s))));
+pub(super) static H_HOUR: LazyLock<[u64; 2]> =
+    LazyLock::new(|| [form_hash("hour"), form_hash("h")]);
+
 /// Temperature scales as written after "degrees", and the token each
 /// makes of it.
 pub(super) static H_SCALES: LazyLock<[(u64, u64); 5]> = LazyLock::new(|| {

@@ -9,7 +9,7 @@ mod ascii;
 mod lexicon;
 mod spelling;
 
-use lexicon::{H_CENT, H_DEGREE, H_PER, H_SCALES};
+use lexicon::{H_CENT, H_DEGREE, H_HOUR, H_PER, H_SCALES, H_SPEEDS, H_UNITS};
 pub(crate) use lexicon::{
     H_DEG_C, H_DEG_F, H_DEGREES, H_MINUS, H_PERCENT, TENS, contracted_base, contraction,
     digit_ordinal, ordinal_hash, ordinal_word, scaled, substitute,
@@ -575,6 +575,9 @@ fn merge_units(ls: &mut [Lexeme]) -> bool {
         if ls[i].kind != LexKind::Word {
             continue;
         }
+        if ls[i - 1].kind == LexKind::Number {
+            blank |= merge_measure(ls, i);
+        }
         let (h, before) = (ls[i].hash, &ls[i - 1]);
         let scale = scales.iter().find(|s| s.0 == h).map(|s| s.1);
         if h == degree && before.kind == LexKind::Number {
@@ -591,6 +594,38 @@ fn merge_units(ls: &mut [Lexeme]) -> bool {
         }
     }
     blank
+}
+
+/// A unit after a number (lexeme `i`) becomes its one token ("km",
+/// "kilometres"), and a speed's three lexemes one ("km/h", "kilometres per
+/// hour", "miles per hour" and "mph"), the rest blanked. Did it blank any?
+fn merge_measure(ls: &mut [Lexeme], i: usize) -> bool {
+    let units = &*H_UNITS;
+    let Ok(k) = units.binary_search_by_key(&ls[i].hash, |u| u.0) else {
+        return false;
+    };
+    ls[i].hash = units[k].1;
+    let Some(&(_, speed)) = H_SPEEDS.iter().find(|s| s.0 == ls[i].hash) else {
+        return false;
+    };
+    let [hour, h] = *H_HOUR;
+    let per = |l: &Lexeme| {
+        (l.kind == LexKind::Word && l.hash == *H_PER) || (l.kind == LexKind::Punct && l.ch == '/')
+    };
+    let written = ls.get(i + 1..i + 3).is_some_and(|n| {
+        per(&n[0]) && n[1].kind == LexKind::Word && (n[1].hash == hour || n[1].hash == h)
+    });
+    if !written {
+        return false;
+    }
+    ls[i].hash = speed;
+    ls[i].end = ls[i + 2].end;
+    for l in &mut ls[i + 1..i + 3] {
+        l.kind = LexKind::Punct;
+        l.ch = '\0';
+        l.hash = 0;
+    }
+    true
 }
 
 fn looks_like_url(ch: &[Ch]) -> bool {

@@ -6,7 +6,7 @@ use proptest::prelude::*;
 proptest! {
     /// The byte path and the general path give the same lexemes.
     #[test]
-    fn ascii_path_matches_general_path(s in "([a-zA-Z0-9 .,;:'%/@()$\"-]|twenty|Forty|-five|-Six|per cent|seventeen|http://x|www.|a@b.c|\\[|\\]|\\[T\\]he|tax\\[es\\]|\\[1\\]|\\[We\\]|organisation|Colour|centred|travelled|Defence|1.5bn|300m|10K|13pc|3B|1.5C|90F|50c|°|degrees|degree| Celsius| C|don't|Can't|won't|we're|I'm|cannot|xcannot|21st|2ND|3rd|0th|first|-First|third|twelfth|they'll|n't|é|ﬁ|１|％|’|\u{ad}|\u{a0}|\u{0}|\n|\t|\r){0,40}") {
+    fn ascii_path_matches_general_path(s in "([a-zA-Z0-9 .,;:'%/@()$\"-]|twenty|Forty|-five|-Six|per cent|seventeen|http://x|www.|a@b.c|\\[|\\]|\\[T\\]he|tax\\[es\\]|\\[1\\]|\\[We\\]|organisation|Colour|centred|travelled|Defence|1.5bn|300m|10K|13pc|3B|1.5C|90F|50c|°|degrees|degree| km/h| kilometres| per hour| mph| Celsius| C|don't|Can't|won't|we're|I'm|cannot|xcannot|21st|2ND|3rd|0th|first|-First|third|twelfth|they'll|n't|é|ﬁ|１|％|’|\u{ad}|\u{a0}|\u{0}|\n|\t|\r){0,40}") {
         let pieces = [Piece::verbatim(0, s.len())];
         let (mut fast, mut slow) = (Vec::new(), Vec::new());
         Lexer::default().lex_block(&s, &pieces, &mut fast);
@@ -236,4 +236,34 @@ fn quote_marks_are_punctuation() {
     assert!(ls[0].space_before && !ls[0].space_after);
     assert_eq!(ls[3].ch, '”');
     assert_eq!(ls[4].kind, LexKind::Word);
+}
+#[test]
+fn units_after_a_number_match_however_written() {
+    assert_eq!(
+        forms("at 71 km/h, the"),
+        forms("at 71 kilometres per hour, the")
+    );
+    assert_eq!(forms("71 kph"), forms("71 km/h"));
+    assert_eq!(forms("40 mph now"), forms("40 miles per hour now"));
+    assert_eq!(forms("5 km away"), forms("5 kilometres away"));
+    assert_eq!(forms("2.3 kg"), forms("2.3 kilograms"));
+    assert_eq!(forms("110 mm"), forms("110 millimetres"));
+    assert_eq!(forms("6 ft"), forms("6 feet"));
+    // Another unit or another figure is another token.
+    assert_ne!(forms("40 mph"), forms("40 km/h"));
+    assert_ne!(forms("5 km"), forms("5 kg"));
+    assert_ne!(forms("5 km"), forms("6 km"));
+    // Only after a number: "miles per hour" alone is three words.
+    assert_eq!(forms("miles per hour").len(), 3);
+    // The merged token spans the words it stands for.
+    let t = "a speed of 71 kilometres per hour.";
+    let ls = lex_str(t);
+    let unit = ls
+        .iter()
+        .find(|l| l.start as usize == t.find("kilo").unwrap())
+        .unwrap();
+    assert_eq!(
+        &t[unit.start as usize..unit.end as usize],
+        "kilometres per hour"
+    );
 }

@@ -188,6 +188,53 @@ fn a_temperature_quoted_with_its_scale_written_otherwise_is_verbatim() {
     assert_eq!(f[0]["kind"], "misquote", "{f:#?}");
 }
 
+#[test]
+fn a_unit_abbreviated_is_the_same_unit() {
+    let speech = "The train struck the landslip at 06:34, at a speed of 71 kilometres per hour.\n";
+    for written in ["71 km/h", "71 kph"] {
+        let article = format!("The train struck the landslip at 06:34, at a speed of {written}.\n");
+        let f = compare_to(speech, &article);
+        assert_eq!(f.len(), 1, "{written}: {f:#?}");
+        assert_eq!(f[0]["kind"], "verbatim", "{written}: {f:#?}");
+    }
+    // Another unit is another figure.
+    let article = "The train struck the landslip at 06:34, at a speed of 71 mph.\n";
+    let f = compare_to(speech, article);
+    assert_ne!(f[0]["kind"], "verbatim", "{f:#?}");
+}
+
+#[test]
+fn a_sentence_s_last_word_changed_is_read() {
+    // The diff stops at the last shared word: the changed last word is
+    // paired with the source's, not left as the writer's own.
+    let speech = "The new wing of the museum will open to the public in March.\n\n\
+                  The library has served the town and its villages since the 1990s.\n";
+    for (article, from, to) in [
+        (
+            "The new wing of the museum will open to the public in May.\n",
+            "March",
+            "May",
+        ),
+        (
+            "The library has served the town and its villages since the 1980s.\n",
+            "1990s",
+            "1980s",
+        ),
+    ] {
+        let f = compare_to(speech, article);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
+        assert_eq!(edits(&f[0]), [("replace".into(), from.into(), to.into())]);
+    }
+    // Words set off by a comma are the writer's attribution, not a change.
+    let article = "The new wing of the museum will open to the public, she said.\n";
+    let f = compare_to(speech, article);
+    assert!(
+        f.iter().all(|f| edits(f).iter().all(|e| e.0 != "replace")),
+        "{f:#?}"
+    );
+}
+
 /// Each (speech, report) pair says the same figure, spelled out in the
 /// speech; each report then changes it.
 const SPELLED: [(&str, &str, &str); 5] = [
