@@ -127,6 +127,7 @@ pub(super) fn mark_misattributed(loaded: &Loaded, doc: usize, findings: &mut [Fi
             if theirs.0 == given.0
                 || !quotes_someone_named(&src, given.0)
                 || names_in_sentence(&sec, &q, theirs.0)
+                || speakers::subject_names(&src, &inner, given.0)
             {
                 continue;
             }

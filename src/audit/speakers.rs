@@ -174,6 +174,14 @@ pub(super) fn named_in_sentence(sec: &Side<'_>, q: &Range<usize>) -> Option<(u64
     subject_name(sec, q, false)
 }
 
+/// Does the writer name someone called `name` (a name's last word) in the
+/// subject they give quotation `q` to, in its sentence, wherever in it
+/// ("Dr Miriam Osei, head of the Stroke Prevention Unit, said" names Osei,
+/// although its last name-like word is "Unit")?
+pub(super) fn subject_names(sec: &Side<'_>, q: &Range<usize>, name: u64) -> bool {
+    matches!(quote_subject(sec, q, false), Some(Subject::Named { words, .. }) if words.contains(&name))
+}
+
 fn subject_name(sec: &Side<'_>, q: &Range<usize>, resolve: bool) -> Option<(u64, Option<u64>)> {
     let Subject::Named { name, range, .. } = quote_subject(sec, q, resolve)? else {
         return None;
@@ -411,6 +419,20 @@ fn subject_of(
         if let Some(who) = who {
             end = who;
             lo = walk(who);
+        } else if CLAUSE.has(h(lo - 1)) {
+            // An apposition set off by commas that holds a clause word
+            // ("Dr Miriam Osei, chief investigator of the trial and head
+            // of the Stroke Prevention Unit, said"): the subject is before
+            // its opening comma.
+            let open = (sentence.start + 1..lo - 1)
+                .rev()
+                .take(RELATIVE_WORDS)
+                .take_while(|&t| !quoted(t))
+                .find(|&t| sec.gap_after(t - 1, sentence).contains(','));
+            if let Some(open) = open {
+                end = open;
+                lo = walk(open);
+            }
         }
     }
     // So is one without commas in a subject too long to be one ("A mother

@@ -535,3 +535,31 @@ fn a_relative_clause_without_its_comma_is_not_the_subject() {
     assert_eq!(q[0].0, "unsupported", "{q:#?}");
     assert!(q[0].2.contains("Priya Raman"), "{q:#?}");
 }
+
+#[test]
+fn an_apposition_with_a_clause_word_or_an_organisation_keeps_the_name() {
+    // The source gives each quotation to a person whose apposition holds
+    // "and" or ends on an organisation's name; the secondary gives the
+    // first to that person (no misattribution) and the second to the other
+    // person it quotes (a misattribution).
+    let release = "Dr Miriam Osei, chief investigator of the trial and head of the Stroke Prevention Unit, said: \"A second stroke is often more disabling than the first, and the weeks after a minor stroke are a period of very high risk.\"\n\n\
+        Henrik Lund, a statistician at Westmoor Research Partners, said: \"The trial was not large enough to rule out a small increase in bleeding risk, and that will need to be watched closely.\"\n\n\
+        Lund added: \"We will publish the full data next spring.\"\n";
+    let story = "\"A second stroke is often more disabling than the first, and the weeks after a minor stroke are a period of very high risk,\" said Dr Miriam Osei.\n\n\
+        \"The trial was not large enough to rule out a small increase in bleeding risk, and that will need to be watched closely,\" said Henrik Lund.\n\n\
+        Dr Osei said: \"The trial was not large enough to rule out a small increase in bleeding risk, and that will need to be watched closely.\"\n";
+    let found = crate::util::audit_manifest(&[
+        (
+            "primary/release.txt",
+            "role = \"primary\"\ntitle = \"Trial results\"",
+            release,
+        ),
+        ("secondary/story.txt", "role = \"secondary\"", story),
+    ]);
+    let kinds: Vec<&str> = found.iter().map(|f| f["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["verbatim", "verbatim", "misquote"], "{found:#?}");
+    assert!(
+        message(&found[2]).contains("given to \"Osei\""),
+        "{found:#?}"
+    );
+}
