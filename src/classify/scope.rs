@@ -68,7 +68,8 @@ pub(super) fn figures_of_another_sentence(
 
 /// Does the passage state other figures than its aligned source? True when
 /// the passage holds at least two numbers, the source sentences it aligns
-/// to hold at least one, and no number is common to both: the same sentence
+/// to hold at least one, and no number is common to both (nor half of
+/// either side's misread from the other's, below): the same sentence
 /// shape about other facts ("Since the start of 2020, ... 19 plots" against
 /// "Since March 2017, ... 43 plots") is not a copy of the source. Numbers
 /// are compared by value ("200,000" is "two hundred thousand"), and one
@@ -81,8 +82,17 @@ pub fn other_figures(sec: Side<'_>, passage: &Range<usize>, src: Side<'_>, al: &
     }
     let around = sentence_bounds(src, al.src.clone());
     let theirs = quantity::amounts(&src, &around);
+    // (A figure misread from one of the source's counts for one only: of
+    // five figures against nine, "61.2" against "21.6" alone does not make
+    // a copy; against the source's one figure, it does.)
+    let same = mine.iter().any(|n| theirs.contains(n));
+    let misread = mine
+        .iter()
+        .filter(|n| theirs.iter().any(|t| kin(n, t)))
+        .count();
     !theirs.is_empty()
-        && !mine.iter().any(|n| theirs.iter().any(|t| kin(n, t)))
+        && !same
+        && 2 * misread < mine.len().min(theirs.len())
         && !figures_alone_changed(sec, passage, src, al)
 }
 

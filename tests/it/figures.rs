@@ -235,6 +235,24 @@ fn a_sentence_s_last_word_changed_is_read() {
     );
 }
 
+#[test]
+fn the_same_shapes_with_every_figure_other_are_other_facts() {
+    // Another company's results in the call's sentence shapes: five
+    // figures, none the call's (one, 61.2 against 21.6, has its digits in
+    // another order), are other facts, not a copy with its figures wrong.
+    let call = "Gross margin was 68.4 percent, up 120 basis points from a year ago. \
+                Operating margin was 24.1 percent, compared with 21.6 percent a year earlier. \
+                Diluted earnings per share were $1.37, compared with $1.12 a year ago.\n";
+    let other = "Gross margin was 61.2%, up 80 basis points, and operating margin was 18.7%. \
+                 Diluted earnings per share were 94 cents, compared with 81 cents a year ago.\n";
+    let f = compare_to(call, other);
+    assert!(f.iter().all(|f| f["kind"] != "numeric_change"), "{f:#?}");
+    // One figure changed in a copy is a numeric change.
+    let copy = "Diluted earnings per share were $1.37, compared with $1.21 a year ago.\n";
+    let f = compare_to(call, copy);
+    assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
+}
+
 /// Each (speech, report) pair says the same figure, spelled out in the
 /// speech; each report then changes it.
 const SPELLED: [(&str, &str, &str); 5] = [
