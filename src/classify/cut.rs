@@ -535,7 +535,15 @@ pub(super) fn quote_cut_short(
     // the Council to grant permission again | if, having properly applied
     // the test, it concludes ...") says more than the speaker did,
     // whatever the writer goes on with.
-    if (rest >= cfg.min_cut_words && condition_at(src, p + 1, sentence.end))
+    // So does one that stops at a comma before the words that limit it
+    // ("“The subgroup findings are interesting,” | but they should be
+    // treated with caution").
+    let limited = || {
+        p + 1 < sentence.end
+            && src.gap_after(p, &sentence).contains(',')
+            && limits_at(src, p + 1, &sentence)
+    };
+    if (rest >= cfg.min_cut_words && (condition_at(src, p + 1, sentence.end) || limited()))
         || time_limit_at(src, p + 1, &sentence)
     {
         return Some(rest);

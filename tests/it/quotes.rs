@@ -812,3 +812,19 @@ fn a_quotation_the_speaker_interrupts_with_an_attribution_is_quoted_whole() {
     );
     assert!(f.iter().any(|f| f["kind"] == "misquote"), "{f:#?}");
 }
+
+#[test]
+fn a_quotation_stopped_before_a_limiting_clause_is_cut() {
+    // The quotation stops at the comma before "but": the speaker's caution
+    // is left out, however short the quotation is.
+    let release = "The subgroup findings are interesting, but they should be treated with caution until they are confirmed.\n";
+    let cut =
+        "She said: \"The subgroup findings are interesting,\" pointing to the younger patients.\n";
+    let f = compare_to(release, cut);
+    assert!(f.iter().any(|f| f["kind"] == "truncation"), "{f:#?}");
+    // A rest that does not limit the words quoted is no cut.
+    let release =
+        "The subgroup findings are interesting, and we will publish them in full next spring.\n";
+    let f = compare_to(release, cut);
+    assert!(f.iter().all(|f| f["kind"] != "truncation"), "{f:#?}");
+}
