@@ -472,12 +472,18 @@ impl DocAudit<'_> {
             .map(|al| al.source)
             .collect();
         evidenced.sort_unstable();
+        let drawn_on: Vec<u32> = evidenced
+            .chunk_by(|a, b| a == b)
+            .filter(|run| run.len() >= content::SEEDED_EVIDENCE)
+            .map(|run| run[0])
+            .collect();
         evidenced.dedup();
         let doc = content::Doc {
             side: side(self.loaded, self.doc),
             sentences,
             free: &free,
             seeded: &evidenced,
+            drawn_on: &drawn_on,
         };
         content::place(index, self.loaded, &doc, aligned, &self.cfg.align)
     }

@@ -7,8 +7,9 @@
 //! no source (coverage of another year's speech shares the speaker, the
 //! institution and the subject), so a primary counts as drawn on only when
 //! sentences of the document each share several content words, names or
-//! figures among them, with one sentence of it; the document's other
-//! reworded sentences are then placed on the sentence they share most with.
+//! figures among them, with one sentence of it (or when three of its
+//! sentences are copies of the primary's); the document's other reworded
+//! sentences are then placed on the sentence they share most with.
 
 use std::ops::Range;
 
@@ -47,6 +48,10 @@ const PLACE_WORDS: usize = 4;
 /// Sentences that must be evidence (or one, and a seeded match of the
 /// document to the same primary).
 const EVIDENCE_SENTENCES: usize = 2;
+/// Seeded matches (each of `min_evidence_words`) that show a document draws
+/// on a primary without any sentence placed: two may be stock phrases and
+/// another year's sentence shapes (its figures changed), three are copying.
+pub(super) const SEEDED_EVIDENCE: usize = 3;
 
 /// A sentence's content words (four letters or more, stop words out, and
 /// figures of two characters or more) and, among them, its names and
@@ -215,7 +220,9 @@ impl Match {
                 || self.shared >= 2 * STRONG_WORDS)
     }
 
-    /// `mine`: the sentence's words. It brings no more names and figures of
+    /// `mine`: the sentence's words. One shared word at least is no name or
+    /// figure (a byline shares a date and names with a statement's heading,
+    /// and nothing else). It brings no more names and figures of
     /// its own than it shares (the speaker's, from the source's title, and
     /// one figure aside): a background line of the writer's shares a figure
     /// or a name and brings more of its own ("in 1974, when 1,300 council
@@ -223,6 +230,7 @@ impl Match {
     fn placeable(&self, mine: &Words) -> bool {
         self.shared >= PLACE_WORDS
             && self.names >= 1
+            && self.other >= 1
             && 3 * self.shared >= mine.all.len()
             && self.foreign <= self.names
     }
@@ -295,6 +303,9 @@ pub(super) struct Doc<'s> {
     pub sentences: &'s [Range<usize>],
     pub free: &'s [bool],
     pub seeded: &'s [u32],
+    /// The primaries that [`SEEDED_EVIDENCE`] or more of its seeded
+    /// matches draw on: evidence enough without any sentence placed.
+    pub drawn_on: &'s [u32],
 }
 
 /// Places the document's free sentences by content, where sentences of it
@@ -382,7 +393,8 @@ fn gate(index: &ContentIndex, doc: &Doc<'_>, eligible: &[usize]) -> Vec<u32> {
 }
 
 /// Do the document's sentences show evidence of primary `p`: two strong
-/// matches to it (not headings), or one and a seeded match?
+/// matches to it (not headings), or one and a seeded match, or enough
+/// seeded matches on their own?
 fn evidence_of(
     doc: &Doc<'_>,
     p: u32,
@@ -398,5 +410,7 @@ fn evidence_of(
                     .is_some_and(|(q, m)| *q == p && m.strong(w.all.len()))
         })
         .count();
-    strong >= EVIDENCE_SENTENCES || (strong >= 1 && doc.seeded.contains(&p))
+    strong >= EVIDENCE_SENTENCES
+        || (strong >= 1 && doc.seeded.contains(&p))
+        || doc.drawn_on.contains(&p)
 }

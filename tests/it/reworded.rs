@@ -303,3 +303,87 @@ fn a_retold_sentence_that_gives_a_figure_another_value_is_a_numeric_change() {
         assert_ne!(f["kind"], "numeric_change", "{faithful}: {f:#?}");
     }
 }
+
+const FIRE: &str = "Statement by the Chief Fire Officer, Friday 14 March 2025
+
+Firefighters were called to the Harlow Mills warehouse at ten past two this morning after a passer-by reported smoke coming from the roof.
+
+At the height of the fire, more than 60 firefighters and 12 engines were at the scene, and residents of nearby streets were asked to keep their windows and doors closed.
+
+Nobody was injured, but the building, which dates from 1887, has been badly damaged and the roof has partly collapsed.
+
+The cause of the fire is not yet known, and our investigators will remain at the scene for several days.
+
+I want to thank the crews who worked through the night in very difficult conditions, and the neighbours who brought them tea and blankets.
+";
+
+const FIRE_STORY: &str = "Warehouse gutted in overnight blaze
+
+By Jo Banks, Friday 14 March 2025
+
+More than 60 firefighters and 12 engines were at the scene at the height of the fire.
+
+Residents of nearby streets were asked to keep their windows and doors closed.
+
+The cause of the fire is not yet known, and investigators will remain at the scene for several days.
+
+The chief officer thanked the crews who worked through the night in very difficult conditions.
+
+Nobody was hurt, though the 1887 building's roof has partly fallen in.
+";
+
+#[test]
+fn a_story_that_copies_a_primary_in_three_places_has_its_retold_sentences_placed() {
+    // Three sentences copied at length show that the story draws on the
+    // statement, though none of its reworded sentences shares two names or
+    // figures with one of the statement's: the one that retells the damage
+    // (its year, the building, the roof) is placed on it.
+    let f = audit(&[("primary/fire.txt", FIRE), ("story.txt", FIRE_STORY)]);
+    let story = traced(&f, "story.txt");
+    let retold = story
+        .iter()
+        .find(|f| {
+            f["secondary"]["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("Nobody was hurt")
+        })
+        .unwrap_or_else(|| panic!("{story:#?}"));
+    assert_eq!(retold["kind"], "paraphrase", "{retold:#?}");
+    assert!(
+        message(retold).contains("placed by its content"),
+        "{retold:#?}"
+    );
+    assert!(
+        retold["source"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Nobody was injured"),
+        "{retold:#?}"
+    );
+    // The byline shares only the statement's date: no reuse of it.
+    assert!(
+        story.iter().all(|f| !f["secondary"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Jo Banks")),
+        "{story:#?}"
+    );
+    // Copied in two places only (and reworded in none that shares two of
+    // its names or figures), the story shows too little of the statement
+    // for its reworded sentence to be placed.
+    let two = FIRE_STORY.replace(
+        "Residents of nearby streets were asked to keep their windows and doors closed.\n\n",
+        "",
+    );
+    let f = audit(&[("primary/fire.txt", FIRE), ("story.txt", &two)]);
+    assert!(
+        traced(&f, "story.txt")
+            .iter()
+            .all(|f| !f["secondary"]["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("Nobody")),
+        "{f:#?}"
+    );
+}
