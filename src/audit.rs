@@ -9,6 +9,7 @@ mod content;
 mod ellipsis;
 mod joined;
 mod judge;
+mod opening;
 mod quotes;
 mod relayed;
 mod reordered;
@@ -223,7 +224,8 @@ pub fn audit(loaded: &Loaded, set: &SourceSet<'_>, cfg: &AuditConfig) -> AuditRe
             let (mut f, c) = audit_doc(loaded, i, &primaries, set, cfg);
             turns::mark_other_speakers(loaded, i, &primaries, &set.turns, &mut f);
             turns::mark_other_answerer(loaded, i, &primaries, &set.turns, &mut f);
-            let (f, c) = judge_document(loaded, i, &primaries, f, c, cfg);
+            let (mut f, c) = judge_document(loaded, i, &primaries, f, c, cfg);
+            opening::take_openings(loaded, i, &mut f);
             (joined::join_runs(&loaded.docs[i].1, f), c)
         })
         .collect();

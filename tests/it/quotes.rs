@@ -828,3 +828,45 @@ fn a_quotation_stopped_before_a_limiting_clause_is_cut() {
     let f = compare_to(release, cut);
     assert!(f.iter().all(|f| f["kind"] != "truncation"), "{f:#?}");
 }
+
+#[test]
+fn a_quotation_that_opens_with_a_short_sentence_is_reported_whole() {
+    // "Sadly." alone is too short for a passage of its own; it is the
+    // source's word before the rest, so the finding starts at the opening
+    // quotation mark: the misquote is reported over the whole quotation.
+    let f = compare_to(
+        "Our figures tell a hard story. Sadly. 13% of all those being investigated for involvement in terrorism are under 18.\n",
+        "“Sadly. 13% of those being investigated for involvement in terrorism are under 18,” she said.\n",
+    );
+    let p = passages(&f);
+    let f = only(&p);
+    assert_eq!(f["kind"], "misquote", "{f:#}");
+    assert!(
+        f["secondary"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("“Sadly. 13% of those"),
+        "{f:#}"
+    );
+    assert!(
+        f["source"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Sadly. 13%"),
+        "{f:#}"
+    );
+    // Words the source does not have just there stay out of it.
+    let f = compare_to(
+        "Our figures tell a hard story. Sadly. 13% of all those being investigated for involvement in terrorism are under 18.\n",
+        "“Alas. 13% of those being investigated for involvement in terrorism are under 18,” she said.\n",
+    );
+    let p = passages(&f);
+    let f = only(&p);
+    assert!(
+        f["secondary"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("13% of those"),
+        "{f:#}"
+    );
+}
