@@ -117,6 +117,7 @@ impl Turns {
             }
             turns.push((r, current.clone(), question));
         }
+        same_speakers(doc, &mut turns);
         // Per label: its words, and how many of its paragraphs ask.
         let mut labels: Vec<(&str, usize, usize, usize)> = Vec::new();
         for (r, l, question) in &turns {
@@ -375,6 +376,93 @@ fn asks(label: &str) -> bool {
     ASKING.contains(&label)
 }
 
+/// Titles that make "The ...:" a speaker's label in a parliamentary or
+/// hearing record ("The Minister for the Environment:", "The Speaker:").
+const ROLES: [&str; 16] = [
+    "Minister",
+    "Speaker",
+    "Deputy",
+    "Prime",
+    "Secretary",
+    "Chair",
+    "Chairman",
+    "Chairwoman",
+    "President",
+    "Mayor",
+    "Governor",
+    "Commissioner",
+    "Chancellor",
+    "Leader",
+    "Attorney",
+    "Solicitor",
+];
+
+/// Text before a label's colon less the brackets at its end.
+fn unbracketed(label: &str) -> &str {
+    let mut name = label.trim_end();
+    while let Some(before) = name
+        .strip_suffix(')')
+        .and_then(|n| n.rfind('(').map(|i| n[..i].trim_end()))
+        .filter(|b| !b.is_empty())
+    {
+        name = before;
+    }
+    name
+}
+
+/// The person a role's label names in brackets ("The Minister for the
+/// Environment (Mr Hugh Tallis):"), in upper case.
+fn bracket_name(paragraph: &str) -> Option<String> {
+    let p = paragraph.trim_start();
+    let head = &p[..p.find(':')?];
+    let inner = head.trim_end().strip_suffix(')')?;
+    let inner = &inner[inner.rfind('(')? + 1..];
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    if !head.starts_with("The ")
+        || words.len() > 5
+        || !words.iter().all(|w| w.starts_with(char::is_uppercase))
+    {
+        return None;
+    }
+    name_of_words(words.into_iter()).map(|n| n.to_uppercase())
+}
+
+/// One speaker under one label: a role's label that names its holder in
+/// brackets becomes the name ("THE MINISTER FOR THE ENVIRONMENT" with "(Mr
+/// Hugh Tallis)" is "HUGH TALLIS"), and so does the role's short form
+/// ("THE MINISTER") where no other role begins so.
+fn same_speakers(doc: &Document, turns: &mut [(Range<usize>, Option<String>, bool)]) {
+    let text = doc.file.text.as_str();
+    let mut named: Vec<(String, String)> = Vec::new();
+    for block in &doc.blocks {
+        let visible = block.visible_text(text);
+        if let (Some(l), Some(n)) = (label(&visible), bracket_name(&visible))
+            && !named.iter().any(|(r, _)| *r == l)
+        {
+            named.push((l, n));
+        }
+    }
+    let labels: Vec<String> = turns.iter().filter_map(|t| t.1.clone()).collect();
+    for l in labels.iter().filter(|l| l.contains(' ')) {
+        let longer: Vec<&(String, String)> = named
+            .iter()
+            .filter(|(r, _)| {
+                r.len() > l.len() && r.starts_with(l.as_str()) && r[l.len()..].starts_with(' ')
+            })
+            .collect();
+        if let [(_, n)] = longer[..]
+            && !named.iter().any(|(r, _)| r == l)
+        {
+            named.push((l.clone(), n.clone()));
+        }
+    }
+    for t in turns.iter_mut() {
+        if let Some((_, n)) = named.iter().find(|(r, _)| Some(r) == t.1.as_ref()) {
+            t.1 = Some(n.clone());
+        }
+    }
+}
+
 /// The speaker label a paragraph opens with, in upper case: "Q:", "Q.",
 /// "A:", words in capitals before a colon ("REPORTER:", "MR TENNANT:") or
 /// a name in capitalized words ("Governor Marsh:", see [`names`]),
@@ -393,16 +481,10 @@ fn label(paragraph: &str) -> Option<String> {
         .take(LONGEST_LABEL + LONGEST_BRACKET)
         .find(|c| c.1 == ':')?
         .0;
-    let name = p[..colon].trim_end();
     // Who the questioner is, in brackets after the label ("REPORTER (Dan
-    // Whitlock, Westmarch Evening Post):"), is not the label.
-    let name = match name
-        .strip_suffix(')')
-        .and_then(|n| n.rfind('(').map(|i| &n[..i]))
-    {
-        Some(before) if !before.trim().is_empty() => before.trim_end(),
-        _ => name,
-    };
+    // Whitlock, Westmarch Evening Post):"), is not the label, nor are a
+    // member's seat and party ("Gareth Moyle (Leeds Kirkstall) (Lab):").
+    let name = unbracketed(&p[..colon]);
     if name.chars().count() > LONGEST_LABEL {
         return None;
     }
@@ -436,9 +518,11 @@ fn names(name: &str) -> bool {
     let function = |w: &str| {
         crate::normalize::is_function_word(crate::normalize::form_hash(&w.to_lowercase()))
     };
-    let article = words.first().is_some_and(|w| function(w));
+    // ("The Minister:", "The Speaker:" are a parliamentary record's.)
+    let role = words.first() == Some(&"The") && words.get(1).is_some_and(|w| ROLES.contains(w));
+    let article = words.first().is_some_and(|w| function(w)) && !role;
     !article
-        && words.len() <= 6
+        && words.len() <= if role { 8 } else { 6 }
         && words.iter().filter(capitalized).count() >= 2
         && words
             .iter()
@@ -543,7 +627,7 @@ pub(super) fn mark_other_speakers(
 
 #[cfg(test)]
 mod tests {
-    use super::{label, name_after, name_before};
+    use super::{bracket_name, label, name_after, name_before};
 
     #[test]
     fn a_role_is_named_after_or_before_it_on_its_line() {
@@ -561,6 +645,17 @@ mod tests {
             Some("Helen Strachan")
         );
         assert_eq!(name_before("Chaired by the head of media "), None);
+    }
+
+    #[test]
+    fn a_role_names_its_holder_in_brackets() {
+        assert_eq!(
+            bracket_name("The Minister for the Environment (Mr Hugh Tallis): With").as_deref(),
+            Some("HUGH TALLIS")
+        );
+        // A member's seat and party, a questioner's outlet: no role's holder.
+        assert_eq!(bracket_name("Gareth Moyle (Leeds Kirkstall): Will"), None);
+        assert_eq!(bracket_name("REPORTER (Dan Whitlock): And?"), None);
     }
 
     #[test]
@@ -602,6 +697,16 @@ mod tests {
             Some("REPORTER")
         );
         assert_eq!(read("POST-MATCH PRESS CONFERENCE"), None);
+        // A parliamentary record's roles and members.
+        assert_eq!(read("The Speaker: Order.").as_deref(), Some("THE SPEAKER"));
+        assert_eq!(
+            read("The Minister for the Environment (Mr Hugh Tallis): With permission").as_deref(),
+            Some("THE MINISTER FOR THE ENVIRONMENT")
+        );
+        assert_eq!(
+            read("Gareth Moyle (Leeds Kirkstall) (Lab): Will she give way?").as_deref(),
+            Some("GARETH MOYLE")
+        );
         assert_eq!(
             read("NOTE TO EDITORS WHO READ THIS LONG HEADING IN FULL: x"),
             None

@@ -314,3 +314,31 @@ VICE-CHANCELLOR: We have no plans for a second round of cuts this year.\n";
         );
     }
 }
+
+#[test]
+fn a_members_question_in_a_parliamentary_record_given_to_the_minister_is_a_misquote() {
+    // The record labels the minister by role, names him in brackets once
+    // and then shortens the role; members are labelled by name, seat and
+    // party.
+    let source = "River Wenlow: Contamination Incident\n\n\
+The Speaker: Statement, the Minister for the Environment.\n\n\
+The Minister for the Environment (Mr Hugh Tallis): With permission, I will make a statement on the contamination of the River Wenlow. Samples taken on Saturday found ammonia at levels forty times the safe limit downstream of the works.\n\n\
+Ms Ruth Okafor (Kelbridge) (Progressive Party): Is it not the case that the Environment Agency has lost a third of its inspectors since 2020, and that this disaster was an accident waiting to happen?\n\n\
+The Minister: The hon. Lady raises important questions. The agency's enforcement budget will rise next year, and I will set out further plans in the spring.\n\n\
+Mr Gareth Lyle (Liberal Democrats): Will the compensation scheme cover the whole season?\n\n\
+The Minister: The scheme is intended to cover genuine losses of income, and I will write to him.\n";
+    let f = compare_to(
+        source,
+        "Tallis conceded that the Environment Agency had \"lost a third of its inspectors since 2020\" and promised more money.\n",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["kind"], "misquote", "{f:#?}");
+    assert!(message(&f[0]).contains("MS RUTH OKAFOR"), "{f:#?}");
+    // His own words, under the role's short form, are his.
+    let f = compare_to(
+        source,
+        "Tallis said: \"The agency's enforcement budget will rise next year, and I will set out further plans in the spring.\"\n",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
+}
