@@ -645,3 +645,31 @@ fn a_month_or_a_decade_changed_is_a_numeric_change() {
     );
     assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
 }
+
+#[test]
+fn a_length_of_time_in_other_units_is_compared_by_its_length() {
+    let source = "Crews carried out more than 1,100 rescues in the first two days of the flood, and the army was called in on the third day.\n";
+    let kinds = |span: &str| -> Vec<String> {
+        let secondary = source.replace("two days", span);
+        compare_to(source, &secondary)
+            .iter()
+            .map(|f| f["kind"].as_str().unwrap().to_string())
+            .collect()
+    };
+    for same in ["48 hours", "2 days", "forty-eight hours"] {
+        let k = kinds(same);
+        assert!(
+            !k.is_empty() && !k.contains(&"numeric_change".into()),
+            "{same}: {k:?}"
+        );
+    }
+    for other in ["36 hours", "three days", "72 hours"] {
+        assert_eq!(kinds(other), ["numeric_change"], "{other}");
+    }
+    // A month is about 30 days, not exactly.
+    let source = "The review will report within three months.\n";
+    let f = compare_to(source, "The review will report within 90 days.\n");
+    assert!(f.iter().all(|f| f["kind"] != "numeric_change"), "{f:#?}");
+    let f = compare_to(source, "The review will report within 60 days.\n");
+    assert!(f.iter().any(|f| f["kind"] == "numeric_change"), "{f:#?}");
+}

@@ -544,6 +544,13 @@ pub(super) fn differ(src: &Side<'_>, a: &Item, sec: &Side<'_>, b: &Item) -> bool
     if let (Some(x), Some(y)) = (basis_points(src, a), basis_points(sec, b)) {
         return !close(x, y);
     }
+    if let (Some(x), Some(y)) = (duration(src, a), duration(sec, b))
+        && x.unit != y.unit
+    {
+        // "48 hours" is "two days"; "three months", about "90 days".
+        let within = if x.exact && y.exact { 1e-9 } else { 0.05 };
+        return (x.days - y.days).abs() > within * x.days.max(y.days);
+    }
     match (a.value, b.value) {
         (Some(x), Some(y)) => !same_value((x, a.unit), (y, b.unit)),
         _ => {
@@ -576,6 +583,54 @@ fn basis_points(side: &Side<'_>, item: &Item) -> Option<f64> {
         Unit::Fraction if after.first() == Some(&of) && unit(2, percentage) => Some(v),
         _ => None,
     }
+}
+
+/// Units of time and their length in days (a month's and a year's as the
+/// calendar's average, so not exact).
+static DURATIONS: LazyLock<Vec<(u64, u64, f64, bool)>> = LazyLock::new(|| {
+    let units: [(&str, &str, f64, bool); 9] = [
+        ("second", "seconds", 1.0 / 86_400.0, true),
+        ("minute", "minutes", 1.0 / 1_440.0, true),
+        ("hour", "hours", 1.0 / 24.0, true),
+        ("day", "days", 1.0, true),
+        ("week", "weeks", 7.0, true),
+        ("fortnight", "fortnights", 14.0, true),
+        ("month", "months", 30.44, false),
+        ("year", "years", 365.25, false),
+        ("decade", "decades", 3_652.5, false),
+    ];
+    units
+        .iter()
+        .flat_map(|&(one, many, days, exact)| {
+            let unit = form_hash(one);
+            [
+                (unit, unit, days, exact),
+                (form_hash(many), unit, days, exact),
+            ]
+        })
+        .collect()
+});
+
+/// A quantity of time: its length in days, and the unit it is given in.
+struct Duration {
+    days: f64,
+    unit: u64,
+    exact: bool,
+}
+
+/// The quantity as a length of time, when a unit of time follows it.
+fn duration(side: &Side<'_>, item: &Item) -> Option<Duration> {
+    let v = item.value.filter(|_| item.unit == Unit::Plain)?;
+    if item.tokens.end >= side.a.tokens.len() {
+        return None;
+    }
+    let word = side.lexeme(item.tokens.end).hash;
+    let &(_, unit, days, exact) = DURATIONS.iter().find(|d| d.0 == word)?;
+    Some(Duration {
+        days: v * days,
+        unit,
+        exact,
+    })
 }
 
 /// Are two valued quantities the same (see [`tolerance`])?
