@@ -91,9 +91,9 @@ pub(super) fn said_elsewhere(
     let free: Vec<u64> = passage
         .clone()
         .filter(|&t| !matched[t - passage.start])
-        .filter_map(|t| content_word(&sec, t))
+        .filter_map(|t| content_stem(&sec, t))
         .collect();
-    let words: Vec<u64> = p.clone().filter_map(|t| content_word(&src, t)).collect();
+    let words: Vec<u64> = p.clone().filter_map(|t| content_stem(&src, t)).collect();
     words.len() >= 2 && 2 * common_in_order(&words, &free) >= words.len().max(4)
 }
 
@@ -111,12 +111,38 @@ pub(super) fn merge_seam(src: Side<'_>, p: &Range<usize>, unquoted: bool) -> boo
         && edges::sentence_of(&src, p.start).is_some_and(|s| s.end < p.end || s.start == p.start)
 }
 
+/// Are source tokens `p`, dropped outside quotation marks (`unquoted`),
+/// only words that fit a clause into its sentence ("which will be" of "a
+/// board, which will be chaired by" for "a board chaired by")? None of
+/// them limits, conditions, negates or hedges the claim: it says no less.
+pub(super) fn grammar_only(src: Side<'_>, p: &Range<usize>, unquoted: bool) -> bool {
+    unquoted
+        && !p.is_empty()
+        && p.clone().all(|t| super::variant::grammar_token(&src, t))
+        && super::variant::hedges(&src, p) == 0
+        && !p.clone().any(|t| limits_at(src, t, p))
+}
+
 /// The form of token `t` if it is a content word: four letters or more and
 /// no function word ("that", "have", "were"), or a number.
 fn content_word(side: &Side<'_>, t: usize) -> Option<u64> {
     let l = side.lexeme(t);
     let word = l.end - l.start >= 4 && !crate::normalize::is_function_word(l.hash);
     (word || l.kind == crate::normalize::LexKind::Number).then_some(l.hash)
+}
+
+/// [`content_word`], a possessive's word without its "'s" ("the second
+/// stage's" gives "stage": "of the second stage" said another way).
+fn content_stem(side: &Side<'_>, t: usize) -> Option<u64> {
+    let hash = content_word(side, t)?;
+    let text = side.text_of(&(t..t + 1));
+    let stem = text.strip_suffix("'s").or_else(|| text.strip_suffix("’s"));
+    let stem = stem.and_then(|s| {
+        crate::normalize::lex_str(s)
+            .into_iter()
+            .find(|l| l.is_token())
+    });
+    Some(stem.map_or(hash, |s| s.hash))
 }
 
 /// The length of the longest common subsequence of two short sequences.

@@ -668,3 +668,29 @@ fn words_the_writer_chose_outside_quotation_marks_are_a_paraphrase() {
         assert_eq!(only(&f)["kind"], "copy_error", "{secondary}: {f:#?}");
     }
 }
+
+#[test]
+fn a_clause_reduced_or_a_possessive_turned_round_is_no_cut() {
+    let source = "This afternoon I have convened an independent failure investigation board, which will be chaired by Dr Ines Maalouf, the former chief engineer of the laboratory. Our preliminary look at the telemetry shows a drop in pressure in the liquid oxygen feed line of the second stage about two seconds before the engine shut down.\n";
+    let kind = |secondary: &str| -> String {
+        let f = compare_to(source, secondary);
+        let p = passages(&f);
+        let f = only(&p);
+        assert_ne!(f["kind"], "truncation", "{f:#}");
+        f["kind"].as_str().unwrap().to_string()
+    };
+    // "which will be" fits the clause into the sentence: no cut.
+    kind(
+        "She has convened an independent failure investigation board chaired by Dr Ines Maalouf, the former chief engineer of the laboratory.\n",
+    );
+    // "of the second stage" is given before the line, as a possessive.
+    kind(
+        "Early telemetry showed a drop in pressure in the second stage's liquid oxygen feed line about two seconds before the engine shut down.\n",
+    );
+    // A clause that limits is still a cut.
+    let f = compare_to(
+        "The board will report within 90 days, unless it needs more time to examine the debris.\n",
+        "The board will report within 90 days.\n",
+    );
+    assert_eq!(only(&passages(&f))["kind"], "truncation", "{f:#?}");
+}
