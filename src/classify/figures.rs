@@ -28,6 +28,10 @@ pub(super) fn scan_figures(
         scan.numeric
             .extend(moved::misread_nearby(sec, passage, src, &al.src));
     }
+    if scan.numeric.is_empty() {
+        scan.numeric
+            .extend(moved::reframed_nearby(sec, passage, src, &al.src));
+    }
     if scan.numeric.is_empty()
         && let Some(first) = core.ops().first().filter(|o| o.tag == Tag::Equal)
     {

@@ -251,16 +251,8 @@ pub(super) fn misread_nearby(
         }
     }
     // The passage's figure stated anywhere in the source is taken from
-    // there. (Looked for where the source has the figure's first word:
-    // reading every quantity of the source would cost more than the rest.)
-    let stated = |y: &quantity::Item| {
-        let h = sec.lexeme(y.tokens.start).hash;
-        (0..n).filter(|&t| src.lexeme(t).hash == h).any(|t| {
-            let around = t.saturating_sub(2)..(t + 4).min(n);
-            holds(&valued(&src, &around), &src, &sec, y)
-        })
-    };
-    pairs.retain(|(_, y)| !stated(y));
+    // there.
+    pairs.retain(|(_, y)| !stated(sec, src, y));
     let [(x, y)] = pairs.as_slice() else {
         return None;
     };
@@ -290,4 +282,128 @@ pub(super) fn alike(x: f64, y: f64) -> bool {
     a.sort_unstable();
     b.sort_unstable();
     a == b && hi < 10.0 * lo
+}
+
+/// Is quantity `y` of the secondary stated anywhere in the source? (Looked
+/// for where the source has the figure's first word: reading every
+/// quantity of the source would cost more than the rest.)
+fn stated(sec: Side<'_>, src: Side<'_>, y: &quantity::Item) -> bool {
+    let n = src.a.tokens.len();
+    let h = sec.lexeme(y.tokens.start).hash;
+    (0..n).filter(|&t| src.lexeme(t).hash == h).any(|t| {
+        let around = t.saturating_sub(2)..(t + 4).min(n);
+        quantity::items(&src, &around)
+            .iter()
+            .any(|x| x.value.is_some() && !quantity::differ(&src, x, &sec, y))
+    })
+}
+
+/// A figure of the passage that the source gives nearby with another value
+/// in the same words, the word before it and the word after it alike
+/// ("would report within 60 days" where the next sentence says "We expect
+/// its report within 90 days"), where the diff paired neither (the passage
+/// merges in the sentence that states it, outside the words aligned).
+/// Neither is stated by the other
+/// side; not a year, nor a figure the writer qualifies. Only one such
+/// pair: more is another list of figures.
+pub(super) fn reframed_nearby(
+    sec: Side<'_>,
+    passage: &Range<usize>,
+    src: Side<'_>,
+    aligned: &Range<usize>,
+) -> Option<(String, String, (Range<usize>, bool))> {
+    let n = src.a.tokens.len();
+    let near = aligned.start.saturating_sub(NEAR)..(aligned.end + NEAR).min(n);
+    let number =
+        |side: &Side<'_>, t: usize| side.lexeme(t).kind == crate::normalize::LexKind::Number;
+    let frame = |side: &Side<'_>, t: usize| (side.a.tokens[t - 1], side.a.tokens[t + 1]);
+    // Told by the number tokens and their neighbours alone, before any
+    // quantity is read.
+    let inner = |r: &Range<usize>| r.start + 1..r.end.saturating_sub(1);
+    let frames: Vec<(u64, u64)> = inner(passage)
+        .filter(|&t| number(&sec, t))
+        .map(|t| frame(&sec, t))
+        .collect();
+    if frames.is_empty()
+        || !inner(&near)
+            .filter(|&t| number(&src, t))
+            .any(|t| frames.contains(&frame(&src, t)))
+    {
+        return None;
+    }
+    let plain = |side: &Side<'_>, x: &quantity::Item, r: &Range<usize>| {
+        let v = x.value.unwrap_or(0.0);
+        let year =
+            x.unit == quantity::Unit::Plain && v.fract() == 0.0 && (1800.0..=2100.0).contains(&v);
+        x.value.is_some()
+            && !year
+            && x.tokens.start > r.start
+            && x.tokens.end < r.end
+            && !quantity::qualified(side, x.tokens.start)
+    };
+    let mine: Vec<quantity::Item> = quantity::items(&sec, passage)
+        .into_iter()
+        .filter(|y| plain(&sec, y, passage))
+        .collect();
+    // (Outside the aligned words: a figure inside them that the diff did
+    // not pair is a sentence reworded about something else.)
+    let outside =
+        |x: &quantity::Item| x.tokens.end <= aligned.start || x.tokens.start >= aligned.end;
+    let theirs: Vec<quantity::Item> = quantity::items(&src, &near)
+        .into_iter()
+        .filter(|x| plain(&src, x, &near) && outside(x))
+        .collect();
+    let framed = |side: &Side<'_>, x: &quantity::Item| {
+        (
+            side.a.tokens[x.tokens.start - 1],
+            side.a.tokens[x.tokens.end],
+        )
+    };
+    let mut pairs = Vec::new();
+    for y in &mine {
+        let same = |x: &&quantity::Item| {
+            x.unit == y.unit
+                && framed(&src, x) == framed(&sec, y)
+                && no_words_of_its_own(sec, passage, src, aligned, x)
+        };
+        for x in theirs.iter().filter(same) {
+            let held = mine.iter().any(|z| !quantity::differ(&src, x, &sec, z));
+            if quantity::differ(&src, x, &sec, y) && !held && !stated(sec, src, y) {
+                pairs.push((x, y));
+            }
+        }
+    }
+    let [(x, y)] = pairs.as_slice() else {
+        return None;
+    };
+    let (p, s) = (x.shown(&near), y.shown(passage));
+    Some((src.text_of(&p), sec.text_of(&s), (s, false)))
+}
+
+/// Does the passage say nothing but what the aligned source words and the
+/// sentence of source figure `x` say: no content word of its own (a verb
+/// of saying aside)? "Burglary has fallen by 4 per cent" is about
+/// something else than "violent crime has fallen by 10 per cent", though
+/// the figure sits in the same words.
+fn no_words_of_its_own(
+    sec: Side<'_>,
+    passage: &Range<usize>,
+    src: Side<'_>,
+    aligned: &Range<usize>,
+    x: &quantity::Item,
+) -> bool {
+    let Some(sentence) = super::edges::sentence_of(&src, x.tokens.start) else {
+        return false;
+    };
+    let theirs = &src.a.tokens;
+    let said =
+        |h: &u64| theirs[aligned.clone()].contains(h) || theirs[sentence.clone()].contains(h);
+    passage.clone().all(|t| {
+        let l = sec.lexeme(t);
+        l.end - l.start < 4
+            || l.kind == crate::normalize::LexKind::Number
+            || is_function_word(l.hash)
+            || super::framing::is_saying(l.hash)
+            || said(&l.hash)
+    })
 }

@@ -673,3 +673,33 @@ fn a_length_of_time_in_other_units_is_compared_by_its_length() {
     let f = compare_to(source, "The review will report within 60 days.\n");
     assert!(f.iter().any(|f| f["kind"] == "numeric_change"), "{f:#?}");
 }
+
+#[test]
+fn a_figure_put_in_the_words_of_the_next_sentence_is_held_to_its_figure() {
+    // The story merges the sentence that convenes the board with the next
+    // one, which sets its deadline: "within 60 days" is that sentence's
+    // "within 90 days" changed, though the diff pairs no figure with it.
+    let source = "This afternoon I have convened an independent failure investigation board, which will be chaired by Dr Ines Maalouf, the former chief engineer of the National Aeronautics Laboratory. We expect its report within 90 days.\n";
+    let story = |days: &str| {
+        compare_to(
+            source,
+            &format!(
+                "She said an independent failure investigation board chaired by Dr Ines Maalouf would report within {days} days.\n"
+            ),
+        )
+    };
+    let f = story("60");
+    assert!(
+        f.iter().any(|f| f["kind"] == "numeric_change"
+            && message(f).contains("the source says \"90\", the secondary \"60\"")),
+        "{f:#?}"
+    );
+    let f = story("90");
+    assert!(f.iter().all(|f| f["kind"] != "numeric_change"), "{f:#?}");
+    // Other words around it: another figure, not this one changed.
+    let f = compare_to(
+        source,
+        "She said an independent failure investigation board chaired by Dr Ines Maalouf would meet for 60 days.\n",
+    );
+    assert!(f.iter().all(|f| f["kind"] != "numeric_change"), "{f:#?}");
+}
