@@ -95,7 +95,9 @@ pub(super) fn changed_numbers(
     let (a, b) = (quantity::items(&src, p), quantity::items(&sec, s));
     a.iter()
         .zip(&b)
-        .filter(|(x, y)| quantity::differ(&src, x, &sec, y))
+        .filter(|(x, y)| {
+            quantity::differ(&src, x, &sec, y) && !quantity::rounds_item(&src, x, &sec, y)
+        })
         .map(|(x, y)| {
             let shown = y.shown(s);
             // A figure for a figure and nothing else is the source's place

@@ -703,3 +703,30 @@ fn a_figure_put_in_the_words_of_the_next_sentence_is_held_to_its_figure() {
     );
     assert!(f.iter().all(|f| f["kind"] != "numeric_change"), "{f:#?}");
 }
+
+#[test]
+fn a_rounding_its_qualifier_keeps_true_is_no_change_in_a_loose_rewording() {
+    let source = "As of six this evening, the Cedar Gap Fire has burned 18,420 acres. That's up from 11,900 acres at this morning's briefing, so we saw significant growth today, almost all of it on the northern flank above Pine Hollow. Containment is at 22 percent.\n";
+    let kinds = |figure: &str| -> Vec<String> {
+        let story = format!(
+            "The Cedar Gap Fire grew to {figure} acres on Tuesday, with containment unchanged at 22 percent, fire officials said.\n"
+        );
+        compare_to(source, &story)
+            .iter()
+            .map(|f| f["kind"].as_str().unwrap().to_string())
+            .collect()
+    };
+    for true_of_it in ["more than 18,000", "nearly 18,500", "about 18,400"] {
+        let k = kinds(true_of_it);
+        assert!(
+            !k.is_empty() && !k.contains(&"numeric_change".into()),
+            "{true_of_it}: {k:?}"
+        );
+    }
+    for not_true in ["more than 19,000", "nearly 18,000", "18,000"] {
+        assert!(
+            kinds(not_true).contains(&"numeric_change".into()),
+            "{not_true}"
+        );
+    }
+}

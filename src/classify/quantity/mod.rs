@@ -14,7 +14,7 @@ mod wording;
 use wording::quantity_ending_at;
 pub(super) use wording::{
     ceiling_dropped, currency_word, loosened_qualifier, qualified, qualifier_changed_at,
-    redundant_sign, rounded, same_qualifier, sign_change,
+    redundant_sign, rounded, rounds_item, same_qualifier, sign_change,
 };
 
 /// Scale words and what they multiply by.

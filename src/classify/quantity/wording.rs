@@ -211,18 +211,45 @@ pub(in crate::classify) fn rounded(
             else {
                 continue;
             };
-            if tolerance(unit, theirs).is_none() {
-                return false;
-            }
-            return match g {
-                0 => v > n && v <= 1.25 * n,
-                1 => v < n && v >= 0.75 * n,
-                2 => (v - n).abs() <= 0.1 * n,
-                _ => v < n && v >= n * 5.0 / 6.0,
-            };
+            return tolerance(unit, theirs).is_some() && true_rounding(g, v, n);
         }
     }
     false
+}
+
+/// Is source value `v` what qualifier group `g` says of `n` (see
+/// [`rounded`])?
+fn true_rounding(g: usize, v: f64, n: f64) -> bool {
+    match g {
+        0 => v > n && v <= 1.25 * n,
+        1 => v < n && v >= 0.75 * n,
+        2 => (v - n).abs() <= 0.1 * n,
+        _ => v < n && v >= n * 5.0 / 6.0,
+    }
+}
+
+/// Does the writer's qualifier before secondary quantity `y` keep it true
+/// of source quantity `x` ("grew to more than 18,000 acres" for "has
+/// burned 18,420 acres"), wherever the diff puts the two? Not where the
+/// source qualifies its figure too (the qualifier is its, the figure
+/// changed), nor inside quotation marks (the speaker's figure).
+pub(in crate::classify) fn rounds_item(src: &Side<'_>, x: &Item, sec: &Side<'_>, y: &Item) -> bool {
+    let (Some(v), Some(n)) = (x.value, y.value) else {
+        return false;
+    };
+    let start = y.tokens.start;
+    if qualified(src, x.tokens.start) || sec.quotes().iter().any(|q| q.contains(&start)) {
+        return false;
+    }
+    QUALIFIERS.iter().enumerate().any(|(g, group)| {
+        group.iter().any(|phrase| {
+            start >= phrase.len()
+                && (start - phrase.len()..start)
+                    .map(|t| sec.lexeme(t).hash)
+                    .eq(phrase.iter().copied())
+        }) && tolerance(x.unit, y.unit).is_some()
+            && true_rounding(g, v, n)
+    })
 }
 
 /// Currency words and the symbols they stand for.
