@@ -730,3 +730,27 @@ fn a_rounding_its_qualifier_keeps_true_is_no_change_in_a_loose_rewording() {
         );
     }
 }
+
+#[test]
+fn a_fraction_of_a_point_is_that_many_basis_points() {
+    let source = "We have decided to cut Bank Rate by 0.25 percentage points to 4.25 per cent.\n";
+    let kinds = |cut: &str| -> Vec<String> {
+        compare_to(
+            source,
+            &format!("The Bank cut Bank Rate by {cut} to 4.25 per cent.\n"),
+        )
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap().to_string())
+        .collect()
+    };
+    for same in ["a quarter-point", "a quarter point", "25 basis points"] {
+        let k = kinds(same);
+        assert!(
+            !k.is_empty() && !k.contains(&"numeric_change".into()),
+            "{same}: {k:?}"
+        );
+    }
+    for other in ["half a point", "a half-point", "50 basis points"] {
+        assert!(kinds(other).contains(&"numeric_change".into()), "{other}");
+    }
+}

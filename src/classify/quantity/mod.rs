@@ -564,12 +564,13 @@ pub(super) fn differ(src: &Side<'_>, a: &Item, sec: &Side<'_>, b: &Item) -> bool
 
 /// The value in basis points of a quantity given in basis points or in
 /// percentage points, read from the words after it: "25 basis points",
-/// "0.25 percentage points", "a quarter of a percentage point" (a fraction
-/// is valued as a percentage: of a point, that is basis points).
+/// "0.25 percentage points", "a quarter of a percentage point", "a
+/// quarter-point", "half a point" (a fraction is valued as a percentage:
+/// of a point, that is basis points).
 fn basis_points(side: &Side<'_>, item: &Item) -> Option<f64> {
-    static WORDS: LazyLock<[u64; 5]> =
-        LazyLock::new(|| ["basis", "point", "points", "percentage", "of"].map(form_hash));
-    let [basis, point, points, percentage, of] = *WORDS;
+    static WORDS: LazyLock<[u64; 6]> =
+        LazyLock::new(|| ["basis", "point", "points", "percentage", "of", "a"].map(form_hash));
+    let [basis, point, points, percentage, of, a] = *WORDS;
     let v = item.value?;
     let after: Vec<u64> = (item.tokens.end..(item.tokens.end + 4).min(side.a.tokens.len()))
         .map(|t| side.lexeme(t).hash)
@@ -577,10 +578,15 @@ fn basis_points(side: &Side<'_>, item: &Item) -> Option<f64> {
     let unit = |i: usize, first: u64| {
         after.get(i) == Some(&first) && after.get(i + 1).is_some_and(|&h| h == point || h == points)
     };
+    // ("A quarter-point", "half a point": a fraction of a point is of a
+    // percentage point.)
+    let point_after = after.first().is_some_and(|&h| h == point);
     match item.unit {
         Unit::Plain if unit(0, basis) => Some(v),
         Unit::Plain if unit(0, percentage) => Some(v * 100.0),
         Unit::Fraction if after.first() == Some(&of) && unit(2, percentage) => Some(v),
+        Unit::Fraction if point_after => Some(v),
+        Unit::Fraction if after.first() == Some(&a) && after.get(1) == Some(&point) => Some(v),
         _ => None,
     }
 }
