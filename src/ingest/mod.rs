@@ -196,7 +196,10 @@ fn text_blocks(text: &str, range: Range<usize>) -> Vec<Block> {
 /// The blocks of one line-structure block `r` of plain text or Markdown.
 fn text_block(text: &str, r: Range<usize>, blocks: &mut Vec<Block>) {
     let lead = text[r.clone()].trim_start();
-    let (heading, quoted) = (lead.starts_with('#'), lead.starts_with('>'));
+    let (heading, quoted) = (
+        lead.starts_with('#'),
+        lead.starts_with('>') && !callout(lead),
+    );
     let first = blocks.len();
     markup::scan(text, r, false, blocks);
     for b in &mut blocks[first..] {
@@ -204,6 +207,21 @@ fn text_block(text: &str, r: Range<usize>, blocks: &mut Vec<Block>) {
         b.quoted |= quoted;
         lines::join_broken_words(text, &mut b.pieces);
     }
+}
+
+/// Is a Markdown block quotation a callout, the writer's own words set off
+/// under a label in bold ("> **Why it matters:** ...", "> **Note**: ...")
+/// rather than words quoted?
+fn callout(lead: &str) -> bool {
+    let rest = lead.trim_start_matches('>').trim_start();
+    let Some(inner) = rest.strip_prefix("**").or_else(|| rest.strip_prefix("__")) else {
+        return false;
+    };
+    let Some(close) = inner.find(['*', '_']).filter(|&i| i <= 40) else {
+        return false;
+    };
+    let after = &inner[close..].trim_start_matches(['*', '_']);
+    inner[..close].trim_end().ends_with(':') || after.starts_with(':')
 }
 
 /// HTML when block-level tags are common, else text (Markdown included).

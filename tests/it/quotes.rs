@@ -870,3 +870,29 @@ fn a_quotation_that_opens_with_a_short_sentence_is_reported_whole() {
         "{f:#}"
     );
 }
+
+#[test]
+fn a_markdown_callout_under_a_bold_label_is_the_writers_words() {
+    let speech = "The typical household coming off a five-year fix will pay around 160 pounds a month more, even after today's decision.\n";
+    let kinds = |quote: &str| -> Vec<String> {
+        compare_to(speech, &format!("# Week in brief\n\n{quote}\n"))
+            .iter()
+            .map(|f| f["kind"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let retold = "Those leaving a five-year fix face paying around 160 pounds a month more.";
+    for label in [
+        "**Why it matters:**",
+        "**Why it matters**:",
+        "__Bottom line:__",
+    ] {
+        assert_eq!(
+            kinds(&format!("> {label} {retold}")),
+            ["paraphrase"],
+            "{label}"
+        );
+    }
+    // A block quotation without one holds the speaker's words.
+    assert_eq!(kinds(&format!("> {retold}")), ["misquote"]);
+    assert_eq!(kinds(&format!("> **Mortgages** {retold}")), ["misquote"]);
+}
