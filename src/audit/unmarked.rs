@@ -29,6 +29,10 @@ static SECOND_PERSON: LazyLock<Vec<u64>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Words copied in a row that keep the speaker's person in a passage
+/// otherwise reworded.
+const MIN_RUN: usize = 4;
+
 /// Marks as copy errors (quotation marks lost) the passages copied
 /// near-verbatim outside quotation marks (and outside block quotations)
 /// that a paragraph gives as someone's speech: after a verb of saying and
@@ -38,14 +42,18 @@ static SECOND_PERSON: LazyLock<Vec<u64>> = LazyLock::new(|| {
 /// will be arrested, Mercer said"). A paragraph of
 /// the writer's own that copies a speech whole, with no one said to speak,
 /// is left as it is, and so is reported speech ("She said the city had to
-/// face hard facts").
+/// face hard facts"). A passage reworded around the speaker's words loses
+/// their marks where it keeps a run of them whole (see [`kept_person`]).
 pub(super) fn mark_unmarked(sec: &Side<'_>, findings: &mut [Finding]) {
     let quotes = sec.quotes();
     let quoted = |t: usize| quotes.iter().any(|q| q.contains(&t));
     for f in findings.iter_mut() {
         if f.source.is_none()
             || f.verdict.in_quotes
-            || !matches!(f.verdict.kind, Kind::Verbatim | Kind::CopyError)
+            || !matches!(
+                f.verdict.kind,
+                Kind::Verbatim | Kind::CopyError | Kind::Paraphrase
+            )
             || sec
                 .a
                 .block_quotes
@@ -53,18 +61,6 @@ pub(super) fn mark_unmarked(sec: &Side<'_>, findings: &mut [Finding]) {
                 .any(|b| b.contains(&f.tokens.start))
         {
             continue;
-        }
-        let mut kept: Vec<String> = Vec::new();
-        for o in f.ops.iter().filter(|o| o.tag == Tag::Equal) {
-            for t in f.tokens.start + o.sec.start..f.tokens.start + o.sec.end {
-                let h = sec.lexeme(t).hash;
-                if FIRST_PERSON.contains(&h) || SECOND_PERSON.contains(&h) {
-                    let w = sec.text_of(&(t..t + 1));
-                    if !kept.contains(&w) {
-                        kept.push(w);
-                    }
-                }
-            }
         }
         let paragraph = sec
             .a
@@ -74,6 +70,11 @@ pub(super) fn mark_unmarked(sec: &Side<'_>, findings: &mut [Finding]) {
             .find(|b| b.contains(&f.tokens.start));
         let Some(p) = paragraph else { continue };
         let saying = |t: usize| !quoted(t) && is_saying(sec.lexeme(t).hash) && !copied(f, t);
+        let paraphrase = f.verdict.kind == Kind::Paraphrase;
+        let kept = kept_person(sec, f, paraphrase, |end| (end..p.end).any(saying));
+        if paraphrase && kept.is_empty() {
+            continue;
+        }
         // "He said: Today's Islamic State is not the force it was": after
         // a verb of saying and a colon, with no quotation mark, the
         // paragraph is the speech.
@@ -90,7 +91,9 @@ pub(super) fn mark_unmarked(sec: &Side<'_>, findings: &mut [Finding]) {
                 .map(|w| format!("\"{w}\""))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let first = kept.iter().any(|w| FIRST_PERSON.contains(&form_hash(w)));
+            let first = kept
+                .iter()
+                .any(|w| FIRST_PERSON.contains(&form_hash(&w.to_lowercase())));
             let person = if first { "first" } else { "second" };
             format!("in the {person} person ({words}), given as speech")
         } else {
@@ -105,6 +108,37 @@ pub(super) fn mark_unmarked(sec: &Side<'_>, findings: &mut [Finding]) {
             .edits
             .push(Edit::new("quote", sec.text_of(&f.tokens), String::new()));
     }
+}
+
+/// The speaker's first- and second-person words that the diff of `f`
+/// keeps, as written. In a passage reworded around them (`paraphrase`),
+/// only those of a run copied whole before a verb of saying (`said_after`
+/// the run's end): "We will not pay it, Achterberg said, adding that ...";
+/// after it, the writer may take the speaker's words into its own sentence
+/// ("he said, we will keep working with our partners").
+fn kept_person(
+    sec: &Side<'_>,
+    f: &Finding,
+    paraphrase: bool,
+    said_after: impl Fn(usize) -> bool,
+) -> Vec<String> {
+    let whole = |o: &&crate::align::Op| {
+        o.tag == Tag::Equal
+            && (!paraphrase || (o.sec.len() >= MIN_RUN && said_after(f.tokens.start + o.sec.end)))
+    };
+    let mut kept: Vec<String> = Vec::new();
+    for o in f.ops.iter().filter(whole) {
+        for t in f.tokens.start + o.sec.start..f.tokens.start + o.sec.end {
+            let h = sec.lexeme(t).hash;
+            if FIRST_PERSON.contains(&h) || SECOND_PERSON.contains(&h) {
+                let w = sec.text_of(&(t..t + 1));
+                if !kept.contains(&w) {
+                    kept.push(w);
+                }
+            }
+        }
+    }
+    kept
 }
 
 /// Does the diff of `f` match words after secondary token `t`?

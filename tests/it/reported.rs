@@ -694,3 +694,29 @@ fn a_clause_reduced_or_a_possessive_turned_round_is_no_cut() {
     );
     assert_eq!(only(&passages(&f))["kind"], "truncation", "{f:#?}");
 }
+
+#[test]
+fn the_speakers_words_kept_whole_in_a_reworded_sentence_lost_their_quotation_marks() {
+    let speech = "A criminal group has contacted the Trust and demanded a payment. We will not pay it. We are following government policy and the advice of law enforcement, and paying a ransom would not guarantee that the data is deleted.\n";
+    let f = compare_to(
+        speech,
+        "We will not pay it, Achterberg said, adding that paying a ransom would not guarantee that the data is deleted.\n",
+    );
+    let f = only(&f);
+    assert_eq!(f["kind"], "copy_error", "{f:#}");
+    assert!(
+        message(f)
+            .starts_with("quotation marks lost: the speaker's words, in the first person (\"We\")"),
+        "{f:#}"
+    );
+    // Reported speech, the person turned to the writer's: no marks lost.
+    let f = compare_to(
+        speech,
+        "The trust will not pay it, Achterberg said, adding that paying a ransom would not guarantee that the data is deleted.\n",
+    );
+    assert!(
+        f.iter()
+            .all(|f| !message(f).starts_with("quotation marks lost")),
+        "{f:#?}"
+    );
+}
