@@ -14,6 +14,7 @@ mod golden;
 mod misread;
 mod offsets;
 mod provenance;
+mod quote_bounds;
 mod quotes;
 mod relayed;
 mod reordered;

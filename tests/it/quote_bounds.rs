@@ -1,0 +1,72 @@
+//! What a quotation is and where it begins: a short opening sentence
+//! taken with the rest, a Markdown callout that is the writer's own words.
+
+use crate::audit::{compare_to, only, passages};
+
+#[test]
+fn a_quotation_that_opens_with_a_short_sentence_is_reported_whole() {
+    // "Sadly." alone is too short for a passage of its own; it is the
+    // source's word before the rest, so the finding starts at the opening
+    // quotation mark: the misquote is reported over the whole quotation.
+    let f = compare_to(
+        "Our figures tell a hard story. Sadly. 13% of all those being investigated for involvement in terrorism are under 18.\n",
+        "“Sadly. 13% of those being investigated for involvement in terrorism are under 18,” she said.\n",
+    );
+    let p = passages(&f);
+    let f = only(&p);
+    assert_eq!(f["kind"], "misquote", "{f:#}");
+    assert!(
+        f["secondary"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("“Sadly. 13% of those"),
+        "{f:#}"
+    );
+    assert!(
+        f["source"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Sadly. 13%"),
+        "{f:#}"
+    );
+    // Words the source does not have just there stay out of it.
+    let f = compare_to(
+        "Our figures tell a hard story. Sadly. 13% of all those being investigated for involvement in terrorism are under 18.\n",
+        "“Alas. 13% of those being investigated for involvement in terrorism are under 18,” she said.\n",
+    );
+    let p = passages(&f);
+    let f = only(&p);
+    assert!(
+        f["secondary"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("13% of those"),
+        "{f:#}"
+    );
+}
+
+#[test]
+fn a_markdown_callout_under_a_bold_label_is_the_writers_words() {
+    let speech = "The typical household coming off a five-year fix will pay around 160 pounds a month more, even after today's decision.\n";
+    let kinds = |quote: &str| -> Vec<String> {
+        compare_to(speech, &format!("# Week in brief\n\n{quote}\n"))
+            .iter()
+            .map(|f| f["kind"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let retold = "Those leaving a five-year fix face paying around 160 pounds a month more.";
+    for label in [
+        "**Why it matters:**",
+        "**Why it matters**:",
+        "__Bottom line:__",
+    ] {
+        assert_eq!(
+            kinds(&format!("> {label} {retold}")),
+            ["paraphrase"],
+            "{label}"
+        );
+    }
+    // A block quotation without one holds the speaker's words.
+    assert_eq!(kinds(&format!("> {retold}")), ["misquote"]);
+    assert_eq!(kinds(&format!("> **Mortgages** {retold}")), ["misquote"]);
+}
