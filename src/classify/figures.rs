@@ -22,6 +22,10 @@ pub(super) fn scan_figures(
 ) -> bool {
     if scan.numeric.is_empty() {
         scan.numeric
+            .extend(time_unit_changed(sec, passage, src, core));
+    }
+    if scan.numeric.is_empty() {
+        scan.numeric
             .extend(moved::moved_figure(sec, passage, src, &core.ops));
     }
     if scan.numeric.is_empty() {
@@ -49,6 +53,27 @@ pub(super) fn scan_figures(
         scan.numeric.clear();
     }
     elsewhere
+}
+
+/// A unit of time replaced by another after the same number, the one word
+/// changed ("within two weeks" for "within two days"): the figure with its
+/// unit, as a changed figure.
+fn time_unit_changed(
+    sec: Side<'_>,
+    passage: &Range<usize>,
+    src: Side<'_>,
+    core: &Core,
+) -> Option<Figure> {
+    core.ops().iter().find_map(|o| {
+        let s = passage.start + o.sec.start;
+        let one = o.tag == Tag::Replace && o.src.len() == 1 && o.sec.len() == 1;
+        (one && s > passage.start && quantity::time_unit_changed(&src, o.src.start, &sec, s)).then(
+            || {
+                let (p, s) = (o.src.start - 1..o.src.end, s - 1..s + 1);
+                (src.text_of(&p), sec.text_of(&s), (s, true))
+            },
+        )
+    })
 }
 
 /// "number changed: the source says "22", the secondary "19"", naming

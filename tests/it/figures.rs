@@ -663,7 +663,7 @@ fn a_length_of_time_in_other_units_is_compared_by_its_length() {
             "{same}: {k:?}"
         );
     }
-    for other in ["36 hours", "three days", "72 hours"] {
+    for other in ["36 hours", "three days", "72 hours", "two weeks"] {
         assert_eq!(kinds(other), ["numeric_change"], "{other}");
     }
     // A month is about 30 days, not exactly.

@@ -617,6 +617,24 @@ static DURATIONS: LazyLock<Vec<(u64, u64, f64, bool)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Is source token `p` a unit of time that secondary token `s` gives as
+/// another, after the same number ("two weeks" for "two days")? The length
+/// changed, though no figure did.
+pub(super) fn time_unit_changed(src: &Side<'_>, p: usize, sec: &Side<'_>, s: usize) -> bool {
+    let unit = |side: &Side<'_>, t: usize| {
+        let h = side.lexeme(t).hash;
+        DURATIONS.iter().find(|d| d.0 == h).map(|d| d.1)
+    };
+    let number = |side: &Side<'_>, t: usize| {
+        t.checked_sub(1)
+            .filter(|&n| side.lexeme(n).kind == LexKind::Number)
+            .map(|n| side.a.tokens[n])
+    };
+    matches!((unit(src, p), unit(sec, s)), (Some(a), Some(b)) if a != b)
+        && number(src, p).is_some()
+        && number(src, p) == number(sec, s)
+}
+
 /// A quantity of time: its length in days, and the unit it is given in.
 struct Duration {
     days: f64,
