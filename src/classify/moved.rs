@@ -294,7 +294,8 @@ fn stated(sec: Side<'_>, src: Side<'_>, y: &quantity::Item) -> bool {
         let around = t.saturating_sub(2)..(t + 4).min(n);
         quantity::items(&src, &around)
             .iter()
-            .any(|x| x.value.is_some() && !quantity::differ(&src, x, &sec, y))
+            .filter(|x| x.value.is_some() && x.unit != quantity::Unit::Fraction)
+            .any(|x| !quantity::differ(&src, x, &sec, y))
     })
 }
 
