@@ -97,11 +97,18 @@ impl Turns {
         let mut current: Option<String> = None;
         let mut turns: Vec<(Range<usize>, Option<String>, bool)> = Vec::new();
         let mut labelled = 0;
+        // Roles and the holders their labels name in brackets.
+        let mut holders: Vec<(String, String)> = Vec::new();
         for (block, toks) in doc.blocks.iter().zip(&a.block_tokens) {
             let visible = block.visible_text(text);
             let own = label(&visible);
-            if own.is_some() {
+            if let Some(l) = &own {
                 labelled += 1;
+                if let Some(n) = bracket_name(&visible)
+                    && !holders.iter().any(|(r, _)| r == l)
+                {
+                    holders.push((l.clone(), n));
+                }
                 current = own;
             } else if current.as_deref().is_some_and(asks) {
                 current = None;
@@ -117,7 +124,7 @@ impl Turns {
             }
             turns.push((r, current.clone(), question));
         }
-        same_speakers(doc, &mut turns);
+        same_speakers(holders, &mut turns);
         // Per label: its words, and how many of its paragraphs ask.
         let mut labels: Vec<(&str, usize, usize, usize)> = Vec::new();
         for (r, l, question) in &turns {
@@ -428,20 +435,13 @@ fn bracket_name(paragraph: &str) -> Option<String> {
 }
 
 /// One speaker under one label: a role's label that names its holder in
-/// brackets becomes the name ("THE MINISTER FOR THE ENVIRONMENT" with "(Mr
-/// Hugh Tallis)" is "HUGH TALLIS"), and so does the role's short form
-/// ("THE MINISTER") where no other role begins so.
-fn same_speakers(doc: &Document, turns: &mut [(Range<usize>, Option<String>, bool)]) {
-    let text = doc.file.text.as_str();
-    let mut named: Vec<(String, String)> = Vec::new();
-    for block in &doc.blocks {
-        let visible = block.visible_text(text);
-        if let (Some(l), Some(n)) = (label(&visible), bracket_name(&visible))
-            && !named.iter().any(|(r, _)| *r == l)
-        {
-            named.push((l, n));
-        }
-    }
+/// brackets (`named`: role and holder) becomes the name ("THE MINISTER FOR
+/// THE ENVIRONMENT" with "(Mr Hugh Tallis)" is "HUGH TALLIS"), and so does
+/// the role's short form ("THE MINISTER") where no other role begins so.
+fn same_speakers(
+    mut named: Vec<(String, String)>,
+    turns: &mut [(Range<usize>, Option<String>, bool)],
+) {
     let labels: Vec<String> = turns.iter().filter_map(|t| t.1.clone()).collect();
     for l in labels.iter().filter(|l| l.contains(' ')) {
         let longer: Vec<&(String, String)> = named

@@ -218,10 +218,7 @@ pub(super) fn misread_nearby(
         let v = x.value.unwrap_or(0.0);
         x.tokens.len() == 1 && x.unit == quantity::Unit::Plain && v.fract() == 0.0 && v < 100.0
     };
-    let year = |x: &quantity::Item| {
-        let v = x.value.unwrap_or(0.0);
-        x.unit == quantity::Unit::Plain && v.fract() == 0.0 && (1800.0..=2100.0).contains(&v)
-    };
+    let year = is_year;
     let holds = |all: &[quantity::Item], side: &Side<'_>, other: &Side<'_>, x: &quantity::Item| {
         all.iter().any(|y| !quantity::differ(side, y, other, x))
     };
@@ -284,6 +281,12 @@ pub(super) fn alike(x: f64, y: f64) -> bool {
     a == b && hi < 10.0 * lo
 }
 
+/// Is the quantity a year ("in 2023"): a plain whole number, 1800 to 2100?
+fn is_year(x: &quantity::Item) -> bool {
+    let v = x.value.unwrap_or(0.0);
+    x.unit == quantity::Unit::Plain && v.fract() == 0.0 && (1800.0..=2100.0).contains(&v)
+}
+
 /// Is quantity `y` of the secondary stated anywhere in the source? (Looked
 /// for where the source has the figure's first word: reading every
 /// quantity of the source would cost more than the rest.)
@@ -333,11 +336,8 @@ pub(super) fn reframed_nearby(
         return None;
     }
     let plain = |side: &Side<'_>, x: &quantity::Item, r: &Range<usize>| {
-        let v = x.value.unwrap_or(0.0);
-        let year =
-            x.unit == quantity::Unit::Plain && v.fract() == 0.0 && (1800.0..=2100.0).contains(&v);
         x.value.is_some()
-            && !year
+            && !is_year(x)
             && x.tokens.start > r.start
             && x.tokens.end < r.end
             && !quantity::qualified(side, x.tokens.start)
