@@ -52,18 +52,26 @@ fn mark(c: char, before: Option<char>, after: Option<char>) -> Option<(usize, bo
     }
 }
 
+/// The bytes that may start a mark: quotation marks and brackets, entities,
+/// and the lead bytes of the curly and angled marks.
+static MAY_MARK: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = matches!(i as u8, b'"' | b'\'' | b'(' | b')' | b'&' | 0xE2 | 0xC2);
+        i += 1;
+    }
+    t
+};
+
 /// For each pair, how many marks `text[start..end]` opens without closing,
 /// and how many it closes that it did not open.
 fn unmatched(text: &str, start: usize, end: usize) -> [(u32, u32); PAIRS] {
     let mut out = [(0u32, 0u32); PAIRS];
     let bytes = text.as_bytes();
     let mut at = start;
-    // Only bytes that may start a mark are looked at: quotation marks and
-    // brackets, entities, and the lead bytes of the curly and angled marks.
-    while let Some(i) = bytes[at..end]
-        .iter()
-        .position(|b| matches!(b, b'"' | b'\'' | b'(' | b')' | b'&' | 0xE2 | 0xC2))
-    {
+    // Only bytes that may start a mark are looked at.
+    while let Some(i) = bytes[at..end].iter().position(|&b| MAY_MARK[b as usize]) {
         at += i;
         let Some((c, next)) = char_at(text, at) else {
             break;

@@ -174,15 +174,18 @@ pub(in crate::classify) fn qualified(side: &Side<'_>, t: usize) -> bool {
             .map(|p| p.split(' ').map(form_hash).collect())
             .collect()
     });
-    let before = |n: usize| -> Option<Vec<u64>> {
-        (t >= n).then(|| (t - n..t).map(|i| side.lexeme(i).hash).collect())
+    let just_before = |phrase: &Vec<u64>| {
+        t >= phrase.len()
+            && (t - phrase.len()..t)
+                .zip(phrase)
+                .all(|(i, &h)| side.lexeme(i).hash == h)
     };
     QUALIFIERS
         .iter()
         .flatten()
         .chain(MORE.iter())
         .chain(CEILINGS.iter())
-        .any(|phrase| before(phrase.len()).is_some_and(|w| w == *phrase))
+        .any(just_before)
 }
 
 /// Does the secondary round the source's number with a qualifier that
