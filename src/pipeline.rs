@@ -251,13 +251,9 @@ pub fn read_and_analyze(
     Ok((analyzed, meta, warnings))
 }
 
-fn process_file(input: &InputFile, cfg: &Config) -> Result<FileOut, InputError> {
-    let (analyzed, meta, warnings) = read_and_analyze(
-        input,
-        cfg,
-        &mut Lexer::default(),
-        cfg.level == Level::Sentence,
-    )?;
+fn process_file(input: &InputFile, cfg: &Config, lexer: &mut Lexer) -> Result<FileOut, InputError> {
+    let (analyzed, meta, warnings) =
+        read_and_analyze(input, cfg, lexer, cfg.level == Level::Sentence)?;
     Ok(fingerprint_file(meta, &analyzed, warnings, cfg))
 }
 
@@ -375,8 +371,8 @@ pub fn fingerprint_corpus(inputs: Inputs, cfg: &Config) -> Fingerprinted {
     for batch in inputs.files.chunks(FILE_BATCH) {
         let results: Vec<Result<FileOut, InputError>> = batch
             .par_iter()
-            .map(|input| {
-                let r = process_file(input, cfg);
+            .map_init(Lexer::default, |lexer, input| {
+                let r = process_file(input, cfg, lexer);
                 bar.inc(1);
                 r
             })
