@@ -561,6 +561,11 @@ fn scan_edits(
                 e.numeric
                     .push((p_text.clone(), s_text.clone(), (s_abs.clone(), true)));
             }
+            if e.numeric.is_empty()
+                && let Some((p, s, r)) = quantity::multiplier_changed(&src, &op.src, &sec, &s_abs)
+            {
+                e.numeric.push((p, s, (r, false)));
+            }
         } else {
             e.numeric
                 .extend(quantity::sign_change(&src, &op.src, &sec, &s_abs));

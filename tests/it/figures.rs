@@ -754,3 +754,23 @@ fn a_fraction_of_a_point_is_that_many_basis_points() {
         assert!(kinds(other).contains(&"numeric_change".into()), "{other}");
     }
 }
+
+#[test]
+fn a_multiplier_put_for_another_is_a_numeric_change() {
+    let source = "Exports to the region have grown three times faster than imports since the deal, and the waiting list has doubled in five years.\n";
+    let f = compare_to(
+        source,
+        &source.replace("three times faster than", "twice as fast as"),
+    );
+    assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
+    let m = message(&f[0]);
+    assert!(
+        m.contains("\"three times\"") && m.contains("\"twice\""),
+        "{m}"
+    );
+    let f = compare_to(source, &source.replace("doubled", "tripled"));
+    assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
+    // The same multiple written another way is no change of figure.
+    let f = compare_to(source, &source.replace("doubled", "grown twofold"));
+    assert_ne!(f[0]["kind"], "numeric_change", "{f:#?}");
+}

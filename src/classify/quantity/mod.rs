@@ -10,7 +10,9 @@ use std::sync::LazyLock;
 use super::Side;
 use crate::normalize::{H_MINUS, H_PERCENT, LexKind, form_hash, is_dash, number_word};
 
+mod multiplier;
 mod wording;
+pub(super) use multiplier::multiplier_changed;
 use wording::quantity_ending_at;
 pub(super) use wording::{
     ceiling_dropped, currency_word, loosened_qualifier, qualified, qualifier_changed_at,
