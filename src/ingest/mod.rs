@@ -4,6 +4,7 @@
 
 pub mod boilerplate;
 pub mod feed;
+pub mod front;
 pub mod lines;
 pub mod markup;
 pub mod pages;
@@ -149,15 +150,19 @@ pub fn ingest(
                 .collect();
         }
     }
-    let blocks = match format {
-        Format::Html => {
-            let mut blocks = Vec::new();
-            markup::scan(text, whole.clone(), true, &mut blocks);
-            blocks
-        }
-        _ => text_blocks(text, whole.clone()),
-    };
-    vec![base(file.rel.to_string(), whole, blocks)]
+    if format == Format::Html {
+        let mut blocks = Vec::new();
+        markup::scan(text, whole.clone(), true, &mut blocks);
+        return vec![base(file.rel.to_string(), whole, blocks)];
+    }
+    // A Markdown page's front matter is its metadata, not its text.
+    let front = front::read(text).unwrap_or_default();
+    let blocks = text_blocks(text, front.body..text.len());
+    let mut d = base(file.rel.to_string(), whole, blocks);
+    d.title = d.title.or(front.title);
+    d.date = d.date.or(front.date);
+    d.author = front.author;
+    vec![d]
 }
 
 /// Plain text and Markdown: line structure first, then inline markup.

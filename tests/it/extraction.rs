@@ -1,6 +1,7 @@
 //! Text as extraction tools leave it (PDF to text, hard wrapping): words
 //! broken by a hyphen at a line's end, ligatures, full-width forms. None of
-//! them is an edit of the source.
+//! them is an edit of the source. Nor is a Markdown page's front matter
+//! text: it is the page's metadata.
 
 use crate::audit::{compare_to, only};
 
@@ -91,4 +92,30 @@ fn a_sentence_cut_by_a_page_break_is_one_sentence() {
     // The source span is the file's bytes, page lines included.
     let text = f["source"]["text"].as_str().unwrap();
     assert!(text.starts_with("Since\n\nPage 2 of 5"), "{f:#}");
+}
+
+#[test]
+fn markdown_front_matter_is_metadata_not_text() {
+    // A static-site page: its title, in quotation marks, reworded from the
+    // speech, would read as a misquote if it were text.
+    let article = "---\ntitle: \"We will not hesitate to act against radicalisation\"\nauthor: Dana Wells\ndate: 2026-05-14\n---\n\nThe minister said: \"The well-known risks of online radicalisation remain.\"\n";
+    let f = compare_to(SPEECH, article);
+    let f = only(&f);
+    assert_eq!(f["kind"], "verbatim", "{f:#}");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("speech.txt"), SPEECH).unwrap();
+    std::fs::write(dir.path().join("page.md"), article).unwrap();
+    let out = crate::util::stemma(
+        &["compare", "speech.txt", "page.md", "--format", "json"],
+        dir.path(),
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let docs = report["documents"].as_array().unwrap();
+    let page = docs.iter().find(|d| d["id"] == "page.md").unwrap();
+    assert_eq!(
+        page["title"],
+        "We will not hesitate to act against radicalisation"
+    );
+    assert_eq!(page["author"], "Dana Wells");
+    assert_eq!(page["date"], "2026-05-14");
 }
