@@ -193,7 +193,7 @@ fn names_one_of(name: (u64, Option<u64>), names: &[Name]) -> bool {
 }
 
 /// The primaries' speakers, by the names in their titles.
-pub(super) struct Speakers(Vec<(Vec<Name>, String)>);
+pub(super) struct Speakers(Vec<(Vec<Name>, String, usize)>);
 
 impl Speakers {
     pub(super) fn of(loaded: &Loaded, primaries: &[usize]) -> Speakers {
@@ -202,7 +202,7 @@ impl Speakers {
                 .iter()
                 .map(|&p| {
                     let title = title_of(loaded, p);
-                    (title_names(&title), title)
+                    (title_names(&title), title, p)
                 })
                 .collect(),
         )
@@ -212,13 +212,33 @@ impl Speakers {
     /// quotation `q` to, if one's.
     pub(super) fn given(&self, sec: &Side<'_>, q: &Range<usize>) -> Option<String> {
         let name = speakers::name_of(sec, q)?;
-        let (_, title) = self.0.iter().find(|(n, _)| names_one_of(name, n))?;
+        let (_, title, _) = self.0.iter().find(|(n, ..)| names_one_of(name, n))?;
         Some(crate::report::human::excerpt(title, 80))
+    }
+
+    /// Where the primaries of the speaker the writer gives quotation `q`
+    /// to hold its words as they are, in a row: the primary and its tokens.
+    pub(super) fn said_as_quoted(
+        &self,
+        loaded: &Loaded,
+        sec: &Side<'_>,
+        q: &Range<usize>,
+    ) -> Option<(usize, Range<usize>)> {
+        let name = speakers::name_of(sec, q)?;
+        let words = &sec.a.tokens[q.clone()];
+        self.0
+            .iter()
+            .filter(|(n, ..)| names_one_of(name, n))
+            .find_map(|&(_, _, p)| {
+                let tokens = &side(loaded, p).a.tokens;
+                let at = tokens.windows(words.len()).position(|w| w == words)?;
+                Some((p, at..at + words.len()))
+            })
     }
 
     /// Is `name` ([`speakers::name_of`]) one of the speakers'?
     pub(super) fn names(&self, name: (u64, Option<u64>)) -> bool {
-        self.0.iter().any(|(n, _)| names_one_of(name, n))
+        self.0.iter().any(|(n, ..)| names_one_of(name, n))
     }
 }
 
@@ -242,11 +262,18 @@ fn speakers_quotes(
         if let Some((src, _)) = &f.source {
             // A loose match is no source: its quotations given to the
             // speaker are in none, unless the source holds them word for
-            // word ("the unanimous choice of the panel", said Castellan).
+            // word ("the unanimous choice of the panel", said Castellan),
+            // or the speaker's primary does, elsewhere than the loose
+            // match ("cried in the dressing room", in a sentence that
+            // takes its other words from the question put to him).
             for q in loose_quotes(&sec, &f, cfg) {
                 if let Some(title) = speaker_of(&q) {
                     if let Some(found) = f.copied_whole(&q) {
                         kept.push(verbatim_quote(doc, q, (*src, found)));
+                        continue;
+                    }
+                    if let Some(found) = speakers.said_as_quoted(loaded, &sec, &q) {
+                        kept.push(verbatim_quote(doc, q, found));
                         continue;
                     }
                     let message = format!(

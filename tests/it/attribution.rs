@@ -341,6 +341,31 @@ fn the_speakers_words_word_for_word_in_a_story_that_shows_no_reuse_are_verbatim(
 }
 
 #[test]
+fn the_speakers_words_elsewhere_than_a_loose_match_are_still_theirs() {
+    // A brief takes its framing from a reporter's question and its quoted
+    // words from the manager's answer: the sentence matches the question
+    // loosely, the quotation his answer word for word.
+    let f = crate::util::audit_manifest(&[
+        (
+            "presser.txt",
+            "role = \"primary\"\ntitle = \"Post-match press conference: Marco Bellandi\"",
+            "Q: Tom Reyes scored the winner on 87 minutes, his first goal for the club. What does that mean for him?\n\nBELLANDI: Tommy is 19 years old. He cried in the dressing room, and I am not ashamed to say I nearly did too.\n",
+        ),
+        (
+            "brief.txt",
+            "role = \"secondary\"",
+            "Marco Bellandi said Tom Reyes \"cried in the dressing room\" after scoring his first goal for the club.\n",
+        ),
+    ]);
+    let quote: Vec<&str> = f
+        .iter()
+        .filter(|f| f["secondary"]["text"] == "cried in the dressing room")
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(quote, ["verbatim"], "{f:#?}");
+}
+
+#[test]
 fn words_added_to_a_short_lead_or_attribution_are_no_edits() {
     use crate::audit::{compare_to, passages};
     let release = "Outdoor time protects eyesight, the study found. \"What we found is that time outdoors matters, and it matters most for young children,\" Professor Ramanathan said. Nobody knew how big it was. \"This was not a random crime wave in any sense of the word.\"\n";
