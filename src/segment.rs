@@ -211,7 +211,8 @@ static ABBREVIATIONS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
 /// Months as the American press shortens them, and "No.": an abbreviation
 /// only before a number ("on Aug. 14", "by Sept. 30", "No. 10"); "in Jan.
 /// The" may end a sentence, and so does the answer "No. Net migration
-/// will fall".
+/// will fall", or "No, no, no. Four points is nothing" (a number word in
+/// capitals starts a sentence).
 static MONTHS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
     [
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
@@ -254,7 +255,9 @@ fn sentence_ends(ls: &[Lexeme], range: Range<usize>) -> Vec<usize> {
                 && (prev.end - prev.start == 1
                     || ABBREVIATIONS.contains(&prev.hash)
                     || (MONTHS.contains(&prev.hash)
-                        && ls.get(j).is_some_and(|n| n.kind == LexKind::Number)))
+                        && ls
+                            .get(j)
+                            .is_some_and(|n| n.kind == LexKind::Number && !n.cap)))
         };
         let next_starts = j < range.end
             && ls[j].space_before
@@ -389,6 +392,16 @@ mod tests {
                 "Sen. Warren spoke on Aug. 14 and Sept. 3.",
                 "It rained in Jan.",
                 "The end."
+            ]
+        );
+        // "No." is "number" before digits, not before a number word that
+        // opens a sentence.
+        assert_eq!(
+            sentences("He lives at No. 10 now. No, no, no. Four points is nothing."),
+            [
+                "He lives at No. 10 now.",
+                "No, no, no.",
+                "Four points is nothing."
             ]
         );
     }
