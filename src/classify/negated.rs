@@ -37,7 +37,7 @@ pub(super) fn judge(
     let negation = scan.negation
         || (scan.neg_added && !raised)
         || scan.neg_dropped.iter().any(|h| !around.contains(h));
-    let lead_in = lead_in((sec, passage), src, core, scan, &around);
+    let lead_in = lead_in((sec, passage), src, core, (scan, in_quote), &around);
     if let Some((theirs, mine)) = &lead_in {
         let op = if mine.is_empty() { "delete" } else { "replace" };
         scan.edits
@@ -83,12 +83,26 @@ fn lead_in(
     (sec, passage): (Side<'_>, &Range<usize>),
     src: Side<'_>,
     core: &[Op],
-    scan: &EditScan,
+    (scan, in_quote): (&EditScan, &dyn Fn(usize) -> bool),
     around: &[u64],
 ) -> Option<(Range<usize>, Range<usize>)> {
     let first = core.first()?;
-    let lead = passage.start..passage.start + first.sec.start;
-    negation::lead_in_differs(sec, lead, src, first.src.start).filter(|(theirs, mine)| {
+    let mut lead = passage.start..passage.start + first.sec.start;
+    let mut start = first.src.start;
+    // A first word matched outside quotation marks that ends the source's
+    // sentence before the one a quotation opens on right after it is the
+    // writer's ("On loans: “Where loans are …”" against "… grants, not
+    // loans. Where loans are …"): the match starts with the quotation.
+    let quote_opens = |t: usize| !in_quote(t) && in_quote(t + 1);
+    if first.tag == crate::align::Tag::Equal
+        && first.src.len() > 1
+        && quote_opens(lead.end)
+        && super::edges::sentence_of(&src, start).is_some_and(|r| r.end == start + 1)
+    {
+        lead.end += 1;
+        start += 1;
+    }
+    negation::lead_in_differs(sec, lead, src, start).filter(|(theirs, mine)| {
         let dropped = negation::words(src, theirs);
         if dropped.is_empty() {
             negation::words(sec, mine)

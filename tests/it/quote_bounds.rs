@@ -1,5 +1,6 @@
 //! What a quotation is and where it begins: a short opening sentence
-//! taken with the rest, a Markdown callout that is the writer's own words.
+//! taken with the rest, a Markdown callout that is the writer's own words,
+//! a word before it that ends the sentence before the quoted one.
 
 use crate::audit::{compare_to, only, passages};
 
@@ -69,4 +70,20 @@ fn a_markdown_callout_under_a_bold_label_is_the_writers_words() {
     // A block quotation without one holds the speaker's words.
     assert_eq!(kinds(&format!("> {retold}")), ["misquote"]);
     assert_eq!(kinds(&format!("> **Mortgages** {retold}")), ["misquote"]);
+}
+
+#[test]
+fn a_word_before_a_quotation_that_ends_the_sentence_before_is_the_writers() {
+    // "loans" before the colon matches the last word of the sentence before
+    // the quoted one: the source's "not" before it is no negation the
+    // writer dropped. The quotation is cut short, and that is all.
+    let f = compare_to(
+        "First, climate finance must be provided as grants, not loans. Where loans are unavoidable, they should include clauses that pause repayments automatically when a disaster strikes.\n",
+        "On loans: \"Where loans are unavoidable, they should include clauses that pause repayments.\"\n",
+    );
+    let p = passages(&f);
+    let f = only(&p);
+    assert_eq!(f["kind"], "truncation", "{f:#}");
+    let m = crate::audit::message(f);
+    assert!(!m.contains("negation"), "{m}");
 }
