@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::{ClassifyConfig, Core, EditScan, Figure, Side, moved, quantity, scope};
 use crate::align::{Alignment, Tag};
+use crate::normalize::LexKind;
 
 /// The figures the passage changes, into `scan.numeric`: those its edits
 /// change, else one moved, misread from nearby or its qualifier changed
@@ -23,6 +24,10 @@ pub(super) fn scan_figures(
     if scan.numeric.is_empty() {
         scan.numeric
             .extend(time_unit_changed(sec, passage, src, core));
+    }
+    if scan.numeric.is_empty() {
+        scan.numeric
+            .extend(range_end_changed(sec, passage, src, core));
     }
     if scan.numeric.is_empty() {
         scan.numeric
@@ -74,6 +79,25 @@ fn time_unit_changed(
             },
         )
     })
+}
+
+/// A range whose first figure is copied and whose other end is changed
+/// ("$85m to $105m" for "between 85 and 95 million"), wherever the diff
+/// puts the second: the two second figures, as a changed figure.
+fn range_end_changed(
+    sec: Side<'_>,
+    passage: &Range<usize>,
+    src: Side<'_>,
+    core: &Core,
+) -> Option<Figure> {
+    let number = |side: &Side<'_>, t: usize| side.lexeme(t).kind == LexKind::Number;
+    core.ops()
+        .iter()
+        .filter(|o| o.tag == Tag::Equal)
+        .flat_map(|o| o.src.clone().zip(passage.start + o.sec.start..))
+        .filter(|&(p, s)| number(&src, p) && number(&sec, s))
+        .find_map(|(p, s)| quantity::range_end_changed(&src, p, &sec, s))
+        .map(|(p, s)| (src.text_of(&p), sec.text_of(&s), (s, false)))
 }
 
 /// "number changed: the source says "22", the secondary "19"", naming

@@ -774,3 +774,24 @@ fn a_multiplier_put_for_another_is_a_numeric_change() {
     let f = compare_to(source, &source.replace("doubled", "grown twofold"));
     assert_ne!(f[0]["kind"], "numeric_change", "{f:#?}");
 }
+
+#[test]
+fn a_range_is_read_with_its_scale_at_both_ends() {
+    let source = "The closure will result in one-time charges of between 85 and 95 million dollars, most of which we expect to book in the second quarter.\n";
+    // "$85m to $95m" is the same range: no figure changed.
+    let same =
+        "The closure will bring one-time charges of $85m to $95m, mostly in the second quarter.\n";
+    let f = compare_to(source, same);
+    assert!(f.iter().all(|f| f["kind"] != "numeric_change"), "{f:#?}");
+    // Its other end changed is a changed figure, named as it is.
+    let f = compare_to(source, &same.replace("$95m", "$105m"));
+    assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
+    let m = message(&f[0]);
+    assert!(m.contains("\"95 million\"") && m.contains("105m\""), "{m}");
+    // A rise and the level it reaches are no range.
+    let f = compare_to(
+        "Payrolled employees for March have been revised up by 19,000 compared with the previous release, to 30.42 million.\n",
+        "Payrolled employees for March were revised up by 19,000 to 30.42 million.\n",
+    );
+    assert!(f.iter().all(|f| f["kind"] != "numeric_change"), "{f:#?}");
+}

@@ -268,6 +268,10 @@ pub(super) fn items(side: &Side<'_>, r: &Range<usize>) -> Vec<Item> {
                 value(side, t)
             };
             let (end, value) = number_phrase(side, t, r.end, first);
+            let value = match value {
+                Some(v) if end == t + 1 => Some(v * range_scale(side, t, v).unwrap_or(1.0)),
+                v => v,
+            };
             let percent = end < side.a.tokens.len() && side.lexeme(end).hash == *H_PERCENT;
             out.push(Item {
                 tokens: t..end,
@@ -297,6 +301,66 @@ pub(super) fn items(side: &Side<'_>, r: &Range<usize>) -> Vec<Item> {
         }
     }
     out
+}
+
+static H_TO: LazyLock<u64> = LazyLock::new(|| form_hash("to"));
+
+/// The other end of a range the number at token `t` opens: "between 85
+/// and 95 million", "85 to 95 million", "85–95 million". Its token.
+fn range_other(side: &Side<'_>, t: usize) -> Option<usize> {
+    let n = side.a.tokens.len();
+    let number = |i: usize| i < n && side.lexeme(i).kind == LexKind::Number;
+    // (Past the number's own scale word: "$85m to $105m".)
+    let scaled = t + 1 < n && scale(side.lexeme(t + 1).hash).is_some();
+    let t = t + usize::from(scaled);
+    let next = t + 1;
+    let linked = next < n && [*H_TO, *H_AND].contains(&side.lexeme(next).hash);
+    // (A dash between the two numbers, not two numbers side by side.)
+    let dashed = number(next) && {
+        let gap = side.gap_after(t, &(t..next + 1)).trim();
+        !gap.is_empty() && gap.chars().all(is_dash)
+    };
+    let other = match (linked, dashed) {
+        (true, _) => next + 1,
+        (false, true) => next,
+        _ => return None,
+    };
+    number(other).then_some(other)
+}
+
+/// The scale word that ends a range the bare number at token `t` (of value
+/// `v`) opens, which scales it too: "between 85 and 95 million" is 85
+/// million to 95 million. Not where the numbers are of other sizes: "up by
+/// 19,000 to 30.42 million" is a rise and a level.
+fn range_scale(side: &Side<'_>, t: usize, v: f64) -> Option<f64> {
+    let other = range_other(side, t)?;
+    let w = value(side, other)?;
+    let k = scale(
+        side.a
+            .tokens
+            .get(other + 1)
+            .map(|_| side.lexeme(other + 1).hash)?,
+    )?;
+    (v < 1000.0 && v <= 10.0 * w && w <= 10.0 * v).then_some(k)
+}
+
+/// The other end of the range that number `t` opens, where side `a` and
+/// side `b` (number `u`) both open one: its value differs, the two ends as
+/// written ("between 85 and 95 million" for "$85m to $105m": "95
+/// million", "$105m").
+pub(super) fn range_end_changed(
+    a: &Side<'_>,
+    t: usize,
+    b: &Side<'_>,
+    u: usize,
+) -> Option<(Range<usize>, Range<usize>)> {
+    let end = |side: &Side<'_>, t: usize| {
+        let o = range_other(side, t)?;
+        let to = (o + 4).min(side.a.tokens.len());
+        items(side, &(o..to)).into_iter().next()
+    };
+    let (x, y) = (end(a, t)?, end(b, u)?);
+    (x.unit == y.unit && differ(a, &x, b, &y)).then(|| (x.tokens, y.tokens))
 }
 
 /// A quantity as compared across passages: its value, or, without one,
