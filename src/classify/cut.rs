@@ -427,12 +427,13 @@ pub(super) fn set_off(src: Side<'_>, p: &Range<usize>) -> bool {
 
 /// Does a condition open at token `t` (before `end`): "if", "unless",
 /// "until", "except", "provided", "as long as", "only if", "only once",
-/// "subject to", also after "but" ("but only once")?
+/// "only with", "on condition", "subject to", "the proviso", also after
+/// "but" ("but only once")?
 fn condition_at(side: Side<'_>, t: usize, end: usize) -> bool {
     use crate::normalize::form_hash;
     use std::sync::LazyLock;
     static ONE: LazyLock<Vec<u64>> = LazyLock::new(|| {
-        "if unless until except provided providing assuming"
+        "if unless until except provided providing assuming proviso"
             .split_whitespace()
             .map(form_hash)
             .collect()
@@ -444,6 +445,8 @@ fn condition_at(side: Side<'_>, t: usize, end: usize) -> bool {
             ("only", "until"),
             ("only", "once"),
             ("only", "after"),
+            ("only", "with"),
+            ("on", "condition"),
             ("subject", "to"),
             ("as", "long"),
             ("so", "long"),

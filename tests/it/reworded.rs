@@ -387,3 +387,21 @@ fn a_story_that_copies_a_primary_in_three_places_has_its_retold_sentences_placed
         "{f:#?}"
     );
 }
+
+#[test]
+fn a_condition_kept_as_only_with_is_no_condition_dropped() {
+    use crate::audit::compare_to;
+    let source = "I also make a director disqualification order for a period of ten years. You will not act as a director of any company during that time unless you first obtain the permission of the court.\n";
+    let f = compare_to(
+        source,
+        "The judge made a ten-year director disqualification order, with the usual proviso that Harwell may act as a director only with the court's permission.\n",
+    );
+    assert!(f.iter().all(|f| f["kind"] != "truncation"), "{f:#?}");
+    // And "only with" in the source is a condition a copy may drop.
+    let f = compare_to(
+        "The board said the plant could reopen next year only with new funding from the state.\n",
+        "The board said the plant could reopen next year.\n",
+    );
+    let m = message(&f[0]);
+    assert!(m.contains("drops the condition"), "{m}");
+}
