@@ -573,7 +573,9 @@ fn scan_edits(
         if e.numeric.is_empty()
             && let Some((p, s, r)) = quantity::ceiling_dropped(&src, &op.src, &sec, &s_abs)
         {
-            e.numeric.push((p, s, (r, false)));
+            // (Clean: the source's own figure, its ceiling left out, is
+            // no figure a rewording brought from nearby.)
+            e.numeric.push((p, s, (r, true)));
         }
         if bracketed {
             e.edits

@@ -4,6 +4,7 @@ mod attribution;
 mod audit;
 mod audit_props;
 mod bad_input;
+mod ceilings;
 mod check;
 mod dedup;
 mod editions;

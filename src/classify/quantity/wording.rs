@@ -120,10 +120,18 @@ static CEILINGS: LazyLock<Vec<Vec<u64>>> = LazyLock::new(|| {
     .collect()
 });
 
+/// Words that make what follows a most, not a measure: capacity.
+static CAPACITY: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    "capable capacity able can could maximum max peak limit"
+        .split(' ')
+        .map(form_hash)
+        .collect()
+});
+
 /// The ceiling phrase that token range `r` ends with, right before a
 /// number, if it does: its first token.
 fn ceiling_before(side: &Side<'_>, r: &Range<usize>) -> Option<usize> {
-    before_number(side, r)?;
+    quantity_at(side, r.end)?;
     CEILINGS.iter().find_map(|c| {
         let from = r.end.checked_sub(c.len()).filter(|&f| f >= r.start)?;
         (from..r.end)
@@ -134,8 +142,9 @@ fn ceiling_before(side: &Side<'_>, r: &Range<usize>) -> Option<usize> {
 }
 
 /// A ceiling the source puts on a number, left out by an edit right before
-/// the same number ("14% more likely" for "up to 14% more likely"): the
-/// most becomes the figure. Returns the source's and the secondary's
+/// the same number ("14% more likely" for "up to 14% more likely", "half
+/// of his sentence" for "up to half of that sentence"): the most becomes
+/// the figure. Returns the source's and the secondary's
 /// figures and the secondary's tokens, unless the secondary qualifies the
 /// number itself.
 pub(in crate::classify) fn ceiling_dropped(
@@ -146,22 +155,31 @@ pub(in crate::classify) fn ceiling_dropped(
 ) -> Option<(String, String, Range<usize>)> {
     let from = ceiling_before(src, p)?;
     let n = s.end;
-    if n >= sec.a.tokens.len()
-        || sec.lexeme(n).kind != LexKind::Number
-        || src.lexeme(p.end).hash != sec.lexeme(n).hash
-        || qualified(sec, n)
-    {
+    let (x, y) = (quantity_at(src, p.end)?, quantity_at(sec, n)?);
+    // (Nor where the writer's words for the source's give the ceiling
+    // their own way: "capable of carrying 900 megawatts" for "will carry
+    // up to 900 megawatts".)
+    let own = s.clone().any(|t| CAPACITY.contains(&sec.lexeme(t).hash));
+    if differ(src, &x, sec, &y) || qualified(sec, n) || own {
         return None;
     }
-    let end = |side: &Side<'_>, t: usize| {
-        let percent = t + 1 < side.a.tokens.len() && side.lexeme(t + 1).hash == *H_PERCENT;
-        t + 1 + usize::from(percent)
-    };
+    let shown = |side: &Side<'_>, x: &Item| x.shown(&(x.tokens.start..side.a.tokens.len()));
+    let mine = shown(sec, &y);
     Some((
-        src.text_of(&(from..end(src, p.end))),
-        sec.text_of(&(n..end(sec, n))),
-        n..end(sec, n),
+        src.text_of(&(from..shown(src, &x).end)),
+        sec.text_of(&mine),
+        mine,
     ))
+}
+
+/// The quantity with a value that starts at token `t`, a number or a
+/// fraction ("14", "14%", "half").
+fn quantity_at(side: &Side<'_>, t: usize) -> Option<Item> {
+    let to = (t + 4).min(side.a.tokens.len());
+    items(side, &(t..to))
+        .into_iter()
+        .next()
+        .filter(|x| x.tokens.start == t && x.value.is_some())
 }
 
 /// Is the quantity starting at token `t` qualified by the words before it
