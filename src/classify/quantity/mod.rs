@@ -360,7 +360,7 @@ pub(super) fn range_end_changed(
         items(side, &(o..to)).into_iter().next()
     };
     let (x, y) = (end(a, t)?, end(b, u)?);
-    (x.unit == y.unit && differ(a, &x, b, &y)).then(|| (x.tokens, y.tokens))
+    (x.unit == y.unit && differ(a, &x, b, &y)).then_some((x.tokens, y.tokens))
 }
 
 /// A quantity as compared across passages: its value, or, without one,
