@@ -626,7 +626,7 @@ static ATTRIBUTING: Words = Words::new(|| {
          labelled labeled accused accuses urged urges demanded criticised criticized \
          condemned welcomed praised hailed slammed replied responded countered tweeted \
          wrote writes posted announced pledged promised vowed emails emailed texted \
-         texts commented comments asked asks",
+         texts commented comments asked asks joked jokes quipped quips",
     )
 });
 

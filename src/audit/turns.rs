@@ -592,10 +592,18 @@ pub(super) fn mark_other_speakers(
         // writer gives the words as the question they were.
         // So does a negation right before the quotation: "was not
         // “completely dead in the water”" turns the question's words down.
+        // Not where a verb of saying after the question gives the words
+        // that the source's question holds to the speaker: "Asked about
+        // the rival boss, Bellandi joked that Ashbury had been “a team
+        // without an identity”".
         let asked = quotes.first().is_some_and(|q| {
-            (f.tokens.start..q.start).any(|t| ASKED.contains(&sec.lexeme(t).hash))
-                || (q.start.saturating_sub(2)..q.start)
-                    .any(|t| crate::classify::is_negation(sec.lexeme(t).hash))
+            let h = |t: usize| sec.lexeme(t).hash;
+            let answered = |t: usize| {
+                (t + 1..q.start).any(|u| crate::classify::is_saying(h(u)) && !ASKED.contains(&h(u)))
+            };
+            let theirs = quoted_turn(f).is_some();
+            (f.tokens.start..q.start).any(|t| ASKED.contains(&h(t)) && !(theirs && answered(t)))
+                || (q.start.saturating_sub(2)..q.start).any(|t| crate::classify::is_negation(h(t)))
         });
         // "MPs heard" the programme was "run on hope rather than evidence":
         // words the questioner quotes from someone else are not theirs to

@@ -75,7 +75,7 @@ pub(crate) fn is_saying(hash: u64) -> bool {
          argued argues insisted insists claimed claims stated states continued \
          continues stressed stresses declared declares remarked observed \
          acknowledged admitted conceded suggested asserted emphasized emphasizes \
-         according"
+         joked jokes quipped according"
             .split_whitespace()
             .map(form_hash)
             .collect()

@@ -342,3 +342,25 @@ The Minister: The scheme is intended to cover genuine losses of income, and I wi
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
 }
+
+#[test]
+fn a_questions_words_given_to_the_speaker_after_asked_are_a_misquote() {
+    let presser = "POST-MATCH PRESS CONFERENCE\n\n\
+Q: Calderbrook's manager said before the game that Ashbury were \"a team without an identity\". Any response?\n\n\
+BELLANDI: I do not read what other managers say. My players know exactly who they are, and they showed it today.\n\n\
+Q: Will Reyes start on Tuesday?\n\n\
+BELLANDI: We will see how he recovers. He has played a lot of minutes this month.\n";
+    // "Asked about ..." is the writer's lead; "Bellandi joked that" gives
+    // the question's words to him.
+    let f = kinds_against(
+        presser,
+        "Asked about the Calderbrook boss, Bellandi joked that Ashbury had been \"a team without an identity\" for too long.\n",
+    );
+    assert!(f.contains(&"misquote".to_string()), "{f:?}");
+    // His own answer, after the same lead, is his.
+    let f = kinds_against(
+        presser,
+        "Asked about the Calderbrook boss, Bellandi said: \"My players know exactly who they are, and they showed it today.\"\n",
+    );
+    assert!(!f.contains(&"misquote".to_string()), "{f:?}");
+}
