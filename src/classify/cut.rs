@@ -249,6 +249,16 @@ static OPENS_SUBJECT: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|
         .collect()
 });
 
+/// Source words a copy may leave out between its end and a condition.
+const TAIL_WORDS: usize = 3;
+
+/// Are source tokens `r` the rest of a name (capitalized words, set off
+/// before the condition by a comma)?
+fn name_tail(src: Side<'_>, r: Range<usize>) -> bool {
+    let last = r.end - 1;
+    r.clone().all(|t| src.lexeme(t).cap) && src.gap_after(last, &(last..r.end + 1)).contains(',')
+}
+
 /// Longest condition read after a copy's end, in words.
 const CONDITION_WORDS: usize = 15;
 
@@ -274,8 +284,12 @@ pub(super) fn dropped_condition(
     let at_end = || {
         let last = core.iter().rfind(|o| o.tag == Tag::Equal)?;
         let sentence = edges::sentence_of(&src, al.src.end.checked_sub(1)?)?;
-        let start = al.src.end;
-        if continues || start >= sentence.end || !limit_at(src, start, &sentence) {
+        // (Right after the copy, or after the last words of a name it
+        // shortens: "to Brightwater" for "to Brightwater Housing
+        // Cooperative, provided that ...".)
+        let start = (al.src.end..(al.src.end + TAIL_WORDS).min(sentence.end))
+            .find(|&t| limit_at(src, t, &sentence))?;
+        if continues || (start > al.src.end && !name_tail(src, al.src.end..start)) {
             return None;
         }
         let condition = start..clause_end(src, start, &sentence);

@@ -405,3 +405,25 @@ fn a_condition_kept_as_only_with_is_no_condition_dropped() {
     let m = message(&f[0]);
     assert!(m.contains("drops the condition"), "{m}");
 }
+
+#[test]
+fn a_condition_after_a_name_the_copy_shortens_is_dropped() {
+    use crate::audit::compare_to;
+    let source = "I make clear that any money recovered will be paid first as compensation to Brightwater Housing Cooperative, provided that the cooperative is still able to show a continuing loss at that time.\n";
+    let f = compare_to(
+        source,
+        "Judge Maitland said any money recovered would be paid as compensation to Brightwater.\n",
+    );
+    let m = message(&f[0]);
+    assert!(m.contains("drops the condition"), "{m}");
+    // Words of substance left out before the condition are no name.
+    let f = compare_to(
+        &source.replace("Housing Cooperative,", "in cash,"),
+        "Judge Maitland said any money recovered would be paid first as compensation to Brightwater.\n",
+    );
+    assert!(
+        f.iter()
+            .all(|f| !message(f).contains("drops the condition")),
+        "{f:#?}"
+    );
+}
