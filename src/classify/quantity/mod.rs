@@ -335,12 +335,9 @@ fn range_other(side: &Side<'_>, t: usize) -> Option<usize> {
 fn range_scale(side: &Side<'_>, t: usize, v: f64) -> Option<f64> {
     let other = range_other(side, t)?;
     let w = value(side, other)?;
-    let k = scale(
-        side.a
-            .tokens
-            .get(other + 1)
-            .map(|_| side.lexeme(other + 1).hash)?,
-    )?;
+    let k = (other + 1 < side.a.tokens.len())
+        .then(|| scale(side.lexeme(other + 1).hash))
+        .flatten()?;
     (v < 1000.0 && v <= 10.0 * w && w <= 10.0 * v).then_some(k)
 }
 
