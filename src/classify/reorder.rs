@@ -63,7 +63,21 @@ pub fn reordered(
         coverage: matched as f64 / n.max(1) as f64,
         timed_out: false,
     };
-    let verdict = verdict(sec, s, src, (runs.len(), matched), &changed, negation);
+    let mut verdict = verdict(sec, s, src, (runs.len(), matched), &changed, negation);
+    // Less said than the source sentence said: a proviso of it left out
+    // ("Halevu was ready to take part in debt-for-climate swaps" for "...
+    // Halevu is ready to take part, but only if the terms are set with us").
+    if verdict.kind == Kind::Paraphrase
+        && let Some(c) = super::cut::condition_left_out((sec, s), src, &sentence)
+    {
+        let text = src.text_of(&c);
+        verdict.kind = Kind::Truncation;
+        verdict.message = format!(
+            "drops the condition the source puts on it, {text:?}; {}",
+            verdict.message
+        );
+        verdict.edits.push(Edit::new("delete", text, String::new()));
+    }
     Some((al, verdict))
 }
 

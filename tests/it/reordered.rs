@@ -178,3 +178,20 @@ fn a_moved_clause_is_not_a_cut() {
     );
     assert_eq!(f[0]["kind"], "truncation", "{f:#?}");
 }
+
+#[test]
+fn a_proviso_left_out_of_a_reordered_sentence_is_a_truncation() {
+    let source = "We welcome the proposals for debt-for-climate swaps, and Halevu is ready to take part, but only if the terms are set with us and not for us.\n";
+    let f = crate::audit::compare_to(
+        source,
+        "Tauvaga said Halevu was ready to take part in debt-for-climate swaps.\n",
+    );
+    assert_eq!(f[0]["kind"], "truncation", "{f:#?}");
+    assert!(message(&f[0]).contains("but only if the terms"), "{f:#?}");
+    // Kept in the writer's words, it is no cut.
+    let f = crate::audit::compare_to(
+        source,
+        "Tauvaga said Halevu was ready to take part in debt-for-climate swaps, but only if the terms were set with it.\n",
+    );
+    assert!(f.iter().all(|f| f["kind"] != "truncation"), "{f:#?}");
+}
