@@ -147,13 +147,27 @@ impl Turns {
         if labelled < 3 || labels.len() < 2 || answering.is_none() {
             return Turns::default();
         }
-        let speaker = answering.map(|x| x.0.to_string()).unwrap_or_default();
+        // The speaker: the answering label that names someone, if one
+        // does ("GRAHAM DOYLE:" opening a transcript whose answers are
+        // "A:").
+        let speaker = labels
+            .iter()
+            .filter(|x| !asking(x) && !answer_only(x.0))
+            .max_by_key(|x| x.1)
+            .or(answering)
+            .map(|x| x.0.to_string())
+            .unwrap_or_default();
         let askers: Vec<String> = labels
             .iter()
             .filter(|x| asking(x))
             .map(|x| x.0.to_string())
             .collect();
-        let answerers = labels.len() - askers.len();
+        // ("A:" names no one: it is the answer of whoever answers, no
+        // second answering speaker.)
+        let answerers = labels
+            .iter()
+            .filter(|x| !asking(x) && !answer_only(x.0))
+            .count();
         let roles: Vec<&str> = labels.iter().filter(|x| !asking(x)).map(|x| x.0).collect();
         let named = role_names(doc, &roles);
         let labelled: Vec<(Range<usize>, String)> = turns
@@ -350,7 +364,7 @@ pub(super) fn mark_other_answerer(
         };
         let quotes = super::relayed::quotes_of(&sec, f);
         let wrong = quotes.iter().find_map(|q| {
-            let theirs = answer_at(answers, &f.matched_source(q)?)?;
+            let theirs = answer_at(answers, &f.matched_source(q)?).filter(|l| !answer_only(l))?;
             let given = speakers::named_in_sentence(&sec, q)?;
             let other = answers
                 .iter()
@@ -381,6 +395,11 @@ pub(super) fn mark_other_answerer(
 /// Is this the label of someone who asks?
 fn asks(label: &str) -> bool {
     ASKING.contains(&label)
+}
+
+/// Is this a label that marks an answer without naming who gives it?
+fn answer_only(label: &str) -> bool {
+    matches!(label, "A" | "ANSWER")
 }
 
 /// Titles that make "The ...:" a speaker's label in a parliamentary or

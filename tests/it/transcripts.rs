@@ -364,3 +364,22 @@ BELLANDI: We will see how he recovers. He has played a lot of minutes this month
     );
     assert!(!f.contains(&"misquote".to_string()), "{f:?}");
 }
+
+#[test]
+fn answers_labelled_a_are_the_named_speakers_own() {
+    // The manager opens under his name; the answers are labelled "A:".
+    let presser = "Squad announcement, press conference transcript\n\n\
+Graham Doyle: Good morning. I've named a squad of 26 players for the two qualifiers this month.\n\n\
+Q: Graham, Jamie McAllister has been knocking on the door. Why now?\n\n\
+A: Because he's earned it. Fourteen goals in a team that's been fighting at the wrong end of the table is a serious return.\n\n\
+Q: Is the door closed on Declan Murray?\n\n\
+A: The door is never closed. Declan is a very good player and I've spoken to him this week.\n";
+    let kinds = |article: &str| kinds_against(presser, article);
+    let f = kinds(
+        "\"Declan is a very good player and I've spoken to him this week,\" Doyle said.\n",
+    );
+    assert_eq!(f, ["verbatim"], "{f:?}");
+    // Words of a question given to him are still no words of his.
+    let f = kinds("Doyle said Jamie McAllister \"has been knocking on the door\".\n");
+    assert!(f.iter().any(|k| k == "misquote"), "{f:?}");
+}
