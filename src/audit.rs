@@ -578,18 +578,21 @@ impl DocAudit<'_> {
                  {names} of them names or figures)"
             )),
         };
-        // Placed by its content, a sentence keeps a figure changed against
-        // its place: the facts it was placed by are there, so a changed one
-        // is an error, not other words. (Not a negation: in a diff this
-        // loose, "without their ferry" for "has suspended" is one.)
-        let changed = matches!(how, Placement::Content(..))
+        // Placed by its content (or between its neighbours' sources), a
+        // sentence keeps a figure changed against its place: the facts it
+        // was placed by are there, so a changed one is an error, not other
+        // words. (Not a negation: in a diff this loose, "without their
+        // ferry" for "has suspended" is one.)
+        let changed = !matches!(how, Placement::Seeded)
             && verdict.kind == Kind::NumericChange
             && classify::plain_figure_change(sec, s, src, &al.src);
         // A figure such a sentence gives another value where the diff,
         // this loose, paired no figures ("killed 67 people" placed on "61
         // people have been confirmed dead").
         let unpaired = || match how {
-            Placement::Content(..) if verdict.kind != Kind::NumericChange => {
+            Placement::Content(..) | Placement::Neighbours
+                if verdict.kind != Kind::NumericChange =>
+            {
                 classify::figure_changed(sec, s, src, &al.src)
             }
             _ => None,

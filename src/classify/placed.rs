@@ -19,15 +19,17 @@ pub fn condition_left_out(
 }
 
 /// Does `passage` plainly give one of the figures of source range `window`
-/// another value? A figure of the passage with no qualifier before it
-/// ("more than", "nearly", "just over") that the window does not hold, and
-/// one of the window's, of the same unit, that the passage does not hold,
-/// within a factor of two of it, both counting the same thing (a content
-/// word among the three after each or the one before): "1,500 affordable
-/// homes" for "1,300 new affordable homes", not "for 45 minutes" for "in
-/// 23 years". For passages placed loosely (by content),
-/// where a diff pairs figures by position and a rewording moves them
-/// ("a third of a metre" for "38 centimetres" stands where "4.62" did).
+/// another value? A figure of the passage that the window does not hold,
+/// with no qualifier before it that keeps it true ("more than", "nearly",
+/// "just over"; "some 1,500" is no account of 1,200, see
+/// `quantity::qualifier_allows`), and one of the window's, of the same
+/// unit, that the passage does not hold, within a factor of two of it,
+/// both counting the same thing (a content word among the three after each
+/// or the one before): "1,500 affordable homes" for "1,300 new affordable
+/// homes", not "for 45 minutes" for "in 23 years". For passages placed
+/// loosely (by content or between their neighbours' sources), where a diff
+/// pairs figures by position and a rewording moves them ("a third of a
+/// metre" for "38 centimetres" stands where "4.62" did).
 pub fn plain_figure_change(
     sec: Side<'_>,
     passage: &Range<usize>,
@@ -61,12 +63,13 @@ pub fn figure_changed(
     };
     let counts = moved::counted;
     mine.iter()
-        .filter(|(y, unit, r)| !quantity::qualified(&sec, r.start) && !holds(&theirs, *y, *unit))
+        .filter(|(y, unit, _)| !holds(&theirs, *y, *unit))
         .find_map(|(y, unit, r)| {
             let what = counts(&sec, r);
             let (_, _, q) = theirs.iter().find(|(x, u, q)| {
                 u == unit
                     && !holds(&mine, *x, *u)
+                    && !quantity::qualifier_allows(&sec, r.start, *x, *y)
                     && *x > 0.0
                     && y / x <= 2.0
                     && x / y <= 2.0

@@ -297,11 +297,62 @@ fn a_retold_sentence_that_gives_a_figure_another_value_is_a_numeric_change() {
         message(&f).contains("the source says \"61\", the secondary \"67\""),
         "{f:#?}"
     );
-    // The same count, or one the writer qualifies, is no change.
-    for faithful in ["killed 61 people", "killed more than 60 people"] {
+    // The same count, or one the writer qualifies truly, is no change.
+    for faithful in [
+        "killed 61 people",
+        "killed more than 60 people",
+        "killed about 60 people",
+    ] {
         let f = toll(&STORM_STORY.replace("killed 67\u{a0}people", faithful));
         assert_ne!(f["kind"], "numeric_change", "{faithful}: {f:#?}");
     }
+    // A qualifier that cannot make it true does not save it: "some 80" is
+    // no account of 61.
+    let f = toll(&STORM_STORY.replace("killed 67\u{a0}people", "killed some 80 people"));
+    assert_eq!(f["kind"], "numeric_change", "{f:#?}");
+}
+
+const BRIEFING: &str = "Good morning. Today the committee voted to hold interest rates at 5.25 per cent.
+
+Unemployment fell to 4.2 per cent in the third quarter, the lowest level since 2008.
+
+We have hired 1,200 new nurses since January, and a further 300 will start work in the spring.
+
+Inflation remains too high at 3.8 per cent, and we will not cut rates until we are confident it is falling back to target.
+";
+
+#[test]
+fn a_figure_changed_in_a_sentence_placed_between_its_neighbours_is_a_numeric_change() {
+    // Too reworded for a seed, the nurses' sentence is placed between its
+    // neighbours' sources; its count is still held to its place.
+    let story = |nurses: &str| {
+        format!(
+            "\"Today the committee voted to hold interest rates at 5.25 per cent,\" the governor said.\n\n\
+             The jobless rate dropped to 4.2% in the third quarter, the lowest level since 2008.\n\n\
+             {nurses}\n\n\
+             With inflation at 3.8%, rates would not be cut until the Bank was confident it was falling back to target.\n"
+        )
+    };
+    let nurses = |sentence: &str| -> Value {
+        let f = audit(&[
+            ("primary/briefing.txt", BRIEFING),
+            ("story.txt", &story(sentence)),
+        ]);
+        traced(&f, "story.txt")
+            .into_iter()
+            .find(|f| f["secondary"]["text"].as_str().unwrap().contains("nurses"))
+            .cloned()
+            .unwrap_or_else(|| panic!("{f:#?}"))
+    };
+    let f = nurses(
+        "Some 1,500 new nurses have been hired since January, with another 300 to follow in spring.",
+    );
+    assert_eq!(f["kind"], "numeric_change", "{f:#?}");
+    assert!(message(&f).contains("between its neighbours"), "{f:#?}");
+    let f = nurses(
+        "Some 1,200 new nurses have been hired since January, with another 300 to follow in spring.",
+    );
+    assert_eq!(f["kind"], "paraphrase", "{f:#?}");
 }
 
 const FIRE: &str = "Statement by the Chief Fire Officer, Friday 14 March 2025

@@ -15,8 +15,8 @@ mod wording;
 pub(super) use multiplier::multiplier_changed;
 use wording::quantity_ending_at;
 pub(super) use wording::{
-    ceiling_dropped, currency_word, loosened_qualifier, qualified, qualifier_changed_at,
-    redundant_sign, rounded, rounds_item, same_qualifier, sign_change,
+    ceiling_dropped, currency_word, loosened_qualifier, qualified, qualifier_allows,
+    qualifier_changed_at, redundant_sign, rounded, rounds_item, same_qualifier, sign_change,
 };
 
 /// Scale words and what they multiply by.

@@ -206,6 +206,26 @@ pub(in crate::classify) fn qualified(side: &Side<'_>, t: usize) -> bool {
         .any(just_before)
 }
 
+/// Could the words before the quantity at token `t`, of value `n`, make it
+/// a true account of source value `v`? Unqualified, no; "about", "more
+/// than", "nearly" and their kin only within [`true_rounding`]'s reach
+/// ("some 1,500" is not 1,200); any other qualifier ("at least", "up to",
+/// "an estimated") is given the benefit of the doubt.
+pub(in crate::classify) fn qualifier_allows(side: &Side<'_>, t: usize, v: f64, n: f64) -> bool {
+    if !qualified(side, t) {
+        return false;
+    }
+    let group = QUALIFIERS.iter().position(|g| {
+        g.iter().any(|phrase| {
+            t >= phrase.len()
+                && (t - phrase.len()..t)
+                    .map(|i| side.lexeme(i).hash)
+                    .eq(phrase.iter().copied())
+        })
+    });
+    group.is_none_or(|g| true_rounding(g, v, n))
+}
+
 /// Does the secondary round the source's number with a qualifier that
 /// keeps it true ("more than 40" or "about 40" for 43, "nearly 50" for
 /// 48)? Not if the qualifier says otherwise ("over 50" for 43) or strays
