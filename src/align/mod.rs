@@ -221,6 +221,10 @@ pub fn align_quote(
 }
 
 /// [`align_or_region`], with a match of `long_run` words in a row enough.
+/// Where the window with the most seeds does not hold the passage, the
+/// next best window elsewhere is tried: a sentence may share a name with a
+/// source's heading ("Northgate University Hospitals NHS Trust") as well as
+/// a clause with its body, and the heading wins a tie of seeds.
 fn align_as(
     index: &SourceIndex,
     sources: &[&[u64]],
@@ -228,16 +232,32 @@ fn align_as(
     cfg: &AlignConfig,
     long_run: usize,
 ) -> Result<Alignment, Option<(u32, Range<usize>)>> {
-    let n = passage.len();
-    if n < cfg.min_words.max(1) {
+    if passage.len() < cfg.min_words.max(1) {
         return Err(None);
     }
-    let (source, window) = best_region(index, sources, passage).ok_or(None)?;
-    let region = Some((source, window.clone()));
+    let region = best_region(index, sources, passage, None).ok_or(None)?;
+    if let Some(al) = align_in(sources, passage, cfg, long_run, &region) {
+        return Ok(al);
+    }
+    best_region(index, sources, passage, Some(&region))
+        .and_then(|other| align_in(sources, passage, cfg, long_run, &other))
+        .ok_or(Some(region))
+}
+
+/// The alignment of `passage` in `region` (a source and a window of it),
+/// if it holds the passage (see [`AlignConfig::min_coverage`]).
+fn align_in(
+    sources: &[&[u64]],
+    passage: &[u64],
+    cfg: &AlignConfig,
+    long_run: usize,
+    (source, window): &(u32, Range<usize>),
+) -> Option<Alignment> {
+    let (n, source, window) = (passage.len(), *source, window.clone());
     let src = sources[source as usize];
     let (ops, timed_out) = diff(&src[window.clone()], passage, window.start, cfg.deadline);
     if timed_out {
-        return Ok(Alignment {
+        return Some(Alignment {
             source,
             src: window,
             ops,
@@ -246,7 +266,7 @@ fn align_as(
             timed_out,
         });
     }
-    let kept = trim(&ops).ok_or_else(|| region.clone())?;
+    let kept = trim(&ops)?;
     let trimmed = extend_edges(src, passage, kept.clone(), &ops);
     let al = if trimmed == kept {
         restrict(source, kept, ops, n)
@@ -283,11 +303,7 @@ fn align_as(
     let substantial = (al.matched >= least.max(n.div_ceil(4))
         || (run >= long_run && 2 * al.matched >= n))
         && (2 * al.matched >= n || has_substance(&al, passage));
-    if (core_coverage >= cfg.min_coverage && substantial) || al.timed_out {
-        Ok(al)
-    } else {
-        Err(region)
-    }
+    (core_coverage >= cfg.min_coverage && substantial || al.timed_out).then_some(al)
 }
 
 /// A run of words shared in order: source position, passage position,
@@ -461,10 +477,12 @@ fn restrict(source: u32, window: Range<usize>, ops: Vec<Op>, n: usize) -> Alignm
 }
 
 /// The source and token window holding the most seeds of the passage.
+/// (`except`: seeds inside this source window are not counted.)
 fn best_region(
     index: &SourceIndex,
     sources: &[&[u64]],
     passage: &[u64],
+    except: Option<&(u32, Range<usize>)>,
 ) -> Option<(u32, Range<usize>)> {
     thread_local! {
         /// Seeds and window counts, kept between calls (a million calls an
@@ -472,18 +490,22 @@ fn best_region(
         static SCRATCH: std::cell::RefCell<(Vec<Seed>, Vec<u32>)> =
             const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
     }
-    SCRATCH.with_borrow_mut(|(seeds, held)| region_of(index, sources, passage, seeds, held))
+    SCRATCH.with_borrow_mut(|(seeds, held)| {
+        index.seeds(passage, seeds);
+        if let Some((s, w)) = except {
+            seeds.retain(|x| x.0 != *s || !w.contains(&(x.1 as usize)));
+        }
+        region_of(sources, passage, seeds, held)
+    })
 }
 
 fn region_of(
-    index: &SourceIndex,
     sources: &[&[u64]],
     passage: &[u64],
-    seeds: &mut Vec<Seed>,
+    seeds: &mut [Seed],
     held: &mut Vec<u32>,
 ) -> Option<(u32, Range<usize>)> {
     let n = passage.len();
-    index.seeds(passage, seeds);
     if seeds.is_empty() {
         return None;
     }

@@ -31,14 +31,22 @@ pub(super) fn moved_figure(
     let edited = |o: &Op| !variant::same_words(o.tag, &src, &o.src, &sec, &abs(&o.sec));
     // Only figures of substance are paired: a decimal, a scaled figure, a
     // percentage or 100 and more, not a year ("1." of a list, "in 2023"
-    // of the framing are no figures the source gave).
+    // of the framing are no figures the source gave); a count of two
+    // digits only with its digits swapped (below).
+    let small = |x: &quantity::Item| {
+        let plain = x.tokens.len() == 1 && x.unit == quantity::Unit::Plain;
+        plain
+            && x.value
+                .is_some_and(|v| v.fract() == 0.0 && (10.0..100.0).contains(&v))
+    };
     let figure = |x: &quantity::Item| {
         let plain = x.tokens.len() == 1 && x.unit == quantity::Unit::Plain;
-        x.value.is_some_and(|v| {
-            let whole = v.fract() == 0.0;
-            let year = whole && (1800.0..=2100.0).contains(&v);
-            !plain || !whole || (v >= 100.0 && !year)
-        })
+        small(x)
+            || x.value.is_some_and(|v| {
+                let whole = v.fract() == 0.0;
+                let year = whole && (1800.0..=2100.0).contains(&v);
+                !plain || !whole || (v >= 100.0 && !year)
+            })
     };
     // The figures the edits drop (of the source) and add (of the passage).
     // Most passages have none: the rest is not looked at.
@@ -89,9 +97,14 @@ pub(super) fn moved_figure(
             .filter(char::is_ascii_digit)
             .collect()
     };
+    let (a, b) = (digits(&src, x), digits(&sec, y));
+    // ("64 of the cancelled operations" for "46": a count this small,
+    // changed by one digit, is as often another count of the source's.)
+    let swapped = || a.bytes().rev().eq(b.bytes()) && a != b;
     (x.unit == y.unit
         && quantity::differ(&src, x, &sec, y)
-        && misread(&digits(&src, x), &digits(&sec, y)))
+        && misread(&a, &b)
+        && (!(small(x) || small(y)) || swapped()))
     .then(|| {
         let (p, s) = (x.shown(&src_range), y.shown(&at));
         (src.text_of(&p), sec.text_of(&s), (s, false))
