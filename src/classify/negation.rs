@@ -138,15 +138,29 @@ pub(super) fn lead_in_differs(
         return None;
     }
     let sentence_start = sentence_of(&src, start).map_or(start, |s| s.start);
-    let theirs = clause_end(
+    let mut theirs = clause_end(
         src,
         start.saturating_sub(SOURCE_LEAD).max(sentence_start)..start,
     );
+    // "Nor do I | want to spend" inverts its verb after the negation: the
+    // lead-in reaches back to it, and it negates the match as one right
+    // before it would.
+    let inverted = theirs.start > sentence_start
+        && matches!(
+            src.text_of(&(theirs.start - 1..theirs.start))
+                .to_lowercase()
+                .as_str(),
+            "nor" | "neither"
+        );
+    if inverted {
+        theirs.start -= 1;
+    }
     // The writer's passage opens on the match: a negation right before it
     // in the source is left out ("Frontline posts will be lost" for "No
     // frontline posts will be lost").
     if lead.is_empty() {
-        let negated = theirs.end > theirs.start && is_negated_word(&src, theirs.end - 1);
+        let negated =
+            theirs.end > theirs.start && (inverted || is_negated_word(&src, theirs.end - 1));
         return negated.then_some((theirs, lead));
     }
     let mine = clause_end(
@@ -161,7 +175,7 @@ pub(super) fn lead_in_differs(
     // for "We | expect delays").
     let next_to =
         |side: &Side<'_>, r: &Range<usize>| r.end > r.start && is_negated_word(side, r.end - 1);
-    if next_to(&src, &theirs) || next_to(&sec, &mine) {
+    if inverted || next_to(&src, &theirs) || next_to(&sec, &mine) {
         return Some((theirs, mine));
     }
     // Or the writer keeps the source's verb ("expects" for "do not

@@ -720,3 +720,31 @@ fn the_speakers_words_kept_whole_in_a_reworded_sentence_lost_their_quotation_mar
         "{f:#?}"
     );
 }
+
+#[test]
+fn a_negation_that_inverts_its_verb_is_the_lead_in_of_the_words_after_it() {
+    // "Nor do I want" negates as "did not want" does.
+    let memo = "We grew too fast. Nor do I want to spend the next year making a series of \
+        small cuts, each one eroding trust a little more.\n";
+    let f = compare_to(
+        memo,
+        "He said he did not want to spend the next year making a series of small cuts.\n",
+    );
+    let f = passages(&f);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(!message(&f[0]).contains("negation"), "{f:#?}");
+    assert_ne!(f[0]["kind"], "misquote", "{f:#?}");
+    // Without its negation, the claim is not the speaker's.
+    let f = compare_to(
+        memo,
+        "He said he did want to spend the next year making a series of small cuts.\n",
+    );
+    assert!(message(&f[0]).contains("negation changed"), "{f:#?}");
+    // Nor where the quotation opens on the words after it.
+    let f = compare_to(
+        memo,
+        "\"Want to spend the next year making a series of small cuts,\" he wrote.\n",
+    );
+    assert_eq!(f[0]["kind"], "misquote", "{f:#?}");
+    assert!(message(&f[0]).contains("\"Nor do I\""), "{f:#?}");
+}

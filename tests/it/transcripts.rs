@@ -375,9 +375,8 @@ A: Because he's earned it. Fourteen goals in a team that's been fighting at the 
 Q: Is the door closed on Declan Murray?\n\n\
 A: The door is never closed. Declan is a very good player and I've spoken to him this week.\n";
     let kinds = |article: &str| kinds_against(presser, article);
-    let f = kinds(
-        "\"Declan is a very good player and I've spoken to him this week,\" Doyle said.\n",
-    );
+    let f =
+        kinds("\"Declan is a very good player and I've spoken to him this week,\" Doyle said.\n");
     assert_eq!(f, ["verbatim"], "{f:?}");
     // Words of a question given to him are still no words of his.
     let f = kinds("Doyle said Jamie McAllister \"has been knocking on the door\".\n");
