@@ -69,7 +69,9 @@ pub(super) fn mark_unmarked(sec: &Side<'_>, findings: &mut [Finding]) {
             .map(|b| b.start as usize..b.end as usize)
             .find(|b| b.contains(&f.tokens.start));
         let Some(p) = paragraph else { continue };
-        let saying = |t: usize| !quoted(t) && is_saying(sec.lexeme(t).hash) && !copied(f, t);
+        let saying = |t: usize| {
+            !quoted(t) && (is_saying(sec.lexeme(t).hash) || as_put_it(sec, t)) && !copied(f, t)
+        };
         let paraphrase = f.verdict.kind == Kind::Paraphrase;
         let kept = kept_person(sec, f, paraphrase, |end| (end..p.end).any(saying));
         if paraphrase && kept.is_empty() {
@@ -82,9 +84,17 @@ pub(super) fn mark_unmarked(sec: &Side<'_>, findings: &mut [Finding]) {
             .clone()
             .find(|&t| saying(t) && sec.gap_after(t, &p).contains(':') && !quoted(t + 1))
             .is_some_and(|t| t < f.tokens.end && copied_after(f, t));
+        // "As Professor Calder put it today, trust has to be rebuilt":
+        // the words after it are given as the speaker's own wording.
+        let put = p
+            .clone()
+            .find(|&t| !quoted(t) && as_put_it(sec, t))
+            .is_some_and(|t| t < f.tokens.end && copied_after(f, t + 1));
         let spoken = p.clone().any(saying);
         let why = if opened {
             "given as speech after a colon".to_string()
+        } else if put {
+            "given as speech after \"as ... put it\"".to_string()
         } else if !kept.is_empty() && spoken {
             let words = kept
                 .iter()
@@ -139,6 +149,18 @@ fn kept_person(
         }
     }
     kept
+}
+
+/// Is token `t` the "put" of "as she put it", "as Professor Calder put
+/// it today": a verb of saying in all but name.
+fn as_put_it(sec: &Side<'_>, t: usize) -> bool {
+    static AS_PUT_IT: LazyLock<[u64; 3]> = LazyLock::new(|| ["as", "put", "it"].map(form_hash));
+    let [as_, put, it] = *AS_PUT_IT;
+    let h = |t: usize| sec.lexeme(t).hash;
+    h(t) == put
+        && t + 1 < sec.a.tokens.len()
+        && h(t + 1) == it
+        && (t.saturating_sub(5)..t).any(|u| h(u) == as_)
 }
 
 /// Does the diff of `f` match words after secondary token `t`?

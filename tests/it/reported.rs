@@ -748,3 +748,24 @@ fn a_negation_that_inverts_its_verb_is_the_lead_in_of_the_words_after_it() {
     assert_eq!(f[0]["kind"], "misquote", "{f:#?}");
     assert!(message(&f[0]).contains("\"Nor do I\""), "{f:#?}");
 }
+
+#[test]
+fn the_speakers_words_after_as_she_put_it_lost_their_quotation_marks() {
+    let speech = "The dispute is over. Trust has to be rebuilt, and it will be rebuilt in \
+        departments, in classrooms and in the everyday decisions made here.\n";
+    let f = compare_to(
+        speech,
+        "As Professor Calder put it today, trust has to be rebuilt, and it will be rebuilt in \
+         departments, in classrooms and in the everyday decisions made here.\n",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["kind"], "copy_error", "{f:#?}");
+    assert!(message(&f[0]).contains("\"as ... put it\""), "{f:#?}");
+    // In quotation marks, they are as they were.
+    let f = compare_to(
+        speech,
+        "As Professor Calder put it today, \"trust has to be rebuilt, and it will be rebuilt in \
+         departments, in classrooms and in the everyday decisions made here.\"\n",
+    );
+    assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
+}
