@@ -566,6 +566,11 @@ fn scan_edits(
             {
                 e.numeric.push((p, s, (r, false)));
             }
+            if e.numeric.is_empty()
+                && let Some((p, s)) = quantity::time_changed(&src, &op.src, &sec, &s_abs)
+            {
+                e.numeric.push((p, s, (s_abs.clone(), true)));
+            }
         } else {
             e.numeric
                 .extend(quantity::sign_change(&src, &op.src, &sec, &s_abs));

@@ -174,6 +174,7 @@ pub fn same_words(
         Tag::Replace => {
             date_order(src, p, sec, s)
                 || quantity::same(src, p, sec, s)
+                || quantity::same_time(src, p, sec, s)
                 || quantity::same_qualifier(src, p, sec, s)
                 || (quantity::rounded(src, p, sec, s) && !quoted(sec, s))
                 || (quantity::loosened_qualifier(src, p, sec, s) && !quoted(sec, s))

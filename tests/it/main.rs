@@ -21,5 +21,6 @@ mod relayed;
 mod reordered;
 mod reported;
 mod reworded;
+mod times;
 mod transcripts;
 mod util;

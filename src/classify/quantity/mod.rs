@@ -10,8 +10,10 @@ use std::sync::LazyLock;
 use super::Side;
 use crate::normalize::{H_MINUS, H_PERCENT, LexKind, form_hash, is_dash, number_word};
 
+mod clock;
 mod multiplier;
 mod wording;
+pub(super) use clock::{same_time, time_changed};
 pub(super) use multiplier::multiplier_changed;
 use wording::quantity_ending_at;
 pub(super) use wording::{

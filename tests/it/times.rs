@@ -1,0 +1,33 @@
+//! Times of day: another hour is a changed figure; another way of writing
+//! the same time is not.
+
+use crate::audit::{compare_to, message};
+
+const APPEAL: &str = "We are appealing for help in finding Maisie. She was reported missing by \
+    her parents at 11.20pm on Saturday, and officers were at the family home within 20 minutes.\n";
+
+#[test]
+fn another_time_of_day_is_a_numeric_change() {
+    let f = compare_to(
+        APPEAL,
+        "Her parents reported her missing at 10.20pm on Saturday, and officers were at the \
+         family home within 20 minutes.\n",
+    );
+    assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
+    assert!(
+        message(&f[0]).contains("the source says \"11.20pm\", the secondary \"10.20pm\""),
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn the_same_time_written_another_way_is_no_change() {
+    for same in ["11:20 p.m.", "23:20", "11.20 pm"] {
+        let f = compare_to(APPEAL, &APPEAL.replace("11.20pm", same));
+        let kinds: Vec<&str> = f.iter().map(|f| f["kind"].as_str().unwrap()).collect();
+        assert!(
+            !kinds.is_empty() && kinds.iter().all(|k| *k == "verbatim"),
+            "{same}: {f:#?}"
+        );
+    }
+}
