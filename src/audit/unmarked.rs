@@ -104,6 +104,17 @@ pub(super) fn mark_unmarked(sec: &Side<'_>, findings: &mut [Finding]) {
             let first = kept
                 .iter()
                 .any(|w| FIRST_PERSON.contains(&form_hash(&w.to_lowercase())));
+            // "Aurelia says you should not go to the airport unless you
+            // have a booking": the writer's own address to the reader, in
+            // reported speech, not the speaker's words.
+            let last_you = f
+                .tokens
+                .clone()
+                .rev()
+                .find(|&t| SECOND_PERSON.contains(&sec.lexeme(t).hash) && copied(f, t));
+            if !first && last_you.is_some_and(|y| (f.tokens.start..y).any(saying)) {
+                continue;
+            }
             let person = if first { "first" } else { "second" };
             format!("in the {person} person ({words}), given as speech")
         } else {

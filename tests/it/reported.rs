@@ -769,3 +769,27 @@ fn the_speakers_words_after_as_she_put_it_lost_their_quotation_marks() {
     );
     assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
 }
+
+#[test]
+fn the_writers_own_you_in_reported_speech_is_no_quotation_lost() {
+    let video = "We are sorry. If you are still abroad and waiting for a flight home, please do \
+        not go to the airport unless you have a confirmed booking.\n";
+    // The writer reports the advice to the reader: "says you should".
+    let f = compare_to(
+        video,
+        "If you are still abroad, Aurelia says you should not go to the airport unless you \
+         have a confirmed booking.\n",
+    );
+    assert!(!f.is_empty(), "{f:#?}");
+    assert!(
+        f.iter()
+            .all(|f| !message(f).contains("quotation marks lost")),
+        "{f:#?}"
+    );
+    // The speaker's address, with the verb of saying after it, lost them.
+    let f = compare_to(
+        video,
+        "Please do not go to the airport unless you have a confirmed booking, she said.\n",
+    );
+    assert!(message(&f[0]).contains("quotation marks lost"), "{f:#?}");
+}
