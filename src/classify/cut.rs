@@ -46,7 +46,8 @@ pub(super) fn cut_short(
         && cut_after >= cfg.min_cut_words
         && 2 * al.src.len() >= sentence_len
         && !attribution_rest(src, al.src.end, cut_after)
-        && !moved();
+        && !moved()
+        && !reworded_tail(sec, passage, core);
     // (An ellipsis says what it stands for even where the words left out
     // would be no cut: a clause of their own.)
     match left_out {
@@ -55,6 +56,25 @@ pub(super) fn cut_short(
         true if clause_ends(src, al.src.end) => Stop::Whole,
         true => Stop::Cut(cut_after),
     }
+}
+
+/// Does the passage go on past its last matched word, in the same clause
+/// and in words of its own, outside quotation marks ("died at 01:35 | the
+/// following morning" for "died at 01:35 | on Sunday 10 November 2024")?
+/// The writer rewords the rest of the sentence; it does not stop short.
+/// (Not after a comma: ", she said" is an attribution, and "…, officials
+/// said" leaves the sentence cut.)
+fn reworded_tail(sec: Side<'_>, passage: &Range<usize>, core: &[Op]) -> bool {
+    let Some(last) = core.last() else {
+        return false;
+    };
+    let end = passage.start + last.sec.end;
+    let quoted = |t: usize| sec.quotes().iter().any(|q| q.contains(&t));
+    end + 2 <= passage.end
+        && !sec
+            .gap_after(end - 1, passage)
+            .contains([',', ';', ':', '—', '–', '(', '"', '“', '”'])
+        && !(end..passage.end).any(|t| quoted(t) || super::framing::is_saying(sec.lexeme(t).hash))
 }
 
 /// Is the rest of a source sentence after a copy that ends a quotation of

@@ -21,6 +21,7 @@ mod relayed;
 mod reordered;
 mod reported;
 mod reworded;
+mod tails;
 mod times;
 mod transcripts;
 mod util;
