@@ -544,7 +544,10 @@ fn scan_edits(
             continue;
         }
         if !negation::whole_clause(op, src, sec, passage) {
-            let (theirs, mine) = (negation::words(src, &op.src), negation::words(sec, &s_abs));
+            let (theirs, mine) = (
+                negation::words_in_part(src, &op.src, core),
+                negation::words(sec, &s_abs),
+            );
             if theirs.len() > mine.len() {
                 e.neg_dropped.extend(theirs);
             } else if mine.len() > theirs.len() {

@@ -70,6 +70,36 @@ pub(super) fn words(side: Side<'_>, r: &Range<usize>) -> Vec<u64> {
         .collect()
 }
 
+/// The negation words of source range `r` (dropped or replaced by the
+/// diff `core`) outside the source sentences the passage leaves out: one
+/// that merges two sentences of the source over a third ("… climate
+/// change, Lindqvist says, before recalling …" across "For them,
+/// adaptation is not a second priority.") changes no negation of what it
+/// leaves unsaid. A sentence is left out when the passage matches words
+/// on both sides of it and none of its content words.
+pub(super) fn words_in_part(src: Side<'_>, r: &Range<usize>, core: &[Op]) -> Vec<u64> {
+    let (Some(first), Some(last)) = (core.first(), core.last()) else {
+        return words(src, r);
+    };
+    let left_out = |s: Range<usize>| {
+        first.src.start < s.start
+            && s.end < last.src.end
+            && !core
+                .iter()
+                .filter(|o| o.tag == crate::align::Tag::Equal)
+                .any(|o| {
+                    o.src.clone().any(|t| {
+                        s.contains(&t) && !crate::normalize::is_function_word(src.lexeme(t).hash)
+                    })
+                })
+    };
+    r.clone()
+        .filter(|&t| is_negated_word(&src, t))
+        .filter(|&t| !sentence_of(&src, t).is_some_and(left_out))
+        .map(|t| src.lexeme(t).hash)
+        .collect()
+}
+
 /// The negation words of the passage outside its aligned core (`core`:
 /// its operations, passage-relative): the writer's own framing.
 pub(super) fn words_outside(sec: Side<'_>, passage: &Range<usize>, core: &[Op]) -> Vec<u64> {

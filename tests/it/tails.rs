@@ -1,4 +1,5 @@
-//! Where a copy stops: cut short, or going on in the writer's own words.
+//! Where a copy stops, and what it leaves out: cut short, or going on in
+//! the writer's own words; a source sentence skipped whole.
 
 use crate::audit::{compare_to, message};
 
@@ -20,4 +21,24 @@ fn a_sentence_that_rewords_the_rest_of_its_source_is_not_cut_short() {
     );
     assert_eq!(f[0]["kind"], "truncation", "{f:#?}");
     assert!(message(&f[0]).contains("cut short"), "{f:#?}");
+}
+
+#[test]
+fn a_negation_in_a_sentence_the_passage_leaves_out_whole_is_no_negation_changed() {
+    let speech = "Nearly 3.6 billion people live in places highly vulnerable to climate change. \
+        For them, adaptation is not a second priority. It is survival.\n\nI was in Tuvalu in \
+        August. I met a teacher there called Salote Fanua, who told me: \"We are not asking you \
+        to save us.\"\n";
+    let f = compare_to(
+        speech,
+        "Nearly 3.6bn people live in places highly vulnerable to climate change, Lindqvist \
+         says, before recalling a teacher she met in Tuvalu in August, Salote Fanua: \"We are \
+         not asking you to save us.\"\n",
+    );
+    assert!(!f.is_empty(), "{f:#?}");
+    assert!(
+        f.iter()
+            .all(|f| f["kind"] != "misquote" && !message(f).contains("negation")),
+        "{f:#?}"
+    );
 }
