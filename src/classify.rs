@@ -593,10 +593,13 @@ fn scan_edits(
             // A misspelt word inside quotation marks is still the speaker's
             // word: mechanical damage, not other words put in their mouth.
             // So is an article dropped, added or swapped ("spent 214 days
-            // at the sea"): the speaker's claim is the same.
+            // at the sea"), or a word the sense does not need dropped ("and
+            // [to] small island states"): the speaker's claim is the same.
             let typo = op.tag == Tag::Replace && variant::typo(&p_text, &s_text);
-            let article = variant::articles_only(&src, &op.src, &sec, &s_abs);
-            let quoted = !typo && !article && inside_quotes(passage, &s_abs, in_quote);
+            let needless = op.tag == Tag::Delete && variant::needless_word(&src, &op.src);
+            let article = variant::articles_only(&src, &op.src, &sec, &s_abs) || needless;
+            let inside = inside_quotes(passage, &s_abs, in_quote);
+            let quoted = !typo && !article && inside;
             e.quoted_change |= quoted;
             e.quoted.push(quoted);
             // Words dropped here that the passage gives elsewhere moved: no
@@ -622,6 +625,7 @@ fn scan_edits(
             let denies =
                 |side: &Side<'_>, r: &Range<usize>| r.clone().any(|t| negation::denial_at(side, t));
             e.damage |= typo
+                || (needless && inside)
                 || (op.tag == Tag::Delete && !moved && !function(&src, &op.src))
                 || variant::hedges(&src, &op.src) != variant::hedges(&sec, &s_abs)
                 || variant::named(&src, &op.src)

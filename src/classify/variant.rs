@@ -525,6 +525,33 @@ pub(super) fn articles_only(
     p.len() + s.len() > 0 && all(src, p) && all(sec, s)
 }
 
+/// Is source token range `p`, dropped, one word that the sense does not
+/// need: "that" opening a clause ("want to know [that] you are safe"), or
+/// a preposition repeated after "and" or "or" ("to the least developed
+/// countries and [to] small island states")?
+pub(super) fn needless_word(src: &Side<'_>, p: &Range<usize>) -> bool {
+    use std::sync::LazyLock;
+    static WORDS: LazyLock<[[u64; 8]; 2]> = LazyLock::new(|| {
+        [
+            ["that"; 8],
+            ["to", "for", "in", "on", "at", "of", "by", "with"],
+        ]
+        .map(|w| w.map(crate::normalize::form_hash))
+    });
+    let [that, prepositions] = &*WORDS;
+    if p.len() != 1 || p.start == 0 {
+        return false;
+    }
+    let (t, h) = (p.start, |t: usize| src.lexeme(t).hash);
+    let joined = ["and", "or"]
+        .iter()
+        .any(|w| h(t - 1) == crate::normalize::form_hash(w));
+    h(t) == that[0]
+        || (prepositions.contains(&h(t))
+            && joined
+            && (t.saturating_sub(10)..t - 1).any(|u| h(u) == h(t)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::{same_letters, typo};

@@ -13,6 +13,7 @@ mod feeds;
 mod figures;
 mod golden;
 mod misread;
+mod needless;
 mod offsets;
 mod provenance;
 mod quote_bounds;
