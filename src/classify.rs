@@ -557,6 +557,12 @@ fn scan_edits(
         if framing::sentence_join(src, op, sec, &s_abs, in_quote) {
             continue;
         }
+        if op.tag == Tag::Insert
+            && !s_abs.clone().any(in_quote)
+            && framing::clarified_from_source(sec, &s_abs, src, op.src.start)
+        {
+            continue;
+        }
         if op.tag == Tag::Replace {
             e.numeric
                 .extend(figures::changed_numbers(src, &op.src, sec, &s_abs));

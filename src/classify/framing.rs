@@ -314,3 +314,44 @@ pub(super) fn speakers_place(src: &Side<'_>, p: &Range<usize>) -> bool {
         && OWN.contains(&h(p.start + 1))
         && (p.start + 2..p.end).all(|t| src.lexeme(t).kind == LexKind::Word)
 }
+
+/// Source tokens either side of an insertion searched for its words.
+const CLARIFIED_FROM: usize = 600;
+
+/// Longest insertion read as a clarification from the source.
+const MOST_CLARIFYING: usize = 4;
+
+/// Are the writer's inserted words (passage tokens `s`, outside quotation
+/// marks) words the source itself gives nearby (in order, within
+/// [`CLARIFIED_FROM`] tokens of source token `at`): the surname of a
+/// person the sentence names by first name ("Maisie Rowlands" where the
+/// appeal names her in full before), the day the source gives elsewhere
+/// ("at 7.52pm on Saturday")? Not figures or negations: those are claims;
+/// nor a single word other than a name.
+pub(super) fn clarified_from_source(
+    sec: Side<'_>,
+    s: &Range<usize>,
+    src: Side<'_>,
+    at: usize,
+) -> bool {
+    use crate::normalize::LexKind;
+    if s.is_empty() || s.len() > MOST_CLARIFYING {
+        return false;
+    }
+    let claim = |t: usize| {
+        sec.lexeme(t).kind == LexKind::Number || super::negation::is_negated_word(&sec, t)
+    };
+    // One word only if a name ("Rowlands"), not a word of the writer's
+    // emphasis ("just two games"); more only with a content word in them.
+    let content = |t: usize| !crate::normalize::is_function_word(sec.a.tokens[t]);
+    let named = s.len() == 1 && sec.lexeme(s.start).cap && s.start > 0;
+    if s.clone().any(claim) || !(named || (s.len() > 1 && s.clone().any(content))) {
+        return false;
+    }
+    let words: Vec<u64> = s.clone().map(|t| sec.a.tokens[t]).collect();
+    let n = src.a.tokens.len();
+    let window = at.saturating_sub(CLARIFIED_FROM)..(at + CLARIFIED_FROM).min(n);
+    src.a.tokens[window]
+        .windows(words.len())
+        .any(|w| w == words.as_slice())
+}

@@ -6,6 +6,7 @@ mod audit_props;
 mod bad_input;
 mod ceilings;
 mod check;
+mod clarified;
 mod dedup;
 mod editions;
 mod extraction;

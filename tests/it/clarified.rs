@@ -1,0 +1,43 @@
+//! Words the writer adds outside quotation marks that the source itself
+//! gives nearby: a clarification, not a change.
+
+use crate::audit::{compare_to, message};
+
+const APPEAL: &str = "We are appealing for help in finding Maisie Rowlands, who is 14 and has \
+    been missing since Saturday evening. Maisie was last seen at around 7.40pm on Saturday \
+    8 February, walking along Station Road towards the town centre. We know that Maisie boarded \
+    the number 38 bus at 7.52pm from the stop outside the Co-op on Station Road.\n";
+
+#[test]
+fn a_surname_or_a_day_the_source_gives_nearby_is_no_edit() {
+    for article in [
+        "Maisie Rowlands was last seen at around 7.40pm on Saturday 8 February, walking along \
+         Station Road towards the town centre, the chief constable said.\n",
+        "Police say Maisie boarded the number 38 bus at 7.52pm on Saturday from the stop \
+         outside the Co-op on Station Road.\n",
+    ] {
+        let f = compare_to(APPEAL, article);
+        assert!(!f.is_empty(), "{f:#?}");
+        assert!(
+            f.iter().all(|f| f["kind"] == "verbatim"),
+            "{article}: {f:#?}"
+        );
+    }
+    // A name or a day the source does not give is the writer's addition.
+    for (article, added) in [
+        (
+            "Maisie Ross was last seen at around 7.40pm on Saturday 8 February, walking along \
+             Station Road towards the town centre, the chief constable said.\n",
+            "\"Ross\" added",
+        ),
+        (
+            "Police say Maisie boarded the number 38 bus at 7.52pm on Friday from the stop \
+             outside the Co-op on Station Road.\n",
+            "\"on Friday\" added",
+        ),
+    ] {
+        let f = compare_to(APPEAL, article);
+        assert_eq!(f[0]["kind"], "copy_error", "{article}: {f:#?}");
+        assert!(message(&f[0]).contains(added), "{f:#?}");
+    }
+}
