@@ -60,12 +60,15 @@ impl DocAudit<'_> {
         if f.verdict.kind == Kind::NumericChange && edited_between {
             return Vec::new();
         }
+        // (A quotation that runs on into the next sentence is judged here
+        // by its part in this one.)
         quotes
             .iter()
-            .filter(|q| q.start >= f.tokens.start && q.end <= f.tokens.end)
+            .filter(|q| q.start >= f.tokens.start && q.start < f.tokens.end)
+            .map(|q| q.start..q.end.min(f.tokens.end))
             .filter(|q| q.len() >= QUOTED_WORDS && q.len() < f.tokens.len())
             .filter_map(|q| {
-                let found = f.copied_whole(q)?;
+                let found = f.copied_whole(&q)?;
                 let mut v = verbatim_quote(self.doc, q.clone(), (*src, found));
                 v.verdict.message = QUOTED_AS_IS.into();
                 Some(v)

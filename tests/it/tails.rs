@@ -42,3 +42,24 @@ fn a_negation_in_a_sentence_the_passage_leaves_out_whole_is_no_negation_changed(
         "{f:#?}"
     );
 }
+
+#[test]
+fn a_quotation_running_on_into_the_next_sentence_is_judged_by_its_part_in_each() {
+    let speech = "Nearly 3.6 billion people live in places highly vulnerable to climate change. \
+        I was in Tuvalu in August. I met a teacher there called Salote Fanua, who told me: \"We \
+        are not asking you to save us. We are asking you not to drown us.\"\n";
+    let f = compare_to(
+        speech,
+        "Nearly 3.6bn people live in places highly vulnerable to climate change, Lindqvist \
+         says, before recalling a teacher she met in Tuvalu, Salote Fanua: \"WE ARE NOT ASKING \
+         YOU TO SAVE US. WE ARE ASKING YOU NOT TO DROWN US.\"\n",
+    );
+    let quoted = f.iter().find(|f| {
+        f["kind"] == "verbatim"
+            && f["secondary"]["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("WE ARE NOT")
+    });
+    assert!(quoted.is_some(), "{f:#?}");
+}
