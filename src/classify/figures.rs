@@ -41,6 +41,10 @@ pub(super) fn scan_figures(
         scan.numeric
             .extend(moved::reframed_nearby(sec, passage, src, &al.src));
     }
+    if scan.numeric.is_empty() {
+        scan.numeric
+            .extend(moved::changed_in_sentence(sec, passage, src, &al.src));
+    }
     if scan.numeric.is_empty()
         && let Some(first) = core.ops().first().filter(|o| o.tag == Tag::Equal)
     {

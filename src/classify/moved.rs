@@ -421,3 +421,83 @@ fn no_words_of_its_own(
             || said(&l.hash)
     })
 }
+
+/// A figure of the passage that gives a figure of the very source sentence
+/// it is aligned to (`aligned`, widened to its sentences) with one digit
+/// changed or its digits in another order ("will be €500m" for "contribute
+/// €400 million", "has scored 16 goals" for "has scored 14 goals"), where
+/// the diff paired neither: a rewording put it elsewhere, or the alignment
+/// took another part of the sentence. Within the sentence, unlike nearby
+/// ([`misread_nearby`]), a digit changed is no other figure. Neither side
+/// states the other's figure; not a year, nor a figure the writer
+/// qualifies; a whole number under 100 only where both count the same
+/// thing. Only one such pair.
+pub(super) fn changed_in_sentence(
+    sec: Side<'_>,
+    passage: &Range<usize>,
+    src: Side<'_>,
+    aligned: &Range<usize>,
+) -> Option<(String, String, (Range<usize>, bool))> {
+    let has_number = |side: &Side<'_>, r: Range<usize>| {
+        r.into_iter()
+            .any(|t| side.lexeme(t).kind == crate::normalize::LexKind::Number)
+    };
+    if aligned.is_empty() || !has_number(&sec, passage.clone()) {
+        return None;
+    }
+    let sentence = |t: usize| super::edges::sentence_of(&src, t);
+    let window = sentence(aligned.start).map_or(aligned.start, |s| s.start)
+        ..sentence(aligned.end - 1).map_or(aligned.end, |s| s.end);
+    if !has_number(&src, window.clone()) {
+        return None;
+    }
+    let valued = |side: &Side<'_>, r: &Range<usize>| -> Vec<quantity::Item> {
+        quantity::items(side, r)
+            .into_iter()
+            .filter(|x| x.value.is_some() && x.unit != quantity::Unit::Fraction && !is_year(x))
+            .collect()
+    };
+    let (mine, theirs) = (valued(&sec, passage), valued(&src, &window));
+    let holds = |all: &[quantity::Item], side: &Side<'_>, other: &Side<'_>, x: &quantity::Item| {
+        all.iter().any(|y| !quantity::differ(side, y, other, x))
+    };
+    let small = |x: &quantity::Item| {
+        let v = x.value.unwrap_or(0.0);
+        x.tokens.len() == 1 && x.unit == quantity::Unit::Plain && v.fract() == 0.0 && v < 100.0
+    };
+    let digits = |side: &Side<'_>, x: &quantity::Item| -> String {
+        let first = x.tokens.start..x.tokens.start + 1;
+        side.text_of(&first)
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect()
+    };
+    let mut pairs = Vec::new();
+    for y in mine
+        .iter()
+        .filter(|y| !quantity::qualified(&sec, y.tokens.start))
+    {
+        if holds(&theirs, &src, &sec, y) || stated(sec, src, y) {
+            continue;
+        }
+        for x in theirs.iter().filter(|x| x.unit == y.unit) {
+            let anchored = || {
+                let what = counted(&sec, &y.tokens);
+                counted(&src, &x.tokens).iter().any(|h| what.contains(h))
+            };
+            if !quantity::differ(&src, x, &sec, y)
+                || holds(&mine, &sec, &src, x)
+                || !misread(&digits(&src, x), &digits(&sec, y))
+                || ((small(x) || small(y)) && !anchored())
+            {
+                continue;
+            }
+            pairs.push((x, y));
+        }
+    }
+    let [(x, y)] = pairs.as_slice() else {
+        return None;
+    };
+    let (p, s) = (x.shown(&window), y.shown(passage));
+    Some((src.text_of(&p), sec.text_of(&s), (s, false)))
+}

@@ -171,3 +171,23 @@ fn a_sentence_that_shares_a_name_with_a_heading_is_aligned_to_the_body() {
         "{f:#?}"
     );
 }
+
+#[test]
+fn a_figure_of_the_aligned_sentence_given_with_a_digit_changed_is_a_numeric_change() {
+    let source = "We will also contribute €400 million to the fund for responding to loss and \
+        damage, provided that other major economies make contributions of comparable scale by \
+        the end of 2026.\n";
+    let secondary = "The bloc's contribution to the loss and damage fund will be €500m, Ms \
+        Lindqvist said, on condition that other major economies make contributions of \
+        comparable scale by the end of 2026.\n";
+    let f = compare_to(source, secondary);
+    assert_eq!(
+        changes(&f),
+        ["number changed: the source says \"400 million\", the secondary \"500m\""],
+        "{f:#?}"
+    );
+    // The same figure in other words is no change.
+    let f = compare_to(source, &secondary.replace("€500m", "€400m"));
+    assert!(changes(&f).is_empty(), "{f:#?}");
+    assert!(!kinds(&f).is_empty(), "{f:#?}");
+}
