@@ -220,6 +220,11 @@ pub fn align_quote(
     align_as(index, sources, passage, cfg, LONG_RUN).ok()
 }
 
+/// Fewest passage words with a seed in the next best window for it to be
+/// tried (two may be a stock phrase; most sentences that do not align have
+/// no such window, and are spared a second diff).
+const RUNNER_UP_SEEDS: usize = 3;
+
 /// [`align_or_region`], with a match of `long_run` words in a row enough.
 /// Where the window with the most seeds does not hold the passage, the
 /// next best window elsewhere is tried: a sentence may share a name with a
@@ -235,11 +240,11 @@ fn align_as(
     if passage.len() < cfg.min_words.max(1) {
         return Err(None);
     }
-    let region = best_region(index, sources, passage, None).ok_or(None)?;
+    let region = best_region(index, sources, passage, None, 2).ok_or(None)?;
     if let Some(al) = align_in(sources, passage, cfg, long_run, &region) {
         return Ok(al);
     }
-    best_region(index, sources, passage, Some(&region))
+    best_region(index, sources, passage, Some(&region), RUNNER_UP_SEEDS)
         .and_then(|other| align_in(sources, passage, cfg, long_run, &other))
         .ok_or(Some(region))
 }
@@ -477,12 +482,15 @@ fn restrict(source: u32, window: Range<usize>, ops: Vec<Op>, n: usize) -> Alignm
 }
 
 /// The source and token window holding the most seeds of the passage.
-/// (`except`: seeds inside this source window are not counted.)
+/// (`except`: seeds inside this source window are not counted; `least`:
+/// the fewest passage words with a seed there, unless the passage is very
+/// short.)
 fn best_region(
     index: &SourceIndex,
     sources: &[&[u64]],
     passage: &[u64],
     except: Option<&(u32, Range<usize>)>,
+    least: usize,
 ) -> Option<(u32, Range<usize>)> {
     thread_local! {
         /// Seeds and window counts, kept between calls (a million calls an
@@ -495,15 +503,15 @@ fn best_region(
         if let Some((s, w)) = except {
             seeds.retain(|x| x.0 != *s || !w.contains(&(x.1 as usize)));
         }
-        region_of(sources, passage, seeds, held)
+        region_of(sources, passage, (seeds, held), least)
     })
 }
 
 fn region_of(
     sources: &[&[u64]],
     passage: &[u64],
-    seeds: &mut [Seed],
-    held: &mut Vec<u32>,
+    (seeds, held): (&mut [Seed], &mut Vec<u32>),
+    least: usize,
 ) -> Option<(u32, Range<usize>)> {
     let n = passage.len();
     if seeds.is_empty() {
@@ -544,7 +552,7 @@ fn region_of(
     // One shared 3-word run cannot make a match of the six words a partial
     // match needs; short passages can still match whole on one seed.
     let (count, s, r) = best?;
-    (count >= 2 || n <= MIN_SEEDLESS).then_some((s, r))
+    (count >= least || n <= MIN_SEEDLESS).then_some((s, r))
 }
 
 /// Diffs of at most this many word pairs (source x passage) need no deadline.
