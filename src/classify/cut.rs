@@ -394,7 +394,23 @@ pub(super) fn condition_left_out(
     let proviso = |side: Side<'_>, t: usize, end: usize| {
         condition_at(side, t, end) && side.lexeme(t).hash != if_
     };
-    if passage.clone().any(|t| proviso(sec, t, passage.end)) {
+    // The writer's own "if" keeps a condition ("… a year early – if allies
+    // do their part"), unless it asks or compares ("asked if", "as if",
+    // "even if") or the source has an "if" of its own there.
+    let sources_if = window.clone().any(|t| src.lexeme(t).hash == if_);
+    let writers_if = |t: usize| {
+        if sources_if {
+            return false;
+        }
+        let not_if =
+            ["as", "even", "asked", "asks", "ask", "wondered"].map(crate::normalize::form_hash);
+        sec.lexeme(t).hash == if_
+            && (t == passage.start || !not_if.contains(&sec.lexeme(t - 1).hash))
+    };
+    if passage
+        .clone()
+        .any(|t| proviso(sec, t, passage.end) || writers_if(t))
+    {
         return None;
     }
     let start = window.clone().find(|&t| proviso(src, t, window.end))?;

@@ -63,3 +63,37 @@ fn a_quotation_running_on_into_the_next_sentence_is_judged_by_its_part_in_each()
     });
     assert!(quoted.is_some(), "{f:#?}");
 }
+
+#[test]
+fn a_retold_sentence_that_keeps_a_condition_in_its_own_if_drops_none() {
+    let speech = "This budget keeps every promise we made on public services and on the NHS. \
+        For defence, we will reach 2.5 per cent of GDP by April 2027, a year earlier than \
+        planned, provided that our allies meet their own commitments. \
+        And we will not raise the basic rate of income tax in this parliament.\n";
+    let story = |middle: &str| {
+        format!(
+            "This budget keeps every promise we made on public services and on the NHS, the \
+             chancellor said.\n\n{middle}\n\nAnd we will not raise the basic rate of income tax \
+             in this parliament, she added.\n"
+        )
+    };
+    let defence = |middle: &str| {
+        let f = compare_to(speech, &story(middle));
+        f.into_iter()
+            .find(|f| {
+                f["secondary"]["text"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("Defence")
+            })
+            .unwrap_or_else(|| panic!("{middle}"))
+    };
+    let f = defence(
+        "Defence spending hits 2.5% of national output a year early – if allies do their part.",
+    );
+    assert_ne!(f["kind"], "truncation", "{f:#?}");
+    let f = defence(
+        "Defence spending hits 2.5% of national output a year early – as allies do their part.",
+    );
+    assert_eq!(f["kind"], "truncation", "{f:#?}");
+}
