@@ -619,6 +619,7 @@ fn scan_edits(
                     || framing::lead_retold(&src, &op.src, s_abs.start, passage, in_quote)
                     || cut::merge_seam(src, &op.src, !in_quote(s_abs.start))
                     || cut::grammar_only(src, &op.src, !in_quote(s_abs.start))
+                    || cut::perfect_put_in_past(src, &op.src, !in_quote(s_abs.start))
                     || cut::said_elsewhere((sec, passage), src, &op.src, core));
             let function = |side: &Side<'_>, r: &Range<usize>| {
                 r.clone().all(|t| variant::grammar_token(side, t))

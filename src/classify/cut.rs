@@ -143,6 +143,21 @@ pub(super) fn grammar_only(src: Side<'_>, p: &Range<usize>, unquoted: bool) -> b
         && !p.clone().any(|t| limits_at(src, t, p))
 }
 
+/// Are source tokens `p`, dropped outside quotation marks (`unquoted`),
+/// the "has" (and a "now" or "already") of a present perfect that the
+/// writer puts in the past ("The inquest heard eleven days of evidence" for
+/// "This inquest has now heard eleven days of evidence")? Reported, the
+/// claim is the same.
+pub(super) fn perfect_put_in_past(src: Side<'_>, p: &Range<usize>, unquoted: bool) -> bool {
+    let [has, have, now, already] =
+        ["has", "have", "now", "already"].map(crate::normalize::form_hash);
+    let h = |t: usize| src.lexeme(t).hash;
+    unquoted
+        && (1..=2).contains(&p.len())
+        && [has, have].contains(&h(p.start))
+        && p.clone().skip(1).all(|t| [now, already].contains(&h(t)))
+}
+
 /// The form of token `t` if it is a content word: four letters or more and
 /// no function word ("that", "have", "were"), or a number.
 fn content_word(side: &Side<'_>, t: usize) -> Option<u64> {

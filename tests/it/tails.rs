@@ -97,3 +97,26 @@ fn a_retold_sentence_that_keeps_a_condition_in_its_own_if_drops_none() {
     );
     assert_eq!(f["kind"], "truncation", "{f:#?}");
 }
+
+#[test]
+fn a_present_perfect_put_in_the_past_outside_quotes_is_no_edit() {
+    let findings = "This inquest has now heard eleven days of evidence, and I am grateful to \
+        everyone who has given it.\n";
+    let f = compare_to(findings, "The inquest heard 11 days of evidence.\n");
+    assert!(!f.is_empty(), "{f:#?}");
+    assert!(
+        f.iter()
+            .all(|f| f["kind"] != "copy_error" && f["kind"] != "truncation"),
+        "{f:#?}"
+    );
+    // Inside quotation marks, the speaker's tense is the speaker's.
+    let f = compare_to(
+        findings,
+        "The coroner said: \"This inquest heard eleven days of evidence.\"\n",
+    );
+    assert!(
+        f.iter()
+            .any(|f| f["kind"] == "misquote" || f["kind"] == "copy_error"),
+        "{f:#?}"
+    );
+}
