@@ -8,7 +8,7 @@
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Bump when any fingerprint would change for the same input.
-pub const ALGORITHM_VERSION: u32 = 7;
+pub const ALGORITHM_VERSION: u32 = 8;
 /// Words per shingle.
 pub const SHINGLE_WORDS: usize = 3;
 

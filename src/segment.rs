@@ -252,7 +252,8 @@ fn sentence_ends(ls: &[Lexeme], range: Range<usize>) -> Vec<usize> {
             ls[i].ch == '.'
                 && !ls[i].space_before
                 && prev.kind == LexKind::Word
-                && (prev.end - prev.start == 1
+                // (An initial, "J. Smith", not a "%": "to 4.25%. Two members".)
+                && ((prev.end - prev.start == 1 && prev.hash != *crate::normalize::H_PERCENT)
                     || ABBREVIATIONS.contains(&prev.hash)
                     || (MONTHS.contains(&prev.hash)
                         && ls

@@ -120,3 +120,18 @@ fn a_present_perfect_put_in_the_past_outside_quotes_is_no_edit() {
         "{f:#?}"
     );
 }
+
+#[test]
+fn a_sentence_ending_on_a_percentage_ends_there() {
+    // "4.25%. Two members" are two sentences: a "%" is no initial.
+    let statement = "Today the committee voted by seven votes to two to reduce Bank Rate by 0.25 \
+        percentage points, to 4.25%. Two members, Daniel Okafor and Priya Raman, preferred to \
+        hold rates at 4.5%.\n";
+    let f = compare_to(
+        statement,
+        "She said: \"Today the committee voted by seven votes to two to reduce Bank Rate by 0.25 \
+         percentage points, to 4.25%.\"\n",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
+}
