@@ -356,6 +356,10 @@ pub(super) fn dropped_condition(
         .or_else(|| condition_before((sec, passage), src, al, core))
 }
 
+/// Source words the copy may skip between a condition that opens its
+/// sentence and its own first word (the subject and its verb).
+const LEAD_WORDS: usize = 2;
+
 /// The condition that opens the source sentence, set off by a comma right
 /// before the words a passage copies from its middle, that the passage
 /// leaves out ("Work on the first 86 homes ... will begin this autumn" for
@@ -373,11 +377,16 @@ fn condition_before(
     let first = core.iter().find(|o| o.tag == Tag::Equal)?;
     let start = first.src.start.max(al.src.start);
     let sentence = edges::sentence_of(&src, start)?;
-    let condition = sentence.start..start;
+    // (The copy may start a word or two after the clause: "it was very
+    // hard" for "Unless that changes, it's very hard", the subject's verb
+    // put in the past.)
+    let end = clause_end(src, sentence.start, &sentence);
+    let condition = sentence.start..end;
     if condition.is_empty()
-        || !condition_at(src, sentence.start, start)
-        || clause_end(src, sentence.start, &sentence) != start
-        || !src.gap_after(start - 1, &sentence).contains(',')
+        || end > start
+        || start - end > LEAD_WORDS
+        || !condition_at(src, sentence.start, end)
+        || !src.gap_after(end - 1, &sentence).contains(',')
     {
         return None;
     }

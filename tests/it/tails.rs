@@ -135,3 +135,24 @@ fn a_sentence_ending_on_a_percentage_ends_there() {
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(f[0]["kind"], "verbatim", "{f:#?}");
 }
+
+#[test]
+fn a_condition_opening_the_source_sentence_a_word_or_two_before_the_copy_is_dropped() {
+    let presser = "Declan is a very good player. He's started two league games since October. \
+        Unless that changes, it's very hard for me to pick him ahead of lads who are playing \
+        every week.\n";
+    let f = compare_to(
+        presser,
+        "Doyle said it was very hard for him to pick Declan Murray ahead of lads who are \
+         playing every week.\n",
+    );
+    assert_eq!(f[0]["kind"], "truncation", "{f:#?}");
+    assert!(message(&f[0]).contains("\"Unless that changes\""), "{f:#?}");
+    // Kept, it is not.
+    let f = compare_to(
+        presser,
+        "Doyle said that unless that changed it was very hard for him to pick Declan Murray \
+         ahead of lads who are playing every week.\n",
+    );
+    assert!(f.iter().all(|f| f["kind"] != "truncation"), "{f:#?}");
+}
