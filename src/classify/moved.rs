@@ -442,13 +442,17 @@ pub(super) fn changed_in_sentence(
         r.into_iter()
             .any(|t| side.lexeme(t).kind == crate::normalize::LexKind::Number)
     };
-    if aligned.is_empty() || !has_number(&sec, passage.clone()) {
+    if aligned.is_empty() {
         return None;
     }
     let sentence = |t: usize| super::edges::sentence_of(&src, t);
     let window = sentence(aligned.start).map_or(aligned.start, |s| s.start)
         ..sentence(aligned.end - 1).map_or(aligned.end, |s| s.end);
-    if !has_number(&src, window.clone()) {
+    // (A time of day, "6.45am", is one word to the lexer, no number.)
+    if let Some((p, s, at)) = quantity::time_moved(&sec, passage, &src, &window) {
+        return Some((p, s, (at, false)));
+    }
+    if !has_number(&sec, passage.clone()) || !has_number(&src, window.clone()) {
         return None;
     }
     let valued = |side: &Side<'_>, r: &Range<usize>| -> Vec<quantity::Item> {

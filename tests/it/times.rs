@@ -31,3 +31,20 @@ fn the_same_time_written_another_way_is_no_change() {
         );
     }
 }
+
+#[test]
+fn another_time_of_day_in_a_reworded_sentence_is_a_numeric_change() {
+    let statement = "I want to explain what happened. On Saturday morning, at 6.15am, a failure \
+        in our central booking and departure control system meant that we could not check in \
+        passengers, issue boarding passes or load baggage across our network.\n";
+    let story = "She says the failure began at 6.45am on Saturday, when staff suddenly could \
+        not check in passengers, issue boarding passes or load baggage.\n";
+    let f = compare_to(statement, story);
+    assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
+    assert!(
+        message(&f[0]).contains("the source says \"6.15am\", the secondary \"6.45am\""),
+        "{f:#?}"
+    );
+    let f = compare_to(statement, &story.replace("6.45am", "6.15am"));
+    assert_ne!(f[0]["kind"], "numeric_change", "{f:#?}");
+}

@@ -95,3 +95,61 @@ mod tests {
         }
     }
 }
+
+/// The times of day in token range `r`: (tokens, minutes), read over one
+/// to four tokens, the longest first ("6.45am", "6.45 am", "18:45", "11:20
+/// p.m.").
+fn times_in(side: &Side<'_>, r: &Range<usize>) -> Vec<(Range<usize>, u32)> {
+    let mut out = Vec::new();
+    let mut t = r.start;
+    // (Read in place, from a token that starts with a digit only.)
+    let text = |a: usize, b: usize| {
+        let (x, y) = (
+            side.lexeme(a).start as usize,
+            side.lexeme(b - 1).end as usize,
+        );
+        side.text.get(x..y).unwrap_or("")
+    };
+    let digit = |t: usize| text(t, t + 1).starts_with(|c: char| c.is_ascii_digit());
+    while t < r.end {
+        if !digit(t) {
+            t += 1;
+            continue;
+        }
+        let found = (1..=4)
+            .rev()
+            .filter(|k| t + k <= r.end)
+            .find_map(|k| time_of(text(t, t + k)).map(|m| (t..t + k, m)));
+        match found {
+            Some((span, m)) => {
+                t = span.end;
+                out.push((span, m));
+            }
+            None => t += 1,
+        }
+    }
+    out
+}
+
+/// The one time of day of `passage` against the one of source range
+/// `window` (its aligned sentence), where they differ and the source gives
+/// the passage's time nowhere: "the failure began at 6.45am" for "at
+/// 6.15am, a failure …", wherever a rewording put it.
+pub(in crate::classify) fn time_moved(
+    sec: &Side<'_>,
+    passage: &Range<usize>,
+    src: &Side<'_>,
+    window: &Range<usize>,
+) -> Option<(String, String, Range<usize>)> {
+    let mine = times_in(sec, passage);
+    let [(s, b)] = mine.as_slice() else {
+        return None;
+    };
+    let theirs = times_in(src, window);
+    let [(p, a)] = theirs.as_slice() else {
+        return None;
+    };
+    let everywhere = times_in(src, &(0..src.a.tokens.len()));
+    (a != b && !everywhere.iter().any(|(_, m)| m == b))
+        .then(|| (src.text_of(p), sec.text_of(s), s.clone()))
+}

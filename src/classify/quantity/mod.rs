@@ -13,7 +13,7 @@ use crate::normalize::{H_MINUS, H_PERCENT, LexKind, form_hash, is_dash, number_w
 mod clock;
 mod multiplier;
 mod wording;
-pub(super) use clock::{same_time, time_changed};
+pub(super) use clock::{same_time, time_changed, time_moved};
 pub(super) use multiplier::multiplier_changed;
 use wording::quantity_ending_at;
 pub(super) use wording::{
