@@ -252,8 +252,13 @@ fn sentence_ends(ls: &[Lexeme], range: Range<usize>) -> Vec<usize> {
             ls[i].ch == '.'
                 && !ls[i].space_before
                 && prev.kind == LexKind::Word
-                // (An initial, "J. Smith", not a "%": "to 4.25%. Two members".)
-                && ((prev.end - prev.start == 1 && prev.hash != *crate::normalize::H_PERCENT)
+                // (An initial, "J. Smith", not a "%" nor a scale letter
+                // after a number: "to 4.25%. Two members", "€6.3m. Tickets".)
+                && ((prev.end - prev.start == 1
+                    && prev.hash != *crate::normalize::H_PERCENT
+                    && !(i >= 2 + range.start
+                        && ls[i - 2].kind == LexKind::Number
+                        && ls[i - 2].end == prev.start))
                     || ABBREVIATIONS.contains(&prev.hash)
                     || (MONTHS.contains(&prev.hash)
                         && ls

@@ -156,3 +156,28 @@ fn a_condition_opening_the_source_sentence_a_word_or_two_before_the_copy_is_drop
     );
     assert!(f.iter().all(|f| f["kind"] != "truncation"), "{f:#?}");
 }
+
+#[test]
+fn a_sentence_ending_on_a_scaled_figure_ends_there() {
+    // "€6.3m. Tickets" are two sentences: the "m" is no initial.
+    let speech = "This year's festival has a budget of €6.3m. Tickets for the opening gala are \
+        sold out, unless returns become available on the night.\n";
+    let f = compare_to(
+        speech,
+        "The festival has a budget of €6.3m. Tickets for the opening gala are sold out.\n",
+    );
+    let tickets = f.iter().find(|f| {
+        f["secondary"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Tickets")
+    });
+    assert!(tickets.is_some_and(|f| f["kind"] == "truncation"), "{f:#?}");
+    let budget = f.iter().find(|f| {
+        f["secondary"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("The festival")
+    });
+    assert!(budget.is_some_and(|f| f["kind"] != "truncation"), "{f:#?}");
+}
