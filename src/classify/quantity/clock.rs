@@ -74,28 +74,6 @@ pub(in crate::classify) fn time_changed(
     (a != b).then(|| (src.text_of(p), sec.text_of(s)))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::time_of;
-
-    #[test]
-    fn times_of_day_are_read_in_their_forms() {
-        let at = |h: u32, m: u32| Some(h * 60 + m);
-        assert_eq!(time_of("11.20pm"), at(23, 20));
-        assert_eq!(time_of("11:20 p.m."), at(23, 20));
-        assert_eq!(time_of("11:20 p.m"), at(23, 20));
-        assert_eq!(time_of("23:20"), at(23, 20));
-        assert_eq!(time_of("6am"), at(6, 0));
-        assert_eq!(time_of("12am"), at(0, 0));
-        assert_eq!(time_of("12.05pm"), at(12, 5));
-        assert_eq!(time_of("01:35"), at(1, 35));
-        // Decimals, scores and other words are no times.
-        for not in ["6.45", "3-1", "13pm", "7:75", "pm", "2.5bn", "10.20pm on"] {
-            assert_eq!(time_of(not), None, "{not}");
-        }
-    }
-}
-
 /// The times of day in token range `r`: (tokens, minutes), read over one
 /// to four tokens, the longest first ("6.45am", "6.45 am", "18:45", "11:20
 /// p.m.").
@@ -152,4 +130,26 @@ pub(in crate::classify) fn time_moved(
     let everywhere = times_in(src, &(0..src.a.tokens.len()));
     (a != b && !everywhere.iter().any(|(_, m)| m == b))
         .then(|| (src.text_of(p), sec.text_of(s), s.clone()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::time_of;
+
+    #[test]
+    fn times_of_day_are_read_in_their_forms() {
+        let at = |h: u32, m: u32| Some(h * 60 + m);
+        assert_eq!(time_of("11.20pm"), at(23, 20));
+        assert_eq!(time_of("11:20 p.m."), at(23, 20));
+        assert_eq!(time_of("11:20 p.m"), at(23, 20));
+        assert_eq!(time_of("23:20"), at(23, 20));
+        assert_eq!(time_of("6am"), at(6, 0));
+        assert_eq!(time_of("12am"), at(0, 0));
+        assert_eq!(time_of("12.05pm"), at(12, 5));
+        assert_eq!(time_of("01:35"), at(1, 35));
+        // Decimals, scores and other words are no times.
+        for not in ["6.45", "3-1", "13pm", "7:75", "pm", "2.5bn", "10.20pm on"] {
+            assert_eq!(time_of(not), None, "{not}");
+        }
+    }
 }
