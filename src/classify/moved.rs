@@ -90,14 +90,7 @@ pub(super) fn moved_figure(
         return None;
     };
     let at = passage.clone();
-    let digits = |side: &Side<'_>, x: &quantity::Item| -> String {
-        let first = x.tokens.start..x.tokens.start + 1;
-        side.text_of(&first)
-            .chars()
-            .filter(char::is_ascii_digit)
-            .collect()
-    };
-    let (a, b) = (digits(&src, x), digits(&sec, y));
+    let (a, b) = (lead_digits(&src, x), lead_digits(&sec, y));
     // ("64 of the cancelled operations" for "46": a count this small,
     // changed by one digit, is as often another count of the source's.)
     let swapped = || a.bytes().rev().eq(b.bytes()) && a != b;
@@ -227,14 +220,7 @@ pub(super) fn misread_nearby(
     }
     let mine = valued(&sec, passage);
     let theirs = valued(&src, &near);
-    let small = |x: &quantity::Item| {
-        let v = x.value.unwrap_or(0.0);
-        x.tokens.len() == 1 && x.unit == quantity::Unit::Plain && v.fract() == 0.0 && v < 100.0
-    };
-    let year = is_year;
-    let holds = |all: &[quantity::Item], side: &Side<'_>, other: &Side<'_>, x: &quantity::Item| {
-        all.iter().any(|y| !quantity::differ(side, y, other, x))
-    };
+    let (year, small) = (is_year, small_count);
     let mut pairs = Vec::new();
     // (A figure with a qualifier, "more than 7.1 million", is a rounding.)
     let plain = |y: &&quantity::Item| !year(y) && !quantity::qualified(&sec, y.tokens.start);
@@ -462,20 +448,7 @@ pub(super) fn changed_in_sentence(
             .collect()
     };
     let (mine, theirs) = (valued(&sec, passage), valued(&src, &window));
-    let holds = |all: &[quantity::Item], side: &Side<'_>, other: &Side<'_>, x: &quantity::Item| {
-        all.iter().any(|y| !quantity::differ(side, y, other, x))
-    };
-    let small = |x: &quantity::Item| {
-        let v = x.value.unwrap_or(0.0);
-        x.tokens.len() == 1 && x.unit == quantity::Unit::Plain && v.fract() == 0.0 && v < 100.0
-    };
-    let digits = |side: &Side<'_>, x: &quantity::Item| -> String {
-        let first = x.tokens.start..x.tokens.start + 1;
-        side.text_of(&first)
-            .chars()
-            .filter(char::is_ascii_digit)
-            .collect()
-    };
+    let small = small_count;
     let mut pairs = Vec::new();
     for y in mine
         .iter()
@@ -491,7 +464,7 @@ pub(super) fn changed_in_sentence(
             };
             if !quantity::differ(&src, x, &sec, y)
                 || holds(&mine, &sec, &src, x)
-                || !misread(&digits(&src, x), &digits(&sec, y))
+                || !misread(&lead_digits(&src, x), &lead_digits(&sec, y))
                 || ((small(x) || small(y)) && !anchored())
             {
                 continue;
@@ -504,4 +477,25 @@ pub(super) fn changed_in_sentence(
     };
     let (p, s) = (x.shown(&window), y.shown(passage));
     Some((src.text_of(&p), sec.text_of(&s), (s, false)))
+}
+
+/// Does one of `all` (quantities of `side`) state `x` (of `other`)?
+fn holds(all: &[quantity::Item], side: &Side<'_>, other: &Side<'_>, x: &quantity::Item) -> bool {
+    all.iter().any(|y| !quantity::differ(side, y, other, x))
+}
+
+/// Is the quantity a single whole number under 100, of no unit: a count
+/// too small to be read as a misreading unless something anchors it?
+fn small_count(x: &quantity::Item) -> bool {
+    let v = x.value.unwrap_or(0.0);
+    x.tokens.len() == 1 && x.unit == quantity::Unit::Plain && v.fract() == 0.0 && v < 100.0
+}
+
+/// The digits of a quantity's first token ("1,200" gives "1200").
+fn lead_digits(side: &Side<'_>, x: &quantity::Item) -> String {
+    let first = x.tokens.start..x.tokens.start + 1;
+    side.text_of(&first)
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect()
 }
