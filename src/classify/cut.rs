@@ -149,8 +149,10 @@ pub(super) fn grammar_only(src: Side<'_>, p: &Range<usize>, unquoted: bool) -> b
 /// "This inquest has now heard eleven days of evidence")? Reported, the
 /// claim is the same.
 pub(super) fn perfect_put_in_past(src: Side<'_>, p: &Range<usize>, unquoted: bool) -> bool {
-    let [has, have, now, already] =
-        ["has", "have", "now", "already"].map(crate::normalize::form_hash);
+    static WORDS: std::sync::LazyLock<[u64; 4]> = std::sync::LazyLock::new(|| {
+        ["has", "have", "now", "already"].map(crate::normalize::form_hash)
+    });
+    let [has, have, now, already] = *WORDS;
     let h = |t: usize| src.lexeme(t).hash;
     unquoted
         && (1..=2).contains(&p.len())
@@ -421,13 +423,14 @@ pub(super) fn condition_left_out(
     // The writer's own "if" keeps a condition ("… a year early – if allies
     // do their part"), unless it asks or compares ("asked if", "as if",
     // "even if") or the source has an "if" of its own there.
-    let sources_if = window.clone().any(|t| src.lexeme(t).hash == if_);
+    static NOT_IF: std::sync::LazyLock<[u64; 6]> = std::sync::LazyLock::new(|| {
+        ["as", "even", "asked", "asks", "ask", "wondered"].map(crate::normalize::form_hash)
+    });
+    let (sources_if, not_if) = (window.clone().any(|t| src.lexeme(t).hash == if_), &*NOT_IF);
     let writers_if = |t: usize| {
         if sources_if {
             return false;
         }
-        let not_if =
-            ["as", "even", "asked", "asks", "ask", "wondered"].map(crate::normalize::form_hash);
         sec.lexeme(t).hash == if_
             && (t == passage.start || !not_if.contains(&sec.lexeme(t - 1).hash))
     };

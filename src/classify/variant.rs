@@ -531,24 +531,19 @@ pub(super) fn articles_only(
 /// countries and [to] small island states")?
 pub(super) fn needless_word(src: &Side<'_>, p: &Range<usize>) -> bool {
     use std::sync::LazyLock;
-    static WORDS: LazyLock<[[u64; 8]; 2]> = LazyLock::new(|| {
-        [
-            ["that"; 8],
-            ["to", "for", "in", "on", "at", "of", "by", "with"],
-        ]
-        .map(|w| w.map(crate::normalize::form_hash))
+    static THAT_AND_OR: LazyLock<[u64; 3]> =
+        LazyLock::new(|| ["that", "and", "or"].map(crate::normalize::form_hash));
+    static PREPOSITIONS: LazyLock<[u64; 8]> = LazyLock::new(|| {
+        ["to", "for", "in", "on", "at", "of", "by", "with"].map(crate::normalize::form_hash)
     });
-    let [that, prepositions] = &*WORDS;
+    let [that, and, or] = *THAT_AND_OR;
     if p.len() != 1 || p.start == 0 {
         return false;
     }
     let (t, h) = (p.start, |t: usize| src.lexeme(t).hash);
-    let joined = ["and", "or"]
-        .iter()
-        .any(|w| h(t - 1) == crate::normalize::form_hash(w));
-    h(t) == that[0]
-        || (prepositions.contains(&h(t))
-            && joined
+    h(t) == that
+        || (PREPOSITIONS.contains(&h(t))
+            && [and, or].contains(&h(t - 1))
             && (t.saturating_sub(10)..t - 1).any(|u| h(u) == h(t)))
 }
 

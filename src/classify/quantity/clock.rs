@@ -44,12 +44,28 @@ fn time_of(text: &str) -> Option<u32> {
     Some(h * 60 + m)
 }
 
-/// The time of day each token range is, if each is one.
-fn times(src: &Side<'_>, p: &Range<usize>, sec: &Side<'_>, s: &Range<usize>) -> Option<(u32, u32)> {
-    if p.is_empty() || s.is_empty() {
+/// The text of tokens `r` as the file has it, read in place.
+fn text_at<'a>(side: &Side<'a>, r: &Range<usize>) -> &'a str {
+    let (x, y) = (
+        side.lexeme(r.start).start as usize,
+        side.lexeme(r.end - 1).end as usize,
+    );
+    side.text.get(x..y).unwrap_or("")
+}
+
+/// The time of day tokens `r` are, if they are one: at most four tokens,
+/// the first opening on a digit (most are not read at all).
+fn time_at(side: &Side<'_>, r: &Range<usize>) -> Option<u32> {
+    let opens = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
+    if r.is_empty() || r.len() > 4 || !opens(text_at(side, &(r.start..r.start + 1))) {
         return None;
     }
-    Some((time_of(&src.text_of(p))?, time_of(&sec.text_of(s))?))
+    time_of(text_at(side, r))
+}
+
+/// The time of day each token range is, if each is one.
+fn times(src: &Side<'_>, p: &Range<usize>, sec: &Side<'_>, s: &Range<usize>) -> Option<(u32, u32)> {
+    Some((time_at(src, p)?, time_at(sec, s)?))
 }
 
 /// Are the two ranges the same time of day, written two ways?
@@ -80,24 +96,11 @@ pub(in crate::classify) fn time_changed(
 fn times_in(side: &Side<'_>, r: &Range<usize>) -> Vec<(Range<usize>, u32)> {
     let mut out = Vec::new();
     let mut t = r.start;
-    // (Read in place, from a token that starts with a digit only.)
-    let text = |a: usize, b: usize| {
-        let (x, y) = (
-            side.lexeme(a).start as usize,
-            side.lexeme(b - 1).end as usize,
-        );
-        side.text.get(x..y).unwrap_or("")
-    };
-    let digit = |t: usize| text(t, t + 1).starts_with(|c: char| c.is_ascii_digit());
     while t < r.end {
-        if !digit(t) {
-            t += 1;
-            continue;
-        }
         let found = (1..=4)
             .rev()
             .filter(|k| t + k <= r.end)
-            .find_map(|k| time_of(text(t, t + k)).map(|m| (t..t + k, m)));
+            .find_map(|k| time_at(side, &(t..t + k)).map(|m| (t..t + k, m)));
         match found {
             Some((span, m)) => {
                 t = span.end;

@@ -192,18 +192,28 @@ pub(in crate::classify) fn qualified(side: &Side<'_>, t: usize) -> bool {
             .map(|p| p.split(' ').map(form_hash).collect())
             .collect()
     });
-    let just_before = |phrase: &Vec<u64>| {
-        t >= phrase.len()
-            && (t - phrase.len()..t)
-                .zip(phrase)
-                .all(|(i, &h)| side.lexeme(i).hash == h)
-    };
     QUALIFIERS
         .iter()
         .flatten()
         .chain(MORE.iter())
         .chain(CEILINGS.iter())
-        .any(just_before)
+        .any(|phrase| ends_before(side, t, phrase))
+}
+
+/// Do the words right before token `t` make `phrase` (matching forms)?
+fn ends_before(side: &Side<'_>, t: usize, phrase: &[u64]) -> bool {
+    t >= phrase.len()
+        && (t - phrase.len()..t)
+            .map(|i| side.lexeme(i).hash)
+            .eq(phrase.iter().copied())
+}
+
+/// Which group of [`QUALIFIERS`] the words right before token `t` are a
+/// phrase of, if any.
+fn group_before(side: &Side<'_>, t: usize) -> Option<usize> {
+    QUALIFIERS
+        .iter()
+        .position(|g| g.iter().any(|phrase| ends_before(side, t, phrase)))
 }
 
 /// Could the words before the quantity at token `t`, of value `n`, make it
@@ -215,15 +225,7 @@ pub(in crate::classify) fn qualifier_allows(side: &Side<'_>, t: usize, v: f64, n
     if !qualified(side, t) {
         return false;
     }
-    let group = QUALIFIERS.iter().position(|g| {
-        g.iter().any(|phrase| {
-            t >= phrase.len()
-                && (t - phrase.len()..t)
-                    .map(|i| side.lexeme(i).hash)
-                    .eq(phrase.iter().copied())
-        })
-    });
-    group.is_none_or(|g| true_rounding(g, v, n))
+    group_before(side, t).is_none_or(|g| true_rounding(g, v, n))
 }
 
 /// Does the secondary round the source's number with a qualifier that
@@ -282,15 +284,8 @@ pub(in crate::classify) fn rounds_item(src: &Side<'_>, x: &Item, sec: &Side<'_>,
     if qualified(src, x.tokens.start) || sec.quotes().iter().any(|q| q.contains(&start)) {
         return false;
     }
-    QUALIFIERS.iter().enumerate().any(|(g, group)| {
-        group.iter().any(|phrase| {
-            start >= phrase.len()
-                && (start - phrase.len()..start)
-                    .map(|t| sec.lexeme(t).hash)
-                    .eq(phrase.iter().copied())
-        }) && tolerance(x.unit, y.unit).is_some()
-            && true_rounding(g, v, n)
-    })
+    group_before(sec, start)
+        .is_some_and(|g| tolerance(x.unit, y.unit).is_some() && true_rounding(g, v, n))
 }
 
 /// Currency words and the symbols they stand for.
