@@ -91,6 +91,16 @@ impl Speaker {
     fn knows(&self, h: u64) -> bool {
         self.words.binary_search(&h).is_ok()
     }
+
+    /// Does a description without a name (its content words, in order)
+    /// stand for the speaker: by its head where that is a role ("the
+    /// minister"), else by any word of it?
+    fn described(&self, words: &[u64]) -> bool {
+        match words.last() {
+            Some(&head) if ROLES.has(head) => self.knows(head),
+            _ => words.iter().any(|&h| self.knows(h)),
+        }
+    }
 }
 
 /// The words the writer gives quotation `q` to, when that is someone other
@@ -114,7 +124,7 @@ pub(super) fn other<'s>(
     }
     let theirs = match name {
         Some(name) => !speaker.knows(name),
-        None => !words.iter().any(|&h| speaker.knows(h)),
+        None => !speaker.described(&words),
     };
     theirs.then(|| sec.text_of(&range))
 }
@@ -128,7 +138,7 @@ pub(super) fn given_to_speaker(sec: &Side<'_>, q: &Range<usize>, speaker: &Speak
     };
     match name {
         Some(name) => speaker.knows(name),
-        None => words.iter().any(|&h| speaker.knows(h)),
+        None => speaker.described(&words),
     }
 }
 
@@ -346,9 +356,10 @@ fn opening_person(sec: &Side<'_>, sentence: &Range<usize>) -> Option<Subject> {
 fn subject(sec: &Side<'_>, sentence: &Range<usize>, near: &Range<usize>) -> Option<Subject> {
     let quotes = quotes_in(sec, sentence);
     let quoted = |t: usize| quotes.iter().any(|q| q.contains(&t));
+    let attributing = |h: u64| ATTRIBUTING.has(h) && (!quotes.is_empty() || !QUOTING_ONLY.has(h));
     let mut verbs: Vec<usize> = sentence
         .clone()
-        .filter(|&t| !quoted(t) && ATTRIBUTING.has(sec.lexeme(t).hash))
+        .filter(|&t| !quoted(t) && attributing(sec.lexeme(t).hash))
         .collect();
     verbs.sort_by_key(|&t| {
         if t < near.start {
@@ -449,12 +460,14 @@ fn subject_of(
     let inverted = lo == v && (according || opening || quoted(v - 1));
     let range = if lo < end {
         // A long stretch may open with a phrase of its own ("Responding to
-        // the speech, the Liberal Democrat spokeswoman Daisy Cooper"): the
-        // subject is what follows its last comma.
+        // the speech, the Liberal Democrat spokeswoman Daisy Cooper"), and
+        // so may one that opens on a participle ("Speaking outside court,
+        // Mr Greaves"): the subject is what follows its last comma.
+        let participle = sec.text_of(&(lo..lo + 1)).ends_with("ing");
         let cut = (lo..end - 1)
             .rev()
             .find(|&t| sec.gap_after(t, sentence).contains(','))
-            .filter(|_| end - lo > MAX_SUBJECT);
+            .filter(|_| end - lo > MAX_SUBJECT || participle);
         cut.map_or(lo, |t| t + 1)..end
     } else if inverted {
         let mut from = v + 1;
@@ -502,6 +515,13 @@ fn named(
     if PRONOUNS.has(h(head)) {
         return Some(Subject::Pronoun(sex_of(h(head))));
     }
+    // (Shown without the words between it and its verb, "is now", nor a
+    // live blog's time stamp left before it, "15:48".)
+    let digits = |t: usize| sec.text_of(&(t..t + 1)).bytes().all(|b| b.is_ascii_digit());
+    let start = (range.start..head)
+        .find(|&t| !digits(t))
+        .unwrap_or(range.start);
+    let range = if before { start..head + 1 } else { range };
     let words: Vec<u64> = range
         .clone()
         .map(|t| word(sec, t))
@@ -626,7 +646,28 @@ static ATTRIBUTING: Words = Words::new(|| {
          labelled labeled accused accuses urged urges demanded criticised criticized \
          condemned welcomed praised hailed slammed replied responded countered tweeted \
          wrote writes posted announced pledged promised vowed emails emailed texted \
-         texts commented comments asked asks joked jokes quipped quips",
+         texts commented comments asked asks joked jokes quipped quips calls responds \
+         responding",
+    )
+});
+
+/// Verbs of attributing that give words to a speaker only with a quotation
+/// in the sentence: without one they do something else ("Her partner, Thomas
+/// Greaves, called 999 at 19:42").
+static QUOTING_ONLY: Words = Words::new(|| forms("called calls"));
+
+/// The words for a person's role ("spokesman", "minister"): a description
+/// headed by one names that person by it ("Labour's health spokesman said"
+/// is not the health secretary).
+static ROLES: Words = Words::new(|| {
+    forms(
+        "spokesman spokeswoman spokesperson leader leaders critic critics official officials \
+         campaigner campaigners minister ministers secretary chancellor mayor chief director \
+         analyst analysts economist economists expert experts mp mps councillor councillors \
+         chairman chairwoman chair president governor aide aides source sources opponent \
+         opponents rival rivals colleague colleagues lawyer lawyers manager coach captain \
+         executive commissioner senator representative candidate adviser advisers advisor \
+         union unions boss",
     )
 });
 
@@ -636,7 +677,10 @@ static PASSIVE: Words = Words::new(|| forms("was were been being is are be"));
 static PRONOUNS: Words = Words::new(|| forms("he she they it we i you"));
 /// Words that stand between a subject and its verb of saying.
 static BETWEEN: Words = Words::new(|| {
-    forms("also later then again earlier previously separately further since once has had have")
+    forms(
+        "also later then again earlier previously separately further since once has had have \
+         is was now",
+    )
 });
 
 /// The sex a pronoun or a title names, if it names one.

@@ -588,3 +588,48 @@ fn an_apposition_with_a_clause_word_or_an_organisation_keeps_the_name() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_role_a_participle_and_a_responding_person_name_other_speakers() {
+    // A description headed by a role the speaker is not given ("assistant
+    // coach", though "Kingsbridge" is in the source's title); a subject
+    // after an opening participle; a pronoun standing for a person who "is
+    // now responding" (a live blog's present tense, "calls").
+    let story = "Harcastle manager Tomas Reilly said: \"We made mistakes at set pieces and we were punished for them every time.\"\n\n\
+        Kingsbridge's assistant coach said the visitors had shown \"the hunger of a side that believes\".\n\n\
+        Speaking outside the ground, Mr Pike said the fans would \"keep the faith with this young team all season\".\n\n\
+        16:48 Club captain Dean Morrow is now responding. He calls the result \"a disgrace to the shirt\".\n";
+    let q = press_coverage(story);
+    let who: Vec<(&str, &str)> = q
+        .iter()
+        .map(|(kind, _, m)| {
+            let who = m
+                .strip_prefix("quotation attributed to “")
+                .and_then(|m| m.split_once('”'))
+                .map_or("", |(w, _)| w);
+            (kind.as_str(), who)
+        })
+        .collect();
+    assert_eq!(
+        who,
+        [
+            ("unsupported", "Kingsbridge's assistant coach"),
+            ("unsupported", "Mr Pike"),
+            ("unsupported", "Club captain Dean Morrow"),
+        ],
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn calling_a_number_gives_no_words_to_the_caller() {
+    // "called 999" with the source's words after it does not make the
+    // caller the speaker: his own words later are his, not a misquote.
+    let story = "Harcastle manager Tomas Reilly said: \"We made mistakes at set pieces and we were punished for them every time.\"\n\n\
+        Steward Ian Pike called 999 at half-time, when Harcastle made mistakes at set pieces and were punished for them every time.\n\n\
+        Mr Pike said the fans would \"keep the faith with this young team all season\".\n";
+    let q = press_coverage(story);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].0, "unsupported", "{q:#?}");
+    assert!(q[0].2.contains("Mr Pike"), "{q:#?}");
+}
