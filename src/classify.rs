@@ -576,9 +576,10 @@ fn scan_edits(
                 e.numeric.push((p, s, (r, false)));
             }
             if e.numeric.is_empty()
-                && let Some((p, s)) = quantity::time_changed(&src, &op.src, &sec, &s_abs)
+                && let Some((p, s, r)) = quantity::time_changed(&src, &op.src, &sec, &s_abs)
             {
-                e.numeric.push((p, s, (s_abs.clone(), true)));
+                let clean = r == s_abs;
+                e.numeric.push((p, s, (r, clean)));
             }
         } else {
             e.numeric

@@ -52,6 +52,9 @@ const EVIDENCE_SENTENCES: usize = 2;
 /// on a primary without any sentence placed: two may be stock phrases and
 /// another year's sentence shapes (its figures changed), three are copying.
 pub(super) const SEEDED_EVIDENCE: usize = 3;
+/// A document of at most this many sentences needs one strong match for
+/// evidence.
+const SHORT_DOCUMENT: usize = 3;
 
 /// A sentence's content words (four letters or more, stop words out, and
 /// figures of two characters or more) and, among them, its names and
@@ -410,7 +413,12 @@ fn evidence_of(
                     .is_some_and(|(q, m)| *q == p && m.strong(w.all.len()))
         })
         .count();
-    strong >= EVIDENCE_SENTENCES
-        || (strong >= 1 && doc.seeded.contains(&p))
-        || doc.drawn_on.contains(&p)
+    // (A feed item or a brief of a few sentences has few to show: one is
+    // enough there.)
+    let needed = if doc.sentences.len() <= SHORT_DOCUMENT {
+        1
+    } else {
+        EVIDENCE_SENTENCES
+    };
+    strong >= needed || (strong >= 1 && doc.seeded.contains(&p)) || doc.drawn_on.contains(&p)
 }

@@ -47,3 +47,45 @@ fn rss_items_with_escaped_and_cdata_bodies() {
     assert_eq!(spans[1]["text"], PARA);
     assert_spans_exact(dir.path(), &spans);
 }
+
+const BRIEFING: &str = "Press briefing by Professor Ruth Hale, chief investigator of the HALCYON trial\n\n\
+Good afternoon. Today we are publishing the full results of the HALCYON trial of cendralimab in 1,240 patients with severe COPD across 14 countries.\n\n\
+Over 52 weeks, patients given cendralimab had 27 per cent fewer hospital admissions for flare-ups than those given placebo.\n\n\
+It is not a drug for everyone with COPD. It worked in patients with raised eosinophil counts, and we saw no benefit in the others.\n\n\
+The manufacturer, Helix Thoracic, intends to apply to the Medicines Agency and the European regulator in the first quarter of 2026, \
+provided that the extension data received by then do not raise any new safety concern.\n";
+
+#[test]
+fn a_feed_item_of_two_sentences_needs_one_retold_sentence_as_evidence() {
+    // The item's second sentence retells the briefing's last in other
+    // words (no shared run of three words): placed by its content, its
+    // dropped condition is reported.
+    let item = "<?xml version=\"1.0\"?>\n<rss><channel><title>Health desk</title>\n\
+<item><title>COPD jab cuts admissions, trial shows</title><link>https://example.org/1</link>\
+<pubDate>Thu, 09 Oct 2025 15:30:00 +0100</pubDate>\
+<description>&lt;p&gt;Professor Ruth Hale said cendralimab was &#8216;not a drug for everyone with COPD&#8217; \
+but cut hospital admissions by 27%.&lt;/p&gt;&lt;p&gt;Manufacturer Helix Thoracic will apply to regulators in early 2026.&lt;/p&gt;\
+</description></item>\n</channel></rss>\n";
+    let found = audit_manifest(&[
+        (
+            "primary/briefing.txt",
+            "role = \"primary\"\ndate = \"2025-10-09\"\ntitle = \"Press briefing on the HALCYON trial\"",
+            BRIEFING,
+        ),
+        ("secondary/feed.xml", "role = \"feed\"", item),
+    ]);
+    let kinds: Vec<(&str, &str)> = found
+        .iter()
+        .map(|f| {
+            let text = f["secondary"]["text"].as_str().unwrap();
+            (f["kind"].as_str().unwrap(), text)
+        })
+        .collect();
+    assert_eq!(kinds.len(), 2, "{found:#?}");
+    assert_eq!(kinds[0].0, "verbatim", "{found:#?}");
+    assert_eq!(kinds[1].0, "truncation", "{found:#?}");
+    assert!(
+        kinds[1].1.starts_with("Manufacturer Helix Thoracic"),
+        "{found:#?}"
+    );
+}

@@ -48,3 +48,21 @@ fn another_time_of_day_in_a_reworded_sentence_is_a_numeric_change() {
     let f = compare_to(statement, &story.replace("6.45am", "6.15am"));
     assert_ne!(f[0]["kind"], "numeric_change", "{f:#?}");
 }
+
+#[test]
+fn another_time_amid_other_words_replaced_is_a_numeric_change() {
+    // "4pm, starting" -> "6pm from": one time on each side of the
+    // replacement.
+    let statement = "Nobody will be allowed to collect belongings unless they are escorted. \
+        We will run escorted visits every day from 10am to 4pm, starting tomorrow.\n";
+    let story =
+        "Escorted visits to collect belongings will run daily from 10am to 6pm from tomorrow.\n";
+    let f = compare_to(statement, story);
+    assert_eq!(f[0]["kind"], "numeric_change", "{f:#?}");
+    assert!(
+        message(&f[0]).contains("the source says \"4pm\", the secondary \"6pm\""),
+        "{f:#?}"
+    );
+    let f = compare_to(statement, &story.replace("6pm", "4pm"));
+    assert_ne!(f[0]["kind"], "numeric_change", "{f:#?}");
+}

@@ -79,15 +79,23 @@ pub(in crate::classify) fn same_time(
 }
 
 /// The two times, as written, where a replacement puts one time of day
-/// for another ("10.20pm" for "11.20pm").
+/// for another ("10.20pm" for "11.20pm", also amid other words replaced:
+/// "4pm, starting" -> "6pm from"), and the secondary's time's tokens. Only
+/// one time on each side: more is another list of times.
 pub(in crate::classify) fn time_changed(
     src: &Side<'_>,
     p: &Range<usize>,
     sec: &Side<'_>,
     s: &Range<usize>,
-) -> Option<(String, String)> {
-    let (a, b) = times(src, p, sec, s)?;
-    (a != b).then(|| (src.text_of(p), sec.text_of(s)))
+) -> Option<(String, String, Range<usize>)> {
+    if let Some((a, b)) = times(src, p, sec, s) {
+        return (a != b).then(|| (src.text_of(p), sec.text_of(s), s.clone()));
+    }
+    let (theirs, mine) = (times_in(src, p), times_in(sec, s));
+    match (theirs.as_slice(), mine.as_slice()) {
+        ([(x, a)], [(y, b)]) if a != b => Some((src.text_of(x), sec.text_of(y), y.clone())),
+        _ => None,
+    }
 }
 
 /// The times of day in token range `r`: (tokens, minutes), read over one
