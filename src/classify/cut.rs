@@ -532,12 +532,31 @@ fn condition_at(side: Side<'_>, t: usize, end: usize) -> bool {
         .to_vec()
     });
     static BUT: LazyLock<u64> = LazyLock::new(|| form_hash("but"));
+    static RANGE: LazyLock<[u64; 2]> = LazyLock::new(|| ["until", "from"].map(form_hash));
     let h = |i: usize| (i < end).then(|| side.lexeme(i).hash);
     // ("but only once ...": the condition after the "but".)
     let t = t + usize::from(h(t) == Some(*BUT));
     let Some(first) = h(t) else { return false };
+    // "from 00:01 on Tuesday until 23:59 on Wednesday": the end of a span
+    // of time, no condition.
+    let [until, from] = *RANGE;
+    let digit = |i: usize| {
+        i < end
+            && side
+                .text_of(&(i..i + 1))
+                .starts_with(|c: char| c.is_ascii_digit())
+    };
+    if first == until
+        && digit(t + 1)
+        && (t.saturating_sub(RANGE_WORDS)..t).any(|i| h(i) == Some(from))
+    {
+        return false;
+    }
     ONE.contains(&first) || h(t + 1).is_some_and(|second| TWO.contains(&(first, second)))
 }
+
+/// Words looked back over for the "from" of a span of time ending "until".
+const RANGE_WORDS: usize = 12;
 
 /// Does a condition ([`condition_at`]) or a time limit on a promise or a
 /// denial ([`time_limit_at`]) open at token `t` of `sentence`?

@@ -181,3 +181,21 @@ fn a_sentence_ending_on_a_scaled_figure_ends_there() {
     });
     assert!(budget.is_some_and(|f| f["kind"] != "truncation"), "{f:#?}");
 }
+
+#[test]
+fn the_end_of_a_span_of_time_is_no_condition() {
+    let speech = "Our members will walk out for 48 hours from 00:01 on Tuesday 4 November until \
+        23:59 on Wednesday 5 November. They will walk out again for 24 hours on Tuesday 18 \
+        November. And from Monday 1 December until Wednesday 31 December there will be an \
+        overtime ban.\n";
+    let f = compare_to(
+        speech,
+        "The dates: a 48-hour walkout from 00:01 on Tuesday 4 November, another 24 hours on \
+         Tuesday 18 November, then an overtime ban from 1 to 31 December.\n",
+    );
+    assert!(!f.is_empty(), "{f:#?}");
+    assert!(
+        f.iter().all(|f| !message(f).contains("condition")),
+        "{f:#?}"
+    );
+}
