@@ -14,6 +14,7 @@ mod cut;
 mod edges;
 mod figures;
 mod framing;
+mod heading;
 mod moved;
 mod negated;
 mod negation;

@@ -47,7 +47,8 @@ pub(super) fn cut_short(
         && 2 * al.src.len() >= sentence_len
         && !attribution_rest(src, al.src.end, cut_after)
         && !moved()
-        && !reworded_tail(sec, passage, core);
+        && !reworded_tail(sec, passage, core)
+        && !super::heading::in_heading(&src, al.src.end.saturating_sub(1));
     // (An ellipsis says what it stands for even where the words left out
     // would be no cut: a clause of their own.)
     match left_out {

@@ -56,6 +56,8 @@ pub(super) fn scan_figures(
     if (core.matched as f64) < cfg.copy_coverage * core.len as f64 {
         figures_from_nearby(scan, sec, src, al);
     }
+    scan.numeric
+        .retain(|f| !super::heading::own_date(&sec, &src, f));
     let elsewhere =
         !scan.numeric.is_empty() && scope::figures_of_another_sentence(sec, passage, src, al);
     if elsewhere {

@@ -75,6 +75,7 @@ pub fn figure_changed(
                     && x / y <= 2.0
                     && counts(&src, q).iter().any(|h| what.contains(h))
             })?;
-            Some((src.text_of(q), sec.text_of(r)))
+            let figure = (src.text_of(q), sec.text_of(r), (r.clone(), true));
+            (!super::heading::own_date(&sec, &src, &figure)).then_some((figure.0, figure.1))
         })
 }

@@ -13,6 +13,7 @@ mod extraction;
 mod feeds;
 mod figures;
 mod golden;
+mod headings;
 mod misread;
 mod needless;
 mod offsets;
