@@ -444,7 +444,51 @@ pub(super) fn condition_left_out(
     let start = window.clone().find(|&t| proviso(src, t, window.end))?;
     let sentence = edges::sentence_of(&src, start)?;
     let condition = start..clause_end(src, start, &sentence).min(window.end);
-    (!echoed(sec, passage, src, &condition)).then_some(condition)
+    (!echoed(sec, passage, src, &condition) && drawn_from(sec, passage, src, window, &sentence))
+        .then_some(condition)
+}
+
+/// Is `sentence` of the source window one the passage draws on most: no
+/// other sentence of the window shares more of its content words? (A
+/// passage placed over two source sentences may retell the second alone:
+/// the first's condition is none it dropped.)
+fn drawn_from(
+    sec: Side<'_>,
+    passage: &Range<usize>,
+    src: Side<'_>,
+    window: &Range<usize>,
+    sentence: &Range<usize>,
+) -> bool {
+    if sentence.start <= window.start && window.end <= sentence.end {
+        return true;
+    }
+    let content = |side: &Side<'_>, t: usize| {
+        let l = side.lexeme(t);
+        (l.end - l.start >= 4 || l.kind == crate::normalize::LexKind::Number).then_some(l.hash)
+    };
+    let mut mine: Vec<u64> = passage.clone().filter_map(|t| content(&sec, t)).collect();
+    mine.sort_unstable();
+    let shared = |r: Range<usize>| {
+        let mut words: Vec<u64> = r.filter_map(|t| content(&src, t)).collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+            .iter()
+            .filter(|h| mine.binary_search(h).is_ok())
+            .count()
+    };
+    let own = shared(sentence.clone());
+    let mut t = window.start;
+    while t < window.end {
+        let Some(other) = edges::sentence_of(&src, t) else {
+            break;
+        };
+        if other != *sentence && shared(other.clone()) > own {
+            return false;
+        }
+        t = other.end.max(t + 1);
+    }
+    true
 }
 
 /// Where the clause opening at source token `start` ends: at the first

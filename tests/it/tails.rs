@@ -199,3 +199,32 @@ fn the_end_of_a_span_of_time_is_no_condition() {
         "{f:#?}"
     );
 }
+
+#[test]
+fn a_condition_of_a_source_sentence_the_passage_does_not_retell_is_not_dropped() {
+    // Placed between its neighbours over two source sentences, the passage
+    // retells the second; the first's "until" is no condition it dropped.
+    let speech = "Thank you all for coming tonight. We did not win, and I take responsibility for that.\n\n\
+        I will remain as leader until my successor is chosen, but I will not be a candidate in that contest. \
+        The national executive will meet on Monday, and I have asked them to open nominations on 3 November, \
+        with a new leader in place no later than 31 January. Whoever wins will have my full support and my \
+        loyalty from the first day.\n";
+    let story = "\"We did not win, and I take responsibility for that,\" Helen Carrick told supporters. \
+        The party will open nominations for a new leader on 3 November, and a successor is expected to be \
+        in place by the end of January. \"Whoever wins will have my full support and my loyalty from the \
+        first day,\" she said.\n";
+    let f = compare_to(speech, story);
+    assert_eq!(f.len(), 3, "{f:#?}");
+    assert_eq!(f[1]["kind"], "paraphrase", "{f:#?}");
+    // The condition is the passage's own sentence's: dropped, it is.
+    let f = compare_to(
+        speech,
+        "\"We did not win, and I take responsibility for that,\" Helen Carrick told supporters. \
+         She will remain as party leader, but she will not be a candidate in that contest, she said.\n",
+    );
+    assert!(
+        f.iter()
+            .any(|f| message(f).contains("until my successor is chosen")),
+        "{f:#?}"
+    );
+}
