@@ -228,3 +228,23 @@ fn a_condition_of_a_source_sentence_the_passage_does_not_retell_is_not_dropped()
         "{f:#?}"
     );
 }
+
+#[test]
+fn a_quotation_stopping_before_a_limit_the_writer_goes_on_with_is_not_cut() {
+    let speech = "Results are out today. I should be honest that grades can go down as well as up on \
+        review, although in practice that happens in fewer than 1 in 200 cases.\n";
+    let f = compare_to(
+        speech,
+        "Pritchard warned that grades \"can go down as well as up on review\", though she said \
+         this happens in fewer than one in 200 cases.\n",
+    );
+    assert!(!f.is_empty(), "{f:#?}");
+    assert!(f.iter().all(|f| f["kind"] != "truncation"), "{f:#?}");
+    // Stopped there, with nothing of the limit after it, it is.
+    let f = compare_to(
+        speech,
+        "Pritchard warned that grades \"can go down as well as up on review\", and urged \
+         schools to check every script.\n",
+    );
+    assert!(f.iter().any(|f| f["kind"] == "truncation"), "{f:#?}");
+}
