@@ -619,6 +619,7 @@ fn scan_edits(
                     || framing::speakers_place(&src, &op.src)
                     || cut::set_off(src, &op.src)
                     || framing::lead_retold(&src, &op.src, s_abs.start, passage, in_quote)
+                    || framing::quote_opens_anew(&src, &op.src, s_abs.start, in_quote)
                     || cut::merge_seam(src, &op.src, !in_quote(s_abs.start))
                     || cut::grammar_only(src, &op.src, !in_quote(s_abs.start))
                     || cut::perfect_put_in_past(src, &op.src, !in_quote(s_abs.start))

@@ -126,6 +126,30 @@ pub(super) fn lead_retold(
     !in_quote(at) && (at..passage.end).any(in_quote) && !p.clone().any(telling)
 }
 
+/// Are source tokens `p`, dropped where a quotation opens in the passage
+/// (at secondary token `at`, the word before it outside quotation marks),
+/// the end of the source sentence before the one the quotation takes up
+/// ("a message for those who voted for the National Union Party: “You
+/// told us …”" for "… the National Union Party: I understand why many of
+/// you did. You told us …")? The writer's lead borrowed the source's
+/// words; the quotation starts afresh. (Never a number or a negation.)
+pub(super) fn quote_opens_anew(
+    src: &Side<'_>,
+    p: &Range<usize>,
+    at: usize,
+    in_quote: &dyn Fn(usize) -> bool,
+) -> bool {
+    let telling = |t: usize| {
+        src.lexeme(t).kind == LexKind::Number || negation::is_negation(src.lexeme(t).hash)
+    };
+    !p.is_empty()
+        && at > 0
+        && in_quote(at)
+        && !in_quote(at - 1)
+        && super::edges::sentence_of(src, p.end - 1).is_some_and(|s| s.end == p.end)
+        && !p.clone().any(telling)
+}
+
 /// Is secondary tokens `r` a stock attribution ("he said", "Okafor
 /// added", "she told reporters"): at most three words with a verb of saying,
 /// no number and no negation? Every writer adds those around a quotation,

@@ -87,3 +87,18 @@ fn a_word_before_a_quotation_that_ends_the_sentence_before_is_the_writers() {
     let m = crate::audit::message(f);
     assert!(!m.contains("negation"), "{m}");
 }
+
+#[test]
+fn a_quotation_that_starts_afresh_after_a_borrowed_lead_is_not_cut() {
+    let speech = "We lost, and I accept it. To those who voted for the National Union Party: I \
+        understand why many of you did. You told us on the doorstep that rents were too high and \
+        that the health service was too slow, and you were right.\n";
+    let f = compare_to(
+        speech,
+        "She also had a message for those who voted for the National Union Party: \"You told us \
+         on the doorstep that rents were too high and that the health service was too slow, and \
+         you were right.\"\n",
+    );
+    assert!(f.iter().any(|f| f["kind"] == "verbatim"), "{f:#?}");
+    assert!(f.iter().all(|f| f["kind"] != "truncation"), "{f:#?}");
+}
