@@ -52,9 +52,10 @@ const EVIDENCE_SENTENCES: usize = 2;
 /// on a primary without any sentence placed: two may be stock phrases and
 /// another year's sentence shapes (its figures changed), three are copying.
 pub(super) const SEEDED_EVIDENCE: usize = 3;
-/// A document of at most this many sentences needs one strong match for
-/// evidence.
-const SHORT_DOCUMENT: usize = 3;
+/// A document of at most this many sentences (a feed item, a brief) needs
+/// one strong match for evidence; its aligned sentences together may be
+/// evidence too (`judge`).
+pub(super) const SHORT_DOCUMENT: usize = 3;
 
 /// A sentence's content words (four letters or more, stop words out, and
 /// figures of two characters or more) and, among them, its names and

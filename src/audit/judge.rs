@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use super::content::SHORT_DOCUMENT;
 use super::{AuditConfig, Coverage, Finding, Loaded, side, speakers};
 use crate::classify::{Kind, Side, Verdict};
 use crate::segment::PassageKind;
@@ -76,9 +77,10 @@ pub(super) fn judge_document(
     cfg: &AuditConfig,
 ) -> (Vec<Finding>, Coverage) {
     let traced = cov.traced_words as f64 / cov.words.max(1) as f64;
-    let edition = another_edition(loaded, doc, &findings, cfg);
+    let quoted = quoted_sources(&findings, cov.passages, cfg);
+    let edition = another_edition(loaded, doc, &findings, cfg, &quoted);
     if edition.is_none()
-        && let Some(source) = drawn_on(&findings, primaries, cfg)
+        && let Some(source) = drawn_on(&findings, primaries, cfg, &quoted)
     {
         let findings = evidenced_sources_only(findings, &mut cov, cfg);
         let findings = unfound_as_misquotes(loaded, doc, source, findings);
@@ -295,10 +297,65 @@ fn speakers_quotes(
     kept
 }
 
+/// Fewest words of a verbatim quotation that counts towards
+/// [`QUOTED_EVIDENCE`].
+const QUOTE_EVIDENCE_WORDS: usize = 5;
+/// Verbatim quotations of one primary, at different places of it, that are
+/// evidence of reuse however short each is (a feed item that quotes the
+/// speaker twice and retells the rest).
+const QUOTED_EVIDENCE: usize = 2;
+
+/// A verbatim quotation long enough to count towards [`QUOTED_EVIDENCE`].
+fn quoted_evidence(f: &Finding) -> bool {
+    f.verdict.in_quotes
+        && f.verdict.kind == Kind::Verbatim
+        && f.ops_matched() >= QUOTE_EVIDENCE_WORDS
+}
+
+/// The primaries the document as a whole shows evidence of, beyond any
+/// one passage: [`QUOTED_EVIDENCE`] verbatim quotations of one, each from
+/// another place of it; or, for a document of at most [`SHORT_DOCUMENT`]
+/// sentences (a feed item), two sentences or more aligned, all of them to
+/// that primary, matching `min_evidence_words` between them.
+fn quoted_sources(findings: &[Finding], sentences: usize, cfg: &AuditConfig) -> Vec<usize> {
+    let mut places: Vec<(usize, usize)> = findings
+        .iter()
+        .filter(|f| quoted_evidence(f))
+        .filter_map(|f| f.source.as_ref().map(|(p, r)| (*p, r.start)))
+        .collect();
+    places.sort_unstable();
+    places.dedup();
+    let mut out: Vec<usize> = places
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() >= QUOTED_EVIDENCE)
+        .map(|run| run[0].0)
+        .collect();
+    let sourced: Vec<&Finding> = findings.iter().filter(|f| f.source.is_some()).collect();
+    let first = sourced.first().and_then(|f| f.source.as_ref()).map(|s| s.0);
+    let matched: usize = sourced.iter().map(|f| f.ops_matched()).sum();
+    if sentences <= SHORT_DOCUMENT
+        && sourced.len() >= 2
+        && sourced
+            .iter()
+            .all(|f| f.source.as_ref().map(|s| s.0) == first)
+        && matched >= cfg.min_evidence_words
+    {
+        out.extend(first);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Evidence of reuse: a passage copied near-verbatim over enough words
 /// (a paraphrase only where nine words in ten match: the source's words in
-/// the writer's grammar), or, in a reworded one, that many words in a row.
-fn is_evidence(f: &Finding, cfg: &AuditConfig) -> bool {
+/// the writer's grammar), or, in a reworded one, that many words in a row;
+/// or one of the verbatim quotations of a primary quoted at
+/// [`QUOTED_EVIDENCE`] places (`quoted`, see [`quoted_sources`]).
+fn is_evidence(f: &Finding, cfg: &AuditConfig, quoted: &[usize]) -> bool {
+    if f.source.as_ref().is_some_and(|s| quoted.contains(&s.0)) {
+        return true;
+    }
     let run = f
         .ops
         .iter()
@@ -336,8 +393,12 @@ fn another_edition(
     doc: usize,
     findings: &[Finding],
     cfg: &AuditConfig,
+    quoted: &[usize],
 ) -> Option<(usize, Edition)> {
-    let evidence: Vec<&Finding> = findings.iter().filter(|f| is_evidence(f, cfg)).collect();
+    let evidence: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| is_evidence(f, cfg, quoted))
+        .collect();
     if !cfg.judge_documents || evidence.is_empty() {
         return None;
     }
@@ -393,11 +454,16 @@ enum Edition {
 /// The primary the document draws on: the one `compare` was given, or the
 /// source of the first near-verbatim match over enough words (evidence of
 /// reuse).
-fn drawn_on(findings: &[Finding], primaries: &[usize], cfg: &AuditConfig) -> Option<usize> {
+fn drawn_on(
+    findings: &[Finding],
+    primaries: &[usize],
+    cfg: &AuditConfig,
+    quoted: &[usize],
+) -> Option<usize> {
     if cfg.judge_documents {
         findings
             .iter()
-            .find(|f| is_evidence(f, cfg))
+            .find(|f| is_evidence(f, cfg, quoted))
             .and_then(|f| f.source.as_ref().map(|s| s.0))
     } else {
         primaries.first().copied()
@@ -420,9 +486,10 @@ fn evidenced_sources_only(
     if !cfg.judge_documents {
         return findings;
     }
+    let quoted = quoted_sources(&findings, cov.passages, cfg);
     let mut evidenced: Vec<usize> = findings
         .iter()
-        .filter(|f| is_evidence(f, cfg))
+        .filter(|f| is_evidence(f, cfg, &quoted))
         .filter_map(|f| f.source.as_ref().map(|s| s.0))
         .chain(cov.content_evidence.iter().copied())
         .collect();

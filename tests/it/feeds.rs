@@ -89,3 +89,77 @@ but cut hospital admissions by 27%.&lt;/p&gt;&lt;p&gt;Manufacturer Helix Thoraci
         "{found:#?}"
     );
 }
+
+const LAUNCH: &str = "Press briefing on the Vireo-2 launch anomaly\n\n\
+At 06:15:04 UTC, 154 seconds after lift-off, the range safety officer activated the flight termination system. \
+Debris fell into the sea about 410 kilometres downrange.\n\n\
+What we do not yet know is why the second-stage engine did not reach full thrust. We have 2,900 channels of \
+telemetry to go through. The Vireo-1 failure in 2022 was a first-stage problem, and the first stage worked \
+perfectly today. So on what we know this morning, there is no sign it's the same fault.\n\n\
+The next flight was planned for March. We will not set a new date until the investigation board reports.\n";
+
+/// A feed of one item with `body` (escaped HTML), audited against the
+/// launch briefing: the findings' kinds.
+fn launch_item(body: &str) -> Vec<String> {
+    let feed = format!(
+        "<?xml version=\"1.0\"?>\n<rss><channel><title>Science desk</title>\n\
+<item><title>Vireo-2 destroyed after lift-off</title><link>https://example.org/1</link>\
+<pubDate>Tue, 14 Oct 2025 12:40:00 +0000</pubDate><description>{body}</description></item>\n</channel></rss>\n"
+    );
+    let found = audit_manifest(&[
+        (
+            "primary/briefing.txt",
+            "role = \"primary\"\ndate = \"2025-10-14\"\ntitle = \"Press briefing on the Vireo-2 launch anomaly\"",
+            LAUNCH,
+        ),
+        ("secondary/feed.xml", "role = \"feed\"", &feed),
+    ]);
+    found
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn two_short_verbatim_quotations_are_evidence_of_reuse() {
+    // No passage copies ten words, but two quotations of the briefing,
+    // from two places of it, are the speaker's words: the item is traced.
+    let kinds = launch_item(
+        "&lt;p&gt;Launch director Jonas Lind said the first stage had worked perfectly and that \
+         &quot;there is no sign it's the same fault&quot; behind a 2022 failure. The agency has \
+         &quot;2,900 channels of telemetry to go through&quot;, he said.&lt;/p&gt;",
+    );
+    assert!(
+        kinds.iter().filter(|k| *k == "verbatim").count() >= 2,
+        "{kinds:?}"
+    );
+}
+
+#[test]
+fn a_short_item_retelling_a_primary_in_two_sentences_is_traced() {
+    // Two sentences, both aligned to the briefing, ten words and more
+    // matched between them; the second writes the pound sign as an entity
+    // (no word dropped where the source spells out "pounds").
+    let found = audit_manifest(&[
+        (
+            "primary/statement.txt",
+            "role = \"primary\"\ndate = \"2025-08-14\"\ntitle = \"Statement on the results\"",
+            "Results statement\n\nThat is why, from January, we will extend the Northern Tutoring Programme \
+             to every secondary school in the Northern and Western regions. It will be funded with \
+             240 million pounds over three years, and schools will report every term.\n",
+        ),
+        (
+            "secondary/feed.xml",
+            "role = \"feed\"",
+            "<?xml version=\"1.0\"?>\n<rss><channel><title>Desk</title>\n\
+<item><title>Tutoring scheme extended</title><link>https://example.org/2</link>\
+<pubDate>Thu, 14 Aug 2025 10:15:00 +0000</pubDate><description>&lt;p&gt;The Northern Tutoring \
+Programme will be extended to every secondary school in the regions from January, the minister \
+said.&lt;/p&gt;&lt;p&gt;The scheme will be funded with &amp;pound;240 million over three \
+years.&lt;/p&gt;</description></item>\n</channel></rss>\n",
+        ),
+    ]);
+    let kinds: Vec<&str> = found.iter().map(|f| f["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds.len(), 2, "{found:#?}");
+    assert!(!kinds.contains(&"copy_error"), "{found:#?}");
+}

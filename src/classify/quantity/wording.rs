@@ -338,10 +338,17 @@ pub(in crate::classify) fn currency_word(
     // (Whether the two amounts agree is for the numbers' own comparison.)
     quantity_ending_at(word_side, words.start - 1).is_some()
         && quantity_ending_at(sym_side, at - 1).is_some_and(|n| {
-            let start = sym_side.lexeme(n).start as usize;
-            let Some(before) = sym_side.text[..start].strip_suffix(symbol) else {
+            // (The symbol as read: "£" or an entity for it, "&pound;".)
+            let li = sym_side.a.token_lexeme[n] as usize;
+            let start = sym_side.lexeme(n).start;
+            let Some(sign) = li
+                .checked_sub(1)
+                .map(|i| &sym_side.a.lexemes[i])
+                .filter(|l| l.kind == LexKind::Punct && l.ch == symbol && l.end == start)
+            else {
                 return false;
             };
+            let before = &sym_side.text[..sign.start as usize];
             // "HK$" and "A$" are other dollars; "US$" is the dollar.
             let country = before
                 .bytes()
