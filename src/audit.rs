@@ -147,6 +147,11 @@ impl Finding {
         Some(self.tokens.start + first.sec.start..self.tokens.start + last.sec.end)
     }
 
+    /// How many words of secondary range `q` the diff matches to the source.
+    pub fn matched_words_in(&self, q: &Range<usize>) -> usize {
+        self.matched_in(q).map_or(0, |(_, n)| n)
+    }
+
     /// [`Finding::matched_source`], and how many of `q`'s words the diff
     /// matches.
     fn matched_in(&self, q: &Range<usize>) -> Option<(Range<usize>, usize)> {

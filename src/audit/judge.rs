@@ -620,7 +620,8 @@ fn others_words_apart(
 
 /// The quotations that open inside finding `f` (up to its end: a
 /// quotation may run on into the next sentence), if none of them matches
-/// a word of its source.
+/// more than half its words to its source ("the largest fall in net
+/// migration on record" shares a phrase with the source, no more).
 fn unmatched_quotes(sec: &Side<'_>, f: &Finding) -> Vec<Range<usize>> {
     let quotes: Vec<Range<usize>> = sec
         .quotes()
@@ -628,7 +629,7 @@ fn unmatched_quotes(sec: &Side<'_>, f: &Finding) -> Vec<Range<usize>> {
         .filter(|q| f.tokens.contains(&q.start))
         .map(|q| q.start..q.end.min(f.tokens.end))
         .collect();
-    if quotes.is_empty() || quotes.iter().any(|q| f.matched_source(q).is_some()) {
+    if quotes.is_empty() || quotes.iter().any(|q| 2 * f.matched_words_in(q) > q.len()) {
         return Vec::new();
     }
     quotes
