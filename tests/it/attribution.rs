@@ -637,7 +637,7 @@ fn calling_a_number_gives_no_words_to_the_caller() {
 #[test]
 fn another_persons_quotation_sharing_a_phrase_with_the_source_is_theirs() {
     // Given by name to someone else, a quotation that shares no more than
-    // a phrase with the source ("a very good side", "this season") is that
+    // a phrase with the source ("a very good side") is that
     // person's words, not the speaker's changed.
     let story = "Harcastle manager Tomas Reilly said: \"We made mistakes at set pieces and we were punished for them every time.\"\n\n\
         Kingsbridge striker Omar Bello said: \"We are a very good side and everybody in this dressing room believes we can go on and win the league.\"\n";
