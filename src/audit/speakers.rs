@@ -225,6 +225,9 @@ fn quote_subject(sec: &Side<'_>, near: &Range<usize>, resolve: bool) -> Option<S
     if has_verb(sec, &span) {
         return resolved(sec, &span, near, resolve);
     }
+    if let Some(named) = introduced(sec, &span, near) {
+        return Some(named);
+    }
     let quoted_at = |s: &Range<usize>| {
         quotes_in(sec, s)
             .first()
@@ -268,6 +271,23 @@ fn quote_subject(sec: &Side<'_>, near: &Range<usize>, resolve: bool) -> Option<S
         start = prev.start;
     }
     None
+}
+
+/// The person named before a colon that introduces the quotation at
+/// `near`, in a sentence without a verb of saying ("Reaction from Ruth
+/// Okafor, chief economist at the Resolution Institute: “…”"): from the
+/// first two capitalised words in a row to the colon.
+fn introduced(sec: &Side<'_>, span: &Range<usize>, near: &Range<usize>) -> Option<Subject> {
+    let q = quotes_in(sec, span)
+        .iter()
+        .find(|q| q.start <= near.start && near.start < q.end.max(q.start + 1))?;
+    if q.start <= span.start || !sec.gap_after(q.start - 1, span).contains(':') {
+        return None;
+    }
+    let cap = |t: usize| sec.lexeme(t).cap && !FUNCTION.has(sec.lexeme(t).hash);
+    let first = (span.start..q.start - 1).find(|&t| cap(t) && cap(t + 1))?;
+    let subject = named(sec, span, first..q.start, true, q.start)?;
+    matches!(subject, Subject::Named { name: Some(_), .. }).then_some(subject)
 }
 
 /// Does `sentence` hold a verb of saying outside quotation marks?

@@ -646,3 +646,18 @@ fn another_persons_quotation_sharing_a_phrase_with_the_source_is_theirs() {
     assert_eq!(q[0].0, "unsupported", "{q:#?}");
     assert!(q[0].2.contains("Omar Bello"), "{q:#?}");
 }
+
+#[test]
+fn a_person_named_before_a_colon_is_the_quotations_speaker() {
+    // A live blog's "Reaction from <name>, <role>: “…”" has no verb of
+    // saying; the name before the colon is whose words they are. Without a
+    // name ("The message was clear: “…”") the quotation stays the
+    // speaker's, and unfound, a misquote.
+    let story = "Harcastle manager Tomas Reilly said: \"We made mistakes at set pieces and we were punished for them every time.\"\n\n\
+        Reaction from Anna Kowal, chairwoman of the supporters' trust: \"The board has to back him with money in January.\"\n\n\
+        The message to the board was clear: \"Give me two new defenders or we will go down.\"\n";
+    let q = press_coverage(story);
+    let kinds: Vec<&str> = q.iter().map(|(k, _, _)| k.as_str()).collect();
+    assert_eq!(kinds, ["unsupported", "misquote"], "{q:#?}");
+    assert!(q[0].2.contains("Anna Kowal"), "{q:#?}");
+}
