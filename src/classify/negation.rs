@@ -185,12 +185,19 @@ pub(super) fn lead_in_differs(
     if inverted {
         theirs.start -= 1;
     }
+    // "I would not describe one quarter's figures as | evidence of a
+    // recession": a negated verb of describing governs what follows its
+    // "as", however far back in the clause it stands.
+    let governs = described_as(src, sentence_start, start);
+    if let Some(r) = &governs {
+        theirs = r.clone();
+    }
     // The writer's passage opens on the match: a negation right before it
     // in the source is left out ("Frontline posts will be lost" for "No
     // frontline posts will be lost").
     if lead.is_empty() {
-        let negated =
-            theirs.end > theirs.start && (inverted || is_negated_word(&src, theirs.end - 1));
+        let negated = theirs.end > theirs.start
+            && (inverted || governs.is_some() || is_negated_word(&src, theirs.end - 1));
         return negated.then_some((theirs, lead));
     }
     let mine = clause_end(
@@ -205,7 +212,7 @@ pub(super) fn lead_in_differs(
     // for "We | expect delays").
     let next_to =
         |side: &Side<'_>, r: &Range<usize>| r.end > r.start && is_negated_word(side, r.end - 1);
-    if inverted || next_to(&src, &theirs) || next_to(&sec, &mine) {
+    if inverted || governs.is_some() || next_to(&src, &theirs) || next_to(&sec, &mine) {
         return Some((theirs, mine));
     }
     // Or the writer keeps the source's verb ("expects" for "do not
@@ -216,6 +223,53 @@ pub(super) fn lead_in_differs(
     mine.clone()
         .any(|t| same_stem(&verb, &sec.text_of(&(t..t + 1)).to_lowercase()))
         .then_some((theirs, mine))
+}
+
+/// Verbs that describe something as something ("describe ... as").
+const DESCRIBING: [&str; 14] = [
+    "describe",
+    "described",
+    "call",
+    "called",
+    "regard",
+    "regarded",
+    "consider",
+    "considered",
+    "see",
+    "characterise",
+    "characterize",
+    "label",
+    "term",
+    "class",
+];
+
+/// How far before the "as" of a match the source's negated verb of
+/// describing may stand ("would not describe one quarter's figures as").
+const DESCRIBED_REACH: usize = 8;
+
+/// The source words from a negation to the match at `start`, where the
+/// match follows the "as" of a negated verb of describing in the same
+/// clause ("I would not describe one quarter's figures as | evidence of a
+/// recession"; the negation at most two words before the verb).
+fn described_as(src: Side<'_>, sentence_start: usize, start: usize) -> Option<Range<usize>> {
+    let word = |t: usize| src.text_of(&(t..t + 1)).to_lowercase();
+    if start < sentence_start + 2 || word(start - 1) != "as" {
+        return None;
+    }
+    let clause = clause_end(
+        src,
+        start
+            .saturating_sub(DESCRIBED_REACH + 1)
+            .max(sentence_start)..start - 1,
+    );
+    let verb = clause
+        .clone()
+        .rev()
+        .find(|&t| DESCRIBING.contains(&word(t).as_str()))?;
+    let negation = (verb.saturating_sub(2).max(clause.start)..verb)
+        .rev()
+        .find(|&t| is_negated_word(&src, t))?;
+    Some(negation..start)
 }
 
 /// Verbs of saying and thinking whose negation a writer may move onto what

@@ -248,3 +248,25 @@ fn a_quotation_stopping_before_a_limit_the_writer_goes_on_with_is_not_cut() {
     );
     assert!(f.iter().any(|f| f["kind"] == "truncation"), "{f:#?}");
 }
+
+#[test]
+fn a_fragment_quoted_from_a_negated_description_is_a_misquote() {
+    // "I would not describe one quarter's figures as evidence of a
+    // recession": quoting "evidence of a recession" as her description
+    // reverses it. Quoted with the negation kept, it is faithful.
+    let speech = "It is not our role to forecast, and I would not describe one quarter's figures as \
+        evidence of a recession.\n";
+    let f = compare_to(
+        speech,
+        "Director General Priya Raman said the figures were \"evidence of a recession\".\n",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["kind"], "misquote", "{f:#?}");
+    assert!(message(&f[0]).contains("not describe"), "{f:#?}");
+    let f = compare_to(
+        speech,
+        "Director General Priya Raman said she would not call the figures \"evidence of a \
+         recession\".\n",
+    );
+    assert!(f.iter().all(|f| f["kind"] != "misquote"), "{f:#?}");
+}
