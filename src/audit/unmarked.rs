@@ -20,6 +20,10 @@ static FIRST_PERSON: LazyLock<Vec<u64>> = LazyLock::new(|| {
         .collect()
 });
 
+/// First-person subjects that open the speaker's words run on after a verb
+/// of saying.
+static SUBJECTS: LazyLock<Vec<u64>> = LazyLock::new(|| ["i", "we"].map(form_hash).to_vec());
+
 /// Second-person words: the speaker's address to the audience, which a
 /// writer does not make its own either.
 static SECOND_PERSON: LazyLock<Vec<u64>> = LazyLock::new(|| {
@@ -143,9 +147,17 @@ fn kept_person(
     paraphrase: bool,
     said_after: impl Fn(usize) -> bool,
 ) -> Vec<String> {
+    // (Or a run that opens, on "I" or "we", right after the verb: "Dr
+    // Sandhu said I have never been prouder of this organisation".)
+    let said_before = |t: usize| {
+        t > 0 && is_saying(sec.lexeme(t - 1).hash) && SUBJECTS.contains(&sec.lexeme(t).hash)
+    };
     let whole = |o: &&crate::align::Op| {
         o.tag == Tag::Equal
-            && (!paraphrase || (o.sec.len() >= MIN_RUN && said_after(f.tokens.start + o.sec.end)))
+            && (!paraphrase
+                || (o.sec.len() >= MIN_RUN
+                    && (said_after(f.tokens.start + o.sec.end)
+                        || said_before(f.tokens.start + o.sec.start))))
     };
     let mut kept: Vec<String> = Vec::new();
     for o in f.ops.iter().filter(whole) {

@@ -270,3 +270,25 @@ fn a_fragment_quoted_from_a_negated_description_is_a_misquote() {
     );
     assert!(f.iter().all(|f| f["kind"] != "misquote"), "{f:#?}");
 }
+
+#[test]
+fn the_speakers_i_right_after_a_verb_of_saying_has_lost_its_quotation_marks() {
+    // The writer rewords the lead ("To our staff:" -> "Paying tribute to
+    // staff, Dr Sandhu said") and runs the speaker's first person on after
+    // "said", unmarked.
+    let statement = "The attack was detected at 2am. To our staff: I have never been prouder of this \
+        organisation.\n";
+    let f = compare_to(
+        statement,
+        "Paying tribute to staff, Dr Sandhu said I have never been prouder of this organisation.\n",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["kind"], "copy_error", "{f:#?}");
+    assert!(message(&f[0]).contains("quotation marks lost"), "{f:#?}");
+    // Reported in the third person, it is a paraphrase.
+    let f = compare_to(
+        statement,
+        "Paying tribute to staff, Dr Sandhu said she had never been prouder of this organisation.\n",
+    );
+    assert!(f.iter().all(|f| f["kind"] != "copy_error"), "{f:#?}");
+}
