@@ -147,10 +147,14 @@ fn kept_person(
     paraphrase: bool,
     said_after: impl Fn(usize) -> bool,
 ) -> Vec<String> {
-    // (Or a run that opens, on "I" or "we", right after the verb: "Dr
-    // Sandhu said I have never been prouder of this organisation".)
+    // (Or a run that opens, on "I" or "we", right after the verb, nothing
+    // between them: "Dr Sandhu said I have never been prouder of this
+    // organisation"; not "he said, we will keep working", an aside.)
     let said_before = |t: usize| {
-        t > 0 && is_saying(sec.lexeme(t - 1).hash) && SUBJECTS.contains(&sec.lexeme(t).hash)
+        t > 0
+            && is_saying(sec.lexeme(t - 1).hash)
+            && SUBJECTS.contains(&sec.lexeme(t).hash)
+            && sec.gap_after(t - 1, &(t - 1..t + 1)).trim().is_empty()
     };
     let whole = |o: &&crate::align::Op| {
         o.tag == Tag::Equal
