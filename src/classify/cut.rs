@@ -144,6 +144,41 @@ pub(super) fn grammar_only(src: Side<'_>, p: &Range<usize>, unquoted: bool) -> b
         && !p.clone().any(|t| limits_at(src, t, p))
 }
 
+/// Is `op` (of the passage's `core` ops), outside quotation marks
+/// (`unquoted`), the object of a verb the writer puts in the passive, its
+/// words now the sentence's subject ("The drug has not been | tested |
+/// in children" for "we have not tested | cendralimab | in children"): one
+/// to three source words dropped right after a matched verb that the
+/// passage, not the source, gives "been" or "being" before?
+pub(super) fn passive_object(
+    src: Side<'_>,
+    sec: Side<'_>,
+    passage: &Range<usize>,
+    (core, op): (&[Op], &Op),
+    unquoted: bool,
+) -> bool {
+    static BEEN: std::sync::LazyLock<[u64; 2]> =
+        std::sync::LazyLock::new(|| ["been", "being"].map(crate::normalize::form_hash));
+    if !unquoted || op.tag != Tag::Delete || !(1..=3).contains(&op.src.len()) {
+        return false;
+    }
+    let Some(i) = core.iter().position(|o| std::ptr::eq(o, op)) else {
+        return false;
+    };
+    let Some(verb) = i
+        .checked_sub(1)
+        .map(|j| &core[j])
+        .filter(|o| o.tag == Tag::Equal)
+    else {
+        return false;
+    };
+    let v = passage.start + verb.sec.end - 1;
+    let s = verb.src.end - 1;
+    let been = |side: &Side<'_>, t: usize| t > 0 && BEEN.contains(&side.lexeme(t - 1).hash);
+    // (The verb one word long in the match: "been" is the writer's.)
+    verb.sec.len() == 1 && been(&sec, v) && !been(&src, s)
+}
+
 /// Are source tokens `p`, dropped outside quotation marks (`unquoted`),
 /// the "has" (and a "now" or "already") of a present perfect that the
 /// writer puts in the past ("The inquest heard eleven days of evidence" for

@@ -1,5 +1,6 @@
 //! Words the writer adds outside quotation marks that the source itself
-//! gives nearby: a clarification, not a change.
+//! gives nearby: a clarification, not a change; and an object the writer
+//! makes the subject of a passive: moved, not dropped.
 
 use crate::audit::{compare_to, message};
 
@@ -40,4 +41,21 @@ fn a_surname_or_a_day_the_source_gives_nearby_is_no_edit() {
         assert_eq!(f[0]["kind"], "copy_error", "{article}: {f:#?}");
         assert!(message(&f[0]).contains(added), "{f:#?}");
     }
+}
+
+#[test]
+fn an_object_made_the_subject_of_a_passive_is_no_word_dropped() {
+    let speech = "We have not tested cendralimab in children or in pregnant women, and we will say so clearly.\n";
+    let f = compare_to(
+        speech,
+        "The drug has not been tested in children or in pregnant women.\n",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["kind"], "paraphrase", "{f:#?}");
+    // The same object dropped with no passive made of it is a word lost.
+    let f = compare_to(
+        speech,
+        "We have not tested in children or in pregnant women, the professor said.\n",
+    );
+    assert_eq!(f[0]["kind"], "copy_error", "{f:#?}");
 }
