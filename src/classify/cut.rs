@@ -479,8 +479,69 @@ pub(super) fn condition_left_out(
     let start = window.clone().find(|&t| proviso(src, t, window.end))?;
     let sentence = edges::sentence_of(&src, start)?;
     let condition = start..clause_end(src, start, &sentence).min(window.end);
-    (!echoed(sec, passage, src, &condition) && drawn_from(sec, passage, src, window, &sentence))
-        .then_some(condition)
+    (!echoed(sec, passage, src, &condition)
+        && drawn_from(sec, passage, src, window, &sentence)
+        && attached(sec, passage, src, &sentence, start))
+    .then_some(condition)
+}
+
+/// Words that open a clause of their own after a comma ("…, so that
+/// description is broadly consistent …").
+static CLAUSE_OPENERS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    ["so", "and", "but", "which", "while", "whereas", "although"]
+        .map(crate::normalize::form_hash)
+        .to_vec()
+});
+
+/// Is the clause a condition at source token `start` closes (back to the
+/// clause boundary before it: a semicolon, a colon, or a comma and "so",
+/// "and", "but" …) one the passage draws on? Not where the passage shares
+/// at most one content word with it and more with the clauses before:
+/// "Net migration has fallen to 318,000" takes the first clause of "Net
+/// migration has fallen … to 318,000, so that description is broadly
+/// consistent with our figures, provided you are comparing with the revised
+/// peak", not the one the proviso qualifies.
+fn attached(
+    sec: Side<'_>,
+    passage: &Range<usize>,
+    src: Side<'_>,
+    sentence: &Range<usize>,
+    start: usize,
+) -> bool {
+    let boundary = (sentence.start + 1..start).rev().find(|&t| {
+        let gap = src.gap_after(t - 1, sentence);
+        gap.contains([';', ':'])
+            || (gap.contains(',') && CLAUSE_OPENERS.contains(&src.lexeme(t).hash))
+    });
+    let Some(b) = boundary else {
+        return true;
+    };
+    let mine = content_set(&sec, passage.clone());
+    let shared = |r: Range<usize>| shared_with(&mine, &src, r);
+    let own = shared(b..start);
+    own > 1 || shared(sentence.start..b) <= own
+}
+
+/// The content words (four letters or more, or numbers) of tokens `r`,
+/// sorted, once each.
+fn content_set(side: &Side<'_>, r: Range<usize>) -> Vec<u64> {
+    let mut words: Vec<u64> = r
+        .filter_map(|t| {
+            let l = side.lexeme(t);
+            (l.end - l.start >= 4 || l.kind == crate::normalize::LexKind::Number).then_some(l.hash)
+        })
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// How many content words of tokens `r` of `side` are in `mine` (sorted).
+fn shared_with(mine: &[u64], side: &Side<'_>, r: Range<usize>) -> usize {
+    content_set(side, r)
+        .iter()
+        .filter(|h| mine.binary_search(h).is_ok())
+        .count()
 }
 
 /// Is `sentence` of the source window one the passage draws on most: no
@@ -497,21 +558,8 @@ fn drawn_from(
     if sentence.start <= window.start && window.end <= sentence.end {
         return true;
     }
-    let content = |side: &Side<'_>, t: usize| {
-        let l = side.lexeme(t);
-        (l.end - l.start >= 4 || l.kind == crate::normalize::LexKind::Number).then_some(l.hash)
-    };
-    let mut mine: Vec<u64> = passage.clone().filter_map(|t| content(&sec, t)).collect();
-    mine.sort_unstable();
-    let shared = |r: Range<usize>| {
-        let mut words: Vec<u64> = r.filter_map(|t| content(&src, t)).collect();
-        words.sort_unstable();
-        words.dedup();
-        words
-            .iter()
-            .filter(|h| mine.binary_search(h).is_ok())
-            .count()
-    };
+    let mine = content_set(&sec, passage.clone());
+    let shared = |r: Range<usize>| shared_with(&mine, &src, r);
     let own = shared(sentence.clone());
     let mut t = window.start;
     while t < window.end {
