@@ -563,11 +563,15 @@ fn named(
     // A name: capitalised words, not just the one that opens the sentence
     // ("Critics said" names no one; "Yvette Cooper said" does).
     let cap = |t: usize| sec.lexeme(t).cap && !FUNCTION.has(sec.lexeme(t).hash);
+    // (Not where a role in lower case heads it: "Aldermoor families",
+    // "Labour's health spokesman" name a place or a party, no person.)
+    let role_head = !sec.lexeme(head).cap && ROLES.has(word(sec, head));
     let name = range
         .clone()
         .rev()
         .find(|&t| cap(t) && (t > sentence.start || (t + 1 < range.end && cap(t + 1))))
-        .map(|t| word(sec, t));
+        .map(|t| word(sec, t))
+        .filter(|_| !role_head);
     let sex = range.clone().find_map(|t| sex_of(h(t)));
     (!words.is_empty()).then_some(Subject::Named {
         words,
@@ -666,8 +670,8 @@ static ATTRIBUTING: Words = Words::new(|| {
          labelled labeled accused accuses urged urges demanded criticised criticized \
          condemned welcomed praised hailed slammed replied responded countered tweeted \
          wrote writes posted announced pledged promised vowed emails emailed texted \
-         texts commented comments asked asks joked jokes quipped quips calls responds \
-         responding",
+         texts commented comments asked asks joked jokes quipped quips calls responds reacts \
+         responding react reacted",
     )
 });
 
@@ -687,7 +691,8 @@ static ROLES: Words = Words::new(|| {
          chairman chairwoman chair president governor aide aides source sources opponent \
          opponents rival rivals colleague colleagues lawyer lawyers manager coach captain \
          executive commissioner senator representative candidate adviser advisers advisor \
-         union unions boss",
+         union unions boss families family relatives residents victims survivors parents \
+         fans supporters witnesses neighbours",
     )
 });
 

@@ -661,3 +661,16 @@ fn a_person_named_before_a_colon_is_the_quotations_speaker() {
     assert_eq!(kinds, ["unsupported", "misquote"], "{q:#?}");
     assert!(q[0].2.contains("Anna Kowal"), "{q:#?}");
 }
+
+#[test]
+fn a_place_before_a_role_in_lower_case_names_no_one() {
+    // "Harcastle fans react": "Harcastle" (in the source's title) is the
+    // club, not a person; the fans' words are theirs ("react" gives them,
+    // as a headline does).
+    let story = "\"We deserve a manager who can defend a set piece\": Harcastle fans react to another defeat.\n\n\
+        Harcastle manager Tomas Reilly said: \"We made mistakes at set pieces and we were punished for them every time.\"\n";
+    let q = press_coverage(story);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].0, "unsupported", "{q:#?}");
+    assert!(q[0].2.contains("Harcastle fans"), "{q:#?}");
+}
