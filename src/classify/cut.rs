@@ -372,15 +372,33 @@ pub(super) fn dropped_condition(
     };
     // Skipped: source words dropped (or replaced by words that open no
     // condition of their own) right after words copied, in their sentence.
+    // (Also one that opens the next source sentence where the passage
+    // merges the two and goes on with the rest of it: "…on 21 March, and
+    // the remaining 76 will follow" for "…on 21 March. Provided that the
+    // second phase is completed on schedule, the remaining 76 objects will
+    // follow".)
     let skipped = || {
-        core.windows(2).find_map(|w| {
+        core.windows(2).enumerate().find_map(|(i, w)| {
             let (copied, op) = (&w[0], &w[1]);
             let start = op.src.start;
             if copied.tag != Tag::Equal || !matches!(op.tag, Tag::Delete | Tag::Replace) {
                 return None;
             }
             let sentence = edges::sentence_of(&src, start)?;
-            if sentence.start >= start || !limit_at(src, start, &sentence) {
+            // (Not where the passage gives a condition of its own anywhere:
+            // "is in the squad if he passes a fitness test, and they will
+            // call up Barr" skips the source's "If he doesn't" with reason.)
+            let merged = || {
+                copied.src.end == start
+                    && core[i + 2..]
+                        .iter()
+                        .any(|o| o.tag == Tag::Equal && sentence.contains(&o.src.start))
+                    && !passage.clone().any(|t| condition_at(sec, t, passage.end))
+            };
+            if sentence.start > start
+                || (sentence.start == start && !merged())
+                || !limit_at(src, start, &sentence)
+            {
                 return None;
             }
             let mine = passage.start + op.sec.start..passage.start + op.sec.end;

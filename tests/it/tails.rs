@@ -292,3 +292,29 @@ fn the_speakers_i_right_after_a_verb_of_saying_has_lost_its_quotation_marks() {
     );
     assert!(f.iter().all(|f| f["kind"] != "copy_error"), "{f:#?}");
 }
+
+#[test]
+fn a_condition_opening_the_next_sentence_of_a_merge_is_dropped() {
+    let speech = "Now to the practical arrangements. The first 40 objects will travel to Ile-Oyeku in \
+        March 2026, in time for the opening of the new Royal Museum on 21 March. Provided that the \
+        second phase of the Royal Museum is completed on schedule, the remaining 76 objects will \
+        follow by the end of 2027.\n";
+    let f = compare_to(
+        speech,
+        "The first 40 objects will travel to Ile-Oyeku in March 2026, in time for the opening of \
+         the new Royal Museum on 21 March, and the remaining 76 will follow by the end of 2027.\n",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["kind"], "truncation", "{f:#?}");
+    assert!(
+        message(&f[0]).contains("Provided that the second phase"),
+        "{f:#?}"
+    );
+    // The first sentence alone drops nothing of the second.
+    let f = compare_to(
+        speech,
+        "The first 40 objects will travel to Ile-Oyeku in March 2026, in time for the opening of \
+         the new Royal Museum on 21 March.\n",
+    );
+    assert!(f.iter().all(|f| f["kind"] != "truncation"), "{f:#?}");
+}
