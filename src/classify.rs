@@ -19,6 +19,7 @@ mod moved;
 mod negated;
 mod negation;
 mod placed;
+mod proviso;
 mod quantity;
 mod reorder;
 mod scope;

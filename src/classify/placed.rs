@@ -4,18 +4,18 @@
 
 use std::ops::Range;
 
-use super::{Side, cut, moved, quantity};
+use super::{Side, moved, quantity};
 
 /// The words of a condition of source range `window` that `passage`, a
 /// retelling placed there by its content, leaves out, if it leaves one out
-/// (see `cut::condition_left_out`).
+/// (see `proviso::condition_left_out`).
 pub fn condition_left_out(
     sec: Side<'_>,
     passage: &Range<usize>,
     src: Side<'_>,
     window: &Range<usize>,
 ) -> Option<String> {
-    cut::condition_left_out((sec, passage), src, window).map(|c| src.text_of(&c))
+    super::proviso::condition_left_out((sec, passage), src, window).map(|c| src.text_of(&c))
 }
 
 /// Does `passage` plainly give one of the figures of source range `window`

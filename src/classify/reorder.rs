@@ -68,7 +68,7 @@ pub fn reordered(
     // ("Halevu was ready to take part in debt-for-climate swaps" for "...
     // Halevu is ready to take part, but only if the terms are set with us").
     if verdict.kind == Kind::Paraphrase
-        && let Some(c) = super::cut::condition_left_out((sec, s), src, &sentence)
+        && let Some(c) = super::proviso::condition_left_out((sec, s), src, &sentence)
     {
         let text = src.text_of(&c);
         verdict.kind = Kind::Truncation;
