@@ -22,6 +22,20 @@ fn quotations(findings: &[Value]) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// Each quotation's kind and whom the message gives it to (empty where it
+/// names no one).
+fn given_to(q: &[(String, String, String)]) -> Vec<(&str, &str)> {
+    q.iter()
+        .map(|(kind, _, m)| {
+            let who = m
+                .strip_prefix("quotation attributed to “")
+                .and_then(|m| m.split_once('”'))
+                .map_or("", |(w, _)| w);
+            (kind.as_str(), who)
+        })
+        .collect()
+}
+
 #[test]
 fn other_speakers_quotations_are_unsupported_not_misquotes() {
     let f = compare(
@@ -34,16 +48,7 @@ fn other_speakers_quotations_are_unsupported_not_misquotes() {
          A mother whose son was recruited by a gang at the age of 14 said: “They bought him with a pair of trainers.”\n",
     );
     let q = quotations(&f);
-    let who: Vec<(&str, &str)> = q
-        .iter()
-        .map(|(kind, _, m)| {
-            let who = m
-                .strip_prefix("quotation attributed to “")
-                .and_then(|m| m.split_once('”'))
-                .map_or("", |(w, _)| w);
-            (kind.as_str(), who)
-        })
-        .collect();
+    let who = given_to(&q);
     assert_eq!(
         who,
         [
@@ -600,16 +605,7 @@ fn a_role_a_participle_and_a_responding_person_name_other_speakers() {
         Speaking outside the ground, Mr Pike said the fans would \"keep the faith with this young team all season\".\n\n\
         16:48 Club captain Dean Morrow is now responding. He calls the result \"a disgrace to the shirt\".\n";
     let q = press_coverage(story);
-    let who: Vec<(&str, &str)> = q
-        .iter()
-        .map(|(kind, _, m)| {
-            let who = m
-                .strip_prefix("quotation attributed to “")
-                .and_then(|m| m.split_once('”'))
-                .map_or("", |(w, _)| w);
-            (kind.as_str(), who)
-        })
-        .collect();
+    let who = given_to(&q);
     assert_eq!(
         who,
         [
