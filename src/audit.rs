@@ -9,6 +9,7 @@ mod content;
 mod ellipsis;
 mod joined;
 mod judge;
+mod misread;
 mod opening;
 mod quotes;
 mod relayed;
@@ -284,6 +285,14 @@ fn audit_doc(
     let seeded: Vec<bool> = aligned.iter().map(Option::is_some).collect();
     fill_gaps(loaded, doc, primaries, &sentences, &mut aligned, cfg);
     let placed = ctx.place_by_content(&set.content, &sentences, &mut aligned, &reordered, &seeded);
+    let primary = |p: u32| side(loaded, primaries[p as usize]);
+    let misread = misread::anchor(
+        &side(loaded, doc),
+        &sentences,
+        &mut aligned,
+        (&set.sources, &primary),
+        &cfg.align,
+    );
     let mut cov = Coverage {
         doc,
         content_evidence: placed
@@ -307,10 +316,11 @@ fn audit_doc(
         match &aligned[k] {
             None => findings.extend(ctx.unaligned_quotes(s)),
             Some(al) => {
-                let how = match (&placed.by[k], seeded[k]) {
-                    (Some(m), _) => Placement::Content(m.shared, m.names),
-                    (None, true) => Placement::Seeded,
-                    (None, false) => Placement::Neighbours,
+                let how = match (&placed.by[k], seeded[k], misread[k]) {
+                    (Some(m), _, _) => Placement::Content(m.shared, m.names),
+                    (None, true, _) => Placement::Seeded,
+                    (None, false, Some((x, y))) => Placement::Misread(x, y),
+                    (None, false, None) => Placement::Neighbours,
                 };
                 findings.extend(ctx.judge_aligned(s, al, (&aligned, k), how, &mut cov));
             }
@@ -456,6 +466,9 @@ enum Placement {
     /// By the content words (shared, of them names or figures) it shares
     /// with one source sentence, in a document that shows evidence of it.
     Content(usize, usize),
+    /// By a figure of the source (its token) that the sentence's (its
+    /// token) gives with its digits in another order (see `misread`).
+    Misread(usize, usize),
 }
 
 impl DocAudit<'_> {
@@ -582,6 +595,14 @@ impl DocAudit<'_> {
                 "placed by its content ({shared} content words in common with the source, \
                  {names} of them names or figures)"
             )),
+            Placement::Misread(x, y) => {
+                let (theirs, mine) = (src.text_of(&(x..x + 1)), sec.text_of(&(y..y + 1)));
+                verdict.kind = Kind::NumericChange;
+                verdict.message = format!(
+                    "number changed: the source says {theirs:?}, the secondary {mine:?} (its digits in another order); placed by that figure"
+                );
+                None
+            }
         };
         // Placed by its content (or between its neighbours' sources), a
         // sentence keeps a figure changed against its place: the facts it

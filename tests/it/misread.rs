@@ -191,3 +191,35 @@ fn a_figure_of_the_aligned_sentence_given_with_a_digit_changed_is_a_numeric_chan
     assert!(changes(&f).is_empty(), "{f:#?}");
     assert!(!kinds(&f).is_empty(), "{f:#?}");
 }
+
+#[test]
+fn a_sentence_no_alignment_reaches_is_placed_by_a_figure_with_its_digits_swapped() {
+    // The story copies two sentences (it draws on the statement); a third,
+    // reworded past any alignment, gives the source's "120 call handlers"
+    // as 210: placed on that sentence by the figure, a numeric change. The
+    // same sentence with the right figure, or with a figure whose digits
+    // are no reordering, says nothing.
+    let statement = "We issued the notice at 9.15am on Tuesday after routine sampling found the \
+        parasite in treated water. We are sorry for the disruption this has caused to every \
+        household in the area. We have added 120 call handlers this afternoon, and the average \
+        waiting time this morning was eleven minutes, which is too long.\n";
+    let story = |n: &str| {
+        format!(
+            "We issued the notice at 9.15am on Tuesday after routine sampling found the parasite \
+             in treated water, the company said. We are sorry for the disruption this has caused \
+             to every household in the area, it added. The company has since brought in {n} \
+             extra call handlers.\n"
+        )
+    };
+    let f = compare_to(statement, &story("210"));
+    let changes = changes(&f);
+    assert_eq!(changes.len(), 1, "{f:#?}");
+    assert!(
+        changes[0].contains("the source says \"120\", the secondary \"210\""),
+        "{f:#?}"
+    );
+    for other in ["120", "250"] {
+        let f = compare_to(statement, &story(other));
+        assert!(!kinds(&f).contains(&"numeric_change"), "{other}: {f:#?}");
+    }
+}
