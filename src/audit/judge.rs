@@ -77,7 +77,7 @@ pub(super) fn judge_document(
     cfg: &AuditConfig,
 ) -> (Vec<Finding>, Coverage) {
     let traced = cov.traced_words as f64 / cov.words.max(1) as f64;
-    let quoted = quoted_sources(&findings, cov.passages, cfg);
+    let quoted = document_evidence(&findings, cov.passages, cfg);
     let edition = another_edition(loaded, doc, &findings, cfg, &quoted);
     if edition.is_none()
         && let Some(source) = drawn_on(&findings, primaries, cfg, &quoted)
@@ -317,7 +317,7 @@ fn quoted_evidence(f: &Finding) -> bool {
 /// another place of it; or, for a document of at most [`SHORT_DOCUMENT`]
 /// sentences (a feed item), two sentences or more aligned, all of them to
 /// that primary, matching `min_evidence_words` between them.
-fn quoted_sources(findings: &[Finding], sentences: usize, cfg: &AuditConfig) -> Vec<usize> {
+fn document_evidence(findings: &[Finding], sentences: usize, cfg: &AuditConfig) -> Vec<usize> {
     let mut places: Vec<(usize, usize)> = findings
         .iter()
         .filter(|f| quoted_evidence(f))
@@ -350,8 +350,8 @@ fn quoted_sources(findings: &[Finding], sentences: usize, cfg: &AuditConfig) -> 
 /// Evidence of reuse: a passage copied near-verbatim over enough words
 /// (a paraphrase only where nine words in ten match: the source's words in
 /// the writer's grammar), or, in a reworded one, that many words in a row;
-/// or one of the verbatim quotations of a primary quoted at
-/// [`QUOTED_EVIDENCE`] places (`quoted`, see [`quoted_sources`]).
+/// or any passage of a primary the document as a whole shows evidence of
+/// (`quoted`, see [`document_evidence`]).
 fn is_evidence(f: &Finding, cfg: &AuditConfig, quoted: &[usize]) -> bool {
     if f.source.as_ref().is_some_and(|s| quoted.contains(&s.0)) {
         return true;
@@ -486,7 +486,7 @@ fn evidenced_sources_only(
     if !cfg.judge_documents {
         return findings;
     }
-    let quoted = quoted_sources(&findings, cov.passages, cfg);
+    let quoted = document_evidence(&findings, cov.passages, cfg);
     let mut evidenced: Vec<usize> = findings
         .iter()
         .filter(|f| is_evidence(f, cfg, &quoted))
