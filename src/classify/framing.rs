@@ -120,10 +120,14 @@ pub(super) fn lead_retold(
     passage: &Range<usize>,
     in_quote: &dyn Fn(usize) -> bool,
 ) -> bool {
-    let telling = |t: usize| {
-        src.lexeme(t).kind == LexKind::Number || negation::is_negation(src.lexeme(t).hash)
-    };
-    !in_quote(at) && (at..passage.end).any(in_quote) && !p.clone().any(telling)
+    !in_quote(at) && (at..passage.end).any(in_quote) && !telling(src, p)
+}
+
+/// Do source tokens `p` hold a number or a negation (words whose loss is
+/// never only framing)?
+fn telling(src: &Side<'_>, p: &Range<usize>) -> bool {
+    p.clone()
+        .any(|t| src.lexeme(t).kind == LexKind::Number || negation::is_negation(src.lexeme(t).hash))
 }
 
 /// Are source tokens `p`, dropped where a quotation opens in the passage
@@ -139,15 +143,12 @@ pub(super) fn quote_opens_anew(
     at: usize,
     in_quote: &dyn Fn(usize) -> bool,
 ) -> bool {
-    let telling = |t: usize| {
-        src.lexeme(t).kind == LexKind::Number || negation::is_negation(src.lexeme(t).hash)
-    };
     !p.is_empty()
         && at > 0
         && in_quote(at)
         && !in_quote(at - 1)
         && super::edges::sentence_of(src, p.end - 1).is_some_and(|s| s.end == p.end)
-        && !p.clone().any(telling)
+        && !telling(src, p)
 }
 
 /// Is secondary tokens `r` a stock attribution ("he said", "Okafor
