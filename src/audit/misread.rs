@@ -173,3 +173,29 @@ fn stems(side: &Side<'_>, r: Range<usize>) -> Vec<String> {
     out.dedup();
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::swapped;
+
+    #[test]
+    fn digits_swapped_in_the_same_shape() {
+        for (a, b) in [
+            ("98.4", "89.4"),
+            ("120", "210"),
+            ("1416", "1146"),
+            ("719000", "791000"),
+        ] {
+            assert!(swapped(a, b), "{a} {b}");
+        }
+        for (a, b) in [
+            ("98.4", "9.84"),
+            ("120", "120"),
+            ("12", "123"),
+            ("7", "7"),
+            ("05", "50"),
+        ] {
+            assert!(!swapped(a, b), "{a} {b}");
+        }
+    }
+}
