@@ -167,7 +167,9 @@ fn kept_person(
     for o in f.ops.iter().filter(whole) {
         for t in f.tokens.start + o.sec.start..f.tokens.start + o.sec.end {
             let h = sec.lexeme(t).hash;
-            if FIRST_PERSON.contains(&h) || SECOND_PERSON.contains(&h) {
+            // ("US" in capitals is the country, not the speaker's "us".)
+            let country = sec.text_of(&(t..t + 1)) == "US";
+            if (FIRST_PERSON.contains(&h) || SECOND_PERSON.contains(&h)) && !country {
                 let w = sec.text_of(&(t..t + 1));
                 if !kept.contains(&w) {
                     kept.push(w);

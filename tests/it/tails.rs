@@ -318,3 +318,22 @@ fn a_condition_opening_the_next_sentence_of_a_merge_is_dropped() {
     );
     assert!(f.iter().all(|f| f["kind"] != "truncation"), "{f:#?}");
 }
+
+#[test]
+fn us_in_capitals_is_the_country_not_the_speakers_us() {
+    // "US" outside quotation marks, in a passage with a verb of saying, is
+    // no first person left unmarked; "us" is.
+    let speech = "We expect revenue to grow by 8 to 10 per cent, assuming no new tariffs on our \
+        exports to the US market next year.\n";
+    let f = compare_to(
+        speech,
+        "Management sees revenue growth of 8 to 10 per cent, assuming no new tariffs on \
+         exports to the US market next year, the company says.\n",
+    );
+    assert!(!f.is_empty(), "{f:#?}");
+    assert!(
+        f.iter()
+            .all(|f| !message(f).contains("quotation marks lost")),
+        "{f:#?}"
+    );
+}
