@@ -1,10 +1,12 @@
 //! Sentences that no alignment or placement reaches but that give a figure
 //! of the primary the document draws on with its digits in another order
 //! ("The company has since added 210 call handlers" for "We have added 120
-//! call handlers this afternoon"; "Vacancies dipped to 791,000" for "… by
-//! 23,000 to 719,000"): placed on the source sentence of that figure, where
-//! the two share content words, as a changed figure. A figure the writer
-//! takes from elsewhere seldom holds the same digits.
+//! call handlers this afternoon"; "Some 98.4 percent of those voting backed
+//! strikes" for "of those who voted, 89.4% voted yes to strike action"):
+//! placed on the source sentence of that figure, where the two share
+//! content words, as a changed figure. A figure the writer takes from
+//! elsewhere seldom holds the same digits. (Not "Vacancies dipped to
+//! 791,000" for "… to 719,000": one content word in common is too few.)
 
 use std::ops::Range;
 
