@@ -32,7 +32,7 @@ pub(crate) static H_DEG_F: LazyLock<u64> = LazyLock::new(|| form_hash("°f"));
 /// km/h" = "71 kilometres per hour"). "m" is not among them: "5m" is
 /// million. Sorted by form, for lookups.
 pub(super) static H_UNITS: LazyLock<Vec<(u64, u64)>> = LazyLock::new(|| {
-    let units: [(&str, &str); 9] = [
+    let units: [(&str, &str); 16] = [
         ("km", "km kilometre kilometres kilometer kilometers"),
         ("kg", "kg kgs kilogram kilograms kilogramme kilogrammes"),
         ("cm", "cm centimetre centimetres centimeter centimeters"),
@@ -42,6 +42,13 @@ pub(super) static H_UNITS: LazyLock<Vec<(u64, u64)>> = LazyLock::new(|| {
         ("mile", "mile miles"),
         ("mph", "mph"),
         ("km/h", "kph kmh"),
+        ("ha", "ha hectare hectares"),
+        ("kw", "kw kilowatt kilowatts"),
+        ("mw", "mw megawatt megawatts"),
+        ("gw", "gw gigawatt gigawatts"),
+        ("kwh", "kwh"),
+        ("mwh", "mwh"),
+        ("gwh", "gwh"),
     ];
     let mut out: Vec<(u64, u64)> = units
         .iter()
@@ -215,8 +222,20 @@ pub(crate) fn contracted_base(base: &[u8]) -> Option<&'static str> {
         .map(|(_, w)| *w)
 }
 
+/// Units written on a number ("82.6p", "10km", "400MW") and the word each
+/// stands for: split off, the number is a number ("82.6p" = "82.6 pence",
+/// and against "86.2 pence" a changed figure, not a changed word). The
+/// abbreviations of [`H_UNITS`] ("5km" = "5 km" = "5 kilometres") and "p"
+/// for pence, lower case only ("5P" is no price). Never "m" (million),
+/// "g" ("4G") or "s" ("1990s").
+const UNIT_SUFFIXES: [&str; 17] = [
+    "km", "kg", "cm", "mm", "ft", "lb", "lbs", "mph", "kph", "kmh", "ha", "kw", "kwh", "mw", "mwh",
+    "gw", "gwh",
+];
+
 /// "1.5bn", "£300m", "10k", "13pc", "1.5C": a number with a scale,
-/// per-cent or temperature suffix written on, as the press writes them.
+/// per-cent or temperature suffix written on, as the press writes them;
+/// also the units of [`UNIT_SUFFIXES`] and "p" (pence).
 /// Where the digits end, and the word the suffix stands for ("1.5bn" is
 /// "1.5 billion", "1.5C" and "90F" degrees Celsius and Fahrenheit). Only the lower-case "m"
 /// and "k" count ("3M" and "4K" are names more often than quantities),
@@ -245,8 +264,10 @@ pub(crate) fn scaled(w: &[u8]) -> Option<(usize, &'static str)> {
         "°c"
     } else if suffix == b"F" {
         "°f"
+    } else if suffix == b"p" {
+        "pence"
     } else {
-        return None;
+        UNIT_SUFFIXES.iter().find(|u| is(&[u.as_bytes()]))?
     };
     Some((digits, word))
 }

@@ -6,7 +6,7 @@ use proptest::prelude::*;
 proptest! {
     /// The byte path and the general path give the same lexemes.
     #[test]
-    fn ascii_path_matches_general_path(s in "([a-zA-Z0-9 .,;:'%/@()$\"-]|twenty|Forty|-five|-Six|per cent|seventeen|http://x|www.|a@b.c|\\[|\\]|\\[T\\]he|tax\\[es\\]|\\[1\\]|\\[We\\]|organisation|Colour|centred|travelled|Defence|1.5bn|300m|10K|13pc|3B|1.5C|90F|50c|°|degrees|degree| km/h| kilometres| per hour| mph| Celsius| C|don't|Can't|won't|we're|I'm|cannot|xcannot|21st|2ND|3rd|0th|first|-First|third|twelfth|they'll|n't|é|ﬁ|１|％|’|\u{ad}|\u{a0}|\u{0}|\n|\t|\r){0,40}") {
+    fn ascii_path_matches_general_path(s in "([a-zA-Z0-9 .,;:'%/@()$\"-]|twenty|Forty|-five|-Six|per cent|seventeen|http://x|www.|a@b.c|\\[|\\]|\\[T\\]he|tax\\[es\\]|\\[1\\]|\\[We\\]|organisation|Colour|centred|travelled|Defence|1.5bn|300m|10K|13pc|3B|1.5C|90F|50c|82.6p|5P|10km|400MW|50km/h|°|degrees|degree| km/h| kilometres| per hour| mph| Celsius| C|don't|Can't|won't|we're|I'm|cannot|xcannot|21st|2ND|3rd|0th|first|-First|third|twelfth|they'll|n't|é|ﬁ|１|％|’|\u{ad}|\u{a0}|\u{0}|\n|\t|\r){0,40}") {
         let pieces = [Piece::verbatim(0, s.len())];
         let (mut fast, mut slow) = (Vec::new(), Vec::new());
         Lexer::default().lex_block(&s, &pieces, &mut fast);
@@ -86,6 +86,26 @@ fn press_suffixes_are_scale_words() {
     assert_eq!(spans, [(0, 2), (2, 5), (5, 7)]);
     for name in ["3B", "3M", "4K"] {
         assert_eq!(lex_str(name).iter().filter(|l| l.is_token()).count(), 1);
+    }
+}
+
+#[test]
+fn units_written_on_a_number_are_the_number_and_the_unit() {
+    assert_eq!(forms("rose to 82.6p."), forms("rose to 82.6 pence."));
+    assert_eq!(forms("a 10km walk"), forms("a 10 kilometres walk"));
+    assert_eq!(forms("400MW of power"), forms("400 megawatts of power"));
+    assert_eq!(forms("at 50km/h"), forms("at 50 kilometres per hour"));
+    // The figure is a number of its own, so a changed one is a changed number.
+    let ls = lex_str("82.6p");
+    assert_eq!(ls[0].kind, LexKind::Number);
+    assert_eq!(
+        (ls[0].start, ls[0].end, ls[1].start, ls[1].end),
+        (0, 4, 4, 5)
+    );
+    assert_ne!(forms("82.6p"), forms("86.2p"));
+    // Not upper-case "P", "G" or a decade.
+    for word in ["5P", "4G", "1990s"] {
+        assert_eq!(lex_str(word).iter().filter(|l| l.is_token()).count(), 1);
     }
 }
 

@@ -27,4 +27,5 @@ mod reworded;
 mod tails;
 mod times;
 mod transcripts;
+mod units;
 mod util;
