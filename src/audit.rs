@@ -26,7 +26,7 @@ use crate::classify::{self, ClassifyConfig, Kind, Side, Verdict};
 use crate::ingest::{Document, Warning};
 use crate::normalize::Lexer;
 use crate::pipeline::{self, Config};
-use crate::segment::{Analysis, PassageKind};
+use crate::segment::{Analysis, Passage, PassageKind};
 use crate::source::InputError;
 
 #[derive(Clone, Debug)]
@@ -186,6 +186,9 @@ impl Finding {
 pub struct Coverage {
     pub doc: usize,
     pub passages: usize,
+    /// Passages that are headings (a headline, a feed item's title): the
+    /// rules for short documents count the body's sentences only.
+    pub headings: usize,
     pub words: usize,
     pub traced_words: usize,
     /// Sources drawn on: (document, matched words).
@@ -196,6 +199,11 @@ pub struct Coverage {
 }
 
 impl Coverage {
+    /// Sentences of the document's body (its headings not counted).
+    pub(crate) fn body_passages(&self) -> usize {
+        self.passages - self.headings
+    }
+
     /// Counts again the words traced, as `kept` traces them.
     fn retrace(&mut self, kept: &[Finding]) {
         self.traced_words = 0;
@@ -295,6 +303,7 @@ fn audit_doc(
     );
     let mut cov = Coverage {
         doc,
+        headings: heading_sentences(loaded.docs[doc]),
         content_evidence: placed
             .evidenced
             .iter()
@@ -500,6 +509,8 @@ impl DocAudit<'_> {
         evidenced.dedup();
         let doc = content::Doc {
             side: side(self.loaded, self.doc),
+            short: sentences.len() - heading_sentences(self.loaded.docs[self.doc])
+                <= content::SHORT_DOCUMENT,
             sentences,
             free: &free,
             seeded: &evidenced,
@@ -512,6 +523,16 @@ impl DocAudit<'_> {
 /// Per sentence, the source window that held the most of its seeds, where
 /// it did not align.
 type Regions = Vec<Option<(u32, Range<usize>)>>;
+
+/// How many sentences, not boilerplate, lie in heading blocks.
+fn heading_sentences((d, a): &(Document, Analysis)) -> usize {
+    let heading = |p: &&Passage| d.blocks.get(p.block as usize).is_some_and(|b| b.heading);
+    a.passages
+        .iter()
+        .filter(|p| p.kind == PassageKind::Sentence && !p.boilerplate)
+        .filter(heading)
+        .count()
+}
 
 /// Token ranges of the sentences that are not boilerplate.
 fn body_sentences(a: &Analysis) -> Vec<Range<usize>> {

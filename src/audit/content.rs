@@ -304,6 +304,8 @@ pub(super) struct Placed {
 /// matches already show evidence of.
 pub(super) struct Doc<'s> {
     pub side: Side<'s>,
+    /// At most [`SHORT_DOCUMENT`] sentences, headings aside.
+    pub short: bool,
     pub sentences: &'s [Range<usize>],
     pub free: &'s [bool],
     pub seeded: &'s [u32],
@@ -416,10 +418,6 @@ fn evidence_of(
         .count();
     // (A feed item or a brief of a few sentences has few to show: one is
     // enough there.)
-    let needed = if doc.sentences.len() <= SHORT_DOCUMENT {
-        1
-    } else {
-        EVIDENCE_SENTENCES
-    };
+    let needed = if doc.short { 1 } else { EVIDENCE_SENTENCES };
     strong >= needed || (strong >= 1 && doc.seeded.contains(&p)) || doc.drawn_on.contains(&p)
 }

@@ -77,7 +77,7 @@ pub(super) fn judge_document(
     cfg: &AuditConfig,
 ) -> (Vec<Finding>, Coverage) {
     let traced = cov.traced_words as f64 / cov.words.max(1) as f64;
-    let quoted = document_evidence(&findings, cov.passages, cfg);
+    let quoted = document_evidence(&findings, cov.body_passages(), cfg);
     let edition = another_edition(loaded, doc, &findings, cfg, &quoted);
     if edition.is_none()
         && let Some(source) = drawn_on(&findings, primaries, cfg, &quoted)
@@ -486,7 +486,7 @@ fn evidenced_sources_only(
     if !cfg.judge_documents {
         return findings;
     }
-    let quoted = document_evidence(&findings, cov.passages, cfg);
+    let quoted = document_evidence(&findings, cov.body_passages(), cfg);
     let mut evidenced: Vec<usize> = findings
         .iter()
         .filter(|f| is_evidence(f, cfg, &quoted))

@@ -19,6 +19,9 @@ pub struct Item {
     /// The part that holds the item's text.
     pub body: Range<usize>,
     pub title: Option<String>,
+    /// Where the title's text lies in the dump (a headline is text too: it
+    /// may quote the speaker).
+    pub title_range: Option<Range<usize>>,
     pub link: Option<String>,
     /// ISO 8601 date (YYYY-MM-DD).
     pub date: Option<String>,
@@ -141,17 +144,24 @@ fn flattened_items(text: &str) -> Vec<Item> {
                 let skip_lang =
                     n == 0 && prev > 0 && is_language(head.get(prev).map_or("", |w| w.1));
                 let t0 = prev + usize::from(skip_lang);
-                let title = join_words(&head[t0.min(li)..li]);
+                let words = &head[t0.min(li)..li];
+                let title = join_words(words);
+                let range = words
+                    .first()
+                    .zip(words.last())
+                    .map(|(a, z)| a.0..z.0 + z.1.len());
                 let start = head.get(t0).map_or(seg.start, |w| w.0);
-                (title, Some(head[li].1.to_string()), start)
+                (title.zip(range), Some(head[li].1.to_string()), start)
             }
             None => (None, None, head.first().map_or(seg.start, |w| w.0)),
         };
+        let (title, title_range) = title.unzip();
         let (author, trailer_end) = trailer(text, de);
         items.push(Item {
             range: item_start..trailer_end,
             body: body_start..ds,
             title,
+            title_range,
             link,
             date: Some(iso),
             author,
@@ -249,6 +259,7 @@ fn xml_items(text: &str) -> Vec<Item> {
                 range: start..end,
                 body,
                 title: plain(el(&["title"])),
+                title_range: el(&["title"]).map(|r| strip_cdata(text, r)),
                 link,
                 date,
                 author: plain(el(&["dc:creator", "author"])),

@@ -138,6 +138,10 @@ pub fn ingest(
                 .enumerate()
                 .map(|(n, item)| {
                     let mut blocks = Vec::new();
+                    if let Some(r) = item.title_range.clone() {
+                        markup::scan_with(text, r, true, false, &mut blocks);
+                        blocks.iter_mut().for_each(|b| b.heading = true);
+                    }
                     markup::scan_with(text, item.body.clone(), true, item.escaped, &mut blocks);
                     let mut d = base(format!("{}#{}", file.rel, n + 1), item.range, blocks);
                     d.role = Role::Feed;

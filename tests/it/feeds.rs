@@ -163,3 +163,38 @@ years.&lt;/p&gt;</description></item>\n</channel></rss>\n",
     assert_eq!(kinds.len(), 2, "{found:#?}");
     assert!(!kinds.contains(&"copy_error"), "{found:#?}");
 }
+
+#[test]
+fn a_feed_items_title_is_audited_as_its_headline() {
+    // The title quotes the speaker with a word added; the body is faithful.
+    let feed = "<?xml version=\"1.0\"?>\n<rss><channel><title>Science desk</title>\n\
+<item><title>Vireo-2: &quot;there is no sign of the same fault&quot;</title><link>https://example.org/1</link>\
+<pubDate>Tue, 14 Oct 2025 12:40:00 +0000</pubDate><description>&lt;p&gt;The agency has 2,900 channels of \
+telemetry to go through, and the next flight was planned for March. \
+&quot;We will not set a new date until the investigation board reports,&quot; it said.&lt;/p&gt;\
+</description></item>\n</channel></rss>\n";
+    let found = audit_manifest(&[
+        (
+            "primary/briefing.txt",
+            "role = \"primary\"\ndate = \"2025-10-14\"\ntitle = \"Press briefing on the Vireo-2 launch anomaly\"",
+            LAUNCH,
+        ),
+        ("secondary/feed.xml", "role = \"feed\"", feed),
+    ]);
+    let title: Vec<&serde_json::Value> = found
+        .iter()
+        .filter(|f| {
+            let text = f["secondary"]["text"].as_str().unwrap();
+            text.contains("same fault")
+        })
+        .collect();
+    assert_eq!(title.len(), 1, "{found:#?}");
+    assert_eq!(title[0]["kind"], "misquote", "{found:#?}");
+    assert!(
+        title[0]["secondary"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("&quot;there is no sign of the same fault&quot;"),
+        "{found:#?}"
+    );
+}
