@@ -599,7 +599,8 @@ impl DocAudit<'_> {
         let al = paired.as_ref().unwrap_or(al);
         let numbers = classify::pair_numeric_edges(sec, s, src, al, room.clone());
         let al = numbers.as_ref().unwrap_or(al);
-        let last = classify::pair_final_words(sec, s, src, al, room);
+        let last = classify::pair_final_words(sec, s, src, al, room.clone())
+            .or_else(|| classify::pair_final_figures(sec, s, src, al, room));
         let al = last.as_ref().unwrap_or(al);
         let dates = classify::dates_in_order(&sec, s, &src, al);
         let al = dates.as_ref().unwrap_or(al);

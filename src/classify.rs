@@ -29,7 +29,9 @@ mod variant;
 
 pub(crate) use edges::sentence_of;
 use edges::split_at_quotes;
-pub use edges::{drop_lone_edges, pair_final_words, pair_numeric_edges, pair_quoted_edges};
+pub use edges::{
+    drop_lone_edges, pair_final_figures, pair_final_words, pair_numeric_edges, pair_quoted_edges,
+};
 pub(crate) use framing::is_saying;
 pub use framing::stock_attribution;
 use framing::{attribution, framing_at_quote};

@@ -526,6 +526,100 @@ pub fn pair_numeric_edges(
     })
 }
 
+/// Most source words between an alignment's end and the figure that ends
+/// its sentence, for [`pair_final_figures`]; most words of the passage's
+/// own before its closing figure.
+const FIGURE_GAP: (usize, usize) = (12, 6);
+
+/// The currency sign written right before token `t`, if any.
+fn currency_before(side: &Side<'_>, t: usize) -> Option<char> {
+    let l = *side.a.token_lexeme.get(t)? as usize;
+    let prev = side.a.lexemes.get(l.checked_sub(1)?)?;
+    (prev.kind == crate::normalize::LexKind::Punct && matches!(prev.ch, '£' | '$' | '€' | '¥'))
+        .then_some(prev.ch)
+}
+
+/// A sentence that ends on a figure of the writer's after the diff's last
+/// shared word ("... on receipt of a bill | will pay £1,852") where the
+/// source sentence it is aligned to also ends on a figure, a few words on
+/// (", by cash or cheque, the typical figure will be £1,832"): the figure
+/// the passage closes on is the source's, reworded around, and a changed
+/// one would pass as the writer's own words. Paired where each side holds
+/// no other number in those words, both figures have the same currency
+/// sign (or none) and they differ: the words before them a replacement, the
+/// figures another (a numeric change). Only source words in `room` are
+/// paired.
+pub fn pair_final_figures(
+    sec: Side<'_>,
+    passage: &Range<usize>,
+    src: Side<'_>,
+    al: &Alignment,
+    room: Range<usize>,
+) -> Option<Alignment> {
+    use crate::normalize::LexKind;
+    let [.., before, last] = &al.ops[..] else {
+        return None;
+    };
+    let mine = passage.start + last.sec.start..passage.start + last.sec.end;
+    let fits = last.tag == Tag::Insert
+        && before.tag == Tag::Equal
+        && mine.end == passage.end
+        && mine.len() <= FIGURE_GAP.1
+        && before.src.end == al.src.end;
+    if al.timed_out || !fits {
+        return None;
+    }
+    let at = al.src.end;
+    let end = sentence_of(&src, at - 1)?.end;
+    if end > room.end || end - at > FIGURE_GAP.0 {
+        return None;
+    }
+    let q = quantity::quantity_ending(&sec, mine.end - 1, mine.start)?;
+    let p = quantity::quantity_ending(&src, end - 1, at)?;
+    let number = |side: &Side<'_>, r: Range<usize>| {
+        r.into_iter()
+            .any(|t| side.lexeme(t).kind == LexKind::Number)
+    };
+    let hash =
+        |side: &Side<'_>, r: &Range<usize>| r.clone().map(|t| side.a.tokens[t]).collect::<Vec<_>>();
+    if number(&sec, mine.start..q.start)
+        || number(&src, at..p.start)
+        || currency_before(&sec, q.start) != currency_before(&src, p.start)
+        || hash(&sec, &q) == hash(&src, &p)
+    {
+        return None;
+    }
+    let rel = |r: Range<usize>| r.start - passage.start..r.end - passage.start;
+    let (words_src, words_sec) = (at..p.start, rel(mine.start..q.start));
+    let mut ops = al.ops[..al.ops.len() - 1].to_vec();
+    let tag = match (words_src.is_empty(), words_sec.is_empty()) {
+        (true, true) => None,
+        (false, true) => Some(Tag::Delete),
+        (true, false) => Some(Tag::Insert),
+        (false, false) => Some(Tag::Replace),
+    };
+    if let Some(tag) = tag {
+        ops.push(align::Op {
+            tag,
+            src: words_src,
+            sec: words_sec,
+        });
+    }
+    ops.push(align::Op {
+        tag: Tag::Replace,
+        src: p,
+        sec: rel(q),
+    });
+    Some(Alignment {
+        source: al.source,
+        src: al.src.start..end,
+        ops,
+        matched: al.matched,
+        coverage: al.coverage,
+        timed_out: al.timed_out,
+    })
+}
+
 /// Most words at a sentence's end that [`pair_final_words`] pairs.
 const MOST_FINAL: usize = 2;
 

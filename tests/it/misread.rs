@@ -223,3 +223,23 @@ fn a_sentence_no_alignment_reaches_is_placed_by_a_figure_with_its_digits_swapped
         assert!(!kinds(&f).contains(&"numeric_change"), "{other}: {f:#?}");
     }
 }
+
+#[test]
+fn a_changed_figure_closing_a_reworded_sentence_is_a_numeric_change() {
+    // The diff stops at "bill"; both sentences end on a figure in pounds.
+    let source = "Statement\n\nPrepayment customers will see their typical bill fall to £1,694. \
+        For those who pay on receipt of a bill, by cash or cheque, the typical figure will be \
+        £1,832. We will review it in May.\n";
+    let changed = "News\n\nThose paying on receipt of a bill will pay £1,852.\n";
+    let f = compare_to(source, changed);
+    assert_eq!(
+        changes(&f),
+        ["number changed: the source says \"1,832\", the secondary \"1,852\""],
+        "{f:#?}"
+    );
+    // The same figure, or one without the currency sign, is no change.
+    let same = compare_to(source, &changed.replace("1,852", "1,832"));
+    assert_eq!(kinds(&same), ["paraphrase"], "{same:#?}");
+    let other = compare_to(source, &changed.replace("£1,852", "1,852 times"));
+    assert!(changes(&other).is_empty(), "{other:#?}");
+}
