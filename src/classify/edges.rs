@@ -652,7 +652,10 @@ pub fn pair_final_words(
     }
     let at = al.src.end;
     let end = sentence_of(&src, at - 1)?.end;
-    if end != at + words || end > room.end {
+    // (A weekday before the source's date says nothing the date does not:
+    // "on Nov. 4" for "on Monday 3 November".)
+    let weekday = super::variant::weekday_of_date(&src, &(at..at + 1));
+    if end != at + words + usize::from(weekday) || end > room.end {
         return None;
     }
     let gap =
@@ -662,11 +665,23 @@ pub fn pair_final_words(
         return None;
     }
     let mut ops = al.ops.clone();
+    let from = at + usize::from(weekday);
     ops[n - 1] = align::Op {
         tag: Tag::Replace,
-        src: at..end,
+        src: from..end,
         sec: last.sec.clone(),
     };
+    if weekday {
+        let sec_at = last.sec.start..last.sec.start;
+        ops.insert(
+            n - 1,
+            align::Op {
+                tag: Tag::Delete,
+                src: at..from,
+                sec: sec_at,
+            },
+        );
+    }
     Some(Alignment {
         source: al.source,
         src: al.src.start..end,

@@ -16,18 +16,59 @@ use super::{Side, quantity};
 use crate::align::{Alignment, Op, Tag};
 use crate::normalize::{LexKind, form_hash};
 
-/// Month names and their short forms (matching forms).
-static MONTHS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut m: Vec<u64> = crate::normalize::lex_str(
-        "january february march april may june july august september october november \
-         december jan feb mar apr jun jul aug sep sept oct nov dec",
-    )
-    .iter()
-    .map(|l| l.hash)
-    .collect();
+/// Month names and their short forms (matching forms), each with its
+/// month's number ("Nov" is "November"), sorted by form.
+static MONTHS: LazyLock<Vec<(u64, u8)>> = LazyLock::new(|| {
+    let names = "january february march april may june july august september october november \
+         december jan feb mar apr may jun jul aug sep oct nov dec sept";
+    let mut m: Vec<(u64, u8)> = crate::normalize::lex_str(names)
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.hash, if i == 24 { 9 } else { (i % 12) as u8 + 1 }))
+        .collect();
     m.sort_unstable();
+    m.dedup();
     m
 });
+
+/// The month a word names, if it is a month's name or short form.
+fn month_of(hash: u64) -> Option<u8> {
+    MONTHS
+        .binary_search_by_key(&hash, |m| m.0)
+        .ok()
+        .map(|i| MONTHS[i].1)
+}
+
+/// The days of the week (matching forms).
+static WEEKDAYS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    crate::normalize::lex_str("monday tuesday wednesday thursday friday saturday sunday")
+        .iter()
+        .map(|l| l.hash)
+        .collect()
+});
+
+/// Is token range `r` of `side` a day of the week (capitalized) right
+/// before a date's day or month ("Monday 3 November", "Monday, November
+/// 3")? Left out or added, it says nothing the date does not.
+pub(super) fn weekday_of_date(side: &Side<'_>, r: &Range<usize>) -> bool {
+    let next = r.end;
+    r.len() == 1
+        && next < side.a.tokens.len()
+        && side.lexeme(r.start).cap
+        && WEEKDAYS.contains(&side.lexeme(r.start).hash)
+        && (side.lexeme(next).kind == LexKind::Number || month_of(side.lexeme(next).hash).is_some())
+}
+
+/// The same month, written short on one side ("Nov." for "November";
+/// capitalized on both sides: "may" and "mar" are words).
+fn same_month(src: &Side<'_>, p: &Range<usize>, sec: &Side<'_>, s: &Range<usize>) -> bool {
+    let (a, b) = (src.lexeme(p.start), sec.lexeme(s.start));
+    p.len() == 1
+        && s.len() == 1
+        && a.cap
+        && b.cap
+        && month_of(a.hash).is_some_and(|m| month_of(b.hash) == Some(m))
+}
 
 /// Is one word of a date put for another, source token range `p` for
 /// passage range `s`: a month ("November" for "December", capitalized on
@@ -43,7 +84,7 @@ pub(super) fn date_word_changed(
         return false;
     }
     let (a, b) = (src.lexeme(p.start), sec.lexeme(s.start));
-    let month = |l: &crate::normalize::Lexeme| l.cap && MONTHS.binary_search(&l.hash).is_ok();
+    let month = |l: &crate::normalize::Lexeme| l.cap && month_of(l.hash).is_some();
     let decade = |side: &Side<'_>, t: usize| {
         let w = side.text_of(&(t..t + 1));
         let digits = w.strip_suffix('s').unwrap_or("");
@@ -52,7 +93,8 @@ pub(super) fn date_word_changed(
             && digits.ends_with('0')
             && digits.bytes().all(|b| b.is_ascii_digit())
     };
-    a.hash != b.hash && ((month(a) && month(b)) || (decade(src, p.start) && decade(sec, s.start)))
+    let months_differ = month(a) && month(b) && month_of(a.hash) != month_of(b.hash);
+    a.hash != b.hash && (months_differ || (decade(src, p.start) && decade(sec, s.start)))
 }
 
 /// The day and month of a date written in two tokens, either order.
@@ -61,11 +103,14 @@ fn day_month(side: &Side<'_>, r: &Range<usize>) -> Option<(u64, u64)> {
         return None;
     }
     let (a, b) = (side.lexeme(r.start), side.lexeme(r.start + 1));
-    let month = |h: u64| MONTHS.binary_search(&h).is_ok();
-    if a.kind == LexKind::Number && month(b.hash) {
-        Some((a.hash, b.hash))
-    } else if month(a.hash) && b.kind == LexKind::Number {
-        Some((b.hash, a.hash))
+    if a.kind == LexKind::Number
+        && let Some(m) = month_of(b.hash)
+    {
+        Some((a.hash, u64::from(m)))
+    } else if let Some(m) = month_of(a.hash)
+        && b.kind == LexKind::Number
+    {
+        Some((b.hash, u64::from(m)))
     } else {
         None
     }
@@ -103,11 +148,13 @@ pub fn dates_in_order(
         sec,
     };
     let one = |o: &Op, tag: Tag| o.tag == tag && o.src.len().max(o.sec.len()) == 1;
-    let mut ops: Vec<Op> = Vec::with_capacity(al.ops.len());
+    let given = weekdays_apart(sec, passage, src, &al.ops);
+    let mut ops: Vec<Op> = Vec::with_capacity(given.len());
     let mut range = al.src.clone();
+    let mut swaps = 0;
     let mut i = 0;
-    while i < al.ops.len() {
-        if let [a, b, c] = &al.ops[i..(i + 3).min(al.ops.len())] {
+    while i < given.len() {
+        if let [a, b, c] = &given[i..(i + 3).min(given.len())] {
             let moved = one(b, Tag::Equal)
                 && ((one(a, Tag::Insert) && one(c, Tag::Delete))
                     || (one(a, Tag::Delete) && one(c, Tag::Insert)));
@@ -115,11 +162,12 @@ pub fn dates_in_order(
             let sec_r = a.sec.start.min(b.sec.start)..c.sec.end.max(b.sec.end);
             if moved && swapped(&src_r, &sec_r) {
                 ops.push(replace(src_r, sec_r));
+                swaps += 1;
                 i += 3;
                 continue;
             }
         }
-        ops.push(al.ops[i].clone());
+        ops.push(given[i].clone());
         i += 1;
     }
     // At the alignment's end, the source's month just past it ("on March
@@ -134,6 +182,7 @@ pub fn dates_in_order(
             range.end += 1;
             ops.truncate(ops.len() - 2);
             ops.push(replace(src_r, sec_r));
+            swaps += 1;
         }
     }
     if let [b, a, ..] = &ops[..]
@@ -145,10 +194,10 @@ pub fn dates_in_order(
         if swapped(&src_r, &sec_r) {
             range.start -= 1;
             ops.splice(0..2, [replace(src_r, sec_r)]);
+            swaps += 1;
         }
     }
-    let changed = ops != al.ops;
-    changed.then(|| {
+    (swaps > 0).then(|| {
         let matched = crate::align::matched_words(&ops);
         Alignment {
             src: range,
@@ -158,6 +207,40 @@ pub fn dates_in_order(
             ..al.clone()
         }
     })
+}
+
+/// The ops with a date's day of the week set apart from the edit it opens
+/// ("Monday 3" dropped before "November" kept, for "November 3"): the
+/// weekday an edit of its own (no edit, see [`weekday_of_date`]), the rest
+/// free to read as the date's day and month in the other order.
+fn weekdays_apart(sec: &Side<'_>, passage: &Range<usize>, src: &Side<'_>, ops: &[Op]) -> Vec<Op> {
+    let op = |tag, src: Range<usize>, sec: Range<usize>| Op { tag, src, sec };
+    let rest = |src: Range<usize>, sec: Range<usize>| match (src.is_empty(), sec.is_empty()) {
+        (_, true) => op(Tag::Delete, src, sec),
+        (true, false) => op(Tag::Insert, src, sec),
+        (false, false) => op(Tag::Replace, src, sec),
+    };
+    let mut out = Vec::with_capacity(ops.len() + 1);
+    for o in ops {
+        let (p, q) = (o.src.clone(), o.sec.clone());
+        let head = |r: &Range<usize>| r.start..r.start + 1;
+        let abs = |r: Range<usize>| passage.start + r.start..passage.start + r.end;
+        let long = |r: &Range<usize>| r.len() > 1 || o.tag == Tag::Replace;
+        if o.tag != Tag::Insert && !p.is_empty() && long(&p) && weekday_of_date(src, &head(&p)) {
+            out.push(op(Tag::Delete, head(&p), q.start..q.start));
+            out.push(rest(p.start + 1..p.end, q));
+        } else if o.tag != Tag::Delete
+            && !q.is_empty()
+            && long(&q)
+            && weekday_of_date(sec, &abs(head(&q)))
+        {
+            out.push(op(Tag::Insert, p.start..p.start, head(&q)));
+            out.push(rest(p, q.start + 1..q.end));
+        } else {
+            out.push(o.clone());
+        }
+    }
+    out
 }
 
 /// Does the edit `tag` between source tokens `p` and secondary tokens `s`
@@ -173,6 +256,7 @@ pub fn same_words(
     match tag {
         Tag::Replace => {
             date_order(src, p, sec, s)
+                || same_month(src, p, sec, s)
                 || quantity::same(src, p, sec, s)
                 || quantity::same_time(src, p, sec, s)
                 || quantity::same_qualifier(src, p, sec, s)
@@ -184,12 +268,14 @@ pub fn same_words(
         }
         Tag::Insert => {
             range_unit_repeated(sec, s, src, p.start)
+                || weekday_of_date(sec, s)
                 || quantity::currency_word(sec, s, src, p.start)
                 || dollar_country(sec, s)
                 || quantity::redundant_sign(sec, s, src, p.start)
         }
         Tag::Delete => {
             range_dash(src, p, sec, s.start)
+                || weekday_of_date(src, p)
                 || quantity::currency_word(src, p, sec, s.start)
                 || dollar_country(src, p)
                 || quantity::redundant_sign(src, p, sec, s.start)

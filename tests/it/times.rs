@@ -66,3 +66,48 @@ fn another_time_amid_other_words_replaced_is_a_numeric_change() {
     let f = compare_to(statement, &story.replace("6pm", "4pm"));
     assert_ne!(f[0]["kind"], "numeric_change", "{f:#?}");
 }
+
+const RESULT: &str = "Statement\n\nThe result of the leadership contest will be announced on \
+    Monday 3 November. I will stay until then.\n";
+
+fn result_written(date: &str) -> Vec<serde_json::Value> {
+    compare_to(
+        RESULT,
+        &format!("News\n\nThe result of the leadership contest will be announced {date}.\n"),
+    )
+}
+
+#[test]
+fn a_date_without_its_weekday_or_with_its_month_short_is_the_same_date() {
+    for same in [
+        "on Nov. 3",
+        "on November 3",
+        "on 3 November",
+        "on 3 Nov",
+        "on Nov 3",
+    ] {
+        let f = result_written(same);
+        let kinds: Vec<&str> = f.iter().map(|f| f["kind"].as_str().unwrap()).collect();
+        assert_eq!(kinds, ["verbatim"], "{same}: {f:#?}");
+    }
+}
+
+#[test]
+fn another_day_or_month_is_a_changed_date_however_written() {
+    for (changed, says) in [
+        ("on Nov. 4", "the source says \"3\", the secondary \"4\""),
+        (
+            "on November 4",
+            "the source says \"3\", the secondary \"4\"",
+        ),
+        (
+            "on 3 December",
+            "the source says \"November\", the secondary \"December\"",
+        ),
+    ] {
+        let f = result_written(changed);
+        assert_eq!(f.len(), 1, "{changed}: {f:#?}");
+        assert_eq!(f[0]["kind"], "numeric_change", "{changed}: {f:#?}");
+        assert!(message(&f[0]).contains(says), "{changed}: {f:#?}");
+    }
+}
