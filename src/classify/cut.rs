@@ -48,6 +48,12 @@ pub(super) fn cut_short(
         && !attribution_rest(src, al.src.end, cut_after)
         && !moved()
         && !reworded_tail(sec, passage, core)
+        && !quotes_the_rest(
+            (sec, passage),
+            src,
+            &(al.src.end..al.src.end + cut_after),
+            core,
+        )
         && !super::heading::in_heading(&src, al.src.end.saturating_sub(1));
     // (An ellipsis says what it stands for even where the words left out
     // would be no cut: a clause of their own.)
@@ -57,6 +63,33 @@ pub(super) fn cut_short(
         true if clause_ends(src, al.src.end) => Stop::Whole,
         true => Stop::Cut(cut_after),
     }
+}
+
+/// Does the passage go on, after its last matched word, with a quotation of
+/// the source sentence's rest (source tokens `rest`), each quoted word one of
+/// the rest's and one of them a content word ("…in the winter of 2023, which
+/// she called “wrong”" for "… in the winter of 2023 was wrong, and I said so
+/// at the time")? The writer gives the rest in the speaker's words: not cut.
+fn quotes_the_rest(
+    (sec, passage): (Side<'_>, &Range<usize>),
+    src: Side<'_>,
+    rest: &Range<usize>,
+    core: &[Op],
+) -> bool {
+    let Some(last) = core.last() else {
+        return false;
+    };
+    let after = passage.start + last.sec.end;
+    let words: Vec<u64> = rest.clone().map(|t| src.a.tokens[t]).collect();
+    sec.quotes()
+        .iter()
+        .filter(|q| q.start >= after && q.end <= passage.end && !q.is_empty())
+        .any(|q| {
+            let hash = |t: usize| sec.a.tokens[t];
+            q.clone().all(|t| words.contains(&hash(t)))
+                && q.clone()
+                    .any(|t| !crate::normalize::is_function_word(hash(t)))
+        })
 }
 
 /// Does the passage go on past its last matched word, in the same clause
@@ -645,6 +678,8 @@ fn sentence_rest(src: Side<'_>, end: usize) -> (usize, usize) {
 /// Words of the rest of a source sentence that the writer must go on with,
 /// after a quotation stopping before its limit, for the limit to be kept.
 const CARRIED_ON: usize = 3;
+/// As many of them as will do if they are content words.
+const CARRIED_CONTENT: usize = 2;
 
 /// A quotation that stops where its source sentence goes on, with the
 /// writer's own words after it taking up a later sentence ("“… between
@@ -693,14 +728,22 @@ pub(super) fn quote_cut_short(
     // (Unless the writer goes on with those words, outside the quotation
     // marks: "“can go down as well as up on review”, though she said this
     // happens in fewer than one in 200 cases".)
-    let carried_on: usize = core[i + 1..]
+    // (Two words of substance carried on say as much: "“We are not
+    // raising prices this year,” Ortiz said, despite higher memory costs"
+    // for "…, even though memory costs have gone up".)
+    let carried: Vec<usize> = core[i + 1..]
         .iter()
         .filter(|o| o.tag == Tag::Equal && o.src.start > p && o.src.end <= sentence.end)
-        .map(|o| o.src.len())
-        .sum();
+        .flat_map(|o| o.src.clone())
+        .collect();
+    let content = carried
+        .iter()
+        .filter(|&&t| !crate::normalize::is_function_word(src.a.tokens[t]))
+        .count();
+    let carried_on = carried.len() >= CARRIED_ON || content >= CARRIED_CONTENT;
     if ((rest >= cfg.min_cut_words && (condition_at(src, p + 1, sentence.end) || limited()))
         || time_limit_at(src, p + 1, &sentence))
-        && carried_on < CARRIED_ON
+        && !carried_on
     {
         return Some(rest);
     }

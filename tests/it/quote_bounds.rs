@@ -102,3 +102,37 @@ fn a_quotation_that_starts_afresh_after_a_borrowed_lead_is_not_cut() {
     assert!(f.iter().any(|f| f["kind"] == "verbatim"), "{f:#?}");
     assert!(f.iter().all(|f| f["kind"] != "truncation"), "{f:#?}");
 }
+
+fn kinds(f: &[serde_json::Value]) -> Vec<String> {
+    f.iter()
+        .map(|f| f["kind"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_quotation_whose_limit_the_writer_carries_on_with_is_not_cut() {
+    // The rest of the sentence given in other words, two of its words of
+    // substance kept: not cut short. Stopped with nothing after, it is.
+    let source = "Pricing\n\nWe are not raising prices this year, even though memory costs have gone \
+        up sharply. The new model ships in May.\n";
+    let carried =
+        "“We are not raising prices this year,” Ortiz said, despite higher memory costs.\n";
+    let f = compare_to(source, carried);
+    assert!(!kinds(&f).contains(&"truncation".to_string()), "{f:#?}");
+    let stopped = "“We are not raising prices this year,” Ortiz said.\n";
+    let f = compare_to(source, stopped);
+    assert_eq!(kinds(&f), ["truncation"], "{f:#?}");
+}
+
+#[test]
+fn a_sentence_that_quotes_the_rest_of_its_source_is_not_cut() {
+    let source = "Statement\n\nI have made mistakes. The decision to delay the energy support scheme \
+        in the winter of 2023 was wrong, and I said so at the time. I should have listened sooner.\n";
+    let quoted = "She cited the decision to delay the energy support scheme in the winter of 2023, \
+        which she called “wrong”.\n";
+    let f = compare_to(source, quoted);
+    assert!(!kinds(&f).contains(&"truncation".to_string()), "{f:#?}");
+    // Without the quotation, the sentence stops where its source goes on.
+    let f = compare_to(source, &quoted.replace(", which she called “wrong”", ""));
+    assert!(kinds(&f).contains(&"truncation".to_string()), "{f:#?}");
+}
