@@ -603,8 +603,29 @@ pub(super) fn condition_at(side: Side<'_>, t: usize, end: usize) -> bool {
     {
         return false;
     }
+    // "a helicopter provided by Wolds Water", "support provided to
+    // families": a participle, no proviso.
+    if PARTICIPLES.contains(&first) && h(t + 1).is_some_and(|n| NOT_A_CLAUSE.contains(&n)) {
+        return false;
+    }
     ONE.contains(&first) || h(t + 1).is_some_and(|second| TWO.contains(&(first, second)))
 }
+
+/// Conditions that are also participles ("provided", "assuming").
+static PARTICIPLES: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    ["provided", "providing", "assuming"]
+        .map(crate::normalize::form_hash)
+        .to_vec()
+});
+
+/// Words after which such a participle opens no condition: a preposition
+/// ("provided by", "providing for").
+static NOT_A_CLAUSE: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    "by to for in with from under through at on as"
+        .split_whitespace()
+        .map(crate::normalize::form_hash)
+        .collect()
+});
 
 /// Words looked back over for the "from" of a span of time ending "until".
 const RANGE_WORDS: usize = 12;

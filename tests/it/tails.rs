@@ -337,3 +337,25 @@ fn us_in_capitals_is_the_country_not_the_speakers_us() {
         "{f:#?}"
     );
 }
+
+#[test]
+fn provided_by_is_a_participle_not_a_condition() {
+    let source = "Briefing\n\nWe have 22 fire engines and around 110 firefighters on the moor, \
+        supported by crews from three neighbouring services and a helicopter provided by Wolds \
+        Water, which has made more than 60 water drops since first light.\n";
+    let secondary = "The commander said 22 fire engines and about 110 firefighters were at the \
+        scene, along with a helicopter that had made more than 60 water drops since first light.\n";
+    let f = compare_to(source, secondary);
+    assert!(
+        f.iter().all(|f| !message(f).contains("condition")),
+        "{f:#?}"
+    );
+    // A proviso is still one.
+    let proviso = "Briefing\n\nThe helicopter provided by Wolds Water will stay on the moor \
+        tonight provided the wind drops, and crews will return at first light.\n";
+    let f = compare_to(
+        proviso,
+        "The helicopter provided by Wolds Water will stay on the moor tonight, she said.\n",
+    );
+    assert!(f.iter().any(|f| message(f).contains("condition")), "{f:#?}");
+}
