@@ -127,20 +127,25 @@ const CLAUSE: usize = 4;
 /// inside it went with its clause: the cut or the addition is what is
 /// reported. One at its edge negates the words kept next to it ("will
 /// [not, under any circumstances whatsoever,] raise taxes").
+/// So does an edit that puts a clause for another, more than [`CLAUSE`]
+/// words on each side ("Pellow had no previous convictions and cared for
+/// his elderly mother" for "could be said on your behalf"): a negation
+/// inside either belongs to other words, not to the words kept.
 pub(super) fn whole_clause(op: &Op, src: Side<'_>, sec: Side<'_>, passage: &Range<usize>) -> bool {
     let (a, b) = (op.src.len(), op.sec.len());
-    if a.max(b) <= CLAUSE || a.max(b) < 2 * a.min(b) + CLAUSE {
+    let rewritten = a.min(b) > CLAUSE;
+    if !rewritten && (a.max(b) <= CLAUSE || a.max(b) < 2 * a.min(b) + CLAUSE) {
         return false;
     }
-    let (side, r) = if a >= b {
-        (src, op.src.clone())
-    } else {
-        (
-            sec,
-            passage.start + op.sec.start..passage.start + op.sec.end,
-        )
+    let mine = passage.start + op.sec.start..passage.start + op.sec.end;
+    let inside = |side: &Side<'_>, r: &Range<usize>| {
+        r.is_empty() || (!is_negated_word(side, r.start) && !is_negated_word(side, r.end - 1))
     };
-    !is_negated_word(&side, r.start) && !is_negated_word(&side, r.end - 1)
+    match (rewritten, a >= b) {
+        (true, _) => inside(&src, &op.src) && inside(&sec, &mine),
+        (false, true) => inside(&src, &op.src),
+        (false, false) => inside(&sec, &mine),
+    }
 }
 
 /// Source words right before a match that govern it ("do not expect |

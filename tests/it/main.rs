@@ -16,6 +16,7 @@ mod golden;
 mod headings;
 mod misread;
 mod needless;
+mod negations;
 mod offsets;
 mod provenance;
 mod quote_bounds;
