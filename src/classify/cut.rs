@@ -469,7 +469,10 @@ fn condition_before(
     // (The copy may start a word or two after the clause: "it was very
     // hard" for "Unless that changes, it's very hard", the subject's verb
     // put in the past.)
-    let end = clause_end(src, sentence.start, &sentence);
+    // (A condition that opens its sentence is set off by its comma however
+    // long it is: "Unless we see the change in direction that the Met
+    // Office is forecasting for tomorrow morning, residents …".)
+    let end = clause_end_within(src, sentence.start, &sentence, OPENING_CONDITION_WORDS);
     let condition = sentence.start..end;
     if condition.is_empty()
         || end > start
@@ -495,13 +498,21 @@ fn condition_before(
 /// Where the clause opening at source token `start` ends: at the first
 /// mark that sets it off, within [`CONDITION_WORDS`], or its sentence's end.
 pub(super) fn clause_end(src: Side<'_>, start: usize, sentence: &Range<usize>) -> usize {
+    clause_end_within(src, start, sentence, CONDITION_WORDS)
+}
+
+/// Longest condition read where it opens the sentence, in words.
+const OPENING_CONDITION_WORDS: usize = 30;
+
+/// [`clause_end`], within `most` words.
+fn clause_end_within(src: Side<'_>, start: usize, sentence: &Range<usize>, most: usize) -> usize {
     (start + 1..sentence.end)
-        .take(CONDITION_WORDS)
+        .take(most)
         .find(|&t| {
             src.gap_after(t - 1, sentence)
                 .contains([',', ';', ':', '—', '–'])
         })
-        .unwrap_or(sentence.end.min(start + CONDITION_WORDS))
+        .unwrap_or(sentence.end.min(start + most))
 }
 
 /// Does the passage hold half the content words of source tokens `p`

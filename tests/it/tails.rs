@@ -359,3 +359,20 @@ fn provided_by_is_a_participle_not_a_condition() {
     );
     assert!(f.iter().any(|f| message(f).contains("condition")), "{f:#?}");
 }
+
+#[test]
+fn a_long_condition_opening_the_source_sentence_is_dropped_by_a_quote_of_the_rest() {
+    let source = "Briefing\n\nUnless we see the change in direction that the forecasters are \
+        expecting for tomorrow morning, residents should not expect to return home tonight or \
+        tomorrow. Crews will stay overnight.\n";
+    let f = compare_to(
+        source,
+        "\"Residents should not expect to return home tonight or tomorrow,\" she said.\n",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["kind"], "truncation", "{f:#?}");
+    assert!(
+        message(&f[0]).contains("\"Unless we see the change"),
+        "{f:#?}"
+    );
+}
