@@ -362,8 +362,8 @@ fn provided_by_is_a_participle_not_a_condition() {
 
 #[test]
 fn a_long_condition_opening_the_source_sentence_is_dropped_by_a_quote_of_the_rest() {
-    let source = "Briefing\n\nUnless we see the change in direction that the forecasters are \
-        expecting for tomorrow morning, residents should not expect to return home tonight or \
+    let source = "Briefing\n\nUnless we see the change in wind direction that the forecasters at the Met Office \
+        are expecting for tomorrow morning, residents should not expect to return home tonight or \
         tomorrow. Crews will stay overnight.\n";
     let f = compare_to(
         source,
