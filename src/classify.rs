@@ -466,6 +466,8 @@ struct EditScan {
     /// (their forms), and whether an edit adds one.
     neg_dropped: Vec<u64>,
     neg_added: bool,
+    /// An edit changes a negation and nothing else ([`negation::bare_flip`]).
+    neg_bare: bool,
     quoted_change: bool,
     /// For each undeclared edit, in order: is it inside quotation marks?
     quoted: Vec<bool>,
@@ -552,6 +554,8 @@ fn scan_edits(
                 negation::words_in_part(src, &op.src, core),
                 negation::words(sec, &s_abs),
             );
+            e.neg_bare |=
+                theirs.len() != mine.len() && negation::bare_flip(src, &op.src, sec, &s_abs);
             if theirs.len() > mine.len() {
                 e.neg_dropped.extend(theirs);
             } else if mine.len() > theirs.len() {

@@ -49,18 +49,39 @@ pub(super) fn judge(
     // that ..." for "We have no evidence that ...") claims their words as
     // much as quotation marks do: it misquotes them.
     // (Not where the writer's own verb denies: "ruled out claims that".)
-    let reported = || {
-        lead_in.is_some()
-            && kind != Kind::NumericChange
+    let denied = || {
+        passage
+            .clone()
+            .any(|t| !in_quote(t) && negation::denial_at(&sec, t))
+    };
+    let said = || {
+        kind != Kind::NumericChange
             && passage
                 .clone()
                 .any(|t| !in_quote(t) && framing::is_saying(sec.lexeme(t).hash))
-            && !passage
-                .clone()
-                .any(|t| !in_quote(t) && negation::denial_at(&sec, t))
+            && !denied()
     };
-    let (kind, message) = if negation && (in_quotes || reported()) {
+    let reported = || lead_in.is_some() && said();
+    // A plain flip of the source's negation in words otherwise faithful
+    // ("Park said the base model includes a charger" for "does not
+    // include") says the opposite: in reported speech it misquotes the
+    // speaker; elsewhere it is a changed word.
+    // (Not where another edit moves a negation the other way: "no alcohol
+    // on sale" for "alcohol will not be sold".)
+    // Nor where "unless" turns into "if" (or back) with it: "could still
+    // be selected … if the charge is withdrawn" for "will not be selected
+    // … unless the charge is withdrawn" says the same.
+    let both_ways = scan.neg_added && !scan.neg_dropped.is_empty();
+    let one_way = !both_ways && !condition_inverted((sec, passage), src, core);
+    let flipped = negation
+        && (scan.neg_bare || lead_in.is_some())
+        && one_way
+        && matches!(kind, Kind::Verbatim | Kind::Paraphrase)
+        && !denied();
+    let (kind, message) = if negation && (in_quotes || reported() || (flipped && said())) {
         (Kind::Misquote, message)
+    } else if flipped {
+        (Kind::CopyError, message)
     } else if lead_in.is_some() && kind == Kind::Verbatim {
         // The words are the source's, the claim is not.
         (
@@ -72,6 +93,23 @@ pub(super) fn judge(
     };
     let message = described(message, lead_in.as_ref(), negation, sec, src);
     (kind, message, negation)
+}
+
+/// Does an edit of the core put "if" for "unless", or "unless" for "if"?
+fn condition_inverted(
+    (sec, passage): (Side<'_>, &Range<usize>),
+    src: Side<'_>,
+    core: &[Op],
+) -> bool {
+    use crate::normalize::form_hash;
+    let (if_, unless) = (form_hash("if"), form_hash("unless"));
+    let has =
+        |side: &Side<'_>, r: Range<usize>, h: u64| r.into_iter().any(|t| side.a.tokens[t] == h);
+    core.iter().any(|o| {
+        let mine = passage.start + o.sec.start..passage.start + o.sec.end;
+        (has(&src, o.src.clone(), unless) && has(&sec, mine.clone(), if_))
+            || (has(&src, o.src.clone(), if_) && has(&sec, mine, unless))
+    })
 }
 
 /// The writer's words before the match (`theirs` in the source, `mine` in

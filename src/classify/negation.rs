@@ -62,6 +62,52 @@ pub(super) fn is_negated_word(side: &Side<'_>, t: usize) -> bool {
     w.len() > 3 && (w.ends_with("n't") || w.ends_with("n’t"))
 }
 
+/// Does the edit of source tokens `p` into secondary tokens `s` change
+/// their negation and nothing else: the same words, but for negation words
+/// and the "do" that carries them ("does not include" -> "includes", "no
+/// bonuses" -> "bonuses")? Not a negation said in other words ("did not"
+/// -> "failed to", "not intentional" -> "unintentional"): the plain flip
+/// says the opposite of the source in its own words.
+pub(super) fn bare_flip(src: Side<'_>, p: &Range<usize>, sec: Side<'_>, s: &Range<usize>) -> bool {
+    static DO: std::sync::LazyLock<[u64; 3]> =
+        std::sync::LazyLock::new(|| ["do", "does", "did"].map(crate::normalize::form_hash));
+    let rest = |side: Side<'_>, r: &Range<usize>| -> Vec<String> {
+        r.clone()
+            .filter(|&t| !is_negated_word(&side, t) && !DO.contains(&side.lexeme(t).hash))
+            .map(|t| side.text_of(&(t..t + 1)).to_lowercase())
+            .collect()
+    };
+    let (a, b) = (rest(src, p), rest(sec, s));
+    count(&src, p) != count(&sec, s)
+        && a.len() == b.len()
+        && a.iter().zip(&b).all(|(x, y)| inflected(x, y))
+}
+
+/// The same word but for an ending ("apply", "applies"; "include",
+/// "includes"): [`same_stem`], all but the last letter of the shorter (of
+/// four letters at least) in common, or put in the past for reported speech.
+fn inflected(a: &str, b: &str) -> bool {
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    let shorter = a.len().min(b.len());
+    a == b || same_stem(a, b) || (shorter >= 4 && common + 1 >= shorter) || backshifted(a, b)
+}
+
+/// A verb of the source put in the past for reported speech ("will" ->
+/// "would", "is" -> "was").
+fn backshifted(a: &str, b: &str) -> bool {
+    const PAIRS: [(&str, &str); 8] = [
+        ("will", "would"),
+        ("can", "could"),
+        ("shall", "should"),
+        ("may", "might"),
+        ("is", "was"),
+        ("are", "were"),
+        ("has", "had"),
+        ("have", "had"),
+    ];
+    PAIRS.contains(&(a, b))
+}
+
 /// The negation words of tokens `r` (their forms).
 pub(super) fn words(side: Side<'_>, r: &Range<usize>) -> Vec<u64> {
     r.clone()
@@ -226,7 +272,7 @@ pub(super) fn lead_in_differs(
     let verb = theirs.clone().rev().find(|&t| !is_negated_word(&src, t))?;
     let verb = src.text_of(&(verb..verb + 1)).to_lowercase();
     mine.clone()
-        .any(|t| same_stem(&verb, &sec.text_of(&(t..t + 1)).to_lowercase()))
+        .any(|t| inflected(&verb, &sec.text_of(&(t..t + 1)).to_lowercase()))
         .then_some((theirs, mine))
 }
 

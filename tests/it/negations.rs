@@ -40,3 +40,45 @@ fn a_negation_dropped_from_the_words_kept_is_still_reported() {
         "{f:#?}"
     );
 }
+
+const KEYNOTE: &str = "Keynote\n\nThe base model does not include a charger in the box in the \
+    European Union. The sponsor's name will not go on the stadium. Alcohol will not be sold \
+    inside the ground. He will not be selected for the championships unless the charge is \
+    withdrawn before the deadline.\n";
+
+fn kind_of(secondary: &str) -> Vec<String> {
+    compare_to(KEYNOTE, &format!("News\n\n{secondary}\n"))
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_negation_flipped_outside_quotes_is_an_error_not_a_paraphrase() {
+    // In the writer's words: a changed word.
+    assert_eq!(
+        kind_of("The base model includes a charger in the box across the European Union."),
+        ["copy_error"]
+    );
+    // Given as what the speaker said: a misquote (the verb put in the past).
+    assert_eq!(
+        kind_of("Pell said the sponsor's name would go on the stadium."),
+        ["misquote"]
+    );
+}
+
+#[test]
+fn a_negation_said_another_way_is_no_flip() {
+    // "no alcohol on sale" for "will not be sold"; "could still … if" for
+    // "will not … unless".
+    for same in [
+        "There will be no alcohol on sale inside the ground.",
+        "He could still be selected for the championships if the charge is withdrawn before the deadline.",
+    ] {
+        let kinds = kind_of(same);
+        assert!(
+            kinds.iter().all(|k| k != "copy_error" && k != "misquote"),
+            "{same}: {kinds:?}"
+        );
+    }
+}
