@@ -667,6 +667,12 @@ impl DocAudit<'_> {
                     );
                 }
             }
+        } else if matches!(verdict.kind, Kind::Verbatim | Kind::Paraphrase)
+            && let Some((theirs, mine)) = classify::figure_beside(sec, s, src, &al.src)
+        {
+            let m = format!("number changed: the source says {theirs:?}, the secondary {mine:?}");
+            verdict.message = format!("{m}, a figure the diff left unpaired; {}", verdict.message);
+            verdict.kind = Kind::NumericChange;
         }
         if verdict.kind == Kind::Misquote
             && let Some(joined) = self.ellipsis_join(s)

@@ -36,7 +36,7 @@ pub(crate) use framing::is_saying;
 pub use framing::stock_attribution;
 use framing::{attribution, framing_at_quote};
 pub(crate) use negation::{denial_at, is_negation};
-pub use placed::{condition_left_out, figure_changed, plain_figure_change};
+pub use placed::{condition_left_out, figure_beside, figure_changed, plain_figure_change};
 pub use reorder::reordered;
 pub use scope::{other_figures, other_scope};
 pub use side::Side;

@@ -47,6 +47,19 @@ pub fn figure_changed(
     src: Side<'_>,
     window: &Range<usize>,
 ) -> Option<(String, String)> {
+    changed_figure(sec, passage, src, window, (&|_| true, 1))
+}
+
+/// [`figure_changed`], for the passage's figures (token ranges) that `take`
+/// accepts, and pairs whose figures share `alike` of the words around them
+/// that say what they count.
+fn changed_figure(
+    sec: Side<'_>,
+    passage: &Range<usize>,
+    src: Side<'_>,
+    window: &Range<usize>,
+    (take, alike): (&dyn Fn(&Range<usize>) -> bool, usize),
+) -> Option<(String, String)> {
     use quantity::Unit;
     type Figure = (f64, Unit, Range<usize>);
     let valued = |side: &Side<'_>, r: &Range<usize>| -> Vec<Figure> {
@@ -62,20 +75,70 @@ pub fn figure_changed(
             .any(|(w, unit, _)| *unit == u && (v - w).abs() <= 1e-9 * v.abs().max(1.0))
     };
     let counts = moved::counted;
+    // (A figure its qualifier keeps true of one of the window's is an
+    // account of it, not another value of its neighbour: "more than 18,000
+    // acres" for 18,420, not 11,900.)
+    let allowed = |y: f64, unit: Unit, r: &Range<usize>| {
+        theirs
+            .iter()
+            .any(|(x, u, _)| *u == unit && quantity::qualifier_allows(&sec, r.start, *x, y))
+    };
     mine.iter()
-        .filter(|(y, unit, _)| !holds(&theirs, *y, *unit))
+        .filter(|(y, unit, r)| !holds(&theirs, *y, *unit) && !allowed(*y, *unit, r) && take(r))
         .find_map(|(y, unit, r)| {
             let what = counts(&sec, r);
             let (_, _, q) = theirs.iter().find(|(x, u, q)| {
                 u == unit
                     && !holds(&mine, *x, *u)
-                    && !quantity::qualifier_allows(&sec, r.start, *x, *y)
                     && *x > 0.0
                     && y / x <= 2.0
                     && x / y <= 2.0
-                    && counts(&src, q).iter().any(|h| what.contains(h))
+                    && counts(&src, q).iter().filter(|h| what.contains(h)).count() >= alike
             })?;
             let figure = (src.text_of(q), sec.text_of(r), (r.clone(), true));
             (!super::heading::own_date(&sec, &src, &figure)).then_some((figure.0, figure.1))
         })
+}
+
+/// The figure of a passage aligned by shared wording that gives another
+/// value to one of the source sentences it draws on or the sentence before
+/// or after them, where the diff paired neither ("2,100 spaces, mostly for
+/// disabled supporters" aligned from "spaces" on, for "There will be 1,200
+/// car parking spaces … Most of those spaces will be for disabled
+/// supporters"): the same tests as [`figure_changed`] (same unit, within
+/// a factor of two, counting the same thing), over that wider window.
+pub fn figure_beside(
+    sec: Side<'_>,
+    passage: &Range<usize>,
+    src: Side<'_>,
+    window: &Range<usize>,
+) -> Option<(String, String)> {
+    use super::edges::sentence_of;
+    let first = sentence_of(&src, window.start)?;
+    let last = sentence_of(&src, window.end.checked_sub(1)?)?;
+    let before = first
+        .start
+        .checked_sub(1)
+        .and_then(|t| sentence_of(&src, t))
+        .map_or(first.start, |s| s.start);
+    let after = sentence_of(&src, last.end).map_or(last.end, |s| s.end);
+    // Not a figure the source gives anywhere, in any unit ("12.6% and
+    // 15.6%" for "12.6 and 15.6 per cent"; "jailed for eight years" where
+    // the sentence is given further on), nor part of a time of day ("13:30").
+    let nowhere = |r: &Range<usize>| {
+        let given = |t: usize| src.a.tokens.contains(&sec.a.tokens[t]);
+        let clock = |t: usize| {
+            sec.gap_after(t, &(t..t + 2)) == ":"
+                || t.checked_sub(1)
+                    .is_some_and(|u| sec.gap_after(u, &(u..t + 1)) == ":")
+        };
+        !r.clone().any(|t| {
+            sec.lexeme(t).kind == crate::normalize::LexKind::Number && (given(t) || clock(t))
+        })
+    };
+    // (In the sentences it draws on, one word of what they count in
+    // common; in those around them two: "would meet for 60 days" is not
+    // "report within 90 days".)
+    changed_figure(sec, passage, src, &(first.start..last.end), (&nowhere, 1))
+        .or_else(|| changed_figure(sec, passage, src, &(before..after), (&nowhere, 2)))
 }

@@ -243,3 +243,29 @@ fn a_changed_figure_closing_a_reworded_sentence_is_a_numeric_change() {
     let other = compare_to(source, &changed.replace("£1,852", "1,852 times"));
     assert!(changes(&other).is_empty(), "{other:#?}");
 }
+
+#[test]
+fn a_figure_from_the_sentence_before_the_aligned_one_is_compared() {
+    // The bullet takes "spaces" on from the second sentence, its figure
+    // from the first: 2,100 for 1,200 is a numeric change; the right
+    // figure, or one the source gives elsewhere, is not.
+    let source = "Stadium\n\nThere will be 1,200 car parking spaces at Eastbank, and that is not \
+        enough for everyone who drives today. Most of those spaces will be for disabled supporters \
+        and for families with young children. Kick-off times will not change, and the 2,500 \
+        season tickets already sold will be honoured.\n";
+    let bullet =
+        "Parking: 2,100 spaces, mostly for disabled supporters and families with young children.\n";
+    let f = compare_to(source, bullet);
+    assert_eq!(
+        changes(&f),
+        [
+            "number changed: the source says \"1,200\", the secondary \"2,100\", a figure the diff \
+          left unpaired; paraphrase: 82% of the words in common with the source"
+        ],
+        "{f:#?}"
+    );
+    for other in ["1,200", "2,500"] {
+        let f = compare_to(source, &bullet.replace("2,100", other));
+        assert!(changes(&f).is_empty(), "{other}: {f:#?}");
+    }
+}
