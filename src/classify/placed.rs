@@ -50,15 +50,18 @@ pub fn figure_changed(
     changed_figure(sec, passage, src, window, (&|_| true, 1))
 }
 
-/// [`figure_changed`], for the passage's figures (token ranges) that `take`
-/// accepts, and pairs whose figures share `alike` of the words around them
-/// that say what they count.
+/// Which of the passage's figures (token ranges) to compare.
+type Take<'f> = &'f dyn Fn(&Range<usize>) -> bool;
+
+/// [`figure_changed`], for the passage's figures that `take` accepts, and
+/// pairs whose figures share `alike` of the words around them that say
+/// what they count.
 fn changed_figure(
     sec: Side<'_>,
     passage: &Range<usize>,
     src: Side<'_>,
     window: &Range<usize>,
-    (take, alike): (&dyn Fn(&Range<usize>) -> bool, usize),
+    (take, alike): (Take<'_>, usize),
 ) -> Option<(String, String)> {
     use quantity::Unit;
     type Figure = (f64, Unit, Range<usize>);
