@@ -631,6 +631,13 @@ fn scan_edits(
                     || cut::grammar_only(src, &op.src, !in_quote(s_abs.start))
                     || cut::perfect_put_in_past(src, &op.src, !in_quote(s_abs.start))
                     || cut::passive_object(src, sec, passage, (core, op), !in_quote(s_abs.start))
+                    || cut::passive_put_active(
+                        src,
+                        sec,
+                        passage,
+                        (core, op),
+                        !in_quote(s_abs.start),
+                    )
                     || cut::said_elsewhere((sec, passage), src, &op.src, core));
             let function = |side: &Side<'_>, r: &Range<usize>| {
                 r.clone().all(|t| variant::grammar_token(side, t))

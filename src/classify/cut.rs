@@ -212,6 +212,48 @@ pub(super) fn passive_object(
     verb.sec.len() == 1 && been(&sec, v) && !been(&src, s)
 }
 
+/// Are source tokens `op.src`, dropped outside quotation marks
+/// (`unquoted`), a verb in the passive that the writer gives in the active
+/// among words of its own ("the club would borrow | £110m from a group of
+/// banks" for "£110 million | will be borrowed | from a group of banks")?
+/// Two to four words, a form of "be" among them, the last a participle
+/// whose stem the passage's unmatched words hold: moved, not dropped.
+pub(super) fn passive_put_active(
+    src: Side<'_>,
+    sec: Side<'_>,
+    passage: &Range<usize>,
+    (core, op): (&[Op], &Op),
+    unquoted: bool,
+) -> bool {
+    static BE: std::sync::LazyLock<[u64; 7]> = std::sync::LazyLock::new(|| {
+        ["be", "been", "being", "is", "are", "was", "were"].map(crate::normalize::form_hash)
+    });
+    if !unquoted || op.tag != Tag::Delete || !(2..=4).contains(&op.src.len()) {
+        return false;
+    }
+    let last = op.src.end - 1;
+    if !(op.src.start..last).any(|t| BE.contains(&src.a.tokens[t])) {
+        return false;
+    }
+    let verb = src.text_of(&(last..last + 1)).to_lowercase();
+    let mut matched = vec![false; passage.len()];
+    for o in core.iter().filter(|o| o.tag == Tag::Equal) {
+        matched[o.sec.clone()].fill(true);
+    }
+    let root = |w: &str| {
+        let common = verb
+            .bytes()
+            .zip(w.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        common >= 4 && common + 2 >= verb.len().min(w.len())
+    };
+    passage
+        .clone()
+        .filter(|&t| !matched[t - passage.start])
+        .any(|t| root(&sec.text_of(&(t..t + 1)).to_lowercase()))
+}
+
 /// Are source tokens `p`, dropped outside quotation marks (`unquoted`),
 /// the "has" (and a "now" or "already") of a present perfect that the
 /// writer puts in the past ("The inquest heard eleven days of evidence" for
