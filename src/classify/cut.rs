@@ -400,6 +400,10 @@ static OPENS_SUBJECT: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|
 /// Source words a copy may leave out between its end and a condition.
 const TAIL_WORDS: usize = 3;
 
+/// Source words a quotation may stop short of a condition in the same
+/// clause.
+const CLAUSE_TAIL: usize = 8;
+
 /// Are source tokens `r` the rest of a name (capitalized words, set off
 /// before the condition by a comma)?
 fn name_tail(src: Side<'_>, r: Range<usize>) -> bool {
@@ -435,9 +439,33 @@ pub(super) fn dropped_condition(
         // (Right after the copy, or after the last words of a name it
         // shortens: "to Brightwater" for "to Brightwater Housing
         // Cooperative, provided that ...".)
+        // (Or, for a quotation, further into the same clause, no mark
+        // between: "“We will not ask bill payers to pay a penny more,” he
+        // declared" for "… a penny more for the construction of Holmcliffe
+        // B unless Parliament changes the terms of the contract".)
+        let quoted_end = sec
+            .quotes()
+            .iter()
+            .any(|q| q.contains(&(passage.start + last.sec.end - 1)));
+        let same_clause = |t: usize| {
+            quoted_end
+                && t - al.src.end <= CLAUSE_TAIL
+                && (al.src.end - 1..t - 1).all(|u| {
+                    !src.gap_after(u, &sentence)
+                        .contains([',', ';', ':', '—', '–', '(', ')'])
+                })
+                && condition_at(src, t, sentence.end)
+        };
         let start = (al.src.end..(al.src.end + TAIL_WORDS).min(sentence.end))
-            .find(|&t| limit_at(src, t, &sentence))?;
-        if continues || (start > al.src.end && !name_tail(src, al.src.end..start)) {
+            .find(|&t| limit_at(src, t, &sentence))
+            .or_else(|| {
+                (al.src.end..sentence.end)
+                    .take(CLAUSE_TAIL + 1)
+                    .find(|&t| same_clause(t))
+            })?;
+        if continues
+            || (start > al.src.end && !name_tail(src, al.src.end..start) && !same_clause(start))
+        {
             return None;
         }
         let condition = start..clause_end(src, start, &sentence);

@@ -376,3 +376,28 @@ fn a_long_condition_opening_the_source_sentence_is_dropped_by_a_quote_of_the_res
         "{f:#?}"
     );
 }
+
+#[test]
+fn a_quotation_stopping_short_of_a_condition_in_its_clause_drops_it() {
+    let source = "Statement\n\nWe will not ask bill payers to pay a penny more for the construction of \
+        Holmcliffe B unless Parliament changes the terms of the contract, and we have no intention \
+        of asking it to.\n";
+    let f = compare_to(
+        source,
+        "“We will not ask bill payers to pay a penny more,” Mr Ashdown declared, and the \
+         headlines duly followed.\n",
+    );
+    assert!(
+        f.iter().any(|f| f["kind"] == "truncation"
+            && message(f).contains("unless Parliament changes the terms of the contract")),
+        "{f:#?}"
+    );
+    // Past a comma the condition is another clause's: a quotation of the
+    // first clause stops where it ends.
+    let f = compare_to(
+        &source.replace("Holmcliffe B unless", "Holmcliffe B, and unless"),
+        "“We will not ask bill payers to pay a penny more,” Mr Ashdown declared, and the \
+         headlines duly followed.\n",
+    );
+    assert!(f.iter().all(|f| f["kind"] != "truncation"), "{f:#?}");
+}
