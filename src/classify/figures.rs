@@ -56,14 +56,62 @@ pub(super) fn scan_figures(
     if (core.matched as f64) < cfg.copy_coverage * core.len as f64 {
         figures_from_nearby(scan, sec, src, al);
     }
-    scan.numeric
-        .retain(|f| !super::heading::own_date(&sec, &src, f));
+    scan.numeric.retain(|f| {
+        !super::heading::own_date(&sec, &src, f) && !moved_with_its_name(sec, src, &al.src, &f.2.0)
+    });
     let elsewhere =
         !scan.numeric.is_empty() && scope::figures_of_another_sentence(sec, passage, src, al);
     if elsewhere {
         scan.numeric.clear();
     }
     elsewhere
+}
+
+/// Words either side of a figure searched for the name it goes with.
+const NAME_WORDS: usize = 5;
+
+/// Is the passage's figure at tokens `r` one the source states in `window`
+/// next to the same name, a name not next to the figure the diff paired it
+/// with ("In London, 89% …, against 78% in the North East" for "78 per
+/// cent of secondary schools … In London, the figure is 89 per cent")?
+/// The figures were put in another order with what they belong to, not
+/// changed; two figures swapped between names still are.
+fn moved_with_its_name(
+    sec: Side<'_>,
+    src: Side<'_>,
+    window: &Range<usize>,
+    r: &Range<usize>,
+) -> bool {
+    let Some(t) = r.clone().find(|&t| sec.lexeme(t).kind == LexKind::Number) else {
+        return false;
+    };
+    let names = |side: &Side<'_>, t: usize| -> Vec<u64> {
+        let Some(sentence) = super::edges::sentence_of(side, t) else {
+            return Vec::new();
+        };
+        let lo = t.saturating_sub(NAME_WORDS).max(sentence.start);
+        let hi = (t + NAME_WORDS + 1).min(sentence.end);
+        (lo..hi)
+            .filter(|&u| u != sentence.start && u != t && side.lexeme(u).cap)
+            .map(|u| side.a.tokens[u])
+            .collect()
+    };
+    let mine = names(&sec, t);
+    if mine.is_empty() {
+        return false;
+    }
+    let hash = sec.a.tokens[t];
+    let near = |u: usize| names(&src, u).iter().any(|n| mine.contains(n));
+    let placed: Vec<usize> = window
+        .clone()
+        .filter(|&u| src.a.tokens[u] == hash)
+        .collect();
+    // (The source figure it was paired with: its name is not the one.)
+    let paired_elsewhere = window
+        .clone()
+        .filter(|&u| src.lexeme(u).kind == LexKind::Number && src.a.tokens[u] != hash)
+        .any(near);
+    placed.into_iter().any(near) && !paired_elsewhere
 }
 
 /// A unit of time replaced by another after the same number, the one word
