@@ -49,3 +49,18 @@ fn a_changed_distance_written_on_is_a_numeric_change() {
     let f = compare_to(source, &changed);
     assert_eq!(kinds(&f), ["numeric_change"], "{f:#?}");
 }
+
+#[test]
+fn half_a_million_is_500000() {
+    let source = "Deal\n\nPortugal will export up to 500,000 tonnes of green hydrogen a year to \
+        Denmark by 2032.\n";
+    let story = |figure: &str| {
+        format!(
+            "Portugal will export up to {figure} tonnes of green hydrogen a year to Denmark by 2032.\n"
+        )
+    };
+    let f = compare_to(source, &story("half a million"));
+    assert!(kinds(&f).iter().all(|k| *k != "numeric_change"), "{f:#?}");
+    let f = compare_to(source, &story("half a billion"));
+    assert_eq!(kinds(&f), ["numeric_change"], "{f:#?}");
+}

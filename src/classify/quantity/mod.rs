@@ -247,6 +247,12 @@ pub(super) fn items(side: &Side<'_>, r: &Range<usize>) -> Vec<Item> {
             t += 1;
             continue;
         }
+        // "half a million" is 500,000, a count, not a fraction.
+        if let Some(item) = half_a_scale(side, t) {
+            t = item.tokens.end;
+            out.push(item);
+            continue;
+        }
         if let Some((len, value)) = fraction_at(side, t, r.end) {
             out.push(Item {
                 tokens: t..t + len,
@@ -303,6 +309,19 @@ pub(super) fn items(side: &Side<'_>, r: &Range<usize>) -> Vec<Item> {
         }
     }
     out
+}
+
+/// "half a million", "half a billion" at token `t`: half the scale.
+fn half_a_scale(side: &Side<'_>, t: usize) -> Option<Item> {
+    static HALF: LazyLock<u64> = LazyLock::new(|| form_hash("half"));
+    let n = side.a.tokens.len();
+    let h = |i: usize| (i < n).then(|| side.lexeme(i).hash);
+    let x = scale(h(t + 2)?)?;
+    (h(t)? == *HALF && (h(t + 1)? == *H_A || h(t + 1)? == *H_AN)).then(|| Item {
+        tokens: t..t + 3,
+        value: Some(0.5 * x),
+        unit: Unit::Plain,
+    })
 }
 
 static H_TO: LazyLock<u64> = LazyLock::new(|| form_hash("to"));
