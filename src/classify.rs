@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::align::{Alignment, Tag};
 
 mod cut;
+pub use cut::condition_right_after;
 mod edges;
 mod figures;
 mod framing;

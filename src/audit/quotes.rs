@@ -263,6 +263,32 @@ impl DocAudit<'_> {
         })
     }
 
+    /// A short quotation found as it is at source tokens `p` of primary
+    /// `source` (by index among the primaries) that stops right before a
+    /// condition the source puts on it: a truncation.
+    fn short_quote_cut(&self, q: &Range<usize>, source: u32, p: Range<usize>) -> Option<Finding> {
+        if q.len() < QUOTED_WORDS {
+            return None;
+        }
+        let src_doc = self.primaries[source as usize];
+        let src = side(self.loaded, src_doc);
+        let condition = classify::condition_right_after(src, &p)?;
+        let mut f = verbatim_quote(self.doc, q.clone(), (src_doc, p.start..condition.end));
+        let words = src.text_of(&condition);
+        f.verdict.kind = classify::Kind::Truncation;
+        f.verdict.message = format!(
+            "the quotation stops right before the condition the source puts on it, {words:?}"
+        );
+        f.verdict.edits = vec![classify::Edit::new("delete", words, String::new())];
+        f.ops.push(Op {
+            tag: Tag::Delete,
+            src: p.end..condition.end,
+            sec: q.len()..q.len(),
+        });
+        f.ops[0].src = p;
+        Some(f)
+    }
+
     /// The quotations of aligned sentence `s` that its alignment leaves out
     /// whole (inserted words, all of them) but that align elsewhere: a
     /// second quotation from another place, not words added to the first.
@@ -294,10 +320,14 @@ impl DocAudit<'_> {
                 continue;
             }
             if q.len() < self.cfg.align.min_words {
-                // Too short to align: set apart if the source has it as is.
+                // Too short to align: set apart if the source has it as is,
+                // and cut short where it stops right before the source's
+                // condition ("“no compulsory redundancies”" for "no
+                // compulsory redundancies, as long as colleagues …").
                 let words = &sec.a.tokens[q.clone()];
-                if source.windows(words.len()).any(|w| w == words) {
+                if let Some(at) = source.windows(words.len()).position(|w| w == words) {
                     apart.push(rel(q));
+                    found.extend(self.short_quote_cut(q, al.source, at..at + words.len()));
                 }
             } else if let Some(f) = self.quote_finding(q.clone()) {
                 apart.push(rel(q));

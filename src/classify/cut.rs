@@ -397,6 +397,17 @@ static OPENS_SUBJECT: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|
         .collect()
 });
 
+/// The condition that opens right after source tokens `r` (a comma
+/// between allowed), in their sentence: its tokens, up to its clause's
+/// end. "no compulsory redundancies | , as long as colleagues are willing
+/// to move": a quotation that stops there says more than the speaker did.
+pub fn condition_right_after(src: Side<'_>, r: &Range<usize>) -> Option<Range<usize>> {
+    let sentence = edges::sentence_of(&src, r.end.checked_sub(1)?)?;
+    let start = r.end;
+    (start < sentence.end && condition_at(src, start, sentence.end))
+        .then(|| start..clause_end(src, start, &sentence))
+}
+
 /// Source words a copy may leave out between its end and a condition.
 const TAIL_WORDS: usize = 3;
 

@@ -401,3 +401,30 @@ fn a_quotation_stopping_short_of_a_condition_in_its_clause_drops_it() {
     );
     assert!(f.iter().all(|f| f["kind"] != "truncation"), "{f:#?}");
 }
+
+#[test]
+fn a_short_quotation_stopping_right_before_a_condition_is_cut_short() {
+    let source = "Results\n\nAbout 1,300 roles will be affected by the branch closures and by changes \
+        in our contact centres. We expect there to be no compulsory redundancies, as long as \
+        colleagues are willing to move to roles elsewhere in the bank. We have around 2,000 \
+        vacancies today.\n";
+    let story = "Bank\n\nAbout 1,300 roles will be affected, but Mr Oyelaran said he expected \
+        “no compulsory redundancies”.\n";
+    let f = compare_to(source, story);
+    let cut: Vec<&serde_json::Value> = f.iter().filter(|f| f["kind"] == "truncation").collect();
+    assert_eq!(cut.len(), 1, "{f:#?}");
+    assert_eq!(cut[0]["secondary"]["text"], "no compulsory redundancies");
+    assert!(
+        message(cut[0]).contains("\"as long as colleagues are willing"),
+        "{f:#?}"
+    );
+    // Without the condition in the source, the quotation is the speaker's.
+    let f = compare_to(
+        &source.replace(
+            ", as long as colleagues are willing to move to roles elsewhere in the bank",
+            "",
+        ),
+        story,
+    );
+    assert!(f.iter().all(|f| f["kind"] != "truncation"), "{f:#?}");
+}
