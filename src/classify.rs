@@ -10,8 +10,9 @@ use serde::Serialize;
 
 use crate::align::{Alignment, Tag};
 
+mod condition;
 mod cut;
-pub use cut::condition_right_after;
+pub use condition::condition_right_after;
 mod edges;
 mod figures;
 mod framing;

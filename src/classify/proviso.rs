@@ -4,7 +4,8 @@
 
 use std::ops::Range;
 
-use super::cut::{clause_end, condition_at, echoed};
+use super::condition::{clause_end, condition_at};
+use super::cut::echoed;
 use super::{Side, edges};
 
 /// The condition of source range `window` that `passage`, placed there
