@@ -571,11 +571,13 @@ pub fn pair_final_figures(
     }
     let at = al.src.end;
     let end = sentence_of(&src, at - 1)?.end;
-    if end > room.end || end - at > FIGURE_GAP.0 {
+    // (The source sentence must go on past the alignment: where it ends
+    // there, its last figure is one the diff already took.)
+    if end <= at || end > room.end || end - at > FIGURE_GAP.0 {
         return None;
     }
     let q = quantity::quantity_ending(&sec, mine.end - 1, mine.start)?;
-    let p = quantity::quantity_ending(&src, end - 1, at)?;
+    let p = quantity::quantity_ending(&src, end - 1, at).filter(|p| p.start >= at)?;
     let number = |side: &Side<'_>, r: Range<usize>| {
         r.into_iter()
             .any(|t| side.lexeme(t).kind == LexKind::Number)

@@ -170,11 +170,13 @@ pub fn deviations(loaded: &Loaded, f: &Finding) -> Vec<Deviation> {
         h.update(src_id.as_bytes());
         h.update(&(src.start as u64).to_le_bytes());
         h.update(&(src.end as u64).to_le_bytes());
-        for t in &src_tokens[src.clone()] {
+        // (Ranges are checked, not trusted: an edit out of order must not
+        // take the whole audit down.)
+        for t in src_tokens.get(src.clone()).unwrap_or_default() {
             h.update(&t.to_le_bytes());
         }
         h.update(b"|");
-        for t in &sec_tokens[sec.clone()] {
+        for t in sec_tokens.get(sec.clone()).unwrap_or_default() {
             h.update(&t.to_le_bytes());
         }
         h.digest()

@@ -283,3 +283,18 @@ fn figures_put_in_another_order_with_their_names_are_no_change() {
     let f = compare_to(source, &reordered.replace("89%", "87%"));
     assert!(!changes(&f).is_empty(), "{f:#?}");
 }
+
+#[test]
+fn a_figure_closing_both_sentences_where_the_source_ends_with_the_match_is_no_panic() {
+    // The source sentence ends where the diff's match does ("one in
+    // twenty."); the passage closes on a year of its own. No pairing, and
+    // no panic (an inverted source range once reached the provenance
+    // step).
+    let source = "Flood statement\n\nToday one home in eight is at risk. That is not acceptable, \
+        and by 2029 I want that figure below one in twenty.\n";
+    let story = "The minister said one home in eight is at risk, and the minister wants that \
+        figure below one in 20 by 2029.\n";
+    let f = compare_to(source, story);
+    assert!(!f.is_empty(), "{f:#?}");
+    assert!(changes(&f).is_empty(), "{f:#?}");
+}
