@@ -428,3 +428,27 @@ fn a_short_quotation_stopping_right_before_a_condition_is_cut_short() {
     );
     assert!(f.iter().all(|f| f["kind"] != "truncation"), "{f:#?}");
 }
+
+#[test]
+fn a_time_limit_binds_a_denial_or_a_pledge_not_a_plain_will() {
+    let cut = |source: &str, story: &str| -> bool {
+        compare_to(source, story)
+            .iter()
+            .any(|f| f["kind"] == "truncation" && message(f).contains("this winter"))
+    };
+    let source = |claim: &str| format!("Appeal\n\n{claim} this winter. Thank you all.\n");
+    // When a plain "will" happens: no limit left out.
+    assert!(!cut(
+        &source("If the appeal reaches its target, Homeward will open 40 new warm spaces"),
+        "If the appeal reaches its target, Homeward will open 40 new warm spaces.\n"
+    ));
+    // A denial or a pledge without its time: made for good.
+    assert!(cut(
+        &source("Homeward will not close any of its 40 warm spaces"),
+        "Homeward will not close any of its 40 warm spaces.\n"
+    ));
+    assert!(cut(
+        &source("Homeward has pledged to keep all of its 40 warm spaces open"),
+        "Homeward has pledged to keep all of its 40 warm spaces open.\n"
+    ));
+}
