@@ -130,10 +130,23 @@ pub fn figure_beside(
     // the sentence is given further on), nor part of a time of day ("13:30").
     let nowhere = |r: &Range<usize>| {
         let given = |t: usize| src.a.tokens.contains(&sec.a.tokens[t]);
+        // (Read on the lexemes, checked: the figure may be the document's
+        // last word.)
+        let colon = |l: usize| {
+            sec.a
+                .lexemes
+                .get(l)
+                .is_some_and(|x| x.kind == crate::normalize::LexKind::Punct && x.ch == ':')
+        };
+        let number = |l: usize| {
+            sec.a
+                .lexemes
+                .get(l)
+                .is_some_and(|x| x.kind == crate::normalize::LexKind::Number)
+        };
         let clock = |t: usize| {
-            sec.gap_after(t, &(t..t + 2)) == ":"
-                || t.checked_sub(1)
-                    .is_some_and(|u| sec.gap_after(u, &(u..t + 1)) == ":")
+            let l = sec.a.token_lexeme[t] as usize;
+            (colon(l + 1) && number(l + 2)) || (l >= 2 && colon(l - 1) && number(l - 2))
         };
         !r.clone().any(|t| {
             sec.lexeme(t).kind == crate::normalize::LexKind::Number && (given(t) || clock(t))

@@ -298,3 +298,18 @@ fn a_figure_closing_both_sentences_where_the_source_ends_with_the_match_is_no_pa
     assert!(!f.is_empty(), "{f:#?}");
     assert!(changes(&f).is_empty(), "{f:#?}");
 }
+
+#[test]
+fn a_figure_that_ends_the_document_is_no_panic() {
+    // The unpaired figure is the secondary's last word, with no full stop
+    // after it: looking for a clock's colon past it must not read past the
+    // end.
+    let source = "Stadium\n\nThere will be 1,200 car parking spaces at Eastbank, and that is not \
+        enough. Most of those spaces will be for disabled supporters and for families with young \
+        children.\n";
+    let f = compare_to(
+        source,
+        "Parking: mostly for disabled supporters and for families with young children, spaces 2,100",
+    );
+    assert!(!f.is_empty(), "{f:#?}");
+}
