@@ -141,10 +141,7 @@ pub(super) fn said_elsewhere(
     if appears_in(sec, passage, src, p) {
         return true;
     }
-    let mut matched = vec![false; passage.len()];
-    for o in core.iter().filter(|o| o.tag == Tag::Equal) {
-        matched[o.sec.clone()].fill(true);
-    }
+    let matched = matched_words(passage, core);
     // Content words only: "the ... of the" are in any framing.
     let free: Vec<u64> = passage
         .clone()
@@ -240,10 +237,7 @@ pub(super) fn passive_put_active(
         return false;
     }
     let verb = src.text_of(&(last..last + 1)).to_lowercase();
-    let mut matched = vec![false; passage.len()];
-    for o in core.iter().filter(|o| o.tag == Tag::Equal) {
-        matched[o.sec.clone()].fill(true);
-    }
+    let matched = matched_words(passage, core);
     let root = |w: &str| {
         let common = verb
             .bytes()
@@ -256,6 +250,15 @@ pub(super) fn passive_put_active(
         .clone()
         .filter(|&t| !matched[t - passage.start])
         .any(|t| root(&sec.text_of(&(t..t + 1)).to_lowercase()))
+}
+
+/// Per word of the passage, is it one the diff `core` matched?
+fn matched_words(passage: &Range<usize>, core: &[Op]) -> Vec<bool> {
+    let mut matched = vec![false; passage.len()];
+    for o in core.iter().filter(|o| o.tag == Tag::Equal) {
+        matched[o.sec.clone()].fill(true);
+    }
+    matched
 }
 
 /// Are source tokens `p`, dropped outside quotation marks (`unquoted`),

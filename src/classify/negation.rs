@@ -89,23 +89,11 @@ pub(super) fn bare_flip(src: Side<'_>, p: &Range<usize>, sec: Side<'_>, s: &Rang
 fn inflected(a: &str, b: &str) -> bool {
     let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
     let shorter = a.len().min(b.len());
-    a == b || same_stem(a, b) || (shorter >= 4 && common + 1 >= shorter) || backshifted(a, b)
-}
-
-/// A verb of the source put in the past for reported speech ("will" ->
-/// "would", "is" -> "was").
-fn backshifted(a: &str, b: &str) -> bool {
-    const PAIRS: [(&str, &str); 8] = [
-        ("will", "would"),
-        ("can", "could"),
-        ("shall", "should"),
-        ("may", "might"),
-        ("is", "was"),
-        ("are", "were"),
-        ("has", "had"),
-        ("have", "had"),
-    ];
-    PAIRS.contains(&(a, b))
+    let hash = crate::normalize::form_hash;
+    a == b
+        || same_stem(a, b)
+        || (shorter >= 4 && common + 1 >= shorter)
+        || super::variant::auxiliary_in_past(hash(a), hash(b))
 }
 
 /// The negation words of tokens `r` (their forms).

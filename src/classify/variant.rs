@@ -394,6 +394,12 @@ static PERSON_SHIFT: LazyLock<Vec<(u64, u64)>> = LazyLock::new(|| {
 /// person for the third, as reported speech puts them? Outside quotation
 /// marks that is the writer's grammar, not the speaker's words changed;
 /// inside them it stays an edit.
+/// Is word form `b` (a hash) auxiliary `a` put in the past ("would" for
+/// "will", "was" for "is")?
+pub(super) fn auxiliary_in_past(a: u64, b: u64) -> bool {
+    BACKSHIFT.contains(&(a, b))
+}
+
 fn backshift(src: &Side<'_>, p: &Range<usize>, sec: &Side<'_>, s: &Range<usize>) -> bool {
     if p.len() != 1 || s.len() != 1 {
         return false;
